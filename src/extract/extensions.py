@@ -1,0 +1,28 @@
+"""Custom attributes on spaCy objects, declared in one table and registered once.
+
+Every record list holds plain, JSON-serialisable dicts whose ``start_char`` and
+``end_char`` are offsets into ``doc.text`` (the *cleaned* text). ``extract.tables``
+maps them back to the raw text when it writes rows.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+#: name -> default. Lists default to None so that no list object is shared
+#: between Docs; readers use ``doc._.quantities or []``.
+DOC_EXTENSIONS: dict[str, object] = {
+    "doc_id": None,          # str: file stem or caller-supplied id
+    "reference_date": None,  # str: ISO YYYY-MM-DD, or None when unknown
+    "quantities": None,      # list[dict], set by the extract_quantities component
+    "dates": None,           # list[dict], set by the extract_dates component
+    "quotes": None,          # list[dict], set by the extract_quotes component
+}
+
+
+def register_extensions() -> None:
+    for name, default in DOC_EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+
+
+register_extensions()
