@@ -1,0 +1,1 @@
+"""Readers for benchmark corpora: TimeML, PolNeAR brat standoff, quantity JSON sets."""
