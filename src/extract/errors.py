@@ -36,6 +36,26 @@ class Errors:
     E006 = "{path}: line {line}: {problem}"
     E007 = "Unknown {what} {value!r}; allowed: {allowed}"
     E008 = "Resource {name}: {problem}"
+    # gold files and evaluation (gold.py, evaluate.py); E006 wraps these as "path: line N: ..."
+    E300 = "{path}: no such gold file or directory"
+    E301 = "unknown kind {value!r}; allowed: {allowed}"
+    E302 = "missing column {column!r} (required for kind {kind!r})"
+    E303 = "{column} must be an integer, got {value!r}"
+    E304 = "span {start}:{end} lies outside the text of {doc_id!r} ({n_chars} characters)"
+    E305 = "text {text!r} does not match raw[{start}:{end}] = {raw!r}"
+    E306 = "unknown {kind} label {value!r}; allowed: {allowed}"
+    E307 = "duplicate of line {other}"
+    E308 = "no raw text for doc_id {doc_id!r} (not in the corpus given)"
+    E309 = "not valid JSON: {reason}"
+    E310 = "{column} must be a number, got {value!r}"
+    E311 = "unknown {column} {value!r}; allowed: {allowed}"
+    E312 = "speaker_text {text!r} does not match raw[{start}:{end}] = {raw!r}"
+    E313 = "start_char {start} must be smaller than end_char {end}"
+    E314 = "the file contains no gold records"
+    E315 = "{path}: is not a .jsonl or .csv gold file"
+    E316 = "Prediction table {path}: missing column {column!r}"
+    E317 = "{path}: is not a directory of prediction tables"
+    E318 = "Prediction table {path}: line {line}: {column} must be an integer, got {value!r}"
 
 
 class Warnings:
@@ -43,3 +63,5 @@ class Warnings:
     W002 = ("{doc_id}: no reference date (none given with --reference-date and none in "
             "metadata.csv); relative dates are left unresolved")
     W003 = "{path}: {n_chars} characters exceeds the model's max_length; processed in {n_pieces} pieces"
+    W300 = "{kind} span {start}:{end} overlaps line {other} ({other_start}:{other_end}); the guidelines allow no nesting within a kind"
+    W301 = "{path}: no {kind} table; every gold {kind} counts as a miss"

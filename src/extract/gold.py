@@ -1,0 +1,297 @@
+"""Reading and checking hand-annotated gold files (see ``gold/GUIDELINES.md``).
+
+A gold file is JSONL (one record per line) or CSV (one record per row) with the
+columns of the output tables plus ``kind`` (entity, quantity, date, quote) and
+``doc_id``. Offsets are into the RAW article text: ``raw[start_char:end_char] == text``.
+
+* :func:`read_gold` returns the records as plain dicts (each with ``_path`` and
+  ``_line`` for messages) and raises :class:`~extract.errors.GoldError` on a line
+  it cannot parse at all.
+* :func:`validate_gold` returns every problem it finds as :class:`GoldProblem`
+  (file, line, message, severity) and never raises for content problems; overlaps
+  within a kind are warnings, everything else is an error.
+"""
+from __future__ import annotations
+
+import csv
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Iterator, Mapping
+
+from .errors import Errors, GoldError, Warnings
+
+KINDS = ("entity", "quantity", "date", "quote")
+
+ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
+                 "WORK_OF_ART", "LAW", "LANGUAGE")
+QUANTITY_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+DATE_LABELS = ("DATE", "TIME")
+#: Quotes have no label column; they are scored under this one label.
+QUOTE_LABEL = "QUOTE"
+
+LABELS: dict[str, tuple[str, ...]] = {
+    "entity": ENTITY_LABELS,
+    "quantity": QUANTITY_LABELS,
+    "date": DATE_LABELS,
+    "quote": (QUOTE_LABEL,),
+}
+
+#: Columns every record of a kind must have (beyond kind, doc_id, start_char, end_char, text).
+REQUIRED: dict[str, tuple[str, ...]] = {
+    "entity": ("label",),
+    "quantity": ("label", "value", "unit"),
+    "date": ("label", "normalized", "type"),
+    "quote": ("speaker",),
+}
+BASE_COLUMNS = ("kind", "doc_id", "start_char", "end_char", "text")
+
+#: Closed vocabularies of attribute columns (empty string = not given).
+CHOICES: dict[str, tuple[str, ...]] = {
+    "type": ("DATE", "TIME", "DURATION", "SET"),
+    "bound": ("exact", "approximate", "lower", "upper", "range"),
+    "mod": ("", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
+            "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"),
+}
+
+GOLD_SUFFIXES = (".jsonl", ".csv")
+
+
+@dataclass(frozen=True)
+class GoldProblem:
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def __str__(self) -> str:
+        text = Errors.E006.format(path=self.path, line=self.line, problem=self.message)
+        return text if self.severity == "error" else f"{text} (warning)"
+
+
+def gold_files(path: str | Path) -> list[Path]:
+    """The gold files at ``path``: the file itself, or every .jsonl/.csv in a folder."""
+    path = Path(path)
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.suffix in GOLD_SUFFIXES)
+    if not path.exists():
+        raise GoldError(Errors.E300.format(path=path))
+    if path.suffix not in GOLD_SUFFIXES:
+        raise GoldError(Errors.E315.format(path=path))
+    return [path]
+
+
+def _raw_lines(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
+    """(line number, record or None, parse problem or None) for every record line."""
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8", newline="") as f:
+            reader = csv.DictReader(f)
+            for row in reader:
+                # line_num is the physical line where the row ended (rows may span lines)
+                yield reader.line_num, dict(row), None
+        return
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            stripped = line.strip()
+            if not stripped or stripped.startswith("//"):
+                continue
+            try:
+                rec = json.loads(stripped)
+            except json.JSONDecodeError as e:
+                yield n, None, Errors.E309.format(reason=e.msg)
+                continue
+            if not isinstance(rec, dict):
+                yield n, None, Errors.E309.format(reason="expected a JSON object")
+                continue
+            yield n, rec, None
+
+
+def _to_int(value) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value.strip())
+    return None
+
+
+def _to_number(value) -> float | int | None:
+    if value is None or value == "" or isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return value
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(f) if f.is_integer() else f
+
+
+def _normalise(rec: dict, path: Path, line: int) -> dict:
+    """Types a record the same way whether it came from JSONL or CSV."""
+    out = dict(rec)
+    for col in ("start_char", "end_char", "speaker_start_char", "speaker_end_char"):
+        if col in out and out[col] not in (None, ""):
+            v = _to_int(out[col])
+            out[col] = v if v is not None else out[col]
+    for col in ("value", "value_max"):
+        if col in out:
+            v = _to_number(out[col])
+            out[col] = v if v is not None else (None if out[col] in ("", None) else out[col])
+    if out.get("kind") == "quote" and not out.get("label"):
+        out["label"] = QUOTE_LABEL
+    out["_path"] = str(path)
+    out["_line"] = line
+    return out
+
+
+def read_gold(path: str | Path) -> list[dict]:
+    """All records of the gold file(s) at ``path`` (a file or a folder of them).
+
+    Raises GoldError when a file is missing or a line is not a JSON object; use
+    :func:`validate_gold` to find every problem at once.
+    """
+    records: list[dict] = []
+    for file in gold_files(path):
+        for line, rec, problem in _raw_lines(file):
+            if problem is not None:
+                raise GoldError(Errors.E006.format(path=file, line=line, problem=problem))
+            records.append(_normalise(rec, file, line))
+    return records
+
+
+def load_corpus(corpus_dir: str | Path) -> dict[str, str]:
+    """doc_id (file stem) -> raw text for every .txt in ``corpus_dir``."""
+    return {p.stem: p.read_text(encoding="utf-8")
+            for p in sorted(Path(corpus_dir).glob("*.txt"))}
+
+
+def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tuple[str, str]]:
+    """(severity, message) for every problem of one record on its own."""
+    kind = rec.get("kind")
+    if kind not in KINDS:
+        yield "error", Errors.E301.format(value=kind, allowed=", ".join(KINDS))
+        return
+    for col in BASE_COLUMNS + REQUIRED[kind]:
+        if col not in rec or rec[col] is None:
+            yield "error", Errors.E302.format(column=col, kind=kind)
+    start, end = rec.get("start_char"), rec.get("end_char")
+    ok_offsets = True
+    for col, v in (("start_char", start), ("end_char", end)):
+        if col in rec and not isinstance(v, int):
+            ok_offsets = False
+            yield "error", Errors.E303.format(column=col, value=v)
+    ok_offsets = ok_offsets and isinstance(start, int) and isinstance(end, int)
+    if ok_offsets and start >= end:
+        ok_offsets = False
+        yield "error", Errors.E313.format(start=start, end=end)
+    label = rec.get("label")
+    if label is not None and label not in LABELS[kind]:
+        yield "error", Errors.E306.format(kind=kind, value=label, allowed=", ".join(LABELS[kind]))
+    for col, allowed in CHOICES.items():
+        if col == "type" and kind != "date":
+            continue
+        if col in rec and rec[col] is not None and rec[col] not in allowed:
+            yield "error", Errors.E311.format(column=col, value=rec[col],
+                                              allowed=", ".join(a or '""' for a in allowed))
+    if kind == "quantity":
+        for col in ("value", "value_max"):
+            v = rec.get(col)
+            if v is not None and not isinstance(v, (int, float)):
+                yield "error", Errors.E310.format(column=col, value=v)
+    raw = None
+    if raw_texts is not None and "doc_id" in rec:
+        raw = raw_texts.get(rec["doc_id"])
+        if raw is None:
+            yield "error", Errors.E308.format(doc_id=rec["doc_id"])
+    if raw is not None and ok_offsets:
+        if end > len(raw):
+            yield "error", Errors.E304.format(start=start, end=end, doc_id=rec["doc_id"],
+                                              n_chars=len(raw))
+        elif "text" in rec and rec["text"] != raw[start:end]:
+            yield "error", Errors.E305.format(text=rec["text"], start=start, end=end,
+                                              raw=raw[start:end])
+    if kind == "quote":
+        ss, se = rec.get("speaker_start_char"), rec.get("speaker_end_char")
+        has_span = ss not in (None, "") or se not in (None, "")
+        if has_span:
+            for col, v in (("speaker_start_char", ss), ("speaker_end_char", se)):
+                if not isinstance(v, int):
+                    yield "error", Errors.E303.format(column=col, value=v)
+            if isinstance(ss, int) and isinstance(se, int):
+                if ss >= se:
+                    yield "error", Errors.E313.format(start=ss, end=se)
+                elif raw is not None and se > len(raw):
+                    yield "error", Errors.E304.format(start=ss, end=se, doc_id=rec["doc_id"],
+                                                      n_chars=len(raw))
+                elif raw is not None and rec.get("speaker_text") not in (None, "") \
+                        and rec["speaker_text"] != raw[ss:se]:
+                    yield "error", Errors.E312.format(text=rec["speaker_text"], start=ss, end=se,
+                                                      raw=raw[ss:se])
+
+
+def _span_key(rec: dict):
+    return rec.get("doc_id"), rec.get("kind"), rec.get("start_char"), rec.get("end_char")
+
+
+def validate_records(records: Iterable[tuple[str, int, dict]],
+                     raw_texts: Mapping[str, str] | None = None) -> list[GoldProblem]:
+    """Problems of ``(path, line, record)`` triples; see :func:`validate_gold`."""
+    problems: list[GoldProblem] = []
+    seen: dict[tuple, int] = {}
+    by_doc_kind: dict[tuple, list[tuple[int, int, int, str]]] = {}
+    for path, line, rec in records:
+        for severity, message in _check_record(rec, raw_texts):
+            problems.append(GoldProblem(path, line, message, severity))
+        key = _span_key(rec)
+        if key in seen:
+            problems.append(GoldProblem(path, line, Errors.E307.format(other=seen[key])))
+            continue
+        seen[key] = line
+        start, end = rec.get("start_char"), rec.get("end_char")
+        if isinstance(start, int) and isinstance(end, int) and start < end:
+            by_doc_kind.setdefault(key[:2], []).append((start, end, line, path))
+    for (doc_id, kind), spans in by_doc_kind.items():
+        spans.sort()
+        # sweep: compare each span with the open spans that started before it
+        open_spans: list[tuple[int, int, int, str]] = []
+        for span in spans:
+            start, end, line, path = span
+            open_spans = [o for o in open_spans if o[1] > start]
+            for o_start, o_end, o_line, _ in open_spans:
+                problems.append(GoldProblem(path, line, Warnings.W300.format(
+                    kind=kind, start=start, end=end, other=o_line,
+                    other_start=o_start, other_end=o_end), "warning"))
+            open_spans.append(span)
+    problems.sort(key=lambda p: (p.path, p.line, p.severity))
+    return problems
+
+
+def validate_gold(path: str | Path, raw_texts: Mapping[str, str] | None = None) -> list[GoldProblem]:
+    """Every problem in the gold file(s) at ``path``, checked against ``raw_texts``.
+
+    ``raw_texts`` maps doc_id -> raw article text (see :func:`load_corpus`); without
+    it the span texts cannot be checked. Checks: the line parses, ``kind`` is known,
+    required columns are present, offsets are integers with start < end inside the
+    text, ``text == raw[start_char:end_char]`` (and the quote's speaker mention),
+    labels and closed attributes (type, bound, mod) are known, no record repeats the
+    span of another of its kind (error), and spans of one kind do not overlap (warning).
+    An empty file is an error. A missing file raises GoldError.
+    """
+    triples: list[tuple[str, int, dict]] = []
+    problems: list[GoldProblem] = []
+    for file in gold_files(path):
+        n = 0
+        for line, rec, problem in _raw_lines(file):
+            n += 1
+            if problem is not None:
+                problems.append(GoldProblem(str(file), line, problem))
+                continue
+            triples.append((str(file), line, _normalise(rec, file, line)))
+        if n == 0:
+            problems.append(GoldProblem(str(file), 0, Errors.E314))
+    problems.extend(validate_records(triples, raw_texts))
+    return problems

@@ -1,0 +1,172 @@
+"""The gold reader and validator: messages name file, line and problem."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from extract.errors import GoldError
+from extract.gold import KINDS, LABELS, load_corpus, read_gold, validate_gold
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED_GOLD = ROOT / "gold" / "zhejiang-open-for-science-business.jsonl"
+
+RAW = {"d1": "Krein said “We’re not a satellite,” in Zhejiang Uni-\nversity in 2016."}
+
+
+def ent(start, end, label="PERSON", doc_id="d1", **kw):
+    rec = {"kind": "entity", "doc_id": doc_id, "start_char": start, "end_char": end,
+           "text": RAW.get(doc_id, "")[start:end], "label": label}
+    rec.update(kw)
+    return rec
+
+
+def write_jsonl(tmp_path: Path, records, name="g.jsonl") -> Path:
+    path = tmp_path / name
+    lines = [r if isinstance(r, str) else json.dumps(r, ensure_ascii=False) for r in records]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def messages(path, raw=RAW):
+    return [str(p) for p in validate_gold(path, raw)]
+
+
+def test_committed_seed_gold_validates():
+    raw = load_corpus(ROOT / "corpus")
+    problems = validate_gold(SEED_GOLD, raw)
+    assert [str(p) for p in problems] == []
+    records = read_gold(SEED_GOLD)
+    assert {r["kind"] for r in records} == set(KINDS)
+    for r in records:
+        assert raw[r["doc_id"]][r["start_char"]:r["end_char"]] == r["text"]
+
+
+def test_seed_gold_spans_may_hold_line_break_hyphen():
+    texts = {r["text"] for r in read_gold(SEED_GOLD)}
+    assert "Zhejiang Uni-\nversity" in texts
+
+
+def test_valid_file_has_no_problems(tmp_path):
+    path = write_jsonl(tmp_path, [
+        ent(0, 5),
+        {"kind": "date", "doc_id": "d1", "start_char": 64, "end_char": 68, "text": "2016",
+         "label": "DATE", "normalized": "2016", "type": "DATE", "mod": ""},
+        {"kind": "quote", "doc_id": "d1", "start_char": 11, "end_char": 35,
+         "text": RAW["d1"][11:35], "speaker": "Philip Krein", "speaker_start_char": 0,
+         "speaker_end_char": 5, "speaker_text": "Krein", "cue": "said"},
+    ])
+    assert messages(path) == []
+
+
+def test_text_mismatch_names_file_line_and_both_texts(tmp_path):
+    path = write_jsonl(tmp_path, [ent(0, 5), ent(39, 47, label="GPE", text="Zhejaing")])
+    (msg,) = messages(path)
+    assert msg == (f"{path}: line 2: text 'Zhejaing' does not match "
+                   "raw[39:47] = 'Zhejiang'")
+
+
+def test_unknown_label_and_kind(tmp_path):
+    path = write_jsonl(tmp_path, [ent(0, 5, label="PER"), {**ent(0, 5), "kind": "thing"}])
+    msgs = messages(path)
+    assert any("line 1: unknown entity label 'PER'; allowed: PERSON" in m for m in msgs)
+    assert any("line 2: unknown kind 'thing'" in m for m in msgs)
+
+
+def test_duplicate_is_an_error_naming_the_first_line(tmp_path):
+    path = write_jsonl(tmp_path, [ent(0, 5), ent(39, 47, "GPE"), ent(0, 5)])
+    (p,) = validate_gold(path, RAW)
+    assert (p.line, p.severity, p.message) == (3, "error", "duplicate of line 1")
+
+
+def test_overlap_within_a_kind_is_a_warning(tmp_path):
+    path = write_jsonl(tmp_path, [ent(39, 47, "GPE"), ent(39, 60, "ORG")])
+    (p,) = validate_gold(path, RAW)
+    assert p.severity == "warning" and p.line == 2
+    assert "overlaps line 1 (39:47)" in p.message
+    assert str(p).endswith("(warning)")
+
+
+def test_overlap_across_kinds_is_fine(tmp_path):
+    path = write_jsonl(tmp_path, [
+        ent(39, 60, "ORG"),
+        {"kind": "date", "doc_id": "d1", "start_char": 39, "end_char": 47, "text": "Zhejiang",
+         "label": "DATE", "normalized": "X", "type": "DATE"},
+    ])
+    assert messages(path) == []
+
+
+@pytest.mark.parametrize("record, expected", [
+    ({"start_char": "a"}, "start_char must be an integer, got 'a'"),
+    ({"start_char": 5, "end_char": 5}, "start_char 5 must be smaller than end_char 5"),
+    ({"end_char": 500}, "span 0:500 lies outside the text of 'd1'"),
+    ({"doc_id": "nope"}, "no raw text for doc_id 'nope'"),
+])
+def test_offset_problems(tmp_path, record, expected):
+    path = write_jsonl(tmp_path, [{**ent(0, 5), **record}])
+    assert any(expected in m for m in messages(path)), messages(path)
+
+
+def test_missing_columns_and_bad_values(tmp_path):
+    path = write_jsonl(tmp_path, [
+        {"kind": "quantity", "doc_id": "d1", "start_char": 64, "end_char": 68, "text": "2016",
+         "label": "CARDINAL", "value": "lots", "bound": "roughly"},
+        {"kind": "date", "doc_id": "d1", "start_char": 64, "end_char": 68, "text": "2016",
+         "label": "DATE", "normalized": "2016", "type": "YEAR"},
+    ])
+    msgs = messages(path)
+    assert any("line 1: missing column 'unit' (required for kind 'quantity')" in m for m in msgs)
+    assert any("line 1: value must be a number, got 'lots'" in m for m in msgs)
+    assert any("line 1: unknown bound 'roughly'" in m for m in msgs)
+    assert any("line 2: unknown type 'YEAR'" in m for m in msgs)
+
+
+def test_speaker_mention_is_checked(tmp_path):
+    path = write_jsonl(tmp_path, [
+        {"kind": "quote", "doc_id": "d1", "start_char": 11, "end_char": 35,
+         "text": RAW["d1"][11:35], "speaker": "Philip Krein", "speaker_start_char": 0,
+         "speaker_end_char": 5, "speaker_text": "he", "cue": "said"},
+    ])
+    (msg,) = messages(path)
+    assert "speaker_text 'he' does not match raw[0:5] = 'Krein'" in msg
+
+
+def test_bad_json_line_is_reported_and_others_still_checked(tmp_path):
+    path = write_jsonl(tmp_path, ['{"kind": "entity",', ent(0, 5, label="PER")])
+    msgs = messages(path)
+    assert msgs[0].startswith(f"{path}: line 1: not valid JSON")
+    assert "line 2: unknown entity label" in msgs[1]
+    with pytest.raises(GoldError, match="line 1: not valid JSON"):
+        read_gold(path)
+
+
+def test_empty_and_missing_files(tmp_path):
+    empty = tmp_path / "e.jsonl"
+    empty.write_text("\n// only a comment\n", encoding="utf-8")
+    assert messages(empty) == [f"{empty}: line 0: the file contains no gold records"]
+    with pytest.raises(GoldError, match="no such gold file"):
+        validate_gold(tmp_path / "missing.jsonl", RAW)
+
+
+def test_csv_gold_reads_like_jsonl(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("kind,doc_id,start_char,end_char,text,label\n"
+                    "entity,d1,0,5,Krein,PERSON\n"
+                    "entity,d1,39,47,Zhejiang,GPX\n", encoding="utf-8")
+    (msg,) = messages(path)
+    assert msg.startswith(f"{path}: line 3: unknown entity label 'GPX'")
+    (rec, _) = read_gold(path)
+    assert rec["start_char"] == 0 and rec["_line"] == 2
+
+
+def test_without_raw_texts_only_structure_is_checked(tmp_path):
+    path = write_jsonl(tmp_path, [ent(0, 5, text="whatever")])
+    assert validate_gold(path) == []
+
+
+def test_quote_records_get_the_quote_label(tmp_path):
+    path = write_jsonl(tmp_path, [{"kind": "quote", "doc_id": "d1", "start_char": 11,
+                                   "end_char": 36, "text": RAW["d1"][11:35], "speaker": "K"}])
+    (rec,) = read_gold(path)
+    assert rec["label"] in LABELS["quote"]
