@@ -238,3 +238,21 @@ def test_seed_gold_against_itself_is_perfect(tmp_path):
 
 def test_readable_joins_line_break_hyphens():
     assert readable("Interna-\ntional  Campus\n") == "International Campus"
+
+
+def test_cli_evaluate_prints_summary_and_writes_files(pred_dir, tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in _gold()) + "\n",
+                    encoding="utf-8")
+    out = tmp_path / "ev"
+    res = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--pred", str(pred_dir),
+                                    "--out", str(out)])
+    assert res.exit_code == 0, res.output
+    assert res.output.startswith("1 document(s): d1")
+    assert (out / "metrics.csv").exists() and (out / "errors.csv").exists()

@@ -170,3 +170,34 @@ def test_quote_records_get_the_quote_label(tmp_path):
                                    "end_char": 36, "text": RAW["d1"][11:35], "speaker": "K"}])
     (rec,) = read_gold(path)
     assert rec["label"] in LABELS["quote"]
+
+
+# ---------------------------------------------------------------- CLI
+
+def test_cli_validate_gold_exit_codes(tmp_path):
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "d1.txt").write_text(RAW["d1"], encoding="utf-8")
+    good = write_jsonl(tmp_path, [ent(0, 5)], "good.jsonl")
+    bad = write_jsonl(tmp_path, [ent(0, 5), ent(0, 5)], "bad.jsonl")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["validate-gold", str(good), "--corpus", str(corpus)])
+    assert ok.exit_code == 0 and ok.output.strip().endswith("0 errors, 0 warnings")
+    res = runner.invoke(main, ["validate-gold", str(bad), "--corpus", str(corpus)])
+    assert res.exit_code == 1
+    assert f"{bad}: line 2: duplicate of line 1" in res.output
+    missing = runner.invoke(main, ["validate-gold", str(good), "--corpus", str(tmp_path / "no")])
+    assert missing.exit_code == 2
+
+
+def test_cli_validate_committed_gold():
+    from click.testing import CliRunner
+
+    from extract.cli import main
+
+    res = CliRunner().invoke(main, ["validate-gold", str(SEED_GOLD), "--corpus", str(ROOT / "corpus")])
+    assert res.exit_code == 0, res.output

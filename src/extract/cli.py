@@ -131,5 +131,61 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, quiet)
     sys.exit(1 if summary.n_failed else 0)
 
 
+@main.command("evaluate")
+@click.option("--gold", "gold_path", required=True, type=click.Path(exists=True, path_type=Path),
+              help="Gold file (.jsonl or .csv) or a folder of them; see gold/GUIDELINES.md.")
+@click.option("--pred", "pred_dir", required=True,
+              type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder with the tables written by `extract run`.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default="evaluation",
+              show_default=True, help="Folder for metrics.csv and errors.csv.")
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the raw articles, to show each error's sentence "
+                   "[default: the paths in PRED/documents.csv].")
+@click.option("--labels", is_flag=True, help="Also show a row per label in the summary.")
+def evaluate_cmd(gold_path, pred_dir, out_dir, corpus_dir, labels):
+    """Score the tables in --pred against the gold annotations: P/R/F1 per kind and label,
+    strict and overlap matching, attribute accuracy; writes metrics.csv and errors.csv."""
+    import warnings
+
+    from .evaluate import evaluate, format_summary
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the notes are shown in the summary
+            result = evaluate(gold_path, pred_dir, out_dir, corpus_dir=corpus_dir)
+    except ExtractError as exc:
+        _echo_err("error", str(exc))
+        sys.exit(2)
+    click.echo(format_summary(result, labels=labels))
+    click.echo(f"{len(result.errors)} error rows; wrote {out_dir}/metrics.csv and {out_dir}/errors.csv")
+
+
+@main.command("validate-gold")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_CORPUS, show_default=True,
+              help="Folder of the raw articles the offsets point into (doc_id = file stem).")
+def validate_gold_cmd(path, corpus_dir):
+    """Check a gold file (or folder): spans match the raw text, labels known, no duplicates,
+    overlaps within a kind flagged. Exit code 1 when there are errors."""
+    from .gold import load_corpus, validate_gold
+
+    if not corpus_dir.is_dir():
+        _echo_err("error", f"{corpus_dir}: no such corpus folder (give one with --corpus)")
+        sys.exit(2)
+    try:
+        problems = validate_gold(path, load_corpus(corpus_dir))
+    except ExtractError as exc:
+        _echo_err("error", str(exc))
+        sys.exit(2)
+    for problem in problems:
+        click.echo(str(problem))
+    n_err = sum(p.severity == "error" for p in problems)
+    n_warn = len(problems) - n_err
+    click.echo(f"{path}: {n_err} errors, {n_warn} warnings")
+    sys.exit(1 if n_err else 0)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
