@@ -36,6 +36,13 @@ class Errors:
     E006 = "{path}: line {line}: {problem}"
     E007 = "Unknown {what} {value!r}; allowed: {allowed}"
     E008 = "Resource {name}: {problem}"
+    # entity rules (entities.py, resources/entity_words.json and entity_patterns.jsonl)
+    E250 = "Resource {name}: {where}: unknown key {key!r}; allowed: {allowed}"
+    E251 = "Resource {name}: {key!r} must be a list of strings"
+    E252 = "Resource {name}: {where}: unknown entity label {label!r}; allowed: {allowed}"
+    E253 = "Resource {name}: {where}: missing key {key!r}"
+    E254 = "Resource {name}: {where}: 'keep' must be [start, end] token offsets (int or null), got {value!r}"
+    E255 = "Resource {name}: {where}: unknown requirement {value!r}; allowed: {allowed}"
     # gold files and evaluation (gold.py, evaluate.py); E006 wraps these as "path: line N: ..."
     E300 = "{path}: no such gold file or directory"
     E301 = "unknown kind {value!r}; allowed: {allowed}"

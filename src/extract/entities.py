@@ -1,0 +1,572 @@
+"""Named entities: the statistical NER, corrected by rules where it is wrong in ways that generalise.
+
+The component ``extract_entities`` runs right after ``ner``. It does not run a second
+model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
+
+1. **Rule spans** from token patterns kept as package data
+   (``resources/entity_patterns.jsonl``, spaCy ``Matcher`` syntax plus a ``keep`` slice
+   and ``require`` conditions), e.g. a byline "By Sarah O’Meara" / "BY SARAH O’MEARA" at
+   the start of a line, or a courtesy title "Mr X" / "Dr X". A rule span replaces the
+   model spans it overlaps.
+2. **Fix-ups** of the model's spans, each a class of error seen on news text:
+
+   * ``split_lines``: a span never crosses a paragraph break; it is cut there.
+   * ``trim``: no punctuation, whitespace or possessive ’s / ' at either end; no leading
+     determiner ("the", "a", "its"), and "The" only when part of the name (mid-sentence
+     capitalised "The", a title, or a name in ``keep_the``); no leading lower-case
+     words or prefixes ("the first Group of 20", "ex-Soviet"); no leading function word
+     the model took for a name ("Both Hu"); no courtesy title ("Mr Brown"); no trailing
+     lower-case word on names and places ("Zhejiang province"); no trailing number on
+     a PERSON.
+   * ``extend``: a PERSON takes in an adjacent apostrophe surname the model left out
+     ("Sarah O’Meara"), a leading initial ("R Lamont") and a hyphen-joined part
+     ("Tan-" + "Mullins").
+   * ``merge_orgs``: organisation names the model split are joined ("University of" +
+     "Nottingham", "Zhejiang" + "University", "X & Y Expo" cut at the "&").
+   * ``relabel``: an ORG/EVENT/... mention of a surname of a PERSON named in full elsewhere
+     in the document is a PERSON ("Yong Wang" ... "Wang"); an organisation whose last
+     word names an event ("Expo", "Summit", "Cup") is an EVENT.
+   * ``drop``: a name-type span with no capital letter ("bee", "280bn") and multi-word
+     spans inside an all-capitals heading line.
+
+``doc.ents`` keeps every label (the dates and quantities components read the model's
+DATE/CARDINAL/... spans); only spans overlapping a changed entity are dropped.
+``find_entities(doc)`` returns the records of the entity labels for ``entities.csv``.
+Each changed span carries its reason in ``span.id_`` (e.g. ``"fix:trim"``,
+``"rule:byline"``) so the effect of every rule can be counted.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import Errors, ResourceError
+from .resources import read_json, read_jsonl
+
+__all__ = ["ENTITY_LABELS", "COLUMNS", "EntityRules", "load_rules", "fix_entities",
+           "find_entities", "EntityFixer"]
+
+#: OntoNotes labels that go to entities.csv
+ENTITY_LABELS: tuple[str, ...] = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT",
+                                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
+#: entities.csv: contract columns first, then ``source`` (model / fix:<rule> / rule:<pattern id>)
+COLUMNS: tuple[str, ...] = ("doc_id", "start_char", "end_char", "text", "label", "sentence_id",
+                            "source")
+
+PATTERNS_FILE = "entity_patterns.jsonl"
+WORDS_FILE = "entity_words.json"
+_PATTERN_KEYS = {"id", "label", "pattern", "keep", "require", "_comment"}
+_REQUIRES = {"line_start", "line_end"}
+_WORD_KEYS = {"titles", "role_words", "leading_determiners", "keep_the", "name_particles", "org_heads",
+              "event_heads", "org_suffixes_lower",
+              "directions", "continents", "region_countries", "trailing_lower_labels", "_comment"}
+_LABELS = set(ENTITY_LABELS)
+_POSSESSIVE = {"'s", "’s", "'", "’", "'S", "’S"}
+_OPENERS = {'"', "“", "‘", "'", "(", "[", ":", "—", "–", "-", "«"}
+# tags of words the model sometimes takes for the first word of a name ("Both Hu", "And China")
+_FUNCTION_TAGS = {"DT", "PDT", "CC", "IN", "RB", "PRP", "PRP$", "WDT", "WP", "WRB", "UH", "TO"}
+_JOINERS = {"of", "for", "and", "&", "at", "de", "du", "des"}
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The word lists of ``entity_words.json`` and the patterns of ``entity_patterns.jsonl``."""
+
+    titles: frozenset[str]
+    role_words: frozenset[str]
+    leading_determiners: frozenset[str]
+    keep_the: frozenset[str]
+    name_particles: frozenset[str]
+    org_heads: frozenset[str]
+    event_heads: frozenset[str]
+    org_suffixes_lower: frozenset[str]
+    directions: frozenset[str]
+    continents: frozenset[str]
+    region_countries: frozenset[str]
+    trailing_lower_labels: frozenset[str]
+    patterns: tuple[dict, ...]
+
+
+def _validate_words(data: object) -> dict[str, frozenset[str]]:
+    if not isinstance(data, dict):
+        raise ResourceError(Errors.E008.format(name=WORDS_FILE, problem="expected a JSON object"))
+    unknown = sorted(set(data) - _WORD_KEYS)
+    if unknown:
+        raise ResourceError(Errors.E250.format(name=WORDS_FILE, where="top level", key=unknown[0],
+                                               allowed=", ".join(sorted(_WORD_KEYS))))
+    out = {}
+    for key in sorted(_WORD_KEYS - {"_comment"}):
+        value = data.get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+            raise ResourceError(Errors.E251.format(name=WORDS_FILE, key=key))
+        out[key] = frozenset(value)
+    bad = sorted(out["trailing_lower_labels"] - _LABELS)
+    if bad:
+        raise ResourceError(Errors.E252.format(name=WORDS_FILE, where="trailing_lower_labels",
+                                               label=bad[0], allowed=", ".join(ENTITY_LABELS)))
+    return out
+
+
+def _validate_patterns(rows: list) -> tuple[dict, ...]:
+    out = []
+    for i, row in enumerate(rows, 1):
+        where = f"line {i}"
+        if not isinstance(row, dict):
+            raise ResourceError(Errors.E008.format(name=PATTERNS_FILE, problem=f"{where}: expected an object"))
+        unknown = sorted(set(row) - _PATTERN_KEYS)
+        if unknown:
+            raise ResourceError(Errors.E250.format(name=PATTERNS_FILE, where=where, key=unknown[0],
+                                                   allowed=", ".join(sorted(_PATTERN_KEYS))))
+        for key in ("id", "label", "pattern"):
+            if key not in row:
+                raise ResourceError(Errors.E253.format(name=PATTERNS_FILE, where=where, key=key))
+        if row["label"] not in _LABELS:
+            raise ResourceError(Errors.E252.format(name=PATTERNS_FILE, where=where, label=row["label"],
+                                                   allowed=", ".join(ENTITY_LABELS)))
+        keep = row.get("keep", [0, None])
+        if (not isinstance(keep, list) or len(keep) != 2
+                or not all(k is None or isinstance(k, int) for k in keep)):
+            raise ResourceError(Errors.E254.format(name=PATTERNS_FILE, where=where, value=keep))
+        require = row.get("require", [])
+        bad = [r for r in require if r not in _REQUIRES]
+        if bad:
+            raise ResourceError(Errors.E255.format(name=PATTERNS_FILE, where=where, value=bad[0],
+                                                   allowed=", ".join(sorted(_REQUIRES))))
+        if not isinstance(row["pattern"], list) or not row["pattern"]:
+            raise ResourceError(Errors.E008.format(name=PATTERNS_FILE,
+                                                   problem=f"{where}: 'pattern' must be a non-empty list of token dicts"))
+        out.append({"id": row["id"], "label": row["label"], "pattern": row["pattern"],
+                    "keep": tuple(keep), "require": tuple(require)})
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_rules(words_file: str = WORDS_FILE, patterns_file: str = PATTERNS_FILE) -> EntityRules:
+    """Read and validate the word lists and patterns (package data), once per process."""
+    words = _validate_words(read_json(words_file))
+    patterns = _validate_patterns(read_jsonl(patterns_file))
+    return EntityRules(patterns=patterns, **words)
+
+
+# ---------------------------------------------------------------------------------------------
+# helpers on tokens
+
+def _is_space(tok) -> bool:
+    return tok.is_space or not tok.text.strip()
+
+
+def _is_break(tok) -> bool:
+    return _is_space(tok) and "\n" in tok.text
+
+
+def _has_upper(tok) -> bool:
+    return any(c.isupper() for c in tok.text)
+
+
+def _line_start(doc: Doc, i: int) -> bool:
+    """Token i begins the text or a line."""
+    if i == 0:
+        return True
+    prev = doc[i - 1]
+    return _is_break(prev) or prev.text_with_ws.endswith("\n")
+
+
+def _sentence_start(doc: Doc, i: int) -> bool:
+    """Token i begins a sentence, a line, or follows an opening quote or bracket."""
+    if _line_start(doc, i) or doc[i].is_sent_start:
+        return True
+    prev = doc[i - 1]
+    return prev.text in _OPENERS or prev.text in {".", "!", "?"}
+
+
+def _line_end(doc: Doc, end: int) -> bool:
+    """The text or a line ends after token end-1 (a comma or dash may close a byline)."""
+    if end >= len(doc):
+        return True
+    if doc[end - 1].text_with_ws.endswith("\n"):
+        return True
+    nxt = doc[end]
+    return _is_break(nxt) or nxt.text in {",", "|", "—", "–", "-"}
+
+
+def _attached(left, right) -> bool:
+    """No whitespace between two adjacent tokens."""
+    return left.i + 1 == right.i and not left.whitespace_
+
+
+def _all_caps_line(doc: Doc, start: int, end: int) -> bool:
+    """The line holding tokens [start, end) has letters and none of them is lower case."""
+    i = start
+    while i > 0 and not _is_break(doc[i - 1]) and not doc[i - 1].text_with_ws.endswith("\n"):
+        i -= 1
+    j = end
+    while j < len(doc) and not _is_break(doc[j]) and not doc[j - 1].text_with_ws.endswith("\n"):
+        j += 1
+    line = doc[i:j].text
+    letters = [c for c in line if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+# ---------------------------------------------------------------------------------------------
+# fix-ups on one span: each returns (start, end, label) token bounds or None to drop
+
+def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tuple[int, int] | None:
+    """Cut what does not belong at either end of a name; None when nothing is left."""
+    name_like = label in _LABELS
+    changed = True
+    while start < end and changed:
+        changed = False
+        first, last = doc[start], doc[end - 1]
+        # ends: whitespace, punctuation, possessive
+        if _is_space(first) or (first.is_punct and first.text not in {"&"}):
+            start += 1
+            changed = True
+            continue
+        if _is_space(last) or last.text in _POSSESSIVE or last.tag_ == "POS":
+            end -= 1
+            changed = True
+            continue
+        if last.is_punct and not (last.text == ")" and "(" in doc[start:end].text):
+            end -= 1
+            changed = True
+            continue
+        if not name_like or end - start < 2:
+            continue
+        low = first.lower_
+        second = doc[start + 1]
+        # leading "the": kept when part of the name
+        if low == "the":
+            rest = doc[start + 1:end].text
+            part_of_name = (rest in rules.keep_the
+                            or (first.text == "The" and (label == "WORK_OF_ART"
+                                                         or not _sentence_start(doc, start))))
+            if not part_of_name:
+                start += 1
+                changed = True
+            continue
+        if first.is_lower and low in rules.leading_determiners:
+            start += 1
+            changed = True
+            continue
+        # leading lower-case words and prefixes ("first", "ex-"), except name particles
+        if first.is_lower and first.is_alpha and low not in rules.name_particles and _has_upper_after(doc, start, end):
+            start += 1
+            changed = True
+            continue
+        # a capitalised function word the model took as part of the name ("Both Hu")
+        if (first.tag_ in _FUNCTION_TAGS and first.is_title and low not in rules.name_particles
+                and second.tag_ in {"NNP", "NNPS"}):
+            start += 1
+            changed = True
+            continue
+        # courtesy titles and roles are outside a PERSON ("Mr Brown", "Scientist Yong Wang")
+        if (label == "PERSON" and (first.text in rules.titles or first.lower_ in rules.role_words)
+                and second.is_title):
+            start += 1
+            changed = True
+            continue
+        # trailing lower-case word of a name or place ("Zhejiang province", "Carman - son")
+        if (label in rules.trailing_lower_labels and last.is_lower and last.is_alpha
+                and last.lower_ not in rules.org_suffixes_lower):
+            end -= 1
+            changed = True
+            continue
+        if label == "PERSON" and last.like_num:
+            end -= 1
+            changed = True
+            continue
+    if start >= end:
+        return None
+    return start, end
+
+
+def _has_upper_after(doc: Doc, start: int, end: int) -> bool:
+    return any(_has_upper(t) for t in doc[start + 1:end])
+
+
+def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut a span at paragraph breaks (whitespace tokens holding a newline)."""
+    pieces, s = [], start
+    for i in range(start, end):
+        if _is_break(doc[i]) or (i > s and doc[i - 1].text_with_ws.endswith("\n")):
+            if i > s and not _is_break(doc[i - 1]):
+                pieces.append((s, i))
+            s = i + 1 if _is_break(doc[i]) else i
+    if s < end:
+        pieces.append((s, end))
+    return pieces
+
+
+def _extend_person(doc: Doc, start: int, end: int, taken: set[int], rules: EntityRules) -> tuple[int, int]:
+    """Take in name parts the model left out of a PERSON."""
+    # apostrophe surnames and particles after the name: "Sarah O’Meara", "Jan van der Berg"
+    while end < len(doc) and end not in taken:
+        tok = doc[end]
+        if _apostrophe_name(tok.text) and doc[end - 1].whitespace_:
+            end += 1
+            continue
+        j = end
+        while j < len(doc) and doc[j].is_lower and doc[j].lower_ in rules.name_particles and j not in taken:
+            j += 1
+        if j > end and j < len(doc) and j not in taken and doc[j].is_title and doc[j].tag_ in {"NNP", "NNPS"}:
+            end = j + 1
+            continue
+        # hyphen-joined part "Tan-" + "Mullins"
+        if (end + 1 < len(doc) and tok.text in {"-", "‐"} and _attached(doc[end - 1], tok)
+                and _attached(tok, doc[end + 1]) and doc[end + 1].is_title and end + 1 not in taken):
+            end += 2
+            continue
+        break
+    # initials and hyphen-joined parts before the name: "R Lamont", "Tan-" + "Mullins"
+    while start > 0 and start - 1 not in taken:
+        prev = doc[start - 1]
+        if len(prev.text.rstrip(".")) == 1 and prev.text[0].isupper() and prev.tag_ == "NNP":
+            start -= 1
+            continue
+        if (start > 1 and prev.text in {"-", "‐"} and _attached(prev, doc[start])
+                and _attached(doc[start - 2], prev) and doc[start - 2].is_title
+                and start - 2 not in taken):
+            start -= 2
+            continue
+        break
+    return start, end
+
+
+def _apostrophe_name(text: str) -> bool:
+    """O’Meara, O'Brien, D'Angelo, N’Diaye (a capital, an apostrophe, a capitalised rest)."""
+    return (len(text) >= 4 and text[0].isupper() and text[1] in "’'" and text[2].isupper()
+            and text[3:].replace("-", "").isalpha())
+
+
+# ---------------------------------------------------------------------------------------------
+# the finder
+
+def _rule_spans(doc: Doc, matcher: Matcher, rules: EntityRules) -> list[Span]:
+    by_key = {f"{p['id']}#{n}": p for n, p in enumerate(rules.patterns)}
+    spans = []
+    for match_id, s, e in matcher(doc):
+        p = by_key[doc.vocab.strings[match_id]]
+        if "line_start" in p["require"] and not _line_start(doc, s):
+            continue
+        if "line_end" in p["require"] and not _line_end(doc, e):
+            continue
+        a, b = p["keep"]
+        ks = s + (a or 0)
+        ke = e if b is None else (s + b if b >= 0 else e + b)
+        if ks < ke:
+            spans.append(Span(doc, ks, ke, label=p["label"], span_id=f"rule:{p['id']}"))
+    return filter_spans(spans)
+
+
+def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | None = None) -> list[Span]:
+    """The corrected entity spans of ``doc`` (all labels), sorted and non-overlapping."""
+    rules = rules or load_rules()
+    if matcher is None:
+        matcher = build_matcher(doc.vocab, rules)
+    ruled = _rule_spans(doc, matcher, rules)
+    ruled_tokens = {i for sp in ruled for i in range(sp.start, sp.end)}
+
+    # 1. fix the model's spans one by one
+    fixed: list[Span] = []
+    for ent in doc.ents:
+        label = ent.label_
+        if label not in _LABELS:
+            # numbers, dates: only cut at paragraph breaks and kept clear of rule spans
+            for s, e in _split_lines(doc, ent.start, ent.end):
+                while s < e and _is_space(doc[s]):
+                    s += 1
+                while e > s and _is_space(doc[e - 1]):
+                    e -= 1
+                if s < e and not any(i in ruled_tokens for i in range(s, e)):
+                    reason = "" if (s, e) == (ent.start, ent.end) else "fix:split"
+                    fixed.append(Span(doc, s, e, label=label, span_id=reason))
+            continue
+        for s, e in _split_lines(doc, ent.start, ent.end):
+            bounds = _trim(doc, s, e, label, rules)
+            if bounds is None:
+                continue
+            s2, e2 = bounds
+            if not any(_has_upper(t) for t in doc[s2:e2]) and "." not in doc[s2:e2].text:
+                continue  # "bee", "280bn": no name without a capital
+            if (e2 - s2 > 1 and _all_caps_line(doc, s2, e2) and label in {"PERSON", "ORG", "WORK_OF_ART",
+                                                                         "PRODUCT", "EVENT", "FAC", "LAW"}):
+                continue  # section headings ("BIG PICTURE")
+            reason = "" if (s2, e2) == (ent.start, ent.end) else "fix:trim"
+            fixed.append(Span(doc, s2, e2, label=label, span_id=reason))
+    # rule spans replace the model spans they overlap
+    fixed = [sp for sp in fixed if not any(i in ruled_tokens for i in range(sp.start, sp.end))]
+    spans = sorted(fixed + ruled, key=lambda sp: sp.start)
+
+    # 2. extend persons, merge split organisations
+    spans = _extend_and_merge(doc, spans, rules)
+    # 3. labels consistent with the rest of the document
+    spans = _relabel(doc, spans, rules)
+    return spans
+
+
+def _taken(spans: Iterable[Span]) -> set[int]:
+    return {i for sp in spans for i in range(sp.start, sp.end)}
+
+
+def _extend_and_merge(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    taken = _taken(spans)
+    out: list[Span] = []
+    for sp in spans:
+        s, e, label, reason = sp.start, sp.end, sp.label_, sp.id_
+        if label == "PERSON":
+            own = set(range(s, e))
+            s2, e2 = _extend_person(doc, s, e, taken - own, rules)
+            if (s2, e2) != (s, e):
+                s, e, reason = s2, e2, "fix:extend_person"
+        elif label in {"GPE", "LOC", "ORG", "NORP", "FAC"}:
+            # "Zhejiang" + "University", "Zhejiang" + "Normal University": extend to the org head
+            j = e
+            while j < len(doc) and j - e < 3 and j not in taken and doc[j].is_title and doc[j].tag_ in {"NNP", "NNPS"}:
+                if doc[j].text in rules.org_heads:
+                    s, e, label, reason = s, j + 1, "ORG", "fix:merge_org"
+                    break
+                j += 1
+        if label == "ORG" and e < len(doc) and e not in taken and "&" in [t.text for t in doc[max(s, e - 3):e]]:
+            # "China Yiwu ... Expo & China" + "Intelligent Expo": the name goes on after "&"
+            j = e
+            while j < len(doc) and j not in taken and doc[j].is_title and doc[j].tag_ in {"NNP", "NNPS"}:
+                j += 1
+            if j > e:
+                e, reason = j, "fix:merge_org"
+        # "University of" + GPE "Nottingham" / head word + "of" before a place
+        if out and label in {"GPE", "LOC", "ORG", "PERSON"}:
+            prev = out[-1]
+            gap = doc[prev.end:s]
+            dangling = prev.label_ == "ORG" and doc[prev.end - 1].lower_ in _JOINERS and prev.end == s
+            head_of = (prev.label_ in {"ORG"} and doc[prev.end - 1].text in rules.org_heads
+                       and len(gap) == 1 and gap[0].lower_ == "of")
+            if dangling or head_of:
+                out[-1] = Span(doc, prev.start, e, label="ORG", span_id="fix:merge_org")
+                continue
+        if label in {"GPE", "LOC", "ORG", "PERSON"} and s >= 2 and doc[s - 1].lower_ == "of" \
+                and doc[s - 2].text in rules.org_heads and s - 2 not in taken:
+            # unlabelled "University of" before a place: extend back over the capitalised name
+            b = s - 2
+            while b > 0 and b - 1 not in taken and doc[b - 1].is_title and doc[b - 1].tag_ in {"NNP", "NNPS"} \
+                    and not (doc[b - 1].lower_ == "the" and _sentence_start(doc, b - 1)):
+                b -= 1
+            s, label, reason = b, "ORG", "fix:merge_org"
+        if label == "ORG" and doc[e - 1].text in rules.event_heads:
+            label, reason = "EVENT", reason or "fix:relabel"
+        new = Span(doc, s, e, label=label, span_id=reason)
+        taken |= set(range(s, e))
+        out.append(new)
+    return filter_spans(out)
+
+
+def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Labels consistent across the document (one sense per discourse).
+
+    * A lone surname of a PERSON named in full in the document is that PERSON.
+    * "East Africa", "Southeast Asia": a direction and a continent is a LOC, not a GPE.
+    * A one-word name the model labelled (always with the same label) elsewhere in the
+      document gets that label where the model missed it ("Zhejiang’s" at a sentence start).
+    """
+    surnames = {sp[-1].text for sp in spans
+                if sp.label_ == "PERSON" and len(sp) >= 2 and sp[-1].is_title}
+    out = []
+    for sp in spans:
+        if (len(sp) == 1 and sp.text in surnames
+                and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}):
+            sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+        elif (sp.label_ == "GPE" and len(sp) == 2 and sp[0].text in rules.directions
+              and sp[1].text in rules.continents and sp.text not in rules.region_countries):
+            sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
+        out.append(sp)
+    # one-word names: the label the document gives them
+    labels: dict[str, set[str]] = {}
+    for sp in out:
+        if sp.label_ in _LABELS and len(sp) == 1:
+            labels.setdefault(sp.text, set()).add(sp.label_)
+    known = {text: next(iter(ls)) for text, ls in labels.items() if len(ls) == 1}
+    for text in surnames:
+        known[text] = "PERSON"
+    taken = _taken(out)
+    added = []
+    for t in doc:
+        label = known.get(t.text)
+        if (label and t.i not in taken and (t.is_title or t.is_upper)
+                and (t.tag_ in {"NNP", "NNPS"} or (label == "NORP" and t.tag_ == "JJ"))
+                and not _all_caps_line(doc, t.i, t.i + 1)):
+            added.append(Span(doc, t.i, t.i + 1, label=label, span_id="fix:propagate"))
+    if added:
+        out = sorted(out + added, key=lambda sp: sp.start)
+    return out
+
+
+def build_matcher(vocab, rules: EntityRules | None = None) -> Matcher:
+    rules = rules or load_rules()
+    matcher = Matcher(vocab)
+    for n, p in enumerate(rules.patterns):
+        try:
+            matcher.add(f"{p['id']}#{n}", [p["pattern"]], greedy="LONGEST")
+        except (ValueError, KeyError) as exc:
+            raise ResourceError(Errors.E008.format(
+                name=PATTERNS_FILE, problem=f"pattern {p['id']!r}: {exc}")) from exc
+    return matcher
+
+
+def _sentence_ids(doc: Doc) -> list[int]:
+    """Sentence index of each token (0 when the Doc has no sentence boundaries)."""
+    ids = [0] * len(doc)
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return ids
+    for n, sent in enumerate(doc.sents):
+        for i in range(sent.start, sent.end):
+            ids[i] = n
+    return ids
+
+
+def find_entities(doc: Doc) -> list[dict]:
+    """Records of the entity-labelled spans of ``doc.ents`` (run the pipeline first)."""
+    ids = None
+    records = []
+    for ent in doc.ents:
+        if ent.label_ not in _LABELS:
+            continue
+        if ids is None:
+            ids = _sentence_ids(doc)
+        records.append({
+            "start_char": ent.start_char,
+            "end_char": ent.end_char,
+            "text": ent.text,
+            "label": ent.label_,
+            "sentence_id": ids[ent.start],
+            "source": ent.id_ or "model",
+        })
+    return records
+
+
+class EntityFixer:
+    """Pipeline component: rewrites ``doc.ents`` with the rule spans and fix-ups."""
+
+    def __init__(self, nlp: Language, name: str, *, words_file: str, patterns_file: str) -> None:
+        self.name = name
+        self.rules = load_rules(words_file, patterns_file)
+        self.matcher = build_matcher(nlp.vocab, self.rules)
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = fix_entities(doc, self.matcher, self.rules)
+        doc.set_ents(spans, default="outside")
+        return doc
+
+
+@Language.factory(
+    "extract_entities",
+    assigns=["doc.ents"],
+    requires=["doc.ents", "token.tag"],
+    default_config={"words_file": WORDS_FILE, "patterns_file": PATTERNS_FILE},
+)
+def make_entity_fixer(nlp: Language, name: str, words_file: str, patterns_file: str) -> EntityFixer:
+    return EntityFixer(nlp, name, words_file=words_file, patterns_file=patterns_file)

@@ -1,0 +1,184 @@
+"""Entity rules: the fix-ups and patterns of extract.entities on sentences written for them.
+
+Texts are given as the cleaner leaves them (no line-break hyphens, single spaces,
+paragraphs separated by a blank line, letter-spaced runs read as words).
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extract.entities import (COLUMNS, ENTITY_LABELS, _validate_patterns, _validate_words,
+                              find_entities, fix_entities, load_rules)
+from extract.errors import ResourceError
+from extract.resources import read_json
+
+
+@pytest.fixture(scope="session")
+def ent_nlp():
+    """The model and the entity component only (no dates, quantities, quotes)."""
+    from extract.pipeline import build_pipeline
+
+    return build_pipeline(extractors=["entities"])
+
+
+def ents(nlp, text):
+    return [(e.text, e.label_) for e in nlp(text).ents if e.label_ in ENTITY_LABELS]
+
+
+# text -> entities that must be found (text, label), and surface strings that must not be an entity
+CASES = [
+    # possessive outside, curly and straight apostrophes
+    ("Zhejiang’s government leaders want growth.", [("Zhejiang", "GPE")], ["Zhejiang’s"]),
+    ("Krein’s team is also developing a platform.", [("Krein", "PERSON")], ["Krein’s"]),
+    ("He criticised Michael Howard's record on crime.", [("Michael Howard", "PERSON")], ["Michael Howard's"]),
+    ("It was Wesley Snipes' film that came third.", [("Wesley Snipes", "PERSON")], ["Wesley Snipes'"]),
+    ("Tan-Mullins’s students come from China.", [("Tan-Mullins", "PERSON")], ["Tan-Mullins’s"]),
+    # leading "the" outside unless part of the name
+    ("Krein moved there from the United States in 2016.", [("United States", "GPE")], ["the United States"]),
+    ("It includes the University of Edinburgh, UK.", [("University of Edinburgh", "ORG")],
+     ["the University of Edinburgh"]),
+    ("The European Commission is being pragmatic.", [("European Commission", "ORG")],
+     ["The European Commission"]),
+    ("The court sits in The Hague.", [("The Hague", "GPE")], ["Hague"]),
+    ("Hangzhou hosted the first Group of 20 (G20) meeting.", [("Group of 20", "ORG"), ("G20", "ORG")],
+     ["the first Group of 20", "first Group of 20"]),
+    # "X province" -> the place
+    ("The caption shows Yiwu, in Zhejiang province.", [("Zhejiang", "GPE")], ["Zhejiang province"]),
+    # titles and roles outside
+    ("After the meeting, Mr Fox said he was pleased.", [("Fox", "PERSON")], ["Mr Fox"]),
+    ("But Ms Kelly said she would not trust him.", [("Kelly", "PERSON")], ["Ms Kelly"]),
+    ("The research director Dr Alastair Sibbald spoke.", [("Alastair Sibbald", "PERSON")],
+     ["Dr Alastair Sibbald"]),
+    ("Scientist Yong Wang returned to China in 2012.", [("Yong Wang", "PERSON")], ["Scientist Yong Wang"]),
+    # a function word is not the first name
+    ("Both Hu and Xu see a bright future.", [("Hu", "PERSON"), ("Xu", "PERSON")], ["Both Hu"]),
+    # apostrophe surnames and particles
+    ("Sarah O’Meara is a writer in Shanghai.", [("Sarah O’Meara", "PERSON"), ("Shanghai", "GPE")], ["Sarah"]),
+    ("The talk was given by Jan van der Berg last week.", [("Jan van der Berg", "PERSON")], []),
+    # bylines alone on their line, mixed case and capitals
+    ("By Sarah O’Meara\n\nEvery weekend, busloads of tourists arrive.", [("Sarah O’Meara", "PERSON")],
+     ["By Sarah O’Meara"]),
+    ("BY SARAH O’MEARA\n\nEvery weekend, busloads of tourists arrive.", [("SARAH O’MEARA", "PERSON")],
+     ["BY SARAH O’MEARA"]),
+    ("BY JOHN SMITH\n\nThe market fell sharply on Monday.", [("JOHN SMITH", "PERSON")], []),
+    # initials belong to the name
+    ("The squad: R Lamont (Glasgow), D Parks (Glasgow).", [("R Lamont", "PERSON"), ("D Parks", "PERSON")], []),
+    # organisation names split by the model are merged; events named as such
+    ("Visitors watch a robot during the 2015 China Yiwu International Manufacturing Equipment Expo "
+     "& China Intelligent Expo in Yiwu.",
+     [("China Yiwu International Manufacturing Equipment Expo & China Intelligent Expo", "EVENT")], []),
+    # a surname of a person named in full is that person later in the document
+    ("Materials scientist Yong Wang returned in 2012. Wang remains optimistic.",
+     [("Yong Wang", "PERSON"), ("Wang", "PERSON")], []),
+    # a place named alone elsewhere keeps its label where the model missed it
+    ("Shipping made the region rich. Zhejiang’s leaders want more. Investment in Zhejiang grew.",
+     [("Zhejiang", "GPE")], []),
+    # regions are LOC
+    ("It trades with Asia, Europe and East Africa.", [("East Africa", "LOC")], []),
+    # no name without a capital letter, nothing across a paragraph break
+    ("Weak end-of-year sales hit Next\n\nNext has said its profit will fall.", [("Next", "ORG")], ["Next\n\nNext"]),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", CASES, ids=[c[0][:40] for c in CASES])
+def test_entity_rules(ent_nlp, text, expected, absent):
+    found = ents(ent_nlp, text)
+    for item in expected:
+        assert item in found, f"{item} not in {found}"
+    texts = {t for t, _ in found}
+    for bad in absent:
+        assert bad not in texts, f"{bad!r} in {found}"
+
+
+# negatives: text -> surface strings that must NOT be entities (rules must not fire)
+NEGATIVES = [
+    ("By 2049 the country plans to be a world-leading power.", ["2049"]),
+    ("By Friday, the deal was done.", ["Friday"]),
+    ("He went by train to Hangzhou.", ["train"]),
+    ("BIG PICTURE\n\nKrein says that the clear focus is on research.", ["BIG PICTURE"]),
+    ("The sound of a buzzing bee jumps from left to right.", ["bee"]),
+]
+
+
+@pytest.mark.parametrize("text, absent", NEGATIVES, ids=[c[0][:40] for c in NEGATIVES])
+def test_rules_do_not_fire(ent_nlp, text, absent):
+    people = [e for e in ent_nlp(text).ents if e.label_ == "PERSON"]
+    texts = {t for t, _ in ents(ent_nlp, text)}
+    for bad in absent:
+        assert bad not in texts
+    if text.startswith("By "):
+        assert not people
+
+
+def test_spans_are_clean_and_other_labels_kept(ent_nlp):
+    text = ("“Academic institutions are extremely important and valued in China,” he says. "
+            "Krein moved there from the United States in 2016, and the Zhejiang University’s "
+            "campus opened in 2017 (with 20,000 researchers).\n\nThe caption: Zhejiang province.")
+    doc = ent_nlp(text)
+    labels = {e.label_ for e in doc.ents}
+    assert "DATE" in labels  # the dates component reads the model's DATE spans from doc.ents
+    for e in doc.ents:
+        assert e.text == e.text.strip()
+        assert "\n" not in e.text
+        if e.label_ in ENTITY_LABELS:
+            assert not e[-1].is_punct and e[-1].text not in {"’s", "'s", "’", "'"}
+            assert e[0].lower_ != "the"
+
+
+def _handmade(words, tags, ents, spaces=None):
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, spaces=spaces, tags=tags, ents=ents)
+
+
+def test_fix_entities_without_a_model():
+    # the pure function works on any Doc with tags and entities
+    words = ["He", "met", "the", "first", "Group", "of", "20", "’s", "chair", "in", "Zhejiang", "province", "."]
+    tags = ["PRP", "VBD", "DT", "JJ", "NNP", "IN", "CD", "POS", "NN", "IN", "NNP", "NN", "."]
+    ents_iob = ["O", "O", "B-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "B-GPE", "I-GPE", "O"]
+    doc = _handmade(words, tags, ents_iob)
+    spans = fix_entities(doc)
+    assert [(s.text, s.label_, s.id_) for s in spans] == [
+        ("Group of 20", "ORG", "fix:trim"), ("Zhejiang", "GPE", "fix:trim")]
+
+
+def test_find_entities_records(ent_nlp):
+    doc = ent_nlp("Zhejiang’s leaders met. Then Philip Krein spoke in Hangzhou.")
+    records = find_entities(doc)
+    assert set(COLUMNS) - {"doc_id"} == set(records[0])
+    assert [(r["text"], r["label"], r["sentence_id"]) for r in records] == [
+        ("Zhejiang", "GPE", 0), ("Philip Krein", "PERSON", 1), ("Hangzhou", "GPE", 1)]
+    for r in records:
+        assert doc.text[r["start_char"]:r["end_char"]] == r["text"]
+
+
+def test_package_data_is_valid():
+    rules = load_rules()
+    assert rules.patterns and "Mr" in rules.titles
+
+
+def test_bad_pattern_key_is_named():
+    with pytest.raises(ResourceError, match="line 1: unknown key 'lable'"):
+        _validate_patterns([{"id": "x", "lable": "PERSON", "pattern": [{"TEXT": "A"}]}])
+    with pytest.raises(ResourceError, match="unknown entity label 'PERSONS'"):
+        _validate_patterns([{"id": "x", "label": "PERSONS", "pattern": [{"TEXT": "A"}]}])
+    with pytest.raises(ResourceError, match="unknown requirement 'line_middle'"):
+        _validate_patterns([{"id": "x", "label": "PERSON", "pattern": [{"TEXT": "A"}],
+                             "require": ["line_middle"]}])
+
+
+def test_bad_word_list_is_named():
+    data = dict(read_json("entity_words.json"))
+    data["titels"] = ["Mr"]
+    with pytest.raises(ResourceError, match="unknown key 'titels'"):
+        _validate_words(data)
+    data = dict(read_json("entity_words.json"))
+    data["titles"] = "Mr"
+    with pytest.raises(ResourceError, match="'titles' must be a list of strings"):
+        _validate_words(data)
+
+
+def test_byline_keeps_the_date_of_the_next_paragraph(ent_nlp):
+    doc = ent_nlp("By Sarah O’Meara\n\nEvery weekend, busloads of tourists arrive.")
+    assert [(e.text, e.label_) for e in doc.ents] == [("Sarah O’Meara", "PERSON"), ("Every weekend", "DATE")]
