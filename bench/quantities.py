@@ -1,0 +1,250 @@
+"""Quantities benchmark: value F1 and value+unit F1 on the shared quantity sets, and the
+component's speed on BBC News articles.
+
+    python bench/quantities.py [--shared ../shared] [--articles 200]
+
+Sets (``../shared/data/quantities``): quantulum3's English test cases and the Microsoft
+Recognizers-Text sets (age, currency, dimension, temperature) as formatted by CQE.
+
+Matching, per sentence, one to one: a prediction and a gold quantity pair when their
+values agree (relative tolerance 1%, so "one-third" = 0.33); a predicted range pairs with
+a gold value equal to its low end, high end or midpoint (quantulum3 writes a range as its
+midpoint) or with the same gold range. value+unit counts a pair only when the units agree
+too, through ``extract.readers.quantity_sets.UNIT_NAMES`` (our unit -> the data sets'
+names); a plain count (unit "") agrees with the data sets' dimensionless names ("-",
+"count", "dimensionless") or with a counted-noun unit whose last word is our
+``unit_noun`` ("fighter jets" ~ "fighter jet"). Pairs are chosen value-and-unit first.
+
+Two rows per set:
+* ``quantities``: exactly what the pipeline writes to ``quantities.csv``;
+* ``+dates-owned``: also the numbers the pipeline hands to the dates component (years,
+  durations, ages: our convention, see docs/ARCHITECTURE.md), valued by the same finder
+  (``find_quantities(doc, include_dates=True)`` restricted to the date records' spans).
+  The data sets count "three days", "five years old" and "1979" as quantities; we do not.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results" / "quantities.json"
+PUBLISHED = {"CQE (NewsQuant) value+unit F1": 85.6, "quantulum3 (NewsQuant) value+unit F1": 47.2}
+
+
+def _pipeline():
+    from extract.pipeline import EXTRACTORS, build_pipeline
+    import importlib
+
+    available = []
+    for name, (_factory, module) in EXTRACTORS.items():
+        try:
+            importlib.import_module(module)
+            available.append(name)
+        except ImportError:
+            pass
+    return build_pipeline(extractors=available), available
+
+
+def _singular(word: str) -> str:
+    w = word.lower().strip()
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+def _names(unit: str) -> set[str]:
+    from extract.readers.quantity_sets import UNIT_NAMES
+
+    names = {n.lower() for n in UNIT_NAMES.get(unit, ())}
+    names.add(unit.lower())
+    return names
+
+
+def unit_agrees(pred: dict, gold_unit: str) -> bool:
+    g = gold_unit.lower().strip()
+    u = pred["unit"]
+    if u == "":
+        if g in _names(""):
+            return True
+        noun = pred.get("unit_noun") or ""
+        return bool(noun) and _singular(g.split()[-1]) == _singular(noun)
+    if " per " in u:
+        num, den = u.split(" per ", 1)
+        if " per " in g:
+            gnum, gden = g.split(" per ", 1)
+            return gnum in _names(num) and (_singular(gden) == _singular(den) or gden in _names(den))
+        return False
+    if " of age" in u:
+        return g == u.lower()
+    return g in _names(u)
+
+
+def value_agrees(pred: dict, gold) -> bool:
+    def close(a, b):
+        return abs(a - b) <= max(1e-9, 0.01 * max(abs(a), abs(b)))
+
+    lo, hi = pred["value"], pred.get("value_max")
+    if gold.value_max is not None:
+        return hi is not None and close(lo, gold.value) and close(hi, gold.value_max)
+    if hi is None:
+        return close(lo, gold.value)
+    return close(lo, gold.value) or close(hi, gold.value) or close((lo + hi) / 2, gold.value)
+
+
+def score_sentence(preds: list[dict], gold: list) -> tuple[int, int]:
+    """(value matches, value+unit matches), one to one, value-and-unit pairs first."""
+    used_p, used_g = set(), set()
+    vu = 0
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(preds):
+            if pi not in used_p and value_agrees(p, g) and unit_agrees(p, g.unit):
+                used_p.add(pi), used_g.add(gi)
+                vu += 1
+                break
+    v = vu
+    for gi, g in enumerate(gold):
+        if gi in used_g:
+            continue
+        for pi, p in enumerate(preds):
+            if pi not in used_p and value_agrees(p, g):
+                used_p.add(pi), used_g.add(gi)
+                v += 1
+                break
+    return v, vu
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def _dates_owned(doc, quantities: list[dict]) -> list[dict]:
+    from extract.quantities import find_quantities
+
+    recs = doc._.dates
+    spans = ([(r["start_char"], r["end_char"]) for r in recs] if recs is not None
+             else [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")])
+    if not spans:
+        return []
+    taken = [(q["start_char"], q["end_char"]) for q in quantities]
+    out = []
+    for r in find_quantities(doc, include_dates=True):
+        s, e = r["start_char"], r["end_char"]
+        if any(a < e and s < b for a, b in spans) and not any(a < e and s < b for a, b in taken):
+            out.append(r)
+    return out
+
+
+def score_set(nlp, sentences) -> dict:
+    rows = {"quantities": [0, 0, 0, 0], "+dates-owned": [0, 0, 0, 0]}  # v, vu, n_pred, n_gold
+    misses = []
+    docs = nlp.pipe([s.text for s in sentences])
+    for sent, doc in zip(sentences, docs):
+        q = list(doc._.quantities or [])
+        for name, preds in (("quantities", q), ("+dates-owned", q + _dates_owned(doc, q))):
+            v, vu = score_sentence(preds, sent.gold)
+            row = rows[name]
+            row[0] += v
+            row[1] += vu
+            row[2] += len(preds)
+            row[3] += len(sent.gold)
+            if name == "quantities" and (vu < len(sent.gold) or vu < len(preds)):
+                misses.append({
+                    "text": sent.text,
+                    "gold": [(g.value if g.value_max is None else f"{g.value}-{g.value_max}", g.unit) for g in sent.gold],
+                    "pred": [(p["text"], p["value"], p["value_max"], p["unit"], p["unit_noun"]) for p in preds],
+                })
+    out = {}
+    for name, (v, vu, n_pred, n_gold) in rows.items():
+        out[name] = {
+            "n_sentences": len(sentences), "n_gold": n_gold, "n_pred": n_pred,
+            "value": _prf(v, n_pred, n_gold), "value_unit": _prf(vu, n_pred, n_gold),
+        }
+    out["errors"] = misses
+    return out
+
+
+def speed(nlp, shared: Path, n_articles: int) -> dict:
+    """Seconds for the model alone and for this component alone over ``n_articles`` BBC
+    articles (every 11th file, read in place)."""
+    from extract.quantities import find_quantities
+
+    files = sorted((shared / "data" / "bbc-news").glob("*/*.txt"))[::11][:n_articles]
+    texts = [f.read_text(encoding="utf-8", errors="replace") for f in files]
+    base = [name for name in nlp.pipe_names if not name.startswith("extract_")]
+    with nlp.select_pipes(enable=base):
+        t0 = time.perf_counter()
+        docs = list(nlp.pipe(texts))
+        t_model = time.perf_counter() - t0
+    for doc in docs:  # what the dates component would leave: fall back to model DATE/TIME
+        doc._.dates = None
+    t0 = time.perf_counter()
+    n = 0
+    for doc in docs:
+        n += len(find_quantities(doc))
+    t_comp = time.perf_counter() - t0
+    words = sum(len(d) for d in docs)
+    return {
+        "articles": len(texts), "tokens": words, "model_seconds": round(t_model, 3),
+        "quantities_seconds": round(t_comp, 3),
+        "quantities_share_of_model": round(t_comp / t_model, 4) if t_model else None,
+        "quantities_found": n,
+    }
+
+
+def run(shared: str | Path = ROOT.parent / "shared", n_articles: int = 200) -> dict:
+    from extract.readers.quantity_sets import read_all
+
+    shared = Path(shared)
+    nlp, extractors = _pipeline()
+    sets = read_all(shared / "data" / "quantities")
+    results = {"pipeline": nlp.pipe_names, "extractors": extractors, "sets": {}, "published": PUBLISHED}
+    for name, sentences in sets.items():
+        results["sets"][name] = score_set(nlp, sentences)
+    if n_articles:
+        results["speed"] = speed(nlp, shared, n_articles)
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
+    ap.add_argument("--articles", type=int, default=200, help="BBC articles for the speed figure (0: skip)")
+    ap.add_argument("--errors", action="store_true", help="print every sentence with a miss or a false hit")
+    args = ap.parse_args(argv)
+    res = run(args.shared, args.articles)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"pipeline: {' '.join(res['pipeline'])}")
+    print(f"{'set':<16}{'row':<14}{'gold':>6}{'pred':>6}{'value F1':>10}{'v+unit P':>10}{'v+unit R':>10}{'v+unit F1':>10}")
+    for name, r in res["sets"].items():
+        for row in ("quantities", "+dates-owned"):
+            x = r[row]
+            print(f"{name:<16}{row:<14}{x['n_gold']:>6}{x['n_pred']:>6}{x['value']['f1']:>10.3f}"
+                  f"{x['value_unit']['precision']:>10.3f}{x['value_unit']['recall']:>10.3f}{x['value_unit']['f1']:>10.3f}")
+    for k, v in PUBLISHED.items():
+        print(f"published: {k} = {v}")
+    if "speed" in res:
+        s = res["speed"]
+        print(f"speed: {s['articles']} BBC articles, {s['tokens']} tokens: model {s['model_seconds']}s, "
+              f"quantities component {s['quantities_seconds']}s ({100 * s['quantities_share_of_model']:.1f}% of the model)")
+    if args.errors:
+        for name, r in res["sets"].items():
+            for e in r["errors"]:
+                print(f"[{name}] {e['text']}\n   gold {e['gold']}\n   pred {e['pred']}")
+    print(f"wrote {RESULTS.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,929 @@
+"""Quantities: every number in the text with a value, a canonical unit and a bound.
+
+The finder works on the text with compiled regular expressions built from
+``resources/units.json``; the Doc's tokens and entities are read only as evidence
+(the counted noun, numbers inside names). Steps:
+
+1. *atoms*: a number (digits, number words, fractions, "eightfold", ordinals) with its
+   scale ("1.1 million", "$4bn", "25-million") and its unit or currency, before
+   ("US$", "EUR") or after ("acres", "km2", "-square-kilometre", "%"), and a rate
+   ("$5 a share", "km/h");
+2. *ranges*: two atoms joined by "to", "-", "–" or "between ... and" become one record
+   (value = low end, value_max = high end, bound "range"); a missing unit or scale on the
+   low end is taken from the high end ("between 5 and 10 km", "20 to 30 million");
+3. *modifiers* before the number stay inside the span, as in OntoNotes ("about 10%",
+   "more than 200") and set ``bound`` (exact / approximate / lower / upper / range);
+4. *filters*: numbers inside a date record (years, durations, ages: the dates component
+   owns them), clock times, phone numbers, references ("page 12", "No. 5"), and numbers
+   that are part of a name ("G20", "Group of 20", "1000 Talents", "One Belt, One Road").
+
+``find_quantities(doc)`` returns plain dicts; the ``extract_quantities`` component
+stores them on ``doc._.quantities``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .errors import Errors, ResourceError
+from .resources import read_json
+
+RESOURCE = "units.json"
+
+#: Table columns in order: the contract columns first, then this component's own.
+COLUMNS = [
+    "doc_id", "start_char", "end_char", "text", "label", "value", "unit",
+    "value_max", "bound", "unit_noun", "surface_unit",
+]
+LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
+BOUNDS = ("exact", "approximate", "lower", "upper", "range")
+DURATION = "DURATION"  # label of time units in units.json; such numbers belong to dates
+
+_RESOURCE_KEYS = {
+    "currencies": dict, "units": dict, "per_words": dict, "per_units": dict,
+    "number_words": dict, "scale_words": dict, "suffix_scales": dict, "fraction_words": dict,
+    "ordinal_words": dict, "multiplier_words": dict, "modifiers": dict, "vulgar_fractions": dict,
+    "context_words": dict,
+}
+_CURRENCY_KEYS = {"symbols", "codes", "names", "minor", "plurals"}
+_UNIT_KEYS = {"label", "symbols", "names", "plurals"}
+_UNIT_LABELS = {"QUANTITY", "PERCENT", "CARDINAL", DURATION}
+
+
+# --------------------------------------------------------------------------- resources
+
+def _bad(problem: str) -> ResourceError:
+    return ResourceError(Errors.E008.format(name=RESOURCE, problem=problem))
+
+
+def _plurals(name: str) -> list[str]:
+    """Regular English plurals of a unit name; irregular ones are listed in the file."""
+    last = name.split()[-1]
+    if last.endswith(("s", "x", "ch", "sh")):
+        return [name + "es"]
+    if last.endswith("y") and not last.endswith(("ay", "ey", "oy")):
+        return [name[:-1] + "ies"]
+    return [name + "s"]
+
+
+def _alternation(forms: Iterable[str]) -> str:
+    """Regex alternation, longest first, with flexible inner whitespace."""
+    out = []
+    for f in sorted(set(forms), key=len, reverse=True):
+        out.append(r"\s*".join(re.escape(p) for p in f.split(" ")) if " " in f else re.escape(f))
+    return "|".join(out)
+
+
+@dataclass(frozen=True)
+class _Tables:
+    prefix_re: re.Pattern          # currency before a number, anchored at the end of a window
+    unit_re: re.Pattern            # unit / currency after a number, anchored (match at pos)
+    per_re: re.Pattern             # "per kg", "a share", "/hour" after a unit
+    number_re: re.Pattern          # every number candidate in a text
+    modifier_re: re.Pattern        # modifier right before a span, anchored at the end
+    unit_forms: dict[str, tuple[str, str]]   # lower-cased form -> (canonical, label)
+    symbol_forms: dict[str, tuple[str, str]]  # case-sensitive symbol -> (canonical, label)
+    currency_prefix: dict[str, str]          # symbol/code as written -> ISO code
+    number_words: dict[str, int]
+    scale_words: dict[str, int]
+    suffix_scales: dict[str, int]
+    fraction_words: dict[str, int]
+    ordinal_words: dict[str, int]
+    multiplier_words: dict[str, int]
+    modifiers: dict[str, str]
+    vulgar: dict[str, float]
+    per_units: dict[str, str]
+    identifier_before: frozenset[str]
+    money_cues: frozenset[str]
+
+
+def _check_list(where: str, value: Any) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _bad(f"{where} must be a list of strings")
+    return value
+
+
+def _check_numbers(key: str, table: dict) -> dict:
+    out = {}
+    for word, value in table.items():
+        if word.startswith("_"):
+            continue
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
+            raise _bad(f"{key}[{word!r}] must be a number, got {value!r}")
+        out[word] = value
+    return out
+
+
+@lru_cache(maxsize=1)
+def load_tables() -> _Tables:
+    """Read and check ``resources/units.json``; errors name the file and the bad key."""
+    data = read_json(RESOURCE)
+    if not isinstance(data, dict):
+        raise _bad("expected a JSON object")
+    for key in data:
+        if key.startswith("_"):
+            continue
+        if key not in _RESOURCE_KEYS:
+            raise _bad(f"unknown key {key!r}; allowed: {', '.join(_RESOURCE_KEYS)}")
+    for key, kind in _RESOURCE_KEYS.items():
+        if not isinstance(data.get(key), kind):
+            raise _bad(f"key {key!r} is missing or not a {kind.__name__}")
+
+    unit_forms: dict[str, tuple[str, str]] = {}
+    symbol_forms: dict[str, tuple[str, str]] = {}
+    currency_prefix: dict[str, str] = {}
+    name_forms: list[str] = []
+    for code, entry in data["currencies"].items():
+        if not isinstance(entry, dict):
+            raise _bad(f"currencies[{code!r}] must be an object")
+        for k in entry:
+            if k not in _CURRENCY_KEYS:
+                raise _bad(f"currencies[{code!r}]: unknown key {k!r}; allowed: {', '.join(sorted(_CURRENCY_KEYS))}")
+        for s in _check_list(f"currencies[{code!r}].symbols", entry.get("symbols", [])):
+            currency_prefix[s] = code
+            symbol_forms[s] = (code, "MONEY")
+        for c in _check_list(f"currencies[{code!r}].codes", entry.get("codes", [])):
+            currency_prefix[c] = code
+            symbol_forms[c] = (code, "MONEY")
+        names = _check_list(f"currencies[{code!r}].names", entry.get("names", []))
+        plurals = _check_list(f"currencies[{code!r}].plurals", entry.get("plurals", []))
+        for n in names + plurals + [p for n in names for p in _plurals(n)]:
+            unit_forms[n.lower()] = (code, "MONEY")
+            name_forms.append(n.lower())
+    for name, entry in data["units"].items():
+        if not isinstance(entry, dict):
+            raise _bad(f"units[{name!r}] must be an object")
+        for k in entry:
+            if k not in _UNIT_KEYS:
+                raise _bad(f"units[{name!r}]: unknown key {k!r}; allowed: {', '.join(sorted(_UNIT_KEYS))}")
+        label = entry.get("label", "QUANTITY")
+        if label not in _UNIT_LABELS:
+            raise _bad(f"units[{name!r}].label {label!r}; allowed: {', '.join(sorted(_UNIT_LABELS))}")
+        for s in _check_list(f"units[{name!r}].symbols", entry.get("symbols", [])):
+            symbol_forms.setdefault(s, (name, label))
+        names = _check_list(f"units[{name!r}].names", entry.get("names", []))
+        plurals = _check_list(f"units[{name!r}].plurals", entry.get("plurals", []))
+        for n in names + plurals + [p for n in names for p in _plurals(n)]:
+            unit_forms.setdefault(n.lower(), (name, label))
+            name_forms.append(n.lower())
+
+    per_words = {k: v for k, v in data["per_words"].items() if not k.startswith("_")}
+    per_units = {k: v for k, v in data["per_units"].items() if not k.startswith("_")}
+    for k, v in list(per_units.items()):
+        if not isinstance(v, str):
+            raise _bad(f"per_units[{k!r}] must be a string")
+        for p in _plurals(k):
+            per_units.setdefault(p, v)
+    ctx = data["context_words"]
+    for key in ("identifier_before", "money_cues"):
+        _check_list(f"context_words.{key}", ctx.get(key))
+    modifiers = {k: v for k, v in data["modifiers"].items() if not k.startswith("_")}
+    for k, v in modifiers.items():
+        if v not in BOUNDS:
+            raise _bad(f"modifiers[{k!r}] = {v!r}; allowed: {', '.join(BOUNDS)}")
+
+    number_words = _check_numbers("number_words", data["number_words"])
+    scale_words = _check_numbers("scale_words", data["scale_words"])
+    suffix_scales = _check_numbers("suffix_scales", data["suffix_scales"])
+    fraction_words = _check_numbers("fraction_words", data["fraction_words"])
+    ordinal_words = _check_numbers("ordinal_words", data["ordinal_words"])
+    multiplier_words = _check_numbers("multiplier_words", data["multiplier_words"])
+    vulgar = _check_numbers("vulgar_fractions", data["vulgar_fractions"])
+
+    # --- regexes -------------------------------------------------------------------
+    vulg = "".join(vulgar)
+    digits = (
+        r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)"
+        r"|\d{1,3}(?:,[ ]\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d/.,])|\d+)"
+        r"(?:\.\d+)?"
+    )
+    sci = r"(?:[eE][-−+]?\d+|\s?[x×]\s?10\^?[-−]?\d+)"
+    digit_number = (
+        rf"(?P<dig>(?P<mixed>\d{{1,3}}\s\d{{1,2}}/\d{{1,3}}(?![\d/]))"
+        rf"|(?P<frac>\d{{1,3}}/\d{{1,3}}(?![\d/]))"
+        rf"|(?P<plain>{digits}(?:[{vulg}])?{sci}?(?P<ord>st|nd|rd|th)?)"
+        rf"|(?P<vulg>[{vulg}]))"
+    )
+    word_atoms = sorted(
+        set(number_words) | set(scale_words) | {"dozen", "dozens", "hundreds", "thousands", "millions",
+                                               "billions", "trillions", "tens"}
+        | {w + s for w in fraction_words for s in ("", "s")} | {"halves"},
+        key=len, reverse=True,
+    )
+    w = "|".join(re.escape(x) for x in word_atoms)
+    word_number = (
+        rf"(?P<word>(?:\b(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|third)\b))?"
+        rf"\b(?:{w})\b(?:(?:\s*-\s*|\s+|\s*,\s+|\s+and\s+(?:a\s+)?|\s*&\s*)(?:{w})\b)*)"
+    )
+    ordinal = "|".join(re.escape(x) for x in sorted(ordinal_words, key=len, reverse=True))
+    mult = "|".join(re.escape(x) for x in sorted(multiplier_words, key=len, reverse=True))
+    number_re = re.compile(
+        rf"(?P<sign>(?<![\w)])[-−+](?=\d))?{digit_number}"
+        rf"|(?P<mult>\b(?:{mult})\b)"
+        rf"|{word_number}"
+        rf"|(?P<ordw>\b(?:{ordinal})\b)",
+        re.IGNORECASE,
+    )
+    # units after a number: names (case-insensitive) and symbols (case-sensitive)
+    names_alt = _alternation(name_forms)
+    syms_alt = _alternation(symbol_forms)
+    unit_re = re.compile(
+        rf"(?P<sep>\s?-\s?|\s*[(\[{{<]\s*|\s*)"
+        rf"(?:(?P<name>(?i:{names_alt}))(?![\w])|(?P<sym>{syms_alt})(?![\w\d]|\^))"
+        rf"(?P<close>\s*[)\]}}>])?"
+    )
+    prefix_alt = _alternation(currency_prefix)
+    prefix_re = re.compile(rf"(?:^|(?<=[^\w$]))(?P<pre>{prefix_alt})\s?$|(?P<mult>(?<![A-Za-z])M)(?P<pre2>{prefix_alt})\s?$")
+    per_alt = _alternation(per_units)
+    per_re = re.compile(
+        rf"(?:\s*/\s*|\s*-?\s*\bper\s+|\s*-\s*an?\s*-\s*|\s+an?\s+|-an?-)(?P<per>(?i:{per_alt}))(?![\w])",
+    )
+    mod_alt = _alternation(modifiers)
+    modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
+
+    return _Tables(
+        prefix_re=prefix_re, unit_re=unit_re, per_re=per_re, number_re=number_re,
+        modifier_re=modifier_re, unit_forms=unit_forms, symbol_forms=symbol_forms,
+        currency_prefix=currency_prefix, number_words=number_words, scale_words=scale_words,
+        suffix_scales=suffix_scales, fraction_words=fraction_words, ordinal_words=ordinal_words,
+        multiplier_words=multiplier_words, modifiers={k.lower(): v for k, v in modifiers.items()},
+        vulgar=vulgar, per_units={k.lower(): v for k, v in per_units.items()},
+        identifier_before=frozenset(w.lower() for w in ctx["identifier_before"]),
+        money_cues=frozenset(w.lower() for w in ctx["money_cues"]),
+    )
+
+
+# --------------------------------------------------------------------------- patterns
+
+_SCALE_AFTER = re.compile(
+    r"(?P<sep>\s?-\s?|\s+)(?P<scale>(?i:hundred|thousand|million|billion|trillion|lakh|crore|bn|mn|mln|tn|trn))(?![\w])"
+)
+_SUFFIX = re.compile(r"(?P<sfx>bn|mn|tn|trn|k|K|M|m|b|B|T)(?![A-Za-z0-9])")
+_PLURAL_SCALE = {"tens": 10, "dozens": 12, "hundreds": 100, "thousands": 1000, "millions": 1_000_000,
+                 "billions": 1_000_000_000, "trillions": 1_000_000_000_000}
+_OF_PLURAL = re.compile(r"\s+of\s+(?P<w>thousands|millions|billions|trillions)\b", re.IGNORECASE)
+_CLOCK_AFTER = re.compile(r"\s?(?:[ap]\.m\.|[ap]m\b|[AP]M\b|[ap]\.m\b)")
+_CLOCK_VALUE = re.compile(r"^(?:1[0-2]|0?[1-9])(?:[.:][0-5]\d)?$")
+_PHONE = re.compile(
+    r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,5}\)\s?\d{3,4}[\s.-]?\d{3,4}"
+    r"|\+\d{1,3}[\s.-]?\d{2,5}[\s.-]\d{3,4}[\s.-]?\d{3,4}"
+    r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|\b0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}\b"
+    r"|\b\d{2,}(?:-\d{2,}){2,}\b"
+)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_BETWEEN = re.compile(r"(?:^|(?<=\W))(?P<w>between|from)\s+$", re.IGNORECASE)
+_CHANGE_VERBS = re.compile(
+    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|"
+    r"decreased?|decreases|grew|grow|grows|growing|jumped|jumps|climbed|climbs|dropped|drops|declined?|"
+    r"declines|cut|cuts|raised?|raises|reduced?|reduces|slipped|slips|surged?|soared?|plunged?|moved|"
+    r"changed?|went|up|down)\s+(?:from\s+)?$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
+_INCH_OK = re.compile(r"\s*(?:[.,;:)]|$|\s(?:thick|long|wide|tall|high|deep|diameter|across)\b)")
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_PREV_WORD = re.compile(r"([#\w][\w.’']*)\W*$")
+_DETERMINERS_BEFORE_ONE = frozenset(
+    "the this that which no any every each another a an some someone no-one such last next".split())
+_AFTER_ONE = frozenset("another anothers's ’s 's self".split())
+_NAME_ENTS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PERSON"})
+_OPEN_ENTS = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+@dataclass
+class _Atom:
+    start: int
+    end: int
+    value: float
+    kind: str                 # "digit", "word", "ordinal", "mult"
+    unit: str = ""
+    label: str = "CARDINAL"
+    surface_unit: str = ""
+    scaled: bool = False
+    bound: str = "exact"
+    value_max: float | None = None
+    approx_plural: bool = False   # "millions", "dozens": lower bound
+    weak: bool = False            # "half" alone: kept only with a unit or scale
+    age: bool = False
+    num_end: int = 0              # end of the number itself (before scale/unit)
+    scale: float = 1.0            # the scale factor applied ("million" -> 1e6)
+
+
+def _num(v: float) -> int | float:
+    v = round(float(v), 9)
+    if v.is_integer() and abs(v) < 1e18:
+        return int(v)
+    return v
+
+
+def _parse_digits(s: str, t: _Tables) -> float | None:
+    s = s.replace("−", "-")
+    vf = 0.0
+    if s and s[-1] in t.vulgar:
+        vf = t.vulgar[s[-1]]
+        s = s[:-1]
+        if not s:
+            return vf
+    m = re.match(r"^([\d,.\s\u00a0\u202f]+?)\s?[x×]\s?10\^?(-?\d+)$", s)
+    if m:
+        return float(m.group(1).replace(",", "").replace(" ", "")) * 10 ** int(m.group(2))
+    clean = re.sub(r"[,\s\u00a0\u202f]", "", s)
+    try:
+        return float(clean) + vf
+    except ValueError:
+        return None
+
+
+def _tokens_of_run(run: str, offset: int) -> list[tuple[str, int, int]]:
+    return [(m.group(0).lower(), offset + m.start(), offset + m.end())
+            for m in re.finditer(r"[A-Za-z]+|&|,", run)]
+
+
+def _parse_words(run: str, offset: int, t: _Tables) -> list[_Atom]:
+    """Split a run of number words into numbers: 'a hundred and two' -> 102;
+    'two and a half' -> 2.5; 'two thirds' -> 0.667; 'one' 'two' (no joint) -> two numbers."""
+    toks = _tokens_of_run(run, offset)
+    out: list[_Atom] = []
+    i, n = 0, len(toks)
+    nw, sw, fw = t.number_words, t.scale_words, t.fraction_words
+    while i < n:
+        w, s, _ = toks[i]
+        if w in ("and", "&", ","):
+            i += 1
+            continue
+        if w in _PLURAL_SCALE:
+            val = _PLURAL_SCALE[w]
+            end = toks[i][2]
+            out.append(_Atom(s, end, val, "word", approx_plural=True, num_end=end))
+            i += 1
+            continue
+        total, cur, last, j, has, frac = 0.0, 0.0, None, i, False, False
+        prev_last = None
+        end = s
+        while j < n:
+            w, ws, we = toks[j]
+            nxt = toks[j + 1][0] if j + 1 < n else None
+            if w in ("a", "an"):
+                if last not in (None, "and"):
+                    break
+                cur, last = (cur + 1 if last is None else cur), ("a" if last is None else "and_a")
+            elif w in nw:
+                v = nw[w]
+                if last is None:
+                    cur = v
+                elif last == "tens" and v < 10 and cur % 10 == 0:
+                    cur += v
+                elif last in ("hundred", "and", "scale", "comma") and cur % 100 == 0 and (last != "scale" or True):
+                    if last == "and" and prev_last not in ("hundred", "scale"):
+                        break
+                    cur += v
+                else:
+                    break
+                last = "tens" if v >= 20 else "unit"
+                has, end = True, we
+            elif w in ("hundred",):
+                if last not in (None, "unit", "tens", "a"):
+                    break
+                cur = (cur or 1) * 100
+                last, has, end = "hundred", True, we
+            elif w in sw and w != "hundred":
+                if last not in (None, "unit", "tens", "hundred", "a", "frac"):
+                    break
+                total = total + (cur or 1) * sw[w] if not (total and sw[w] > 1000 and total < sw[w]) \
+                    else (total + (cur or 0)) * sw[w]
+                cur = 0
+                last, has, end = "scale", True, we
+            elif w in ("dozen",):
+                if last not in (None, "unit", "tens", "a"):
+                    break
+                cur = (cur or 1) * 12
+                last, has, end = "unit", True, we
+            elif w in fw or (w.endswith("s") and w[:-1] in fw) or w == "halves":
+                base = "half" if w in ("halves", "half") else (w if w in fw else w[:-1])
+                den = fw[base]
+                if last == "and_a":
+                    cur = cur + 1 / den
+                    last, has, end, frac = "frac", True, we, True
+                elif last in ("unit", "tens", "a") and not frac:
+                    if last == "a":
+                        cur = 1 / den
+                    else:
+                        cur = cur / den
+                    last, has, end, frac = "frac", True, we, True
+                elif last is None:
+                    if base in t.ordinal_words and base == w:
+                        out.append(_Atom(ws, we, t.ordinal_words[base], "ordinal", label="ORDINAL", num_end=we))
+                        j += 1
+                        i = j
+                        last = "done"
+                        break
+                    if base in ("half", "quarter") and w == base:
+                        out.append(_Atom(ws, we, 1 / den, "word", weak=True, num_end=we))
+                        j += 1
+                        i = j
+                        last = "done"
+                        break
+                    break
+                else:
+                    break
+            elif w in ("and", "&"):
+                if last not in ("hundred", "scale", "unit", "tens") or nxt is None:
+                    break
+                if nxt in ("a", "an") or nxt in nw:
+                    if nxt in nw and last in ("unit", "tens"):
+                        break
+                    prev_last, last = last, "and"
+                else:
+                    break
+            elif w == ",":
+                if last != "scale" or nxt is None or (nxt not in nw and nxt != "hundred"):
+                    break
+                prev_last, last = last, "comma"
+            else:
+                break
+            j += 1
+        if last == "done":
+            continue
+        if not has:
+            i = max(j, i + 1)
+            continue
+        val = total + cur
+        out.append(_Atom(s, end, val, "word", num_end=end))
+        # continue after the last consumed token of this number
+        k = i
+        while k < n and toks[k][2] <= end:
+            k += 1
+        i = k
+    return out
+
+
+def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None:
+    """The unit written right after a number, or None; checks the readings that
+    need context (single letters, 'in', '"', am/pm)."""
+    m = t.unit_re.match(text, pos)
+    if not m:
+        return None
+    sep = m.group("sep")
+    if ("(" in sep or "[" in sep or "{" in sep or "<" in sep) != bool(m.group("close")):
+        # "(kg)" is a unit in brackets; a bracket that is not closed right after is not
+        if m.group("close"):
+            return None
+        m2 = t.unit_re.match(text, pos)  # same; no bracket variant available
+        return None
+    sym = m.group("sym")
+    if sym is not None:
+        attached = sep == ""
+        if "-" in sep and len(sym) <= 2:
+            return None
+        if atom.kind != "digit" and len(sym) <= 2 and sym not in ("%",):
+            return None
+        after = text[m.end():m.end() + 2]
+        if sym == "in":
+            if atom.kind != "digit" or not _INCH_OK.match(text, m.end()):
+                return None
+        elif sym == '"':
+            if not attached or text.count('"', 0, pos) % 2:
+                return None
+        elif sym in ("am", "pm"):
+            if _CLOCK_VALUE.match(text[atom.start:atom.num_end].lstrip("+-−")):
+                return None
+        elif len(sym) == 1 and sym.isalpha():
+            # a lone letter is a unit only when written against the number, or before
+            # punctuation / a lower-case word ("30 C outside", not "23456 F Block")
+            if not attached:
+                rest = text[m.end():m.end() + 3]
+                if rest[:1] == "." and rest[1:2].isalnum():
+                    return None
+                nxt = re.match(r"\s*(\S)", text[m.end():m.end() + 4])
+                if nxt and (nxt.group(1).isupper() or nxt.group(1).isdigit()):
+                    return None
+    return m
+
+
+def _money_context(text: str, start: int, end: int, t: _Tables) -> bool:
+    window = text[max(0, start - 120):end + 60].lower()
+    return any(w in t.money_cues for w in re.findall(r"[a-z£]+", window)) or "£" in window
+
+
+def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    n = len(text)
+    for m in t.number_re.finditer(text):
+        if m.group("dig") is not None:
+            s, e = m.start(), m.end()
+            raw = m.group("dig")
+            if m.group("ord"):
+                if s > 0 and text[s - 1].isalnum():
+                    continue
+                v = _parse_digits(raw[: -2], t)
+                if v is None:
+                    continue
+                atoms.append(_Atom(s, e, v, "ordinal", label="ORDINAL", num_end=e))
+                continue
+            if m.group("mixed"):
+                whole, fr = raw.split()
+                a, b = fr.split("/")
+                if int(b) == 0 or int(a) >= int(b):
+                    continue
+                v = int(whole) + int(a) / int(b)
+            elif m.group("frac"):
+                a, b = raw.split("/")
+                if int(b) == 0 or int(a) >= int(b) or int(b) < 2:
+                    continue
+                v = int(a) / int(b)
+            else:
+                v = _parse_digits(raw, t)
+                if v is None:
+                    continue
+            if m.group("sign"):
+                v = -v
+            atoms.append(_Atom(s, e, v, "digit", num_end=e))
+        elif m.group("mult") is not None:
+            w = m.group("mult").lower()
+            atoms.append(_Atom(m.start(), m.end(), t.multiplier_words[w], "mult", unit="times",
+                               surface_unit=m.group("mult"), num_end=m.end()))
+        elif m.group("word") is not None:
+            for a in _parse_words(m.group("word"), m.start("word"), t):
+                if a.kind == "word":
+                    a.num_end = a.end
+                atoms.append(a)
+        elif m.group("ordw") is not None:
+            w = m.group("ordw").lower()
+            atoms.append(_Atom(m.start(), m.end(), t.ordinal_words[w], "ordinal", label="ORDINAL",
+                               num_end=m.end()))
+    out: list[_Atom] = []
+    for a in atoms:
+        if out and a.start < out[-1].end:
+            continue  # already read as part of the previous number ("1.1 million")
+        if a.kind in ("ordinal", "mult"):
+            out.append(a)
+            continue
+        if a.kind == "digit":
+            # identifiers: letters glued before ("G20", "i7") unless a currency code ("USD115")
+            if a.start > 0 and (text[a.start - 1].isalpha() or text[a.start - 1] in "_/.") \
+                    and not t.prefix_re.search(text, max(0, a.start - 8), a.start):
+                if not (text[a.start - 1] == "." and a.start > 1 and not text[a.start - 2].isalnum()):
+                    continue
+            if a.start > 1 and text[a.start - 1] in ",.:" and text[a.start - 2].isdigit():
+                continue
+            if text[a.end:a.end + 2][:1] in (":",) and text[a.end + 1:a.end + 2].isdigit():
+                continue
+            if text[a.end:a.end + 1] == "." and text[a.end + 1:a.end + 2].isdigit():
+                continue
+        pos = a.end
+        # plural scale word after "tens of thousands"
+        if a.approx_plural:
+            mo = _OF_PLURAL.match(text, pos)
+            if mo:
+                a.value *= _PLURAL_SCALE[mo.group("w").lower()]
+                a.end = pos = mo.end()
+            a.bound = "lower"
+        prefix = t.prefix_re.search(text, max(0, a.start - 10), a.start) if a.kind == "digit" else None
+        code = None
+        if prefix:
+            p = prefix.group("pre") or prefix.group("pre2")
+            code = t.currency_prefix[p]
+            if prefix.group("mult"):
+                a.value *= 1_000_000
+                a.scale *= 1_000_000
+                a.scaled = True
+            a.start = prefix.start()
+            a.surface_unit = p
+        # a scale written against the digits: "20k", "$4bn", "€10M"
+        if a.kind == "digit":
+            ms = _SUFFIX.match(text, pos)
+            if ms:
+                sfx = ms.group("sfx")
+                money_next = t.unit_re.match(text, ms.end())
+                is_money_next = bool(money_next and (money_next.group("name") or money_next.group("sym"))
+                                     and t.unit_forms.get((money_next.group("name") or "").lower(),
+                                                          t.symbol_forms.get(money_next.group("sym") or "", ("", "")))[1] == "MONEY")
+                if sfx in ("m", "b", "T", "bn") and not (code or is_money_next):
+                    ms = None if sfx != "bn" else ms
+                if ms:
+                    a.value *= t.suffix_scales[sfx]
+                    a.scale *= t.suffix_scales[sfx]
+                    a.scaled = True
+                    a.end = pos = ms.end()
+            elif pos < n and text[pos].isalpha():
+                # glued letters: a unit symbol, else an identifier ("24703L202", "11a")
+                um = _unit_after(text, pos, a, t)
+                if not um or (um.end() < n and text[um.end()].isalnum()):
+                    continue
+        # a scale word: "1.1 million", "25-million"
+        if a.kind == "digit" and not a.scaled:
+            ms = _SCALE_AFTER.match(text, pos)
+            if ms:
+                a.value *= t.scale_words[ms.group("scale").lower()]
+                a.scale *= t.scale_words[ms.group("scale").lower()]
+                a.scaled = True
+                a.end = pos = ms.end()
+        # unit / currency after
+        um = _unit_after(text, pos, a, t)
+        if um:
+            form = um.group("name")
+            if form is not None:
+                canon, label = t.unit_forms[re.sub(r"\s+", " ", form.lower())]
+            else:
+                canon, label = t.symbol_forms[um.group("sym")]
+            if canon == "pound":
+                if a.scaled or _money_context(text, a.start, um.end(), t):
+                    canon, label = "GBP", "MONEY"
+            if code and label == "MONEY" and canon != code:
+                # "c $ 100" already named; "$10 dollars": same currency, keep the prefix's code
+                canon = code
+            if code and label != "MONEY":
+                um = None
+            else:
+                a.unit, a.label = canon, label
+                a.surface_unit = (a.surface_unit + " " if a.surface_unit else "") + (form or um.group("sym"))
+                a.end = pos = um.end()
+        if code and not a.unit:
+            a.unit, a.label = code, "MONEY"
+        # "75 USD million"
+        if a.label == "MONEY" and not a.scaled and a.kind == "digit":
+            ms = _SCALE_AFTER.match(text, pos)
+            if ms:
+                a.value *= t.scale_words[ms.group("scale").lower()]
+                a.scale *= t.scale_words[ms.group("scale").lower()]
+                a.scaled = True
+                a.end = pos = ms.end()
+        # a rate: "$5 a share", "km/h", "15% per annum"
+        if a.unit and a.unit != "times" or a.label == "MONEY":
+            mp = t.per_re.match(text, pos)
+            if mp:
+                per = t.per_units[re.sub(r"\s+", " ", mp.group("per").lower())]
+                if a.label != DURATION:
+                    a.unit = f"{a.unit} per {per}"
+                    a.end = pos = mp.end()
+        if a.label == DURATION and _AGE_AFTER.match(text, pos):
+            a.age = True
+        if a.weak and not (a.unit or a.scaled):
+            ms = _SCALE_AFTER.match(text, pos)
+            if not ms:
+                continue
+        out.append(a)
+    return out
+
+
+def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
+    atoms = sorted(atoms, key=lambda a: a.start)
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms):
+            b = atoms[i + 1]
+            gap = text[a.end:b.start]
+            ok = (
+                a.kind not in ("ordinal", "mult") and b.kind not in ("ordinal", "mult")
+                and not a.approx_plural and not b.approx_plural
+                and _CONNECTOR.match(gap)
+                and (not a.unit or not b.unit or a.unit == b.unit)
+            )
+            if ok:
+                word = gap.strip().lower()
+                before = text[max(0, a.start - 40):a.start]
+                between = _BETWEEN.search(before)
+                if word == "and" and not (between and between.group("w").lower() == "between"):
+                    ok = False
+                elif word in ("to", "through") and _CHANGE_VERBS.search(before):
+                    ok = False
+                elif word in ("-", "–", "—") and not (a.unit or b.unit) and not b.value > a.value:
+                    ok = False
+                elif a.value < 0 and word == "-" and not gap.strip() == gap:
+                    pass
+            if ok:
+                lo, hi = a.value, b.value
+                if b.scale > 1 and a.scale == 1 and a.kind == "digit" and a.value <= b.value / b.scale:
+                    lo = a.value * b.scale
+                merged = _Atom(a.start, b.end, min(lo, hi), a.kind, unit=b.unit or a.unit,
+                               label=b.label if b.unit else a.label,
+                               surface_unit=b.surface_unit or a.surface_unit, scaled=a.scaled or b.scaled,
+                               bound="range", value_max=max(lo, hi), age=b.age, num_end=a.num_end)
+                if between and between.group("w").lower() == "between":
+                    merged.start = between.start() + max(0, a.start - 40)
+                out.append(merged)
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return m.group(1).lower() if m else ""
+
+
+def _token_at(doc: Doc, char: int, index: dict[int, int]):
+    i = index.get(char)
+    return doc[i] if i is not None else None
+
+
+def _counted_noun(tok) -> str:
+    """The noun a number counts: '20,000 researchers', 'millions of sensors', '1 of 15 parks'."""
+    head = tok.head
+    seen = 0
+    while head.i != tok.i and head.pos_ == "NUM" and seen < 3 and head.i > tok.i:
+        head, seen = head.head, seen + 1
+    if head.i > tok.i and head.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("nummod", "quantmod", "amod", "compound", "nmod"):
+        return head.text.lower()
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ in ("NOUN", "PROPN"):
+                    if pobj.lower_ in ("number", "total", "lot", "group", "handful", "couple"):
+                        for c2 in pobj.children:
+                            if c2.dep_ == "prep" and c2.lower_ == "of":
+                                for p2 in c2.children:
+                                    if p2.dep_ == "pobj":
+                                        return p2.text.lower()
+                    return pobj.text.lower()
+    return ""
+
+
+def find_quantities(
+    doc: Doc,
+    *,
+    date_spans: Iterable[tuple[int, int]] | None = None,
+    include_dates: bool = False,
+) -> list[dict]:
+    """Every quantity in ``doc`` as a record (offsets into ``doc.text``).
+
+    ``date_spans``: (start, end) of the date records; numbers overlapping one are left to
+    the dates component. ``None`` reads ``doc._.dates`` (falling back to the model's
+    DATE/TIME entities when the dates component has not run).
+    ``include_dates``: keep durations, ages and years too (for benchmarks that count
+    them as quantities); the pipeline never sets it.
+    """
+    t = load_tables()
+    text = doc.text
+    if date_spans is None:
+        recs = doc._.dates if Doc.has_extension("dates") else None
+        if recs is not None:
+            date_spans = [(r["start_char"], r["end_char"]) for r in recs]
+        else:
+            date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+    dates = [] if include_dates else sorted(date_spans)
+    atoms = _merge_ranges(text, _build_atoms(text, t))
+    if not atoms:
+        return []
+    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)] if any(c in text for c in "-(+") else []
+    tok_index = {tok.idx: tok.i for tok in doc}
+    tok_end_index = {tok.idx + len(tok.text): tok.i for tok in doc}
+    has_parse = doc.has_annotation("DEP")
+    records = []
+    for a in atoms:
+        ns, ne = a.start, a.end
+        if any(s < ne and ns < e for s, e in dates):
+            continue
+        if any(s <= a.start < e or s < a.end <= e for s, e in phones):
+            continue
+        numtext = text[a.start:a.num_end]
+        if a.label == DURATION and not include_dates:
+            continue
+        # clock times: "2 pm", "at 2.13 am"
+        if a.kind == "digit" and not a.unit and _CLOCK_AFTER.match(text, a.end) \
+                and _CLOCK_VALUE.match(numtext.lstrip("+-−")):
+            continue
+        # years: a bare four-digit integer
+        if (not include_dates and a.kind == "digit" and not a.unit and a.bound != "range"
+                and re.fullmatch(r"1\d{3}|20\d{2}", numtext)):
+            nt = _token_at(doc, _next_nonspace(text, a.end), tok_index)
+            if not (nt is not None and nt.tag_ == "NNS"):
+                continue
+        prev = _prev_word(text, a.start)
+        if prev in t.identifier_before and a.kind != "ordinal" and not a.unit:
+            continue
+        first_tok = _token_at(doc, a.start, tok_index)
+        last_tok = doc[tok_end_index[a.end]] if a.end in tok_end_index else None
+        if first_tok is None:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            first_tok = span[0] if span is not None and len(span) else None
+        if last_tok is None:
+            span = doc.char_span(a.start, a.end, alignment_mode="expand")
+            last_tok = span[-1] if span is not None and len(span) else None
+        word0 = text[a.start:a.num_end]
+        if a.kind == "word" and word0.lower() == "one":
+            nxt = _WORD.match(text, _next_nonspace(text, a.end))
+            if prev in _DETERMINERS_BEFORE_ONE or (nxt and nxt.group(0).lower() in _AFTER_ONE) \
+                    or text[a.end:a.end + 2] in ("'s", "’s"):
+                continue
+        if first_tok is not None and last_tok is not None and _inside_name(doc, a, first_tok, last_tok, text):
+            continue
+        unit_noun = ""
+        if not a.unit and a.label in ("CARDINAL", "ORDINAL") and has_parse and last_tok is not None:
+            unit_noun = _counted_noun(last_tok)
+        label = a.label
+        unit = a.unit
+        if label == DURATION:
+            label = "DATE"
+            if a.age:
+                unit = f"{unit} of age"
+        if label not in LABELS and label != "DATE":
+            label = "QUANTITY"
+        bound = a.bound
+        start = a.start
+        mm = t.modifier_re.search(text, max(0, start - 25), start)
+        if mm:
+            start = mm.start("mod")
+            if bound == "exact":
+                bound = t.modifiers[re.sub(r"\s+", " ", mm.group("mod").lower())]
+        records.append({
+            "start_char": start,
+            "end_char": a.end,
+            "text": text[start:a.end],
+            "label": label,
+            "value": _num(a.value),
+            "unit": unit,
+            "value_max": None if a.value_max is None else _num(a.value_max),
+            "bound": bound,
+            "unit_noun": unit_noun,
+            "surface_unit": a.surface_unit,
+        })
+    return records
+
+
+def _next_nonspace(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _inside_name(doc: Doc, a: _Atom, first, last, text: str) -> bool:
+    """A number that is part of a name: inside a name entity ('Group of 20', 'G20'),
+    right after a capitalised word that is not a sentence start ('Voyager 2'), or
+    before a capitalised word that no entity claims ('1000 Talents', 'One Belt')."""
+    if a.unit and a.label != "CARDINAL":
+        return False
+    ent = first.ent_type_
+    if ent in _NAME_ENTS:
+        # lower-case words opening the name ('the first Group of 20') are not part of it
+        ent_span = next((e for e in doc.ents if e.start <= first.i < e.end), None)
+        if ent_span is not None:
+            lead = first.i == ent_span.start or (first.i == ent_span.start + 1 and doc[ent_span.start].lower_ in ("the", "a", "an"))
+            if not (lead and first.text.islower()):
+                return True
+    if a.kind == "ordinal" or a.unit:
+        return False
+    if first.i > 0 and a.kind == "digit":
+        p = doc[first.i - 1]
+        if (p.text[:1].isupper() and p.is_alpha and not p.is_sent_start and p.lower_ not in _MONTHS
+                and p.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY")):
+            nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+            if nxt is None or not (nxt.is_lower and nxt.pos_ in ("NOUN", "ADJ")):
+                return True
+    if last.i + 1 < len(doc):
+        nxt = doc[last.i + 1]
+        if (nxt.is_title and nxt.is_alpha and nxt.ent_type_ not in _OPEN_ENTS and nxt.lower_ not in _MONTHS
+                and not nxt.is_sent_start and (a.kind == "digit" or not first.is_sent_start)):
+            if a.kind == "digit" or first.text[:1].isupper():
+                return True
+    return False
+
+
+def find_quantities_in_text(text: str, nlp: Language | None = None, **kwargs: Any) -> list[dict]:
+    """Convenience for plain text: runs ``nlp`` (default: a blank English tokenizer,
+    so no entity or parse evidence) and returns ``find_quantities`` of the Doc."""
+    if nlp is None:
+        nlp = _blank()
+    return find_quantities(nlp(text), **kwargs)
+
+
+@lru_cache(maxsize=1)
+def _blank() -> Language:
+    import spacy
+    return spacy.blank("en")
+
+
+# --------------------------------------------------------------------------- component
+
+@Language.factory(
+    "extract_quantities",
+    assigns=["doc._.quantities"],
+    requires=["doc.ents"],
+    default_config={},
+)
+def make_quantities(nlp: Language, name: str) -> "QuantityFinder":
+    return QuantityFinder(nlp, name)
+
+
+class QuantityFinder:
+    """Thin component: find, then write ``doc._.quantities``."""
+
+    def __init__(self, nlp: Language, name: str = "extract_quantities") -> None:
+        self.name = name
+        load_tables()  # fail early on a malformed resource
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quantities = find_quantities(doc)
+        return doc
