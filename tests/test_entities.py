@@ -75,6 +75,16 @@ CASES = [
     # a place named alone elsewhere keeps its label where the model missed it
     ("Shipping made the region rich. Zhejiang’s leaders want more. Investment in Zhejiang grew.",
      [("Zhejiang", "GPE")], []),
+    # scores and unclosed brackets are not part of a name
+    ("Jan Hernych of the Czech Republic lost 7-5 6-3 to Kim.", [("Czech Republic", "GPE")], []),
+    ("The move by the Transport and General Workers Union (TGWU) was welcomed by the TGWU. "
+     "The TGWU said so.", [("Transport and General Workers Union", "ORG")],
+     ["Transport and General Workers Union (TGWU"]),
+    # particles and initials before a surname named twice elsewhere
+    ("The side: R de Marigny, A Jones, M Owen. Later Marigny and Jones scored. Marigny said so.",
+     [("R de Marigny", "PERSON")], []),
+    # a legislature is not an event
+    ("The budget was presented to the US Congress on Monday.", [("US Congress", "ORG")], []),
     # regions are LOC
     ("It trades with Asia, Europe and East Africa.", [("East Africa", "LOC")], []),
     # no name without a capital letter, nothing across a paragraph break

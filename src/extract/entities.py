@@ -277,8 +277,15 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
             end -= 1
             changed = True
             continue
-        if label == "PERSON" and last.like_num:
+        # trailing numbers and scores on a person or place ("Sfar 2-6", "Czech Republic 7-5 6-3")
+        if label in {"PERSON", "GPE", "LOC", "NORP"} and (last.like_num or last.is_digit):
             end -= 1
+            changed = True
+            continue
+        # an opening bracket left unclosed: the name stops before it ("Union (TGWU")
+        brackets = [t.i for t in doc[start:end] if t.text == "("]
+        if brackets and not any(t.text == ")" for t in doc[brackets[-1]:end]):
+            end = brackets[-1]
             changed = True
             continue
     if start >= end:
@@ -328,6 +335,15 @@ def _extend_person(doc: Doc, start: int, end: int, taken: set[int], rules: Entit
         prev = doc[start - 1]
         if len(prev.text.rstrip(".")) == 1 and prev.text[0].isupper() and prev.tag_ == "NNP":
             start -= 1
+            continue
+        # particles before the surname and a first name or initial before them: "R de Marigny"
+        j = start
+        while j > 0 and j - 1 not in taken and doc[j - 1].is_lower and doc[j - 1].lower_ in rules.name_particles:
+            j -= 1
+        if (j < start and j > 0 and j - 1 not in taken and doc[j - 1].is_title
+                and doc[j - 1].tag_ in {"NNP", "NNPS"}
+                and (len(doc[j - 1].text.rstrip(".")) == 1 or not _sentence_start(doc, j - 1))):
+            start = j - 1
             continue
         if (start > 1 and prev.text in {"-", "‐"} and _attached(prev, doc[start])
                 and _attached(doc[start - 2], prev) and doc[start - 2].is_title
@@ -485,11 +501,12 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
         out.append(sp)
     # one-word names: the label the document gives them
-    labels: dict[str, set[str]] = {}
+    labels: dict[str, list[str]] = {}
     for sp in out:
         if sp.label_ in _LABELS and len(sp) == 1:
-            labels.setdefault(sp.text, set()).add(sp.label_)
-    known = {text: next(iter(ls)) for text, ls in labels.items() if len(ls) == 1}
+            labels.setdefault(sp.text, []).append(sp.label_)
+    # one label, given at least twice: a single model error is not spread
+    known = {text: ls[0] for text, ls in labels.items() if len(set(ls)) == 1 and len(ls) >= 2}
     for text in surnames:
         known[text] = "PERSON"
     taken = _taken(out)
@@ -497,12 +514,29 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for t in doc:
         label = known.get(t.text)
         if (label and t.i not in taken and (t.is_title or t.is_upper)
+                and not _in_name_run(doc, t.i, taken)
                 and (t.tag_ in {"NNP", "NNPS"} or (label == "NORP" and t.tag_ == "JJ"))
                 and not _all_caps_line(doc, t.i, t.i + 1)):
-            added.append(Span(doc, t.i, t.i + 1, label=label, span_id="fix:propagate"))
+            s, e = t.i, t.i + 1
+            if label == "PERSON":  # "A Jones", "R de Marigny"
+                s, e = _extend_person(doc, s, e, taken, rules)
+            taken |= set(range(s, e))
+            added.append(Span(doc, s, e, label=label, span_id="fix:propagate"))
     if added:
         out = sorted(out + added, key=lambda sp: sp.start)
     return out
+
+
+def _in_name_run(doc: Doc, i: int, taken: set[int]) -> bool:
+    """Token i touches another capitalised word or an entity ("Los Angeles Sevens")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc):
+            n = doc[j]
+            if j in taken and not n.is_punct:
+                return True
+            if n.is_title and n.tag_ in {"NNP", "NNPS"} and not _sentence_start(doc, max(i, j)):
+                return True
+    return False
 
 
 def build_matcher(vocab, rules: EntityRules | None = None) -> Matcher:
