@@ -1,0 +1,143 @@
+"""Dates benchmark: TimeML (TimeBank + AQUAINT, TempEval-3 training data) scored like TempEval-3.
+
+For every document the pipeline runs on the plain text with the document creation time as
+the reference date. Figures, as the TempEval-3 scorer reports them:
+
+* relaxed P/R/F1: a predicted expression overlapping a gold TIMEX3 (one to one);
+* strict P/R/F1: the exact same extent;
+* type accuracy: share of relaxed matches with the gold type (DATE/TIME/DURATION/SET);
+* value P/R/F1: relaxed matches with the gold value counted as hits.
+
+Run: ``python bench/dates.py [--data ../shared/data/timeml] [--limit N]``.
+Writes ``bench/results/dates.json``.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timeml"
+RESULTS = ROOT / "bench" / "results" / "dates.json"
+PUBLISHED = {  # TempEval-3 test set (UzZaman et al. 2013)
+    "HeidelTime": {"relaxed_f1": 0.903, "strict_f1": 0.813, "value_f1": 0.776},
+    "SUTime": {"relaxed_f1": 0.903, "strict_f1": 0.796, "value_f1": 0.674},
+}
+
+
+def _load_pipeline():
+    from extract.pipeline import build_pipeline
+    try:
+        return build_pipeline(), "full"
+    except Exception:  # other components not importable yet: dates alone after ner
+        return build_pipeline(extractors=["dates"]), "dates-only"
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4)}
+
+
+def run(data: str | Path = DEFAULT_DATA, limit: int | None = None, errors: bool = False) -> dict:
+    """Score the pipeline's dates on the TimeML documents under ``data``."""
+    from extract.readers.timeml import iter_timeml
+    from extract.scoring import Span, match_spans
+
+    docs = list(iter_timeml(data))[:limit]
+    nlp, mode = _load_pipeline()
+    t0 = time.perf_counter()
+    sdocs = []
+    for d in docs:
+        doc = nlp.make_doc(d.text)
+        doc._.reference_date = d.dct
+        doc._.doc_id = d.doc_id
+        sdocs.append(doc)
+    sdocs = list(nlp.pipe(sdocs, batch_size=32))
+    seconds = time.perf_counter() - t0
+    n_gold = n_pred = 0
+    relaxed_tp = strict_tp = type_ok = value_ok = 0
+    by_source: collections.Counter = collections.Counter()
+    misses: list[dict] = []
+    for d, sdoc in zip(docs, sdocs):
+        gold = [Span(t.start, t.end, "", t) for t in d.timexes]
+        pred = [Span(r["start_char"], r["end_char"], "", r) for r in (sdoc._.dates or [])]
+        n_gold += len(gold)
+        n_pred += len(pred)
+        strict_tp += len(match_spans(gold, pred, "strict", labels=False).pairs)
+        relaxed = match_spans(gold, pred, "overlap", labels=False)
+        relaxed_tp += len(relaxed.pairs)
+        for g, p in relaxed.pairs:
+            type_ok += g.data.type == p.data["type"]
+            hit = g.data.value == p.data["normalized"]
+            value_ok += hit
+            by_source[(p.data["source"], "value_ok" if hit else "value_bad")] += 1
+            if errors and not hit:
+                misses.append({"doc": d.doc_id, "kind": "value", "gold": g.data.text, "gold_value": g.data.value,
+                               "gold_type": g.data.type, "pred": p.data["text"], "pred_value": p.data["normalized"],
+                               "pred_type": p.data["type"], "source": p.data["source"], "dct": d.dct})
+        for p in relaxed.false_positives:
+            by_source[(p.data["source"], "fp")] += 1
+            if errors:
+                misses.append({"doc": d.doc_id, "kind": "fp", "pred": p.data["text"], "source": p.data["source"],
+                               "context": d.text[max(0, p.start - 40):p.end + 40]})
+        if errors:
+            for g in relaxed.false_negatives:
+                misses.append({"doc": d.doc_id, "kind": "fn", "gold": g.data.text, "gold_value": g.data.value,
+                               "context": d.text[max(0, g.start - 40):g.end + 40]})
+    n_tokens = sum(len(s) for s in sdocs)
+    result = {
+        "data": str(data),
+        "documents": len(docs),
+        "gold": n_gold,
+        "predicted": n_pred,
+        "pipeline": mode,
+        "relaxed": _prf(relaxed_tp, n_pred, n_gold),
+        "strict": _prf(strict_tp, n_pred, n_gold),
+        "type_accuracy": round(type_ok / relaxed_tp, 4) if relaxed_tp else 0.0,
+        "value": _prf(value_ok, n_pred, n_gold),
+        "seconds": round(seconds, 2),
+        "tokens": n_tokens,
+        "by_source": {f"{s}/{k}": v for (s, k), v in sorted(by_source.items())},
+        "published": PUBLISHED,
+    }
+    if errors:
+        result["errors"] = misses
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--data", default=str(DEFAULT_DATA), help="folder with TimeBank/ and AQUAINT/")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    ap.add_argument("--errors", default=None, help="also write every miss to this JSONL file")
+    args = ap.parse_args(argv)
+    if not Path(args.data).is_dir():
+        print(f"no TimeML data at {args.data}", file=sys.stderr)
+        return 2
+    res = run(args.data, args.limit, errors=bool(args.errors))
+    if args.errors:
+        with open(args.errors, "w", encoding="utf-8") as fh:
+            for e in res.pop("errors"):
+                fh.write(json.dumps(e, ensure_ascii=False) + "\n")
+    print(f"TimeML dates: {res['documents']} documents, {res['gold']} gold TIMEX3, "
+          f"{res['predicted']} predicted ({res['pipeline']} pipeline, {res['seconds']} s)")
+    print(f"{'system':<12} {'relaxed P':>9} {'R':>6} {'F1':>6} {'strict F1':>10} {'type acc':>9} {'value F1':>9}")
+    print(f"{'extract':<12} {res['relaxed']['precision']:>9.3f} {res['relaxed']['recall']:>6.3f} "
+          f"{res['relaxed']['f1']:>6.3f} {res['strict']['f1']:>10.3f} {res['type_accuracy']:>9.3f} "
+          f"{res['value']['f1']:>9.3f}")
+    for name, pub in PUBLISHED.items():
+        print(f"{name:<12} {'':>9} {'':>6} {pub['relaxed_f1']:>6.3f} {pub['strict_f1']:>10.3f} {'':>9} "
+              f"{pub['value_f1']:>9.3f}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

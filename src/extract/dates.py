@@ -1,0 +1,294 @@
+"""Dates and times: find them in a Doc and normalize them to TIMEX3 values.
+
+Candidates come from two sources:
+
+* the rules of :mod:`extract.timex` (years, dates, weekdays, relative expressions, decades,
+  quarters, seasons, durations and ages, sets, vague references, times of day), run over
+  ``doc.text`` and checked against the parse where a word is ambiguous ("May" the name,
+  "March" the verb, "2000 people");
+* the statistical NER's DATE and TIME spans, kept where no rule matched; their value comes
+  from :func:`extract.timex.normalize` or, failing that, from dateparser (on the span only).
+
+Overlapping candidates are resolved longest first. Each record carries the TIMEX3 value
+resolved against the document's reference date (``doc._.reference_date``), which the
+``anchor`` column names; without a reference date relative expressions keep an empty value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from . import extensions as _extensions  # noqa: F401  (registers doc._.dates)
+from .timex import Timex, _as_date, normalize, scan
+
+#: dates.csv columns, in order; the first seven are the contract.
+COLUMNS = ["doc_id", "start_char", "end_char", "text", "label", "normalized", "type",
+           "mod", "anchor", "granularity", "source"]
+
+_NER_LABELS = ("DATE", "TIME")
+_FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+_PAST_AUX = {"was", "were", "had", "did", "'d"}
+_PERFECT_AUX = {"has", "have", "'ve", "’ve", "had"}
+_PLURAL_YEAR_NOUNS = {"levels", "prices", "figures", "rates", "elections", "games", "olympics",
+                      "standards", "accounts", "results", "earnings", "sales", "profits", "terms",
+                      "dollars", "values", "highs", "lows", "totals", "budgets", "finals", "models"}
+_SEASON_PREPS = {"in", "during", "over", "through", "throughout", "since", "until", "till", "by",
+                 "before", "after", "of", "last", "this", "next", "early", "late", "mid", "for"}
+_PLURAL_PREPS = {"for", "in", "over", "within", "after", "before", "took", "take", "takes", "spent"}
+_RATE_WORDS = {"million", "billion", "thousand", "trillion", "%", "percent", "times", "once", "twice",
+               "hundred", "m", "bn", "k"}
+_PREP_TRIM = {"in", "on", "at", "by", "since", "until", "till", "from", "to", "for", "during",
+              "of", "as", "through", "throughout", "within", "after", "before", "between", "and",
+              "or", "-", "–", "—", ",", "(", ")"}
+
+
+def _tense(doc: Doc, start: int, end: int) -> str | None:
+    """Tense of the clause a character span sits in: PAST, PRESENT, FUTURE or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span.root
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    if tok.pos_ not in ("VERB", "AUX"):
+        return None
+    for _ in range(3):
+        auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & _FUTURE_AUX or ("going" in auxes and "to" in auxes):
+            return "FUTURE"
+        if auxes & _PAST_AUX or tok.tag_ == "VBD":
+            return "PAST"
+        if tok.tag_ == "VBN" and (auxes & _PERFECT_AUX or not auxes):
+            return "PAST"   # "has announced", and "announced in March" as a modifier
+        if tok.tag_ in ("VBZ", "VBP"):
+            if tok.lower_ in ("will", "'ll"):
+                return "FUTURE"
+            return "PRESENT"
+        if tok.tag_ == "MD":
+            return "FUTURE" if tok.lower_ in _FUTURE_AUX else None
+        if auxes & {"is", "are", "am", "'s", "'re"}:
+            return "PRESENT"
+        if auxes & {"would", "could", "might", "may", "should", "must", "can"}:
+            return None
+        # an infinitive or participle takes the tense of the verb it depends on
+        if tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _token_before(doc: Doc, start: int):
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return None
+    return doc[span.start - 1]
+
+
+def _tokens(doc: Doc, start: int, end: int) -> Span | None:
+    return doc.char_span(start, end, alignment_mode="expand")
+
+
+def _context_ok(doc: Doc, start: int, end: int, t: Timex) -> bool:
+    """Checks that need the parse: names, verbs and counts that look like dates."""
+    if "\n\n" in doc.text[start:end]:
+        return False
+    span = _tokens(doc, start, end)
+    if span is None:
+        return False
+    after = doc[span.end] if span.end < len(doc) else None
+    before = doc[span.start - 1] if span.start > 0 else None
+    if t.check == "year":
+        if after is not None and after.tag_ in ("NNS", "NNPS") and after.lower_ not in _PLURAL_YEAR_NOUNS:
+            return False
+        if after is not None and after.lower_ in ("%", "percent", "per"):
+            return False
+        if any(e.label_ in ("MONEY", "PERCENT", "QUANTITY") for e in span.ents):
+            return False
+        if before is not None and before.text in ("$", "£", "€", "#", "No.", "no.", "No", "number"):
+            return False
+    elif t.check == "bare_month":
+        month = next((tk for tk in span if tk.text[:1].isupper() and tk.is_alpha
+                      and tk.lower_ not in ("the", "early", "late", "mid", "end", "middle")), span[-1])
+        if month.pos_ in ("VERB", "AUX") or month.tag_ == "MD":
+            return False
+        if month.ent_type_ in ("PERSON", "ORG", "FAC", "GPE", "WORK_OF_ART", "PRODUCT"):
+            return False
+        nxt = doc[month.i + 1] if month.i + 1 < len(doc) else None
+        prv = doc[month.i - 1] if month.i > 0 else None
+        if nxt is not None and nxt.is_title and nxt.pos_ == "PROPN":
+            return False
+        if prv is not None and prv.is_title and prv.pos_ == "PROPN" and not prv.is_sent_start:
+            return False
+        if month.lower_ == "may" and (nxt is None or nxt.pos_ in ("VERB", "AUX", "PRON", "ADV")):
+            return False
+    elif t.check == "bare_season":
+        if before is None or before.lower_ not in _SEASON_PREPS:
+            return False
+        if after is not None and after.is_title:
+            return False
+    elif t.check == "per_unit":
+        first = span[0].lower_
+        if first != "per":
+            if before is None:
+                return False
+            if not (before.like_num or before.lower_ in _RATE_WORDS or before.ent_type_ in ("MONEY", "PERCENT")
+                    or before.is_currency):
+                return False
+    elif t.check == "bare_plural":
+        if before is None or before.lower_ not in _PLURAL_PREPS:
+            return False
+        if after is not None and after.lower_ in ("old", "of"):
+            return False
+    return True
+
+
+@lru_cache(maxsize=64)
+def _dateparser(reference: dt.date | None):
+    from dateparser.date import DateDataParser
+    settings = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": []}
+    if reference is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(reference.year, reference.month, reference.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+_DP_GRAN = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "week": (None, "week"),
+            "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%dT%H:%M", "minute")}
+
+
+@lru_cache(maxsize=4096)
+def _parse_with_dateparser(text: str, reference: dt.date | None) -> Timex | None:
+    """Fallback for a candidate span no rule reads; relative results need a reference."""
+    if not re.search(r"\d|[A-Z]", text):
+        return None
+    data = _dateparser(reference).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    fmt, gran = _DP_GRAN.get(data.period or "day", ("%Y-%m-%d", "day"))
+    d = data.date_obj
+    if fmt is None:
+        y, w, _ = d.isocalendar()
+        value = f"{y}-W{w:02d}"
+    else:
+        value = d.strftime(fmt)
+    absolute = bool(re.search(r"\b\d{4}\b", text))
+    if reference is None and not absolute:
+        value = ""
+    return Timex(value, "TIME" if gran == "minute" else "DATE", gran, "", not absolute)
+
+
+def _trim(doc: Doc, span: Span) -> Span | None:
+    """A NER span without leading or trailing prepositions and punctuation."""
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in _PREP_TRIM or doc[start].is_punct):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _PREP_TRIM or doc[end - 1].is_punct
+                           or doc[end - 1].tag_ == "POS"):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _record(doc: Doc, start: int, end: int, t: Timex, ref: dt.date | None, source: str) -> dict:
+    return {
+        "start_char": start,
+        "end_char": end,
+        "text": doc.text[start:end],
+        "label": t.label,
+        "normalized": t.value,
+        "type": t.type,
+        "mod": t.mod,
+        "anchor": ref.isoformat() if (t.relative and ref is not None and t.value) else "",
+        "granularity": t.granularity,
+        "source": source,
+    }
+
+
+def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_dateparser: bool = True,
+               keep_unparsed: bool = True) -> list[dict]:
+    """Date and time records of ``doc`` (offsets into ``doc.text``), in text order.
+
+    ``reference_date`` (ISO string or date) defaults to ``doc._.reference_date``.
+    """
+    if reference_date is None and Doc.has_extension("reference_date"):
+        reference_date = doc._.reference_date
+    ref = _as_date(reference_date)
+    tense_cache: dict[tuple[int, int], str | None] = {}
+
+    def tense_at(start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in tense_cache:
+            tense_cache[key] = _tense(doc, start, end)
+        return tense_cache[key]
+
+    found = [f for f in scan(doc.text, ref, tense_at=tense_at)
+             if _context_ok(doc, f.start, f.end, f.timex)]
+    found.sort(key=lambda f: (-(f.end - f.start), f.start))
+    taken: list[tuple[int, int]] = []
+    records: list[dict] = []
+
+    def free(start: int, end: int) -> bool:
+        return all(end <= a or start >= b for a, b in taken)
+
+    for f in found:
+        if free(f.start, f.end):
+            taken.append((f.start, f.end))
+            records.append(_record(doc, f.start, f.end, f.timex, ref, "rule:" + f.rule))
+    if use_ner:
+        for ent in doc.ents:
+            if ent.label_ not in _NER_LABELS:
+                continue
+            span = _trim(doc, ent)
+            if span is None or not free(span.start_char, span.end_char):
+                continue
+            text = span.text
+            t = normalize(text, ref, tense=tense_at(span.start_char, span.end_char))
+            source = "ner"
+            if t is None and use_dateparser:
+                t = _parse_with_dateparser(text, ref)
+                source = "ner+dateparser"
+            if t is None:
+                if not keep_unparsed:
+                    continue
+                t = Timex("", "DATE" if ent.label_ == "DATE" else "TIME", "", "", False)
+                source = "ner:unparsed"
+            taken.append((span.start_char, span.end_char))
+            records.append(_record(doc, span.start_char, span.end_char, t, ref, source))
+    records.sort(key=lambda r: (r["start_char"], r["end_char"]))
+    return records
+
+
+class DateFinder:
+    """Pipeline component: ``doc._.dates = find_dates(doc)``."""
+
+    def __init__(self, nlp: Language, name: str, *, use_ner: bool, use_dateparser: bool,
+                 keep_unparsed: bool):
+        self.name = name
+        self.use_ner = use_ner
+        self.use_dateparser = use_dateparser
+        self.keep_unparsed = keep_unparsed
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.dates = find_dates(doc, use_ner=self.use_ner, use_dateparser=self.use_dateparser,
+                                 keep_unparsed=self.keep_unparsed)
+        return doc
+
+
+@Language.factory(
+    "extract_dates",
+    assigns=["doc._.dates"],
+    requires=["doc.ents", "token.dep", "token.tag"],
+    default_config={"use_ner": True, "use_dateparser": True, "keep_unparsed": True},
+)
+def make_date_finder(nlp: Language, name: str, use_ner: bool, use_dateparser: bool,
+                     keep_unparsed: bool) -> DateFinder:
+    return DateFinder(nlp, name, use_ner=use_ner, use_dateparser=use_dateparser,
+                      keep_unparsed=keep_unparsed)
