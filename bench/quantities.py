@@ -140,7 +140,9 @@ def _dates_owned(doc, quantities: list[dict]) -> list[dict]:
     out = []
     for r in find_quantities(doc, include_dates=True):
         s, e = r["start_char"], r["end_char"]
-        if any(a < e and s < b for a, b in spans) and not any(a < e and s < b for a, b in taken):
+        # amounts of time only (durations, ages): a year is not an amount
+        if r["label"] == "DATE" and r["unit"] and any(a < e and s < b for a, b in spans) \
+                and not any(a < e and s < b for a, b in taken):
             out.append(r)
     return out
 
@@ -150,7 +152,8 @@ def score_set(nlp, sentences) -> dict:
     misses = []
     docs = nlp.pipe([s.text for s in sentences])
     for sent, doc in zip(sentences, docs):
-        q = list(doc._.quantities or [])
+        # neither data set annotates ordinals ("the second Lagrangian point")
+        q = [r for r in (doc._.quantities or []) if r["label"] != "ORDINAL"]
         for name, preds in (("quantities", q), ("+dates-owned", q + _dates_owned(doc, q))):
             v, vu = score_sentence(preds, sent.gold)
             row = rows[name]

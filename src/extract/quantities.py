@@ -233,9 +233,9 @@ def load_tables() -> _Tables:
     names_alt = _alternation(name_forms)
     syms_alt = _alternation(symbol_forms)
     unit_re = re.compile(
-        rf"(?P<sep>\s?-\s?|\s*[(\[{{<]\s*|\s*)"
+        rf"(?P<sep>\s?-\s?|(?P<open>\s*[(\[{{<]\s*)|\s*)"
         rf"(?:(?P<name>(?i:{names_alt}))(?![\w])|(?P<sym>{syms_alt})(?![\w\d]|\^))"
-        rf"(?P<close>\s*[)\]}}>])?"
+        rf"(?(open)\s*[)\]}}>])"
     )
     prefix_alt = _alternation(currency_prefix)
     prefix_re = re.compile(rf"(?:^|(?<=[^\w$]))(?P<pre>{prefix_alt})\s?$|(?P<mult>(?<![A-Za-z])M)(?P<pre2>{prefix_alt})\s?$")
@@ -275,13 +275,19 @@ _PHONE = re.compile(
     r"|\b\d{3}[.-]\d{3}[.-]\d{4}\b|\b\d{3}-\d{4}\b|\b0\d{2,4}[\s-]\d{3,4}[\s-]\d{3,4}\b"
     r"|\b\d{2,}(?:-\d{2,}){2,}\b"
 )
-_CONNECTOR = re.compile(r"^\s*(?:-|–|—|to|through|and)\s*$", re.IGNORECASE)
+_CONNECTOR = re.compile(r"^\s*(?:-|–|—|[-–]?\s*to|through|and)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:^|(?<=\W))(?P<w>between|from)\s+$", re.IGNORECASE)
 _CHANGE_VERBS = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|"
     r"decreased?|decreases|grew|grow|grows|growing|jumped|jumps|climbed|climbs|dropped|drops|declined?|"
     r"declines|cut|cuts|raised?|raises|reduced?|reduces|slipped|slips|surged?|soared?|plunged?|moved|"
     r"changed?|went|up|down)\s+(?:from\s+)?$",
+    re.IGNORECASE,
+)
+_BARE_NUMBER = re.compile(
+    r"^(?:[\d.,\s]+|(?:a|an|and|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety|hundred|thousand|million|billion|half|quarter|third|[\s-])+)$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -472,12 +478,6 @@ def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None
     if not m:
         return None
     sep = m.group("sep")
-    if ("(" in sep or "[" in sep or "{" in sep or "<" in sep) != bool(m.group("close")):
-        # "(kg)" is a unit in brackets; a bracket that is not closed right after is not
-        if m.group("close"):
-            return None
-        m2 = t.unit_re.match(text, pos)  # same; no bracket variant available
-        return None
     sym = m.group("sym")
     if sym is not None:
         attached = sep == ""
@@ -573,6 +573,9 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 if not (text[a.start - 1] == "." and a.start > 1 and not text[a.start - 2].isalnum()):
                     continue
             if a.start > 1 and text[a.start - 1] in ",.:" and text[a.start - 2].isdigit():
+                continue
+            # "COVID-19", "F-16", "OAO-1", "fb−1": letters, a hyphen, digits
+            if a.start > 1 and text[a.start - 1] in "-−" and text[a.start - 2].isalpha():
                 continue
             if text[a.end:a.end + 2][:1] in (":",) and text[a.end + 1:a.end + 2].isdigit():
                 continue
@@ -708,7 +711,7 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 merged = _Atom(a.start, b.end, min(lo, hi), a.kind, unit=b.unit or a.unit,
                                label=b.label if b.unit else a.label,
                                surface_unit=b.surface_unit or a.surface_unit, scaled=a.scaled or b.scaled,
-                               bound="range", value_max=max(lo, hi), age=b.age, num_end=a.num_end)
+                               bound="range", value_max=max(lo, hi), age=b.age, num_end=b.num_end)
                 if between and between.group("w").lower() == "between":
                     merged.start = between.start() + max(0, a.start - 40)
                 out.append(merged)
@@ -770,7 +773,10 @@ def find_quantities(
     if date_spans is None:
         recs = doc._.dates if Doc.has_extension("dates") else None
         if recs is not None:
-            date_spans = [(r["start_char"], r["end_char"]) for r in recs]
+            # a record the dates component could not normalise whose text is only a
+            # number ("The answer is 42") is the model's DATE guess, not a date
+            date_spans = [(r["start_char"], r["end_char"]) for r in recs
+                          if r.get("normalized") or not _BARE_NUMBER.match(r.get("text", ""))]
         else:
             date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
     dates = [] if include_dates else sorted(date_spans)
@@ -783,8 +789,13 @@ def find_quantities(
     has_parse = doc.has_annotation("DEP")
     records = []
     for a in atoms:
+        # a number inside a date record belongs to dates; a date record lying in the
+        # unit part ("200 km [per hour]") does not take the number
         ns, ne = a.start, a.end
-        if any(s < ne and ns < e for s, e in dates):
+        if any(s < ne and ns < e and s < a.num_end for s, e in dates):
+            continue
+        # "2013-14": the second half of a date range
+        if a.start > 1 and text[a.start - 1] in "-–" and any(e == a.start - 1 for _, e in dates):
             continue
         if any(s <= a.start < e or s < a.end <= e for s, e in phones):
             continue
