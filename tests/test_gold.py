@@ -201,3 +201,9 @@ def test_cli_validate_committed_gold():
 
     res = CliRunner().invoke(main, ["validate-gold", str(SEED_GOLD), "--corpus", str(ROOT / "corpus")])
     assert res.exit_code == 0, res.output
+
+
+def test_heldout_gold_validates_against_shared_bbc(shared_data):
+    bbc = shared_data / "bbc-news" / "business"
+    problems = validate_gold(ROOT / "gold" / "heldout", load_corpus(bbc))
+    assert [str(p) for p in problems] == []
