@@ -322,7 +322,7 @@ def clean(raw: str) -> CleanedText:
         for l_index, line in enumerate(para):
             if l_index:
                 prev = para[l_index - 1].text
-                if len(prev) > 1 and prev[-1] in HYPHENS and prev[-2].isalpha():
+                if len(prev) > 1 and prev[-1] in HYPHENS and prev[-2].isalnum():
                     if vocabulary is None:
                         vocabulary = {w.lower() for w in _WORDS.findall(raw.replace("-\n", "\n"))}
                     if not _keep_hyphen(prev[:-1], line.text, vocabulary):

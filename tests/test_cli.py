@@ -1,0 +1,116 @@
+"""The `extract run` command: exit codes, messages for bad input, tables written."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from extract.cli import main
+from extract.tables import CONTRACT
+
+GOOD = ("Krein moved there from the United States in 2016. “We are not a satellite organization,” "
+        "explains Philip Krein. The campus covers 80 hectares.\n")
+
+
+def read_table(out: Path, name: str) -> list[dict]:
+    with (out / f"{name}.csv").open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@pytest.fixture(scope="module")
+def bad_batch(tmp_path_factory):
+    """A folder with good and broken articles, run once through the CLI."""
+    folder = tmp_path_factory.mktemp("batch")
+    (folder / "good.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 50)
+    (folder / "latin1.txt").write_bytes("A £5 coffee in Zürich, said Anna Roe.\n".encode("cp1252"))
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(main, ["run", str(folder), str(folder / "missing.txt"), "--out", str(out),
+                                       "--reference-date", "2018-11-01", "--quiet"])
+    return folder, out, result
+
+
+def test_bad_inputs_are_reported_and_the_rest_extracted(bad_batch):
+    folder, out, result = bad_batch
+    assert result.exit_code == 1, result.output
+    err = result.stderr
+    assert f"extract: error: {folder / 'empty.txt'}: the file is empty" in err
+    assert f"extract: error: {folder / 'binary.txt'}: looks like a binary file (it contains NUL bytes)" in err
+    assert f"extract: error: {folder / 'missing.txt'}: no such file or directory" in err
+    assert f"extract: warning: {folder / 'latin1.txt'}: not valid UTF-8 (byte 2); decoded as cp1252 instead" in err
+    docs = {r["doc_id"]: r for r in read_table(out, "documents")}
+    assert {k: v["status"] for k, v in docs.items()} == {
+        "binary": "error", "empty": "error", "good": "ok", "latin1": "ok", "missing": "error"}
+    assert "no such file" in docs["missing"]["error"]
+    assert int(docs["good"]["n_tokens"]) > 10 and int(docs["good"]["n_sentences"]) >= 3
+    ents = read_table(out, "entities")
+    assert {r["doc_id"] for r in ents} == {"good", "latin1"}
+
+
+def test_every_row_points_into_the_raw_text(bad_batch):
+    folder, out, _ = bad_batch
+    raw = {"good": GOOD, "latin1": (folder / "latin1.txt").read_bytes().decode("cp1252")}
+    n = 0
+    for table in ("entities", "quantities", "dates", "quotes"):
+        rows = read_table(out, table)
+        assert list(rows[0].keys())[: len(CONTRACT[table])] == list(CONTRACT[table]) if rows else True
+        for r in rows:
+            assert raw[r["doc_id"]][int(r["start_char"]):int(r["end_char"])] == r["text"]
+            n += 1
+    assert n >= 5
+
+
+def test_all_good_exits_zero_and_writes_five_tables(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(GOOD)
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        "dates.csv", "documents.csv", "entities.csv", "quantities.csv", "quotes.csv"]
+    # no reference date anywhere: warned, relative dates left unresolved
+    assert "a: no reference date" in result.stderr
+
+
+def test_bad_reference_date_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--reference-date", "1/11/2018"])
+    assert result.exit_code == 2
+    assert "Invalid reference date '1/11/2018': expected YYYY-MM-DD" in result.output
+
+
+def test_unknown_model_is_reported(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"),
+                                       "--model", "no_such_model", "--quiet"])
+    assert result.exit_code == 2
+    assert "Cannot load the spaCy model 'no_such_model'" in result.stderr
+
+
+def test_non_terminal_progress_is_line_based(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o")])
+    assert result.exit_code == 0
+    assert "extract: 1/1 documents" in result.stderr
+    assert "1 of 1 documents extracted, 0 failed" in result.stdout
+
+
+def test_text_longer_than_max_length_is_processed_in_pieces(nlp, tmp_path):
+    from extract.runner import run
+
+    paragraph = "Philip Krein moved to Haining in 2016. He says it is 80 hectares.\n\n"
+    raw = paragraph * 40
+    (tmp_path / "long.txt").write_text(raw)
+    old = nlp.max_length
+    nlp.max_length = 500
+    try:
+        summary = run([tmp_path / "long.txt"], tmp_path / "out", nlp=nlp)
+    finally:
+        nlp.max_length = old
+    assert summary.n_failed == 0
+    assert any("processed in" in w for w in summary.warnings)
+    ents = [r for r in read_table(tmp_path / "out", "entities") if r["label"] == "PERSON"]
+    assert len(ents) == 40
+    for r in ents:
+        assert raw[int(r["start_char"]):int(r["end_char"])] == "Philip Krein"
