@@ -150,6 +150,8 @@ def load_tables() -> _Tables:
         for c in _check_list(f"currencies[{code!r}].codes", entry.get("codes", [])):
             currency_prefix[c] = code
             symbol_forms[c] = (code, "MONEY")
+            if len(c) == 3 and c.isupper():  # "30 MUSD": millions of USD
+                symbol_forms["M" + c] = (code, "MONEY_M")
         names = _check_list(f"currencies[{code!r}].names", entry.get("names", []))
         plurals = _check_list(f"currencies[{code!r}].plurals", entry.get("plurals", []))
         for n in names + plurals + [p for n in names for p in _plurals(n)]:
@@ -241,7 +243,8 @@ def load_tables() -> _Tables:
     prefix_re = re.compile(rf"(?:^|(?<=[^\w$]))(?P<pre>{prefix_alt})\s?$|(?P<mult>(?<![A-Za-z])M)(?P<pre2>{prefix_alt})\s?$")
     per_alt = _alternation(per_units)
     per_re = re.compile(
-        rf"(?:\s*/\s*|\s*-?\s*\bper\s+|\s*-\s*an?\s*-\s*|\s+an?\s+|-an?-)(?P<per>(?i:{per_alt}))(?![\w])",
+        rf"(?:\s*/\s*|\s*-?\s*\bper\s+|\s*-\s*an?\s*-\s*|\s+an?\s+|-an?-)(?P<per>(?i:{per_alt}))(?![\w])"
+        rf"(?!\s+(?i:earlier|ago|later|before|after|since|from|on|in\b))",
     )
     mod_alt = _alternation(modifiers)
     modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
@@ -290,12 +293,14 @@ _BARE_NUMBER = re.compile(
     r"seventy|eighty|ninety|hundred|thousand|million|billion|half|quarter|third|[\s-])+)$",
     re.IGNORECASE,
 )
+_CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
+_WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
 _INCH_OK = re.compile(r"\s*(?:[.,;:)]|$|\s(?:thick|long|wide|tall|high|deep|diameter|across)\b)")
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 _PREV_WORD = re.compile(r"([#\w][\w.’']*)\W*$")
 _DETERMINERS_BEFORE_ONE = frozenset(
-    "the this that which no any every each another a an some someone no-one such last next".split())
+    "the this no any every each another a an some someone no-one such last next".split())
 _AFTER_ONE = frozenset("another anothers's ’s 's self".split())
 _NAME_ENTS = frozenset({"ORG", "PRODUCT", "EVENT", "WORK_OF_ART", "FAC", "LAW", "PERSON"})
 _OPEN_ENTS = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
@@ -418,11 +423,14 @@ def _parse_words(run: str, offset: int, t: _Tables) -> list[_Atom]:
                 if last == "and_a":
                     cur = cur + 1 / den
                     last, has, end, frac = "frac", True, we, True
-                elif last in ("unit", "tens", "a") and not frac:
+                elif last in ("unit", "tens", "a") and not frac and not (w == base and base not in ("half", "quarter") and cur > 1):
                     if last == "a":
                         cur = 1 / den
                     else:
                         cur = cur / den
+                    last, has, end, frac = "frac", True, we, True
+                elif last is None and nxt in sw and base in ("half", "quarter"):
+                    cur = 1 / den
                     last, has, end, frac = "frac", True, we, True
                 elif last is None:
                     if base in t.ordinal_words and base == w:
@@ -490,7 +498,7 @@ def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None
             if atom.kind != "digit" or not _INCH_OK.match(text, m.end()):
                 return None
         elif sym == '"':
-            if not attached or text.count('"', 0, pos) % 2:
+            if text.count('"', 0, pos) % 2 or not (attached or _INCH_OK.match(text, m.end())):
                 return None
         elif sym in ("am", "pm"):
             if _CLOCK_VALUE.match(text[atom.start:atom.num_end].lstrip("+-−")):
@@ -503,8 +511,10 @@ def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None
                 if rest[:1] == "." and rest[1:2].isalnum():
                     return None
                 nxt = re.match(r"\s*(\S)", text[m.end():m.end() + 4])
-                if nxt and (nxt.group(1).isupper() or nxt.group(1).isdigit()):
+                if nxt and nxt.group(1).isupper():
                     return None
+            if text[m.end():m.end() + 1] in ("-", "−") and text[m.end() + 1:m.end() + 2].isdigit():
+                return None
     return m
 
 
@@ -590,6 +600,8 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 a.end = pos = mo.end()
             a.bound = "lower"
         prefix = t.prefix_re.search(text, max(0, a.start - 10), a.start) if a.kind == "digit" else None
+        if prefix and out and prefix.start() < out[-1].end:
+            prefix = None
         code = None
         if prefix:
             p = prefix.group("pre") or prefix.group("pre2")
@@ -640,6 +652,11 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             if canon == "pound":
                 if a.scaled or _money_context(text, a.start, um.end(), t):
                     canon, label = "GBP", "MONEY"
+            if label == "MONEY_M":
+                a.value *= 1_000_000
+                a.scale *= 1_000_000
+                a.scaled = True
+                label = "MONEY"
             if code and label == "MONEY" and canon != code:
                 # "c $ 100" already named; "$10 dollars": same currency, keep the prefix's code
                 canon = code
@@ -686,6 +703,21 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
         if i + 1 < len(atoms):
             b = atoms[i + 1]
             gap = text[a.end:b.start]
+            # "75 -300mm": a minus right after a number is a dash
+            if (gap.strip() == "" and b.kind == "digit" and b.value < 0 and a.kind == "digit"
+                    and text[b.start:b.start + 1] in "-−" and not a.unit):
+                b.value = -b.value
+                gap = gap + "-"
+            # "3 dollars 50 cents", "thirteen dollars and forty-five", "15 USD 50"
+            if (a.label == "MONEY" and a.unit not in ("cent", "penny") and not a.scaled and a.value_max is None
+                    and _CENTS_GAP.match(gap) and b.unit in ("", "cent", "penny") and not b.scaled
+                    and float(b.value).is_integer() and 0 < b.value < 100
+                    and not _WORD_AFTER.match(text, b.end)):
+                a.value = a.value + b.value / 100
+                a.end = b.end
+                out.append(a)
+                i += 2
+                continue
             ok = (
                 a.kind not in ("ordinal", "mult") and b.kind not in ("ordinal", "mult")
                 and not a.approx_plural and not b.approx_plural
@@ -777,8 +809,12 @@ def find_quantities(
             # number ("The answer is 42") is the model's DATE guess, not a date
             date_spans = [(r["start_char"], r["end_char"]) for r in recs
                           if r.get("normalized") or not _BARE_NUMBER.match(r.get("text", ""))]
+            soft = {(r["start_char"], r["end_char"]) for r in recs if not r.get("normalized")}
         else:
             date_spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")]
+            soft = set()
+    else:
+        soft = set()
     dates = [] if include_dates else sorted(date_spans)
     atoms = _merge_ranges(text, _build_atoms(text, t))
     if not atoms:
@@ -792,7 +828,10 @@ def find_quantities(
         # a number inside a date record belongs to dates; a date record lying in the
         # unit part ("200 km [per hour]") does not take the number
         ns, ne = a.start, a.end
-        if any(s < ne and ns < e and s < a.num_end for s, e in dates):
+        # ... unless the date record is one the dates component could not normalise and
+        # the number has a unit that is not time ("200lbs", "a quarter million dollars")
+        if any(s < ne and ns < e and s < a.num_end
+               and not ((s, e) in soft and a.unit and a.label != DURATION) for s, e in dates):
             continue
         # "2013-14": the second half of a date range
         if a.start > 1 and text[a.start - 1] in "-–" and any(e == a.start - 1 for _, e in dates):
