@@ -873,6 +873,13 @@ def find_quantities(
         unit_noun = ""
         if not a.unit and a.label in ("CARDINAL", "ORDINAL") and has_parse and last_tok is not None:
             unit_noun = _counted_noun(last_tok)
+        if a.kind == "word" and word0.lower() == "one" and not (a.unit or a.scaled or unit_noun):
+            # the pronoun "one" ("projects such as one at the Centre") is no number unless
+            # the model counts it or "of" follows ("one of the computers")
+            nxt = _WORD.match(text, _next_nonspace(text, a.end))
+            if not ((nxt and nxt.group(0).lower() == "of")
+                    or (first_tok is not None and first_tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY"))):
+                continue
         label = a.label
         unit = a.unit
         if label == DURATION:

@@ -1,0 +1,291 @@
+"""Quantities: values, units, bounds and spans of extract.quantities on sentences written
+for them, negatives (years, phone and page numbers, names), the seed article's figures,
+the resource validator and the shared-set reader.
+
+Texts are given as the cleaner leaves them (single spaces, no line-break hyphens).
+"""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract import quantities as q
+from extract.errors import GoldError, ResourceError
+from extract.readers.quantity_sets import read_ms_recognizers, read_quantulum
+
+
+def found(nlp, text):
+    return [(r["text"], r["value"], r["unit"]) for r in nlp(text)._.quantities]
+
+
+def record(nlp, text, surface):
+    recs = [r for r in nlp(text)._.quantities if r["text"] == surface]
+    assert recs, f"{surface!r} not found in {[r['text'] for r in nlp(text)._.quantities]}"
+    return recs[0]
+
+
+# text -> every quantity found, as (span text, value, unit)
+CASES = [
+    # digits, separators, decimals, scale words and suffixes
+    ("The survey reached 11,462 firms.", [("11,462", 11462, "")]),
+    ("Some 1.1 million people left.", [("Some 1.1 million", 1100000, "")]),
+    ("The firm raised $4bn last week.", [("$4bn", 4000000000, "USD")]),
+    ("It was a US$25-million investment.", [("US$25-million", 25000000, "USD")]),
+    ("The club sold 20k tickets.", [("20k", 20000, "")]),
+    ("They paid £3.5m for the house.", [("£3.5m", 3500000, "GBP")]),
+    ("The bill came to €10M.", [("€10M", 10000000, "EUR")]),
+    ("A grant of 100 million yuan was approved.", [("100 million yuan", 100000000, "CNY")]),
+    ("It costs RMB 500 to enter.", [("RMB 500", 500, "CNY")]),
+    ("The budget is USD 22.5 million.", [("USD 22.5 million", 22500000, "USD")]),
+    ("The fund holds 30 MUSD in bonds.", [("30 MUSD", 30000000, "USD")]),
+    # number words, fractions, multipliers
+    ("Three people were hurt.", [("Three", 3, "")]),
+    ("There were twenty-six entries.", [("twenty-six", 26, "")]),
+    ("She bought a dozen eggs.", [("a dozen", 12, "")]),
+    ("I want a hundred and two of those.", [("a hundred and two", 102, "")]),
+    ("The firm sold a one-third interest.", [("one-third", 0.333333333, "")]),
+    ("It is two and a half miles away.", [("two and a half miles", 2.5, "mile")]),
+    ("It costs half million dollars.", [("half million dollars", 500000, "USD")]),
+    ("Exports increased eightfold.", [("eightfold", 8, "times")]),
+    ("Sales rose 10-fold in a decade.", [("10-fold", 10, "times")]),
+    # percentages
+    ("Turnout was 12 percent.", [("12 percent", 12, "percent")]),
+    ("Turnout was 12 per cent.", [("12 per cent", 12, "percent")]),
+    ("Inflation hit 3.2%.", [("3.2%", 3.2, "percent")]),
+    # measures and hyphenated adjectival forms
+    ("The 80-hectare plot is large.", [("80-hectare", 80, "hectare")]),
+    ("They opened a 113-square-kilometre zone.", [("113-square-kilometre", 113, "km2")]),
+    ("The campus covers 144 acres of land.", [("144 acres", 144, "acre")]),
+    ("The lake is 4 km2 in area.", [("4 km2", 4, "km2")]),
+    ("It weighs 10kg (25lbs).", [("10kg", 10, "kilogram"), ("25lbs", 25, "pound")]),
+    ("Highs reached 45 degrees Celsius on Monday.", [("45 degrees Celsius", 45, "degree Celsius")]),
+    ("The water was at -5°C.", [("-5°C", -5, "degree Celsius")]),
+    ("He ran 5,000 metres.", [("5,000 metres", 5000, "metre")]),
+    ("The car reached 200 km/h.", [("200 km/h", 200, "kilometre per hour")]),
+    ("Shares were priced at $2 a share.", [("$2 a share", 2, "USD per share")]),
+    ("A 3-inch screen.", [("3-inch", 3, "inch")]),
+    # pounds: money with a money word, mass without
+    ("He was fined 500 pounds for speeding.", [("500 pounds", 500, "GBP")]),
+    ("The baby is over two pounds.", [("over two pounds", 2, "pound")]),
+    # cents after a currency
+    ("It only cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "USD")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_values_and_units(nlp, text, expected):
+    got = found(nlp, text)
+    assert [(t, u) for t, _, u in got] == [(t, u) for t, _, u in expected]
+    for (_, gv, _), (_, ev, _) in zip(got, expected):
+        assert gv == pytest.approx(ev, rel=1e-6)
+
+
+# text -> surface, value, value_max, bound, label
+BOUNDS = [
+    ("About 10% of students come from overseas.", "About 10%", 10, None, "approximate", "PERCENT"),
+    ("More than 200 people came.", "More than 200", 200, None, "lower", "CARDINAL"),
+    ("Staff come from over 50 countries.", "over 50", 50, None, "lower", "CARDINAL"),
+    ("It holds up to 4,000 litres.", "up to 4,000 litres", 4000, None, "upper", "QUANTITY"),
+    ("Fewer than 30 remained.", "Fewer than 30", 30, None, "upper", "CARDINAL"),
+    ("The province invests $20 million to $30 million a year in it.",
+     "$20 million to $30 million", 20000000, 30000000, "range", "MONEY"),
+    ("Trees grow between 5 and 10 km from the coast.", "between 5 and 10 km", 5, 10, "range", "QUANTITY"),
+    ("Tickets cost 20 to 30 million yuan.", "20 to 30 million yuan", 20000000, 30000000, "range", "MONEY"),
+    ("Walls were eight to 10 feet tall.", "eight to 10 feet", 8, 10, "range", "QUANTITY"),
+    ("Google holds 10-15 exabytes of data.", "10-15 exabytes", 10, 15, "range", "QUANTITY"),
+    ("It uses millions of sensors.", "millions", 1000000, None, "lower", "CARDINAL"),
+    ("Tens of thousands of people marched.", "Tens of thousands", 10000, None, "lower", "CARDINAL"),
+]
+
+
+@pytest.mark.parametrize("text, surface, value, value_max, bound, label", BOUNDS)
+def test_bounds_and_ranges(nlp, text, surface, value, value_max, bound, label):
+    r = record(nlp, text, surface)
+    assert (r["value"], r["value_max"], r["bound"], r["label"]) == (value, value_max, bound, label)
+
+
+def test_change_is_not_a_range(nlp):
+    got = found(nlp, "Profits rose from 5% to 10% last year.")
+    assert [(t, v) for t, v, _ in got] == [("5%", 5), ("10%", 10)]
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("He finished first in the race.", "first", 1),
+    ("It is the 21st edition.", "21st", 21),
+    ("She came third.", "third", 3),
+])
+def test_ordinals(nlp, text, surface, value):
+    r = record(nlp, text, surface)
+    assert (r["label"], r["value"], r["unit"]) == ("ORDINAL", value, "")
+
+
+@pytest.mark.parametrize("text, noun", [
+    ("The site will have 20,000 researchers.", "researchers"),
+    ("Some 1.1 million Chinese people left.", "people"),
+    ("It is 1 of 15 similar science parks.", "parks"),
+    ("Dozens of homes were destroyed.", "homes"),
+])
+def test_counted_noun(nlp, text, noun):
+    recs = nlp(text)._.quantities
+    assert recs and recs[0]["unit_noun"] == noun
+
+
+# text -> surfaces that must NOT be a quantity
+NEGATIVES = [
+    ("Krein moved there in 2016.", ["2016"]),
+    ("The plan was set out in 2006 and revised in 2013-14.", ["2006", "2013", "14"]),
+    ("Call 555-1234 or (020) 7946 0958 for details.", ["555", "1234", "020", "7946", "0958"]),
+    ("The figures are on page 12 of the report.", ["12"]),
+    ("See No. 5 in the list.", ["5"]),
+    ("It is part of its ‘One Belt, One Road’ foreign-policy programme.", ["One"]),
+    ("Hangzhou hosted the first Group of 20 (G20) meeting.", ["20", "G20"]),
+    ("They joined a programme called 1000 Talents.", ["1000"]),
+    ("The COVID-19 rules and the F-16 jets.", ["19", "16"]),
+    ("At 2 pm everybody will be gone.", ["2", "2 pm"]),
+    ("It was a 20-minute train ride.", ["20", "20-minute"]),
+    ("It was a 5-year investment.", ["5", "5-year"]),
+    ("Hu's lab is just 3 years old.", ["3", "3 years"]),
+    ("Projects such as one at the research centre.", ["one"]),
+    ("No one came.", ["one"]),
+    ("Voyager 2 passed the planet.", ["2"]),
+]
+
+
+@pytest.mark.parametrize("text, bad", NEGATIVES)
+def test_not_quantities(nlp, text, bad):
+    surfaces = {r["text"] for r in nlp(text)._.quantities}
+    for s in bad:
+        assert s not in surfaces
+
+
+# the figures of the seed article (issue 4): surface -> (label, value, value_max, unit, bound)
+SEED = {
+    "80-hectare": ("QUANTITY", 80, None, "hectare", "exact"),
+    "1.1 million": ("CARDINAL", 1100000, None, "", "exact"),
+    "275,000": ("CARDINAL", 275000, None, "", "exact"),
+    "US$25-million": ("MONEY", 25000000, None, "USD", "exact"),
+    "113-square-kilometre": ("QUANTITY", 113, None, "km2", "exact"),
+    "20,000": ("CARDINAL", 20000, None, "", "exact"),
+    "around $20 million to $30 million": ("MONEY", 20000000, 30000000, "USD", "range"),
+    "11,462": ("CARDINAL", 11462, None, "", "exact"),
+    "eightfold": ("CARDINAL", 8, None, "times", "exact"),
+    "40,440": ("CARDINAL", 40440, None, "", "exact"),
+    "over 50": ("CARDINAL", 50, None, "", "lower"),
+    "more than 70": ("CARDINAL", 70, None, "", "lower"),
+    "about 10%": ("PERCENT", 10, None, "percent", "approximate"),
+    "90%": ("PERCENT", 90, None, "percent", "exact"),
+    "144 acres": ("QUANTITY", 144, None, "acre", "exact"),
+    "first": ("ORDINAL", 1, None, "", "exact"),
+    "three": ("CARDINAL", 3, None, "", "exact"),
+    "millions": ("CARDINAL", 1000000, None, "", "lower"),
+}
+
+
+@pytest.fixture(scope="module")
+def seed_quantities(nlp, seed_text):
+    from extract.text import clean
+
+    doc = nlp(clean(seed_text).text)
+    return doc._.quantities
+
+
+def test_seed_figures(seed_quantities):
+    by_text = {" ".join(r["text"].split()): r for r in seed_quantities}
+    for surface, (label, value, value_max, unit, bound) in SEED.items():
+        assert surface in by_text, surface
+        r = by_text[surface]
+        assert (r["label"], r["value"], r["value_max"], r["unit"], r["bound"]) == (label, value, value_max, unit, bound), surface
+
+
+def test_seed_has_no_years_durations_or_names(seed_quantities):
+    texts = {r["text"] for r in seed_quantities}
+    for bad in ("2016", "2049", "20-minute", "15-year", "5-year", "1000", "One", "20", "3 years"):
+        assert bad not in texts
+
+
+def test_records_are_json_and_follow_columns(seed_quantities):
+    json.dumps(seed_quantities)
+    for r in seed_quantities:
+        assert set(r) == set(q.COLUMNS) - {"doc_id"}
+        assert r["label"] in q.LABELS and r["bound"] in q.BOUNDS
+
+
+def test_columns_start_with_contract():
+    assert q.COLUMNS[:7] == ["doc_id", "start_char", "end_char", "text", "label", "value", "unit"]
+
+
+def test_dates_are_left_to_the_dates_component():
+    """Without the dates component, explicit date spans still take their numbers."""
+    import spacy
+
+    doc = spacy.blank("en")("In 2016 they spent $5 million over 3 years.")
+    recs = q.find_quantities(doc, date_spans=[(3, 7), (35, 42)])
+    assert [r["text"] for r in recs] == ["$5 million"]
+
+
+def test_plain_text_helper():
+    recs = q.find_quantities_in_text("It covers 144 acres and cost £2,000.", date_spans=[])
+    assert [(r["value"], r["unit"]) for r in recs] == [(144, "acre"), (2000, "GBP")]
+
+
+# --------------------------------------------------------------------------- resources
+
+
+def test_units_resource_loads():
+    t = q.load_tables()
+    assert t.unit_forms["hectares"] == ("hectare", "QUANTITY")
+    assert t.currency_prefix["US$"] == "USD"
+
+
+@pytest.mark.parametrize("patch, message", [
+    ({"colours": {}}, "unknown key 'colours'"),
+    ({"units": {"metre": {"label": "LENGTH", "names": ["metre"]}}}, "units['metre'].label 'LENGTH'"),
+    ({"units": {"metre": {"names": "metre"}}}, "units['metre'].names must be a list of strings"),
+    ({"number_words": {"one": "1"}}, "number_words['one'] must be a number"),
+    ({"modifiers": {"about": "roughly"}}, "modifiers['about'] = 'roughly'"),
+])
+def test_units_validator_names_file_and_key(monkeypatch, patch, message):
+    from extract.resources import read_json
+
+    data = read_json(q.RESOURCE)
+    data.update(patch)
+    monkeypatch.setattr(q, "read_json", lambda name: data)
+    q.load_tables.cache_clear()
+    try:
+        with pytest.raises(ResourceError) as exc:
+            q.load_tables()
+        assert "units.json" in str(exc.value) and message in str(exc.value)
+    finally:
+        monkeypatch.undo()
+        q.load_tables.cache_clear()
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def test_reader_formats(tmp_path):
+    qf = tmp_path / "q.json"
+    qf.write_text(json.dumps([{"req": "3 to 4 L", "res": [{"value": 3.5, "unit": "litre", "surface": "3 to 4 L"}]}]))
+    mf = tmp_path / "m.json"
+    mf.write_text(json.dumps([{"text": "40 - 50 years old", "quantities": [{"value": "40-50", "normalized_unit": "year of age"}]}]))
+    (s1,) = read_quantulum(qf)
+    assert (s1.gold[0].value, s1.gold[0].unit) == (3.5, "litre")
+    (s2,) = read_ms_recognizers(mf)
+    assert (s2.gold[0].value, s2.gold[0].value_max, s2.gold[0].unit) == (40, 50, "year of age")
+
+
+def test_reader_errors_name_file_and_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps([{"text": "x", "quantities": []}, {"text": "y"}]))
+    with pytest.raises(GoldError, match=r"bad\.json: line 2"):
+        read_ms_recognizers(bad)
+
+
+def test_shared_sets_read(shared_data):
+    from extract.readers.quantity_sets import read_all
+
+    sets = read_all(shared_data / "quantities")
+    assert len(sets["quantulum3"]) == 101
+    assert sum(len(s.gold) for s in sets["quantulum3"]) == 148
+    assert set(sets) == {"quantulum3", "ms-age", "ms-currency", "ms-dimension", "ms-temperature"}
