@@ -256,3 +256,13 @@ def test_cli_evaluate_prints_summary_and_writes_files(pred_dir, tmp_path):
     assert res.exit_code == 0, res.output
     assert res.output.startswith("1 document(s): d1")
     assert (out / "metrics.csv").exists() and (out / "errors.csv").exists()
+
+
+def test_evaluate_refuses_invalid_gold_naming_file_and_line(pred_dir, tmp_path):
+    from extract.errors import GoldError
+
+    gold = tmp_path / "bad.jsonl"
+    gold.write_text('{"kind": "entity", "doc_id": "d1", "start_char": 0, "end_char": 5, '
+                    '"text": "Krein", "label": "PER"}\n', encoding="utf-8")
+    with pytest.raises(GoldError, match=r"bad.jsonl: line 1: unknown entity label 'PER'"):
+        evaluate(gold, pred_dir)

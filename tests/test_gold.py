@@ -207,3 +207,10 @@ def test_heldout_gold_validates_against_shared_bbc(shared_data):
     bbc = shared_data / "bbc-news" / "business"
     problems = validate_gold(ROOT / "gold" / "heldout", load_corpus(bbc))
     assert [str(p) for p in problems] == []
+
+
+def test_folder_skips_csv_files_without_a_kind_column(tmp_path):
+    write_jsonl(tmp_path, [ent(0, 5)])
+    (tmp_path / "metadata.csv").write_text("doc_id,published\nd1,2018-11-01\n", encoding="utf-8")
+    assert messages(tmp_path) == []
+    assert len(read_gold(tmp_path)) == 1

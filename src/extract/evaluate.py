@@ -47,8 +47,8 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .errors import Errors, ExtractError, Warnings
-from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold
+from .errors import Errors, ExtractError, GoldError, Warnings
+from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold, validate_records
 from .scoring import PRF, SCHEMES, Span, match_spans
 
 #: kind -> output table file name in the prediction directory
@@ -280,6 +280,12 @@ def evaluate(
     With ``out_dir``, writes ``metrics.csv`` and ``errors.csv`` there (atomically).
     """
     gold_records = read_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
+    problems = [p for p in validate_records(
+        ((r.get("_path", "<gold>"), r.get("_line", i + 1), r) for i, r in enumerate(gold_records)))
+        if p.severity == "error"]
+    if problems:
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise GoldError("; ".join(str(p) for p in problems[:5]) + more)
     for r in gold_records:
         if r.get("kind") == "quote" and not r.get("label"):
             r["label"] = QUOTE_LABEL

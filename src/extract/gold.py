@@ -73,12 +73,20 @@ def gold_files(path: str | Path) -> list[Path]:
     """The gold files at ``path``: the file itself, or every .jsonl/.csv in a folder."""
     path = Path(path)
     if path.is_dir():
-        return sorted(p for p in path.iterdir() if p.suffix in GOLD_SUFFIXES)
+        # a folder may also hold e.g. metadata.csv: only CSVs with a "kind" column are gold
+        return sorted(p for p in path.iterdir()
+                      if p.suffix == ".jsonl" or (p.suffix == ".csv" and _has_kind_column(p)))
     if not path.exists():
         raise GoldError(Errors.E300.format(path=path))
     if path.suffix not in GOLD_SUFFIXES:
         raise GoldError(Errors.E315.format(path=path))
     return [path]
+
+
+def _has_kind_column(path: Path) -> bool:
+    with path.open(encoding="utf-8", newline="") as f:
+        header = next(csv.reader(f), [])
+    return "kind" in header
 
 
 def _raw_lines(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
