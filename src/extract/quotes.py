@@ -1,0 +1,692 @@
+"""Direct quotations and who said them.
+
+``find_quotes(doc)`` returns one record per quotation; the ``extract_quotes`` component stores
+them on ``doc._.quotes``. It works in three passes over ``doc.text`` and its tokens:
+
+1. **Marks** (:func:`quote_spans`): quotation marks are read from the characters around them,
+   so curly and straight marks both work and apostrophes are told apart from single quotes
+   (``it’s``, ``Krein’s``, ``’90s`` are not marks; ``‘...’`` British-style quotes are).
+   Marks are paired within a paragraph (``doc.text`` between newlines); a mark that cannot be
+   paired is skipped without giving up on the rest of the document. A quotation that runs over
+   several paragraphs (opening mark repeated at the start of each paragraph, closing mark only at
+   the end) gives **one row per paragraph part**; the parts share a ``chain`` number and speaker.
+   A quotation inside another (nested marks) is part of the outer one.
+2. **Cue and speaker** (:func:`_attribute`): a reporting verb (package data
+   ``resources/quotes.json``) or ``according to`` right after the quote (“...,” he says /
+   says Tan-Mullins / Xu, a geneticist, said), before it in the same sentence (Krein said: “...”,
+   called it “a disaster”), or at the end of the previous paragraph when that ends in a colon.
+   The speaker is the verb's subject from the parse when it has one, else the noun phrase next
+   to the verb found from the tokens' tags, capitalisation and entities, so a broken parse
+   still gives a speaker. A quote with no cue of its own inherits the speaker of the quote
+   before it when they share a paragraph, or when it opens the paragraph after a quote.
+3. **Filter** (:func:`_is_quotation`): scare quotes, single words, titles and names in quotes
+   are dropped: a quote needs several words, or a cue right next to it; title-cased phrases
+   without end punctuation inside the marks are names or titles.
+
+Speakers are named as first introduced in the article: a surname ("Krein") or a titled form
+("Mr. Trump") maps to the earliest PERSON entity with the same last word ("Philip Krein"); a
+pronoun ("he", "she") maps to the nearest person before it whose gender (from honorifics, a
+first-name list, or earlier pronouns) does not conflict; "it"/"they" map to the nearest
+organisation. ``speaker_start_char``/``speaker_end_char`` point at the mention in the
+attribution itself (``speaker_mention``, which may be "he").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .errors import Errors, ResourceError
+from .resources import read_json
+
+COLUMNS = [
+    "doc_id", "start_char", "end_char", "text", "speaker", "speaker_start_char", "speaker_end_char",
+    "cue", "cue_start_char", "cue_end_char", "speaker_mention", "speaker_kind", "label", "method",
+    "chain", "n_words",
+]
+
+RESOURCE = "quotes.json"
+_RESOURCE_KEYS = {
+    "reporting_verbs": dict, "tag_free_forms": list, "pronouns": dict, "honorifics": dict,
+    "name_titles": list, "first_names": dict,
+}
+_GENDERS = {"male", "female", "plural", "neuter", "self", None}
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    verb_forms: frozenset[str]
+    tag_free: frozenset[str]
+    pronouns: dict
+    honorifics: dict
+    titles: frozenset[str]
+    first_names: dict
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> _Lexicon:
+    """Read and check ``resources/quotes.json``; errors name the file and the bad key."""
+    data = read_json(RESOURCE)
+    if not isinstance(data, dict):
+        raise ResourceError(Errors.E008.format(name=RESOURCE, problem="expected a JSON object"))
+    for key in data:
+        if key not in _RESOURCE_KEYS:
+            raise ResourceError(Errors.E008.format(
+                name=RESOURCE, problem=f"unknown key {key!r}; allowed: {', '.join(_RESOURCE_KEYS)}"))
+    for key, kind in _RESOURCE_KEYS.items():
+        if not isinstance(data.get(key), kind):
+            raise ResourceError(Errors.E008.format(
+                name=RESOURCE, problem=f"key {key!r} is missing or not a {kind.__name__}"))
+    forms = set()
+    for lemma, fs in data["reporting_verbs"].items():
+        if not isinstance(fs, list) or not all(isinstance(f, str) for f in fs):
+            raise ResourceError(Errors.E008.format(
+                name=RESOURCE, problem=f"reporting_verbs[{lemma!r}] must be a list of strings"))
+        forms.update(f.lower() for f in fs)
+    for table in ("pronouns", "honorifics"):
+        for word, gender in data[table].items():
+            if gender not in _GENDERS:
+                raise ResourceError(Errors.E008.format(
+                    name=RESOURCE, problem=f"{table}[{word!r}] = {gender!r}; allowed: "
+                    + ", ".join(str(g) for g in _GENDERS)))
+    first = {}
+    for gender, names in data["first_names"].items():
+        if gender not in ("male", "female"):
+            raise ResourceError(Errors.E008.format(
+                name=RESOURCE, problem=f"first_names key {gender!r}; allowed: male, female"))
+        for n in names:
+            first[n.lower()] = gender
+    return _Lexicon(
+        verb_forms=frozenset(forms),
+        tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),
+        pronouns={k.lower(): v for k, v in data["pronouns"].items()},
+        honorifics={k.lower(): v for k, v in data["honorifics"].items()},
+        titles=frozenset(t.lower() for t in data["name_titles"]),
+        first_names=first,
+    )
+
+
+# --------------------------------------------------------------------------- 1. marks
+
+_DQ_OPEN, _DQ_CLOSE, _DQ_AMBI = "“„«", "”»", "\"″"
+#: double marks; two apostrophes ('') or backticks (``) stand for a double mark in some sources
+_DQ_RE = re.compile(r"''|``|[“„«”»\"″]")
+_SQ_RE = re.compile(r"(?<!['`])[‘‹’›'](?!['`])")
+_SQ_OPEN, _SQ_CLOSE, _SQ_AMBI = "‘‹", "’›", "'"
+_OPENERS_BEFORE = set("([{—–-/“‘\"'«‹")
+_WORD_RE = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*")
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    kind: str                 # "double" | "single"
+    closed: bool = True       # False: a paragraph part of a quote that goes on
+    chain: int = -1
+    continued: bool = False   # True: not the first part of its chain
+    # filled by attribution
+    cue: tuple[int, int] | None = None
+    mention: tuple[int, int] | None = None
+    method: str = "none"
+    adjacent: bool = False    # cue directly after or before the marks
+    speaker: str | None = None
+    speaker_kind: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _role(text: str, i: int, kind: str, j: int | None = None) -> str | None:
+    """'open', 'close', 'ambi' or None (not a quotation mark) for the mark text[i:j]."""
+    j = i + 1 if j is None else j
+    ch = text[i]
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[j] if j < len(text) else " "
+    if kind == "double":
+        if ch in _DQ_OPEN:
+            return "close" if (not prev.isspace() and prev not in _OPENERS_BEFORE and nxt.isspace()) else "open"
+        if ch in _DQ_CLOSE:
+            return "open" if (prev.isspace() and nxt.isalnum()) else "close"
+        left = prev.isspace() or prev in _OPENERS_BEFORE
+        right = nxt.isspace() or (not nxt.isalnum() and nxt not in _OPENERS_BEFORE)
+        if left and not right:
+            return "open"
+        if right and not left:
+            return "close"
+        return "ambi"
+    # single marks: apostrophes must not count
+    if ch in _SQ_OPEN:
+        return None if prev.isalnum() else "open"
+    if ch in _SQ_CLOSE:
+        if prev.isspace() or nxt.isalnum():
+            return None               # ’90s, it’s
+        return "close"
+    if prev.isalnum() and nxt.isalnum():
+        return None                   # it's
+    if (prev.isspace() or prev in _OPENERS_BEFORE) and nxt.isalpha():
+        return "open"
+    if not prev.isspace() and not nxt.isalnum():
+        return "close"
+    return None
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out, s = [], 0
+    for m in re.finditer(r"\n", text):
+        if m.start() > s:
+            out.append((s, m.start()))
+        s = m.end()
+    if s < len(text):
+        out.append((s, len(text)))
+    return out
+
+
+def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> list[_Quote]:
+    pattern = _DQ_RE if kind == "double" else _SQ_RE
+    out: list[_Quote] = []
+    open_at: int | None = None
+    chain_parts: list[_Quote] = []   # parts of the multi-paragraph quote in progress
+    for m in pattern.finditer(text):
+        i, j = m.start(), m.end()
+        if skip(i):
+            continue
+        role = "open" if text[i] == "`" else _role(text, i, kind, j)
+        if role is None:
+            continue
+        if role == "ambi":
+            role = "close" if open_at is not None else "open"
+        if role == "open":
+            if open_at is not None:
+                p_open, p_new = para_of(open_at), para_of(i)
+                starts_para = not text[paras[p_new][0]:i].strip()
+                if p_new == p_open + 1 and starts_para:
+                    part = _Quote(open_at, paras[p_open][1], kind, closed=False,
+                                  continued=bool(chain_parts))
+                    chain_parts.append(part)
+                else:
+                    chain_parts = []   # the earlier opening mark was never closed: skip it
+            else:
+                chain_parts = []
+            open_at = i
+        else:
+            if open_at is None:
+                continue               # stray closing mark
+            if para_of(open_at) != para_of(i):
+                open_at, chain_parts = None, []
+                continue
+            last = _Quote(open_at, j, kind, continued=bool(chain_parts))
+            if chain_parts:
+                out.extend(chain_parts)
+                chain_id = chain_parts[0].start
+                for q in chain_parts:
+                    q.chain = chain_id
+                last.chain = chain_id
+            out.append(last)
+            open_at, chain_parts = None, []
+    return out
+
+
+def quote_spans(text: str) -> list[_Quote]:
+    """Paired quotation spans of ``text`` (marks included), outermost only, in order."""
+    paras = _paragraphs(text)
+    starts = [p[0] for p in paras]
+    import bisect
+
+    def para_of(i: int) -> int:
+        return max(bisect.bisect_right(starts, i) - 1, 0)
+
+    doubles = _pair(text, "double", paras, para_of, lambda i: False)
+    inside = [(q.start, q.end) for q in doubles]
+
+    def in_double(i: int) -> bool:
+        return any(s < i < e - 1 for s, e in inside)
+
+    singles = _pair(text, "single", paras, para_of, in_double)
+    spans = sorted(doubles + singles, key=lambda q: (q.start, -q.end))
+    out: list[_Quote] = []
+    for q in spans:   # drop a span inside another (nested quote)
+        if out and q.start >= out[-1].start and q.end <= out[-1].end:
+            continue
+        if out and q.start < out[-1].end:   # crossing spans: keep the first
+            continue
+        out.append(q)
+    for n, q in enumerate(out):
+        if q.chain == -1:
+            q.chain = q.start
+    return out
+
+
+# --------------------------------------------------------------------------- 2. attribution
+
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
+_AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
+              "then", "again", "once", "recently", "previously", "simply", "flatly", "repeatedly",
+              "just", "even", "still", "now", "further", "publicly", "privately", "reportedly",
+              "has", "could", "might", "may", "can"}
+_STOP = {".", "!", "?", "\n", "\n\n"}
+_SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _is_cue_verb(tok: Token, lex: _Lexicon) -> bool:
+    low = tok.lower_
+    if low not in lex.verb_forms:
+        return False
+    if low in lex.tag_free:
+        return True
+    return tok.tag_.startswith("VB")
+
+
+def _ent_of(tok: Token) -> Span | None:
+    if tok.ent_type_ in _SPEAKER_LABELS:
+        for ent in tok.doc.ents:   # ents are few; fine at news-article scale
+            if ent.start <= tok.i < ent.end:
+                return ent
+    return None
+
+
+def _is_pronoun(tok: Token, lex: _Lexicon) -> bool:
+    return tok.lower_ in lex.pronouns
+
+
+def _np_around(doc: Doc, head: Token, lex: _Lexicon, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase headed by ``head``, kept within [lo, hi)."""
+    if _is_pronoun(head, lex):
+        return head.i, head.i + 1
+    ent = _ent_of(head)
+    # "Her spokesman, Nick Merrill, said": prefer the named apposition
+    for child in head.children:
+        if child.dep_ == "appos" and _ent_of(child) is not None and lo <= child.i < hi:
+            e = _ent_of(child)
+            if e.label_ == "PERSON":
+                return e.start, e.end
+    if ent is not None and lo <= ent.start and ent.end <= hi:
+        start = ent.start
+        # "Clinton campaign spokesman Brian Fallon": keep the titles before a name
+        return start, ent.end
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case"} \
+                and child.i >= lo:
+            start = min(start, child.left_edge.i if child.left_edge.i >= lo else child.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"flat", "compound"} and child.i < hi:
+            end = max(end, child.i + 1)
+    return start, end
+
+
+def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """Noun phrase starting at token i (surface patterns; no parse needed)."""
+    if i >= hi:
+        return None
+    tok = doc[i]
+    if _is_pronoun(tok, lex) and tok.lower_ != "i":
+        return i, i + 1
+    ent = _ent_of(tok)
+    if ent is not None and ent.start == i:
+        return ent.start, min(ent.end, hi)
+    j = i
+    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title) and not doc[j].is_punct \
+            and doc[j].lower_ not in lex.verb_forms and doc[j].lower_ not in {"who", "which", "that"}:
+        j += 1
+        if j - i >= 8:
+            break
+    if j == i:
+        return None
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i, j)):
+        return None
+    return i, j
+
+
+def _np_left(doc: Doc, j: int, lo: int, lex: _Lexicon) -> tuple[int, int] | None:
+    """Noun phrase ending at token j (inclusive)."""
+    if j < lo:
+        return None
+    tok = doc[j]
+    if _is_pronoun(tok, lex) and tok.lower_ != "i":
+        return j, j + 1
+    ent = _ent_of(tok)
+    if ent is not None and ent.end == j + 1:
+        return max(ent.start, lo), ent.end
+    i = j
+    while i >= lo and (doc[i].pos_ in _NP_POS or doc[i].is_title) and not doc[i].is_punct \
+            and doc[i].lower_ not in lex.verb_forms:
+        i -= 1
+        if j - i >= 8:
+            break
+    if i == j:
+        return None
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i + 1, j + 1)):
+        return None
+    return i + 1, j + 1
+
+
+def _skip_left_aux(doc: Doc, j: int, lo: int) -> int:
+    while j >= lo and doc[j].lower_ in _AUX_WORDS:
+        j -= 1
+    return j
+
+
+def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
+                     qs: int, qe: int) -> tuple[int, int] | None:
+    """The mention (token range) of who speaks through ``verb``; lo..hi bound the search."""
+    def outside(k: int) -> bool:
+        return not (qs <= k < qe)
+
+    if verb.lower_ == "according":
+        for k in range(verb.i + 1, min(verb.i + 3, hi)):
+            if doc[k].lower_ == "to":
+                return _np_right(doc, k + 1, hi, lex)
+        return None
+    for child in verb.children:
+        if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
+                and child.lower_ not in {"i", "that", "which", "who", "what", "there", "this"}:
+            if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
+                return _np_around(doc, child, lex, lo, hi)
+    # surface patterns: "says X" then "X says" (skipping aux/adverbs and an apposition)
+    nxt = verb.i + 1
+    if nxt < hi and outside(nxt):
+        np_ = _np_right(doc, nxt, hi, lex)
+        if np_ is not None and (verb.i > qe - 1 or verb.i < qs):
+            # inverted order only right after a quote: “...,” says X
+            before = doc[verb.i - 1] if verb.i > 0 else None
+            if before is not None and (before.is_punct or before.is_quote):
+                return np_
+    j = _skip_left_aux(doc, verb.i - 1, lo)
+    if j >= lo and doc[j].text == ",":
+        # "X, a professor at Y, said": jump back over the apposition
+        k = j - 1
+        while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 20:
+            k -= 1
+        if k >= lo and doc[k].text == ",":
+            cand = _np_left(doc, k - 1, lo, lex)
+            if cand is not None:
+                return cand
+        return None
+    if j >= lo and outside(j):
+        return _np_left(doc, j, lo, lex)
+    return None
+
+
+def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+def _after_window(doc: Doc, q_end_tok: int, limit: int) -> int:
+    """End (exclusive token index) of the text after a quote that can hold its cue."""
+    k = q_end_tok
+    while k < len(doc) and k - q_end_tok < limit:
+        t = doc[k]
+        if "\n" in t.text or t.text in _DQ_OPEN or (t.is_quote and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "open"):
+            break
+        if t.text in {".", "!", "?", ";"}:
+            break
+        k += 1
+    return k
+
+
+def _before_window(doc: Doc, q_start_tok: int, limit: int) -> int:
+    """Start token index of the text before a quote that can hold its cue."""
+    k = q_start_tok - 1
+    while k >= 0 and q_start_tok - k <= limit:
+        t = doc[k]
+        if "\n" in t.text or t.text in {".", "!", "?", ";"} or t.text in _DQ_CLOSE:
+            break
+        if t.is_quote and t.text not in _DQ_OPEN and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "close":
+            break
+        k -= 1
+    return k + 1
+
+
+def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, int]]) -> None:
+    qs, qe = _tok_range(doc, q.start, q.end)
+    if qe <= qs:
+        return
+    # after the quote: “...,” he says / says X / X, a Y, said
+    a_end = _after_window(doc, qe, 30)
+    for k in range(qe, a_end):
+        tok = doc[k]
+        if _is_cue_verb(tok, lex):
+            mention = _speaker_of_verb(doc, tok, qe, a_end, lex, qs, qe)
+            if mention is not None:
+                q.cue, q.mention, q.method = (k, k + 1), mention, "after"
+                first = qe
+                while first < a_end and doc[first].is_punct:
+                    first += 1
+                q.adjacent = min(k, mention[0]) - first <= 2 or k - qe <= 12
+                return
+    # before it, in the same sentence: X said: “...” / called it “...”
+    b_start = _before_window(doc, qs, 40)
+    for k in range(qs - 1, b_start - 1, -1):
+        tok = doc[k]
+        if _is_cue_verb(tok, lex) or (tok.lower_ == "according" and k + 1 < qs and doc[k + 1].lower_ == "to"):
+            mention = _speaker_of_verb(doc, tok, b_start, qs, lex, qs, qe)
+            if mention is not None:
+                q.cue, q.mention, q.method = (k, k + 1), mention, "before"
+                q.adjacent = qs - k <= 4
+                return
+    # colon at the end of the previous paragraph or sentence: X said:\n\n“...”
+    k = qs - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k >= 0 and doc[k].text == ":":
+        b2 = _before_window(doc, k, 40)
+        for v in range(k - 1, b2 - 1, -1):
+            if _is_cue_verb(doc[v], lex):
+                mention = _speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
+                if mention is not None:
+                    q.cue, q.mention, q.method = (v, v + 1), mention, "colon"
+                    q.adjacent = True
+                    return
+        # "Trump: “...”" -- a name and a colon
+        np_ = _np_left(doc, k - 1, b2, lex)
+        if np_ is not None and np_[0] == b2 and any(doc[t].ent_type_ == "PERSON" for t in range(*np_)):
+            q.cue, q.mention, q.method = (k, k + 1), np_, "colon"
+            q.adjacent = True
+
+
+# --------------------------------------------------------------------------- speakers
+
+def _strip_name(words: list[str], lex: _Lexicon) -> list[str]:
+    while words and words[0].lower() in lex.titles:
+        words = words[1:]
+    if words and re.search(r"[’']s$", words[-1]):
+        words[-1] = words[-1][:-2]
+    return [w for w in words if w]
+
+
+class _People:
+    """Named people of a document and what is known of their gender."""
+
+    def __init__(self, doc: Doc, lex: _Lexicon):
+        self.lex = lex
+        self.mentions: list[tuple[int, str, str]] = []   # (char offset, full name, label)
+        self.gender: dict[str, str] = {}
+        self.full: dict[str, str] = {}                   # last word -> first full name
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "NORP"}:
+                continue
+            words = _strip_name(ent.text.split(), lex)
+            if not words:
+                continue
+            if ent.label_ == "PERSON":
+                last = words[-1].lower()
+                full = self.full.setdefault(last, " ".join(words))
+                if len(words) > len(full.split()) and full.split()[-1].lower() == last \
+                        and self.full[last] == full and len(full.split()) == 1:
+                    self.full[last] = full = " ".join(words)
+                prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                g = lex.honorifics.get(prev) or lex.first_names.get(words[0].lower()) \
+                    if len(words) > 1 or prev in lex.honorifics else lex.honorifics.get(prev)
+                if g in {"male", "female"}:
+                    self.gender.setdefault(full, g)
+                self.mentions.append((ent.start_char, full, "PERSON"))
+            else:
+                self.mentions.append((ent.start_char, ent.text, ent.label_))
+        # a known surname is a mention of that person even where the NER missed or mislabelled it
+        person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+        for tok in doc:
+            if tok.i not in person_tokens and tok.is_title and tok.lower_ in self.full:
+                self.mentions.append((tok.idx, self.full[tok.lower_], "PERSON"))
+
+    def name(self, text: str, at: int) -> str:
+        words = _strip_name(text.split(), self.lex)
+        if not words:
+            return text
+        full = self.full.get(words[-1].lower())
+        if full and len(full.split()) >= len(words):
+            return full
+        name = " ".join(words)
+        self.mentions.append((at, name, "PERSON"))
+        return name
+
+    def resolve_pronoun(self, pron: str, at: int) -> str | None:
+        want = self.lex.pronouns.get(pron.lower())
+        labels = {"PERSON"} if want in {"male", "female"} else {"ORG", "NORP"}
+        for pos, full, label in sorted(self.mentions, key=lambda m: -m[0]):
+            if pos >= at or label not in labels:
+                continue
+            g = self.gender.get(full)
+            if want in {"male", "female"} and g is not None and g != want:
+                continue
+            if want in {"male", "female"}:
+                self.gender.setdefault(full, want)
+            return full
+        return None
+
+
+def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
+    s, e = q.mention
+    span = doc[s:e]
+    text = span.text
+    if e - s == 1 and _is_pronoun(doc[s], lex):
+        q.speaker_kind = "pronoun"
+        q.speaker = people.resolve_pronoun(text, span.start_char)
+        return
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    words = _strip_name(text.split(), lex)
+    looks_named = bool(words) and all(w[:1].isupper() for w in words)
+    if "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
+                              and not span[0].lower_ in {"the", "a", "an"}):
+        q.speaker_kind = "person"
+        ents = [ent for ent in doc.ents if ent.label_ == "PERSON" and s <= ent.start and ent.end <= e]
+        name_text = ents[-1].text if ents else text
+        q.speaker = people.name(name_text, span.start_char)
+    else:
+        q.speaker_kind = "org" if labels & {"ORG", "NORP", "GPE"} else "other"
+        q.speaker = text
+
+
+# --------------------------------------------------------------------------- 3. filter
+
+_MARKS = "“„«”»\"″‘‹’›'`"
+_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from", "is"}
+_END_PUNCT = ",.?!…—–-:;"
+
+
+def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
+    inner = text[q.start:q.end].strip(_MARKS + " ")
+    end_punct = bool(inner) and inner[-1] in _END_PUNCT
+    words = _WORD_RE.findall(inner)
+    major = [w for w in words if w.lower() not in _MINOR]
+    title_like = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
+        and not end_punct and n_words <= 8
+    if q.continued or not q.closed:
+        return True
+    if title_like:
+        return False
+    if n_words >= 6:
+        return True
+    if q.cue is not None and n_words >= 2:
+        return q.adjacent or n_words >= 3
+    if q.cue is not None and n_words == 1:
+        return end_punct and inner[:1].isupper() and q.adjacent
+    return False
+
+
+# --------------------------------------------------------------------------- finder
+
+def find_quotes(doc: Doc) -> list[dict]:
+    """Direct quotations of ``doc`` with their speakers, as records (see ``COLUMNS``)."""
+    lex = load_lexicon()
+    text = doc.text
+    quotes = quote_spans(text)
+    spans_tok = [_tok_range(doc, q.start, q.end) for q in quotes]
+    for q in quotes:
+        _attribute(doc, q, lex, spans_tok)
+    # a chain (multi-paragraph quote) shares the cue found on any part
+    by_chain: dict[int, list[_Quote]] = {}
+    for q in quotes:
+        by_chain.setdefault(q.chain, []).append(q)
+    for parts in by_chain.values():
+        cued = [p for p in parts if p.cue is not None]
+        if cued and len(parts) > 1:
+            for p in parts:
+                if p.cue is None:
+                    p.cue, p.mention, p.method = cued[0].cue, cued[0].mention, "chain"
+    people = _People(doc, lex)
+    for q in quotes:
+        if q.mention is not None:
+            _name_speaker(doc, q, people, lex)
+    paras = _paragraphs(text)
+    starts = [p[0] for p in paras]
+    import bisect
+
+    def para_of(i: int) -> int:
+        return max(bisect.bisect_right(starts, i) - 1, 0)
+
+    records: list[dict] = []
+    prev: _Quote | None = None
+    for q in quotes:
+        n_words = len(_WORD_RE.findall(text[q.start:q.end]))
+        if q.cue is None and prev is not None and prev.speaker is not None:
+            same_para = para_of(prev.start) == para_of(q.start)
+            opens_next = para_of(q.start) == para_of(prev.end - 1) + 1 \
+                and not text[paras[para_of(q.start)][0]:q.start].strip()
+            if same_para or opens_next:
+                q.mention, q.speaker, q.speaker_kind = prev.mention, prev.speaker, prev.speaker_kind
+                q.cue, q.method = prev.cue, "inherit"
+                q.adjacent = same_para
+        if not _is_quotation(text, q, n_words):
+            continue
+        rec = {
+            "start_char": q.start, "end_char": q.end, "text": text[q.start:q.end],
+            "speaker": q.speaker, "speaker_start_char": None, "speaker_end_char": None,
+            "cue": None, "cue_start_char": None, "cue_end_char": None, "speaker_mention": None,
+            "speaker_kind": q.speaker_kind, "label": "QUOTE", "method": q.method,
+            "chain": q.chain, "n_words": n_words,
+        }
+        if q.mention is not None:
+            m = doc[q.mention[0]:q.mention[1]]
+            rec.update(speaker_start_char=m.start_char, speaker_end_char=m.end_char, speaker_mention=m.text)
+        if q.cue is not None:
+            c = doc[q.cue[0]:q.cue[1]]
+            if c[0].lower_ == "according" and c.end < len(doc) and doc[c.end].lower_ == "to":
+                c = doc[c.start:c.end + 1]
+            rec.update(cue=c.text, cue_start_char=c.start_char, cue_end_char=c.end_char)
+        records.append(rec)
+        prev = q
+    return records
+
+
+@Language.factory("extract_quotes", assigns=["doc._.quotes"], requires=["doc.ents", "token.dep"],
+                  default_config={})
+def make_quotes(nlp: Language, name: str) -> "QuotesComponent":
+    return QuotesComponent()
+
+
+class QuotesComponent:
+    """Finds direct quotations and stores them on ``doc._.quotes``."""
+
+    def __init__(self) -> None:
+        load_lexicon()   # fail early on a broken resource file
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc)
+        return doc
