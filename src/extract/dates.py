@@ -98,9 +98,9 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 
 
-def _context_ok(doc: Doc, start: int, end: int, t: Timex) -> bool:
+def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
     """Checks that need the parse: names, verbs and counts that look like dates."""
-    if "\n\n" in doc.text[start:end]:
+    if "\n\n" in text[start:end]:
         return False
     span = _tokens(doc, start, end)
     if span is None:
@@ -112,7 +112,7 @@ def _context_ok(doc: Doc, start: int, end: int, t: Timex) -> bool:
             return False
         if after is not None and after.lower_ in ("%", "percent", "per"):
             return False
-        if any(e.label_ in ("MONEY", "PERCENT", "QUANTITY") for e in span.ents):
+        if any(tk.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") for tk in span):
             return False
         if before is not None and before.text in ("$", "£", "€", "#", "No.", "no.", "No", "number"):
             return False
@@ -197,11 +197,11 @@ def _trim(doc: Doc, span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-def _record(doc: Doc, start: int, end: int, t: Timex, ref: dt.date | None, source: str) -> dict:
+def _record(text: str, start: int, end: int, t: Timex, ref: dt.date | None, source: str) -> dict:
     return {
         "start_char": start,
         "end_char": end,
-        "text": doc.text[start:end],
+        "text": text[start:end],
         "label": t.label,
         "normalized": t.value,
         "type": t.type,
@@ -229,8 +229,9 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             tense_cache[key] = _tense(doc, start, end)
         return tense_cache[key]
 
-    found = [f for f in scan(doc.text, ref, tense_at=tense_at)
-             if _context_ok(doc, f.start, f.end, f.timex)]
+    text = doc.text
+    found = [f for f in scan(text, ref, tense_at=tense_at)
+             if _context_ok(doc, text, f.start, f.end, f.timex)]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     taken: list[tuple[int, int]] = []
     records: list[dict] = []
@@ -241,7 +242,7 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     for f in found:
         if free(f.start, f.end):
             taken.append((f.start, f.end))
-            records.append(_record(doc, f.start, f.end, f.timex, ref, "rule:" + f.rule))
+            records.append(_record(text, f.start, f.end, f.timex, ref, "rule:" + f.rule))
     if use_ner:
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS:
@@ -249,11 +250,11 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             span = _trim(doc, ent)
             if span is None or not free(span.start_char, span.end_char):
                 continue
-            text = span.text
-            t = normalize(text, ref, tense=tense_at(span.start_char, span.end_char))
+            span_text = span.text
+            t = normalize(span_text, ref, tense=tense_at(span.start_char, span.end_char))
             source = "ner"
             if t is None and use_dateparser:
-                t = _parse_with_dateparser(text, ref)
+                t = _parse_with_dateparser(span_text, ref)
                 source = "ner+dateparser"
             if t is None:
                 if not keep_unparsed:
@@ -261,7 +262,7 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
                 t = Timex("", "DATE" if ent.label_ == "DATE" else "TIME", "", "", False)
                 source = "ner:unparsed"
             taken.append((span.start_char, span.end_char))
-            records.append(_record(doc, span.start_char, span.end_char, t, ref, source))
+            records.append(_record(text, span.start_char, span.end_char, t, ref, source))
     records.sort(key=lambda r: (r["start_char"], r["end_char"]))
     return records
 

@@ -351,13 +351,37 @@ Handler = Callable[[re.Match, "dt.date", "str | None", _Words], "Timex | None"]
 @dataclass(frozen=True)
 class Rule:
     name: str
-    pattern: re.Pattern
+    pattern: re.Pattern      # compiled for lower-cased text
     handler: Handler
+    words: frozenset         # trigger words: every match contains one of them ...
+    digits: bool             # ... or a digit
 
 
-def _g(m: re.Match, name: str) -> str:
-    v = m.groupdict().get(name)
-    return v or ""
+class _Match:
+    """A match on the lower-cased text that reads its groups from the original text."""
+
+    __slots__ = ("m", "s")
+
+    def __init__(self, m: re.Match, original: str):
+        self.m, self.s = m, original
+
+    def group(self, key=0) -> str | None:
+        a, b = self.m.span(key)
+        return self.s[a:b] if a >= 0 else None
+
+    __getitem__ = group
+
+    def get(self, key: str) -> str:
+        if key not in self.m.re.groupindex:
+            return ""
+        return self.group(key) or ""
+
+    def start(self) -> int:
+        return self.m.start()
+
+
+def _g(m: _Match, name: str) -> str:
+    return m.get(name)
 
 
 def _low(m: re.Match, name: str) -> str:
@@ -868,7 +892,7 @@ def _build_rules(w: _Words) -> list[Rule]:
                     rf"(?:(?P<qord>{q_ord})[\s-]+)?(?:fiscal[\s-]+)?quarter{end}"
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qyear>{YEAR})\b|(?P<qyrel>(?:this|last|next)\s+year){end}))?",
          _h_quarter),
-        ("qcode", rf"\bQ(?P<qn>[1-4])(?:\s+(?P<qy>{YEAR}))?{end}", _h_qcode),
+        ("qcode", rf"\bq(?P<qn>[1-4])(?:\s+(?P<qy>{YEAR}))?{end}", _h_qcode),
         ("half", rf"{P}(?:the\s+)?(?P<hord>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<hyear>{YEAR})\b|"
                  rf"(?P<hyrel>(?:the|this|last|next)\s+year){end})", _h_half),
         ("yearend", rf"{P}(?:the\s+)?(?:(?P<yerel>this|last|next)\s+)?(?P<ye>year|month)(?:['’]s\s+|-|\s+)end{end}",
@@ -899,15 +923,80 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("bare_plural", rf"{P}(?:(?P<bdet>(?:the\s+)?(?:past|last|next|coming|previous|following|recent)|recent|coming)"
                         rf"\s+)?(?P<bunit>years|months|weeks|days|decades|centuries|hours|minutes){end}", _h_bare_plural),
         ("vague", rf"(?P<vague>{_alt(w.data['vague_refs'])}){end}", _h_vague),
-        ("year", rf"{P}(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|the\s+year\s+|FY\s?)?"
+        ("year", rf"{P}(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|the\s+year\s+|fy\s?)?"
                  rf"(?<![\w$£€#/.,])(?P<year>1[5-9]\d\d|20\d\d){year_end}", _h_year),
     ]
+    months = set(w.months)
+    wds = set(w.weekdays)
+    seasons = set(w.seasons)
+    pods = set(w.pod)
+    units = set(w.units) | set(w.unit_plurals) | {u + "s" for u in w.units}
+    vague = {v.split()[-1] for v in w.data["vague_refs"]}
+    triggers: dict[str, tuple[set, bool]] = {
+        "holiday": ({h.split()[0] for h in w.data["holidays"]}, False),
+        "time": ({"noon", "midnight", "o'clock"}, True),
+        "date_mdy": (months, False), "date_dmy": (months, False), "month_year": (months, False),
+        "month": (months, False), "numeric": (set(), True), "decade": (set(w.data["decade_words"]), True),
+        "century": ({"century"}, False), "quarter": ({"quarter"}, False), "qcode": (set(), True),
+        "half": ({"half"}, False), "yearend": ({"end", "year-end", "month-end"}, False),
+        "season_year": (seasons, False),
+        "dayrel": ({"today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning",
+                    "afternoon", "evening"}, False),
+        "rel": ({"year", "month", "week", "weekend", "quarter", "decade", "century"} | seasons | months | wds, False),
+        "weekday": (wds, False),
+        "ago": ({"ago", "earlier", "later", "now", "hence", "back"}, False),
+        "set": ({"every", "each", "per", "once", "twice", "thrice", "times", "weekends"}
+                | {x.split()[-1] for x in w.data["sets"]} | {d + "s" for d in wds} | units | pods, False),
+        "duration": (units, False), "long": ({"long", "old"}, False),
+        "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True),
+    }
     rules = []
     for name, pattern, handler in src:
         # word boundary at the start unless the pattern begins with a lookbehind
-        rx = re.compile(("" if pattern.startswith("(?<") else B) + pattern, re.IGNORECASE)
-        rules.append(Rule(name, rx, handler))
+        rx = re.compile(("" if pattern.startswith("(?<") else B) + pattern)
+        words, digits = triggers[name]
+        rules.append(Rule(name, rx, handler, frozenset(x.rstrip(".") for x in words), digits))
     return rules
+
+
+_TOKEN = re.compile(r"[a-z][a-z'’.-]*[a-z]|[a-z]|\d+")
+
+
+def _lower(text: str) -> str:
+    """Lower-case ``text`` keeping every character at its offset."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tuple[int, int]]]:
+    """Per rule, the merged stretches of text around its trigger words (and digits)."""
+    hits: dict[str, list[tuple[int, int]]] = {}
+    word_rules: dict[str, list[str]] = {}
+    for r in rules:
+        for word in r.words:
+            word_rules.setdefault(word, []).append(r.name)
+    digit_rules = [r.name for r in rules if r.digits]
+    n = len(low)
+    for m in _TOKEN.finditer(low):
+        tok = m.group()
+        if tok[0].isdigit():
+            names = digit_rules
+        else:
+            names = word_rules.get(tok.rstrip("."))
+            if names is None and "-" in tok:
+                names = [x for part in tok.split("-") for x in word_rules.get(part, ())]
+            if not names:
+                continue
+        a, b = max(0, m.start() - margin), min(n, m.end() + margin)
+        for name in names:
+            spans = hits.setdefault(name, [])
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+            else:
+                spans.append((a, b))
+    return hits
 
 
 def _h_decade_any(m, ref, tense, w):
@@ -976,24 +1065,30 @@ def scan(text: str, reference_date=None, *, tense_at: Callable[[int, int], str |
     """
     ref = _as_date(reference_date)
     _, rules = _grammar()
+    low = _lower(text)
+    windows = _windows(low, rules)
     for rule in rules:
-        for m in rule.pattern.finditer(text):
-            if m.end() == m.start():
-                continue
-            tense = tense_at(m.start(), m.end()) if tense_at else None
-            t = _apply(rule, m, ref, tense)
-            if t is not None:
-                yield Found(m.start(), m.end(), rule.name, t)
+        seen: set[tuple[int, int]] = set()
+        for a, b in windows.get(rule.name, ()):
+            for m in rule.pattern.finditer(low, a, b):
+                if m.end() == m.start() or (m.start(), m.end()) in seen:
+                    continue
+                seen.add((m.start(), m.end()))
+                tense = tense_at(m.start(), m.end()) if tense_at else None
+                t = _apply(rule, _Match(m, text), ref, tense)
+                if t is not None:
+                    yield Found(m.start(), m.end(), rule.name, t)
 
 
 @lru_cache(maxsize=4096)
 def _normalize_cached(text: str, ref: dt.date | None, tense: str | None) -> Timex | None:
     _, rules = _grammar()
     s = re.sub(r"\s+", " ", text.strip())
+    low = _lower(s)
     for rule in rules:
-        m = rule.pattern.fullmatch(s)
+        m = rule.pattern.fullmatch(low)
         if m:
-            t = _apply(rule, m, ref, tense)
+            t = _apply(rule, _Match(m, s), ref, tense)
             if t is not None:
                 return t
     return None
