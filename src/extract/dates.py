@@ -144,6 +144,10 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
             if not (before.like_num or before.lower_ in _RATE_WORDS or before.ent_type_ in ("MONEY", "PERCENT")
                     or before.is_currency):
                 return False
+    elif t.check == "set_word":
+        # "daily", "quarterly" as adjectives ("quarterly earnings", "a daily paper") are no sets
+        if len(span) == 1 and span[0].tag_ == "JJ":
+            return False
     elif t.check == "bare_plural":
         if before is None or before.lower_ not in _PLURAL_PREPS:
             return False
@@ -184,6 +188,35 @@ def _parse_with_dateparser(text: str, reference: dt.date | None) -> Timex | None
     if reference is None and not absolute:
         value = ""
     return Timex(value, "TIME" if gran == "minute" else "DATE", gran, "", not absolute)
+
+
+_TEMPORAL_WORDS = frozenset(
+    "year years month months week weeks day days decade decades century centuries quarter quarters "
+    "hour hours minute minutes second seconds weekend weekends morning afternoon evening night "
+    "tonight today yesterday tomorrow spring summer autumn fall winter season seasons period "
+    "fiscal half moment time times era age ages ago annual".split())
+_BARE_UNITS = frozenset("year month week day night morning evening afternoon time".split())
+
+
+def _temporal(span: Span) -> bool:
+    """Whether a NER DATE/TIME span looks like a time expression at all.
+
+    Keeps spans with a year-like number or a time word; drops bare counts (ages such as
+    "44"), adjectives ("annual") and a lone unit with at most a determiner ("the day").
+    """
+    words = [t.lower_ for t in span if not t.is_punct]
+    if any(re.fullmatch(r"(1[0-9]|20)\d\d|'?\d0s|\d{1,2}:\d\d", w) for w in words):
+        return True
+    if all(t.like_num for t in span if not t.is_punct):
+        return False
+    content = [w for w in words if w not in ("the", "a", "an", "that", "this", "his", "her", "its", "their", "all")]
+    if len(content) == 1 and content[0] in _BARE_UNITS:
+        return False
+    parts = {p for w in words for p in w.split("-")}
+    if parts & _TEMPORAL_WORDS:
+        return "annual" not in parts or len(content) > 1
+    return any(t.ent_type_ in ("DATE", "TIME") and t.text[:1].isupper() and t.is_alpha for t in span) and \
+        normalize(span.text) is not None
 
 
 def _trim(doc: Doc, span: Span) -> Span | None:
@@ -242,7 +275,8 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     for f in found:
         if free(f.start, f.end):
             taken.append((f.start, f.end))
-            records.append(_record(text, f.start, f.end, f.timex, ref, "rule:" + f.rule))
+            rule = "age" if f.rule in ("duration", "long") and text[f.end - 3:f.end].lower() == "old" else f.rule
+            records.append(_record(text, f.start, f.end, f.timex, ref, "rule:" + rule))
     if use_ner:
         for ent in doc.ents:
             if ent.label_ not in _NER_LABELS:
@@ -251,6 +285,8 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             if span is None or not free(span.start_char, span.end_char):
                 continue
             span_text = span.text
+            if not _temporal(span):
+                continue
             t = normalize(span_text, ref, tense=tense_at(span.start_char, span.end_char))
             source = "ner"
             if t is None and use_dateparser:

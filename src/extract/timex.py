@@ -778,7 +778,7 @@ def _h_set(m, ref, tense, w):
         if text in ("daily", "weekly", "monthly", "nightly") and not m.group(0)[0].islower() \
                 and m.start() > 0:
             return None
-        return Timex(sets[text], "SET", "set", "", False)
+        return Timex(sets[text], "SET", "set", "", False, "set_word" if " " not in text else "")
     what = _low(m, "swhat")
     qty = _g(m, "sqty")
     if what:
