@@ -100,6 +100,8 @@ class _Tables:
     per_units: dict[str, str]
     identifier_before: frozenset[str]
     money_cues: frozenset[str]
+    trigger_re: re.Pattern         # cheap scan for places where a number may start
+    trigger_words: frozenset[str]  # lower-cased words that may start a number
 
 
 def _check_list(where: str, value: Any) -> list[str]:
@@ -249,7 +251,12 @@ def load_tables() -> _Tables:
     mod_alt = _alternation(modifiers)
     modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
 
+    trigger_words = frozenset(
+        {w.lower() for w in word_atoms} | {w.lower() for w in ordinal_words}
+        | {w.lower().split("-")[0] for w in multiplier_words} | {"a", "an"})
+    trigger_re = re.compile(rf"[-−+]?[\d{vulg}]|[A-Za-z]+")
     return _Tables(
+        trigger_re=trigger_re, trigger_words=trigger_words,
         prefix_re=prefix_re, unit_re=unit_re, per_re=per_re, number_re=number_re,
         modifier_re=modifier_re, unit_forms=unit_forms, symbol_forms=symbol_forms,
         currency_prefix=currency_prefix, number_words=number_words, scale_words=scale_words,
@@ -523,10 +530,32 @@ def _money_context(text: str, start: int, end: int, t: _Tables) -> bool:
     return any(w in t.money_cues for w in re.findall(r"[a-z£]+", window)) or "£" in window
 
 
+def _number_matches(text: str, t: _Tables):
+    """``number_re`` matches, tried only where a digit or a number word starts (the full
+    pattern at every position of the text would cost more than the rest of the finder)."""
+    last = 0
+    match = t.number_re.match
+    words = t.trigger_words
+    for h in t.trigger_re.finditer(text):
+        pos = h.start()
+        if pos < last:
+            continue
+        g = h.group()
+        if g[0].isalpha():
+            if g.lower() not in words or (pos and text[pos - 1].isalpha()):
+                continue
+        m = match(text, pos)
+        if m is None and g[0] in "-−+":
+            m = match(text, pos + 1)
+        if m is not None and m.end() > m.start():
+            last = m.end()
+            yield m
+
+
 def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
     atoms: list[_Atom] = []
     n = len(text)
-    for m in t.number_re.finditer(text):
+    for m in _number_matches(text, t):
         if m.group("dig") is not None:
             s, e = m.start(), m.end()
             raw = m.group("dig")
@@ -759,11 +788,6 @@ def _prev_word(text: str, pos: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-def _token_at(doc: Doc, char: int, index: dict[int, int]):
-    i = index.get(char)
-    return doc[i] if i is not None else None
-
-
 def _counted_noun(tok) -> str:
     """The noun a number counts: '20,000 researchers', 'millions of sensors', '1 of 15 parks'."""
     head = tok.head
@@ -820,9 +844,7 @@ def find_quantities(
     if not atoms:
         return []
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)] if any(c in text for c in "-(+") else []
-    tok_index = {tok.idx: tok.i for tok in doc}
-    tok_end_index = {tok.idx + len(tok.text): tok.i for tok in doc}
-    has_parse = doc.has_annotation("DEP")
+    has_parse = bool(len(doc) and doc[0].dep)  # has_annotation() walks every token
     records = []
     for a in atoms:
         # a number inside a date record belongs to dates; a date record lying in the
@@ -848,20 +870,16 @@ def find_quantities(
         # years: a bare four-digit integer
         if (not include_dates and a.kind == "digit" and not a.unit and a.bound != "range"
                 and re.fullmatch(r"1\d{3}|20\d{2}", numtext)):
-            nt = _token_at(doc, _next_nonspace(text, a.end), tok_index)
+            nsp = doc.char_span(a.start, a.end, alignment_mode="expand")
+            nt = doc[nsp.end] if nsp is not None and nsp.end < len(doc) else None
             if not (nt is not None and nt.tag_ == "NNS"):
                 continue
         prev = _prev_word(text, a.start)
         if prev in t.identifier_before and a.kind != "ordinal" and not a.unit:
             continue
-        first_tok = _token_at(doc, a.start, tok_index)
-        last_tok = doc[tok_end_index[a.end]] if a.end in tok_end_index else None
-        if first_tok is None:
-            span = doc.char_span(a.start, a.end, alignment_mode="expand")
-            first_tok = span[0] if span is not None and len(span) else None
-        if last_tok is None:
-            span = doc.char_span(a.start, a.end, alignment_mode="expand")
-            last_tok = span[-1] if span is not None and len(span) else None
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        first_tok = span[0] if span is not None and len(span) else None
+        last_tok = span[-1] if span is not None and len(span) else None
         word0 = text[a.start:a.num_end]
         if a.kind == "word" and word0.lower() == "one":
             nxt = _WORD.match(text, _next_nonspace(text, a.end))
