@@ -76,6 +76,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
             return "PRESENT"
         if tok.tag_ == "MD":
             return "FUTURE" if tok.lower_ in _FUTURE_AUX else None
+        if tok.tag_ == "VB" and "to" in auxes:
+            return "FUTURE"   # "set to resume Monday", "planned to leave on Thursday"
         if auxes & {"is", "are", "am", "'s", "'re"}:
             return "PRESENT"
         if auxes & {"would", "could", "might", "may", "should", "must", "can"}:
@@ -299,8 +301,41 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
                 source = "ner:unparsed"
             taken.append((span.start_char, span.end_char))
             records.append(_record(text, span.start_char, span.end_char, t, ref, source))
+    if ref is not None:
+        _year_ago_in_quarter_context(doc, text, records, ref)
     records.sort(key=lambda r: (r["start_char"], r["end_char"]))
     return records
+
+
+_YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)", re.IGNORECASE)
+
+
+def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: dt.date) -> None:
+    """"a year ago" compared with a quarter's results is that quarter a year before.
+
+    In a sentence that talks about a quarter ("profit rose in the third quarter from
+    $1.2 million a year ago") the comparison point is the same quarter a year earlier:
+    the quarter of the nearest quarter record in the sentence, else the latest completed one.
+    """
+    for r in records:
+        if r["source"] != "rule:ago" or not _YEAR_AGO.fullmatch(r["text"]):
+            continue
+        span = doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
+        if span is None:
+            continue
+        sent = span.sent
+        quarters = [q for q in records if q["granularity"] == "quarter" and q["normalized"]
+                    and sent.start_char <= q["start_char"] < sent.end_char]
+        if not quarters and "quarter" not in sent.text.lower():
+            continue
+        if quarters:
+            q = min(quarters, key=lambda q: abs(q["start_char"] - r["start_char"]))
+            year, n = q["normalized"].split("-Q")
+        else:
+            k = ref.year * 12 + ref.month - 1 - 3
+            year, n = str(k // 12), str((k % 12) // 3 + 1)
+        r["normalized"] = f"{int(year) - 1:04d}-Q{n}"
+        r["granularity"] = "quarter"
 
 
 class DateFinder:

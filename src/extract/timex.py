@@ -140,19 +140,19 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
 
 
 def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> int:
-    """Year of a month (and day) given without one: the reading that fits the tense."""
-    here = (month, day or 0)
-    now = (ref.month, ref.day if day else 0)
-    if tense == "PAST":
-        return ref.year if here <= now else ref.year - 1
+    """Year of a month (and day) written without one.
+
+    A bare month in a past-tense clause is the most recent one ("announced in March"), in a
+    future clause the next one; otherwise, and for a month with a day ("payable Dec. 7"),
+    the occurrence nearest the reference date (the past one on a tie).
+    """
     if tense == "FUTURE":
-        return ref.year if here >= now else ref.year + 1
-    # no tense (news reports mostly look back): the past reading, unless the date lies
-    # at most two months ahead
-    ahead = (month - ref.month) % 12
-    if 0 < ahead <= 2 or (ahead == 0 and day is not None and day > ref.day):
-        return ref.year + (1 if month < ref.month else 0)
-    return ref.year if here <= now else ref.year - 1
+        return ref.year if (month, day or 31) >= (ref.month, ref.day) else ref.year + 1
+    if tense == "PAST" and day is None:
+        return ref.year if month <= ref.month else ref.year - 1
+    r = ref if day else dt.date(ref.year, ref.month, 15)
+    cands = [dt.date(y, month, min(day or 15, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    return min(cands, key=lambda c: (abs((c - r).days), c > r)).year
 
 
 def _pick_weekday(wd: int, ref: dt.date, tense: str | None, rel: str = "") -> dt.date:
