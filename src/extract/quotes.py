@@ -183,11 +183,35 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a quotation may run over at most this many paragraphs
+MAX_PARAGRAPHS = 8
+
+
 def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> list[_Quote]:
+    """Pair the marks of one kind. A quotation whose paragraph ends before its closing mark goes
+    on into the next paragraphs (one part each) when the next mark is an opening mark at the
+    start of a later paragraph (the usual style) or a closing mark in a later paragraph (opening
+    marks not repeated); otherwise the opening mark is kept as an unclosed part of its paragraph
+    and the filter decides on it."""
     pattern = _DQ_RE if kind == "double" else _SQ_RE
     out: list[_Quote] = []
     open_at: int | None = None
-    chain_parts: list[_Quote] = []   # parts of the multi-paragraph quote in progress
+    chain: list[_Quote] = []   # earlier parts of the multi-paragraph quote in progress
+
+    def carry(p_from: int, p_to: int) -> None:
+        """The open quote runs from open_at to the end of p_from, then over p_from+1..p_to-1."""
+        chain.append(_Quote(open_at, paras[p_from][1], kind, closed=False, continued=bool(chain)))
+        for p in range(p_from + 1, p_to):
+            chain.append(_Quote(paras[p][0], paras[p][1], kind, closed=False, continued=True))
+
+    def flush(last: _Quote | None = None) -> None:
+        parts = chain + ([last] if last is not None else [])
+        if parts:
+            for q in parts:
+                q.chain = parts[0].start
+            out.extend(parts)
+        chain.clear()
+
     for m in pattern.finditer(text):
         i, j = m.start(), m.end()
         if skip(i):
@@ -201,30 +225,29 @@ def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> 
             if open_at is not None:
                 p_open, p_new = para_of(open_at), para_of(i)
                 starts_para = not text[paras[p_new][0]:i].strip()
-                if p_new == p_open + 1 and starts_para:
-                    part = _Quote(open_at, paras[p_open][1], kind, closed=False,
-                                  continued=bool(chain_parts))
-                    chain_parts.append(part)
+                if p_new > p_open and starts_para and p_new - p_open <= MAX_PARAGRAPHS:
+                    carry(p_open, p_new)       # opening mark repeated: the quote goes on
+                elif p_new > p_open:
+                    carry(p_open, p_open + 1)  # never closed: keep its paragraph part
+                    flush()
                 else:
-                    chain_parts = []   # the earlier opening mark was never closed: skip it
-            else:
-                chain_parts = []
+                    flush()                    # a second opening mark in the paragraph
             open_at = i
         else:
             if open_at is None:
-                continue               # stray closing mark
-            if para_of(open_at) != para_of(i):
-                open_at, chain_parts = None, []
-                continue
-            last = _Quote(open_at, j, kind, continued=bool(chain_parts))
-            if chain_parts:
-                out.extend(chain_parts)
-                chain_id = chain_parts[0].start
-                for q in chain_parts:
-                    q.chain = chain_id
-                last.chain = chain_id
-            out.append(last)
-            open_at, chain_parts = None, []
+                continue                       # stray closing mark (or apostrophe)
+            p_open, p_close = para_of(open_at), para_of(i)
+            if p_close == p_open:
+                flush(_Quote(open_at, j, kind, continued=bool(chain)))
+            elif p_close - p_open <= MAX_PARAGRAPHS:
+                carry(p_open, p_close)         # opening marks not repeated
+                flush(_Quote(paras[p_close][0], j, kind, continued=True))
+            else:
+                flush()
+            open_at = None
+    if open_at is not None:
+        carry(para_of(open_at), para_of(open_at) + 1)
+        flush()
     return out
 
 
@@ -267,6 +290,8 @@ _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was",
               "just", "even", "still", "now", "further", "publicly", "privately", "reportedly",
               "has", "could", "might", "may", "can"}
 _STOP = {".", "!", "?", "\n", "\n\n"}
+_NOT_SPEAKERS = {"i", "that", "which", "who", "what", "there", "this", "me", "you"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
@@ -320,7 +345,7 @@ def _np_around(doc: Doc, head: Token, lex: _Lexicon, lo: int, hi: int) -> tuple[
 
 def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
     """Noun phrase starting at token i (surface patterns; no parse needed)."""
-    if i >= hi:
+    if i >= hi or doc[i].ent_type_ in _NOT_SPEAKER_ENTS:
         return None
     tok = doc[i]
     if _is_pronoun(tok, lex) and tok.lower_ != "i":
@@ -343,7 +368,7 @@ def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | Non
 
 def _np_left(doc: Doc, j: int, lo: int, lex: _Lexicon) -> tuple[int, int] | None:
     """Noun phrase ending at token j (inclusive)."""
-    if j < lo:
+    if j < lo or doc[j].ent_type_ in _NOT_SPEAKER_ENTS:
         return None
     tok = doc[j]
     if _is_pronoun(tok, lex) and tok.lower_ != "i":
@@ -365,7 +390,7 @@ def _np_left(doc: Doc, j: int, lo: int, lex: _Lexicon) -> tuple[int, int] | None
 
 
 def _skip_left_aux(doc: Doc, j: int, lo: int) -> int:
-    while j >= lo and doc[j].lower_ in _AUX_WORDS:
+    while j >= lo and (doc[j].lower_ in _AUX_WORDS or doc[j].tag_ in {"RB", "MD"}):
         j -= 1
     return j
 
@@ -381,11 +406,18 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
             if doc[k].lower_ == "to":
                 return _np_right(doc, k + 1, hi, lex)
         return None
-    for child in verb.children:
-        if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
-                and child.lower_ not in {"i", "that", "which", "who", "what", "there", "this"}:
-            if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
-                return _np_around(doc, child, lex, lo, hi)
+    v = verb
+    for _ in range(3):
+        for child in v.children:
+            if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
+                    and child.lower_ not in _NOT_SPEAKERS and child.ent_type_ not in _NOT_SPEAKER_ENTS:
+                if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
+                    return _np_around(doc, child, lex, lo, hi)
+        # "..., adding/calling/saying": the subject is the one of the verb it hangs from
+        if (v.dep_ in {"advcl", "xcomp", "conj"} and v.tag_ in {"VBG", "VBN"}) or v.dep_ == "conj":
+            v = v.head
+        else:
+            break
     # surface patterns: "says X" then "X says" (skipping aux/adverbs and an apposition)
     nxt = verb.i + 1
     if nxt < hi and outside(nxt):
@@ -425,10 +457,23 @@ def _after_window(doc: Doc, q_end_tok: int, limit: int) -> int:
         t = doc[k]
         if "\n" in t.text or t.text in _DQ_OPEN or (t.is_quote and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "open"):
             break
-        if t.text in {".", "!", "?", ";"}:
+        if _ends_sentence(doc, k):
             break
         k += 1
     return k
+
+
+def _ends_sentence(doc: Doc, k: int) -> bool:
+    """Token k ends a sentence: ; or . ! ? not followed by ) or a lower-case word ("(Tex.) has")."""
+    t = doc[k].text
+    if t == ";":
+        return True
+    if t not in {".", "!", "?"}:
+        return False
+    if k + 1 >= len(doc):
+        return True
+    nxt = doc[k + 1].text
+    return not (nxt[:1] in ")]," or nxt[:1].islower())
 
 
 def _before_window(doc: Doc, q_start_tok: int, limit: int) -> int:
@@ -436,7 +481,7 @@ def _before_window(doc: Doc, q_start_tok: int, limit: int) -> int:
     k = q_start_tok - 1
     while k >= 0 and q_start_tok - k <= limit:
         t = doc[k]
-        if "\n" in t.text or t.text in {".", "!", "?", ";"} or t.text in _DQ_CLOSE:
+        if "\n" in t.text or _ends_sentence(doc, k) or t.text in _DQ_CLOSE:
             break
         if t.is_quote and t.text not in _DQ_OPEN and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "close":
             break
@@ -450,6 +495,11 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
         return
     # after the quote: “...,” he says / says X / X, a Y, said
     a_end = _after_window(doc, qe, 30)
+    inner = doc.text[q.start:q.end].rstrip(_MARKS + " ")
+    if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
+        a_end = qe           # “... end.” She noted ...: a new sentence, not an attribution
+    elif inner.endswith(("?", "!")):
+        a_end = min(a_end, qe + 4)
     for k in range(qe, a_end):
         tok = doc[k]
         if _is_cue_verb(tok, lex):
@@ -489,6 +539,18 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
         if np_ is not None and np_[0] == b2 and any(doc[t].ent_type_ == "PERSON" for t in range(*np_)):
             q.cue, q.mention, q.method = (k, k + 1), np_, "colon"
             q.adjacent = True
+            return
+    # the sentence before, in the same paragraph: X writes. “...”
+    if b_start == qs or not any(not doc[t].is_punct for t in range(b_start, qs)):
+        k = b_start - 1
+        if k >= 0 and doc[k].text in {".", "!", "?"}:
+            b3 = _before_window(doc, k, 40)
+            for v in range(k - 1, b3 - 1, -1):
+                if _is_cue_verb(doc[v], lex):
+                    mention = _speaker_of_verb(doc, doc[v], b3, k, lex, qs, qe)
+                    if mention is not None:
+                        q.cue, q.mention, q.method = (v, v + 1), mention, "previous"
+                        return
 
 
 # --------------------------------------------------------------------------- speakers
@@ -598,7 +660,7 @@ def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
     title_like = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
         and not end_punct and n_words <= 8
     if q.continued or not q.closed:
-        return True
+        return n_words >= 4 or q.cue is not None
     if title_like:
         return False
     if n_words >= 6:

@@ -8,9 +8,10 @@ Source, Cue, Content (and Attribution / Discard / Discuss, ignored) and ``E`` li
 PolNeAR annotates *all* attributions (indirect speech included). A direct quotation is the part
 of a Content span that sits inside quotation marks. How that part is cut out:
 
-1. A Content span may be discontinuous (``a b;c d``); every fragment is cut separately, and a
-   fragment is also cut at paragraph breaks (a newline), so a quote that runs over several
-   paragraphs gives one gold span per paragraph part, and "A," he said, "B." gives two spans.
+1. A Content span may be discontinuous (``a b;c d``). It is cut at paragraph breaks (a newline),
+   so a quote that runs over several paragraphs gives one gold span per paragraph part; the
+   fragments within one paragraph are read together, so "A," he said, "B." gives two spans
+   while one quotation that the annotator cut around an inserted phrase stays one span.
 2. Within a piece, double quotation marks (“ ” and straight ", or two apostrophes '' as the
    New York Times text writes them) are paired outermost-first:
    “ opens and ” closes; a straight " opens when it follows the start, a space or an opening
@@ -114,9 +115,21 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
-def quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Quoted parts of text[start:end] (marks included), by the rules in the module docstring."""
-    marks = [(m.start(), m.end()) for m in _DOUBLE.finditer(text, start, end)]
+def quoted_parts(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quoted parts (marks included) of the pieces of one Content span within one paragraph.
+
+    The pieces are read as one stream, so a quotation that the annotator cut into several
+    fragments (around an inserted "he said", say) is one part when its marks enclose them all.
+    """
+    if isinstance(pieces, tuple):   # quoted_parts(text, (start, end))
+        pieces = [pieces]
+    piece_of = {}
+    marks: list[tuple[int, int]] = []
+    for n, (s, e) in enumerate(pieces):
+        for m in _DOUBLE.finditer(text, s, e):
+            marks.append((m.start(), m.end()))
+            piece_of[m.start()] = n
+    first, last = pieces[0][0], pieces[-1][1]
     parts: list[tuple[int, int]] = []
     if marks:
         stack: list[str] = []
@@ -132,35 +145,36 @@ def quoted_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             elif stack[-1] == "\"":
                 opening = False
             else:   # a straight mark inside a curly quote: nested if it starts a word
-                prev = text[i - 1] if i > start else " "
+                prev = text[i - 1] if i > first else " "
                 opening = prev in _OPEN_CONTEXT
             if opening:
                 if not stack:
                     open_at = i
                 stack.append("“" if ch == "“" else "\"")
             else:
-                if not stack:
-                    parts.append((start, j))   # closing mark with no opening in the piece
+                if not stack:   # closing mark with no opening: the part starts with its piece
+                    parts.append((pieces[piece_of[i]][0], j))
                     continue
                 stack.pop()
                 if not stack:
                     parts.append((open_at, j))
                     open_at = None
         if stack and open_at is not None:
-            parts.append((open_at, end))
+            parts.append((open_at, last))
     else:
         open_at = None
-        for i in range(start, end):
-            ch = text[i]
-            if ch == "‘" and open_at is None:
-                prev = text[i - 1] if i > start else " "
-                if not prev.isalnum():
-                    open_at = i
-            elif ch == "’" and open_at is not None:
-                nxt = text[i + 1] if i + 1 < end else " "
-                if not nxt.isalpha():
-                    parts.append((open_at, i + 1))
-                    open_at = None
+        for s, e in pieces:
+            for i in range(s, e):
+                ch = text[i]
+                if ch == "‘" and open_at is None:
+                    prev = text[i - 1] if i > s else " "
+                    if not prev.isalnum():
+                        open_at = i
+                elif ch == "’" and open_at is not None:
+                    nxt = text[i + 1] if i + 1 < e else " "
+                    if not nxt.isalpha():
+                        parts.append((open_at, i + 1))
+                        open_at = None
     trimmed = []
     for s, e in parts:
         while s < e and text[s].isspace():
@@ -199,9 +213,12 @@ def read_document(text_path: Path, ann_path: Path) -> PolnearDoc:
     for content, source, cue in items:
         ss, se = _first_fragment(source)
         cs, ce = _first_fragment(cue)
+        by_para: dict[int, list[tuple[int, int]]] = {}
         for fs, fe in content.fragments:
             for ps, pe in _pieces(text, fs, fe):
-                for qs, qe in quoted_parts(text, ps, pe):
+                by_para.setdefault(text.rfind("\n", 0, ps), []).append((ps, pe))
+        for pieces in by_para.values():
+            for qs, qe in quoted_parts(text, sorted(pieces)):
                     if (qs, qe) in seen:
                         continue
                     seen.add((qs, qe))
