@@ -43,6 +43,7 @@ from typing import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -363,11 +364,23 @@ def _apostrophe_name(text: str) -> bool:
 # ---------------------------------------------------------------------------------------------
 # the finder
 
+_BY_HASH: dict[int, tuple[EntityRules, dict[int, dict]]] = {}
+
+
+def _patterns_by_hash(rules: EntityRules) -> dict[int, dict]:
+    """Matcher key hash -> pattern (the hash does not depend on the Vocab)."""
+    cached = _BY_HASH.get(id(rules))
+    if cached is None or cached[0] is not rules:
+        cached = _BY_HASH[id(rules)] = (rules, {get_string_id(f"{p['id']}#{n}"): p
+                                                for n, p in enumerate(rules.patterns)})
+    return cached[1]
+
+
 def _rule_spans(doc: Doc, matcher: Matcher, rules: EntityRules) -> list[Span]:
-    by_key = {f"{p['id']}#{n}": p for n, p in enumerate(rules.patterns)}
+    by_key = _patterns_by_hash(rules)
     spans = []
     for match_id, s, e in matcher(doc):
-        p = by_key[doc.vocab.strings[match_id]]
+        p = by_key[match_id]
         if "line_start" in p["require"] and not _line_start(doc, s):
             continue
         if "line_end" in p["require"] and not _line_end(doc, e):
