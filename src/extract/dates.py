@@ -110,6 +110,8 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
     after = doc[span.end] if span.end < len(doc) else None
     before = doc[span.start - 1] if span.start > 0 else None
     if t.check == "year":
+        if re.match(r"[-‐–][^\W\d]", text[end:end + 2]):
+            return False   # "a 2000-strong crowd"
         if after is not None and after.tag_ in ("NNS", "NNPS") and after.lower_ not in _PLURAL_YEAR_NOUNS:
             return False
         if after is not None and after.lower_ in ("%", "percent", "per"):
@@ -290,6 +292,8 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             if not _temporal(span):
                 continue
             t = normalize(span_text, ref, tense=tense_at(span.start_char, span.end_char))
+            if t is not None and not _context_ok(doc, text, span.start_char, span.end_char, t):
+                continue
             source = "ner"
             if t is None and use_dateparser:
                 t = _parse_with_dateparser(span_text, ref)

