@@ -100,6 +100,7 @@ class _Tables:
     per_units: dict[str, str]
     identifier_before: frozenset[str]
     money_cues: frozenset[str]
+    article_re: re.Pattern         # "a mile", "an acre", "a penny": one of the unit
     trigger_re: re.Pattern         # cheap scan for places where a number may start
     trigger_words: frozenset[str]  # lower-cased words that may start a number
 
@@ -119,6 +120,15 @@ def _check_numbers(key: str, table: dict) -> dict:
             raise _bad(f"{key}[{word!r}] must be a number, got {value!r}")
         out[word] = value
     return out
+
+
+def unit_forms_singular(form: str, unit_forms: dict) -> str:
+    """``form`` if it is not a derived plural of another form of the same unit."""
+    for p_end, s_end in (("ies", "y"), ("es", ""), ("s", "")):
+        if form.endswith(p_end) and form[: -len(p_end)] + s_end in unit_forms \
+                and unit_forms[form[: -len(p_end)] + s_end] == unit_forms[form]:
+            return form[: -len(p_end)] + s_end
+    return form
 
 
 @lru_cache(maxsize=1)
@@ -184,7 +194,7 @@ def load_tables() -> _Tables:
         for p in _plurals(k):
             per_units.setdefault(p, v)
     ctx = data["context_words"]
-    for key in ("identifier_before", "money_cues"):
+    for key in ("identifier_before", "money_cues", "no_article_units"):
         _check_list(f"context_words.{key}", ctx.get(key))
     modifiers = {k: v for k, v in data["modifiers"].items() if not k.startswith("_")}
     for k, v in modifiers.items():
@@ -255,8 +265,12 @@ def load_tables() -> _Tables:
         {w.lower() for w in word_atoms} | {w.lower() for w in ordinal_words}
         | {w.lower().split("-")[0] for w in multiplier_words} | {"a", "an"})
     trigger_re = re.compile(rf"[-−+]?[\d{vulg}]|[A-Za-z]+")
+    no_article = {w.lower() for w in ctx["no_article_units"]}
+    article_names = [f for f in name_forms if unit_forms[f][0] not in no_article and f.split()[0] not in no_article
+                     and unit_forms[f][1] in ("QUANTITY", "MONEY") and f == unit_forms_singular(f, unit_forms)]
+    article_re = re.compile(rf"\b(?:[Aa]n?)\s+(?P<name>(?i:{_alternation(article_names)}))(?![\w-])")
     return _Tables(
-        trigger_re=trigger_re, trigger_words=trigger_words,
+        trigger_re=trigger_re, trigger_words=trigger_words, article_re=article_re,
         prefix_re=prefix_re, unit_re=unit_re, per_re=per_re, number_re=number_re,
         modifier_re=modifier_re, unit_forms=unit_forms, symbol_forms=symbol_forms,
         currency_prefix=currency_prefix, number_words=number_words, scale_words=scale_words,
@@ -300,6 +314,7 @@ _BARE_NUMBER = re.compile(
     r"seventy|eighty|ninety|hundred|thousand|million|billion|half|quarter|third|[\s-])+)$",
     re.IGNORECASE,
 )
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -420,7 +435,7 @@ def _parse_words(run: str, offset: int, t: _Tables) -> list[_Atom]:
                 cur = 0
                 last, has, end = "scale", True, we
             elif w in ("dozen",):
-                if last not in (None, "unit", "tens", "a"):
+                if last not in ("unit", "tens", "a"):
                     break
                 cur = (cur or 1) * 12
                 last, has, end = "unit", True, we
@@ -598,11 +613,17 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             w = m.group("ordw").lower()
             atoms.append(_Atom(m.start(), m.end(), t.ordinal_words[w], "ordinal", label="ORDINAL",
                                num_end=m.end()))
+    if "a " in text or "A " in text or "an " in text or "An " in text:
+        for m in t.article_re.finditer(text):
+            canon, label = t.unit_forms[re.sub(r"\s+", " ", m.group("name").lower())]
+            atoms.append(_Atom(m.start(), m.end(), 1, "article", unit=canon, label=label,
+                               surface_unit=m.group("name"), num_end=m.start("name")))
+        atoms.sort(key=lambda a: a.start)
     out: list[_Atom] = []
     for a in atoms:
         if out and a.start < out[-1].end:
             continue  # already read as part of the previous number ("1.1 million")
-        if a.kind in ("ordinal", "mult"):
+        if a.kind in ("ordinal", "mult", "article"):
             out.append(a)
             continue
         if a.kind == "digit":
@@ -615,6 +636,8 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 continue
             # "COVID-19", "F-16", "OAO-1", "fb−1": letters, a hyphen, digits
             if a.start > 1 and text[a.start - 1] in "-−" and text[a.start - 2].isalpha():
+                continue
+            if a.start > 1 and text[a.start - 1] in "+^" and text[a.start - 2].isalnum():
                 continue
             if text[a.end:a.end + 2][:1] in (":",) and text[a.end + 1:a.end + 2].isdigit():
                 continue
@@ -725,6 +748,11 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
 
 def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
     atoms = sorted(atoms, key=lambda a: a.start)
+    for k in range(len(atoms) - 2, -1, -1):
+        a, b = atoms[k], atoms[k + 1]
+        if (not a.unit and a.kind == "digit" and b.unit and b.label in ("QUANTITY", "PERCENT")
+                and _LIST_GAP.match(text, a.end, b.start) and not _BETWEEN.search(text, max(0, a.start - 40), a.start)):
+            a.unit, a.label = b.unit, b.label
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
