@@ -35,48 +35,94 @@ def _reference_date(ctx, param, value):
 
 
 class _Progress:
-    """A tqdm bar on a terminal; a line every ``every`` seconds otherwise; nothing if quiet."""
+    """Progress of ``extract run``: a tqdm bar on a terminal, a line every ``every`` seconds
+    otherwise (CI, logs), nothing if quiet.
 
-    def __init__(self, total: int | None, quiet: bool, every: float = 10.0, stream=None) -> None:
+    The bar and the lines show documents done (processed now or reused from an earlier
+    run) out of the total, words per second, failures so far and the time left.
+    """
+
+    def __init__(self, total: int | None, quiet: bool, every: float = 10.0, stream=None,
+                 tty: bool | None = None) -> None:
         self.stream = stream or sys.stderr
         self.quiet = quiet
         self.total = total
         self.every = every
         self.started = time.perf_counter()
+        self.first = None       # when the first document came back: words/s counts from here
         self.last = self.started
+        self.shown = 0
         self.bar = None
-        if not quiet and self.stream.isatty():
+        self.summary = None
+        if tty is None:
+            tty = self.stream.isatty()
+        if not quiet and tty:
             from tqdm import tqdm
 
-            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True)
+            self.bar = tqdm(total=total, unit="doc", file=self.stream, dynamic_ncols=True, smoothing=0.1)
+
+    @staticmethod
+    def _done(summary) -> int:
+        return summary.n_documents + getattr(summary, "n_reused", 0) + getattr(summary, "n_duplicates", 0)
+
+    def _rate(self, summary, now: float) -> float:
+        if self.first is None or summary.n_documents <= 1:
+            return 0.0
+        return summary.n_words / max(now - self.first, 1e-9)
 
     def __call__(self, result, summary) -> None:
+        self.summary = summary
         if self.quiet:
             return
-        elapsed = max(time.perf_counter() - self.started, 1e-9)
-        wps = summary.n_words / elapsed
-        if self.bar is not None:
-            self.bar.update(1)
-            self.bar.set_postfix(words_s=f"{wps:,.0f}", failed=summary.n_failed, refresh=False)
-            return
         now = time.perf_counter()
-        if now - self.last >= self.every or (self.total and summary.n_documents == self.total):
+        if self.first is None:
+            self.first = now
+        wps = self._rate(summary, now)
+        done = self._done(summary)
+        if self.bar is not None:
+            self.bar.update(done - self.shown)
+            self.shown = done
+            postfix = {"words/s": f"{wps:,.0f}", "failed": summary.n_failed}
+            if getattr(summary, "n_reused", 0):
+                postfix["reused"] = summary.n_reused
+            self.bar.set_postfix(postfix, refresh=False)
+            return
+        if now - self.last >= self.every or (self.total and done >= self.total):
             self.last = now
-            self.stream.write(self.line(summary, elapsed, wps) + "\n")
+            self.shown = done
+            self.stream.write(self.line(summary, now - self.started, wps) + "\n")
             self.stream.flush()
 
     def line(self, summary, elapsed: float, wps: float) -> str:
-        done = summary.n_documents
+        done = self._done(summary)
         total = f"/{self.total}" if self.total else ""
+        reused = getattr(summary, "n_reused", 0)
         eta = ""
-        if self.total and done:
-            eta = f", ETA {max(self.total - done, 0) * elapsed / done:.0f}s"
-        return (f"extract: {done}{total} documents, {summary.n_words:,} words, "
-                f"{wps:,.0f} words/s, {summary.n_failed} failed, {elapsed:.0f}s elapsed{eta}")
+        if self.total and summary.n_documents and self.first is not None:
+            spent = max(time.perf_counter() - self.first, 1e-9)
+            eta = f", ETA {max(self.total - done, 0) * spent / summary.n_documents:.0f}s"
+        return (f"extract: {done}{total} documents{f' ({reused} reused)' if reused else ''}, "
+                f"{summary.n_words:,} words, {wps:,.0f} words/s, {summary.n_failed} failed, "
+                f"{elapsed:.0f}s elapsed{eta}")
 
-    def close(self) -> None:
+    def close(self, summary=None) -> None:
+        summary = summary or self.summary
         if self.bar is not None:
+            if summary is not None:
+                self.bar.update(self._done(summary) - self.shown)
             self.bar.close()
+        elif not self.quiet and summary is not None and self._done(summary) != self.shown:
+            now = time.perf_counter()
+            self.stream.write(self.line(summary, now - self.started, self._rate(summary, now)) + "\n")
+            self.stream.flush()
+
+
+class _Interrupted(KeyboardInterrupt):
+    """SIGTERM, turned into an exception so that the run keeps its finished documents."""
+
+
+def _on_sigterm(signum, frame):  # pragma: no cover - exercised by killing a subprocess
+    raise _Interrupted()
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -96,20 +142,44 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=None,
               help="Documents per batch sent to the model [default: 16].")
 @click.option("--processes", "n_process", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes (each loads the model once).")
+              help="Worker processes on this machine (each loads the model once).")
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
+              help="Table format: CSV, or Parquet (through pyarrow); the same columns and rows either way.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="local: this process (and --processes); dask: Dask distributed workers (see docs/SCALE.md).")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="With --engine dask: the scheduler to connect to (e.g. tcp://10.0.0.5:8786) "
+                   "[default: start a local cluster of --workers processes].")
+@click.option("--workers", "n_workers", type=click.IntRange(1), default=2, show_default=True,
+              help="With --engine dask and no --scheduler: worker processes of the local cluster.")
+@click.option("--fresh", is_flag=True,
+              help="Process every document again instead of reusing the results of an earlier run in --out.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
-def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, quiet):
-    """Extract from PATHS (.txt files or folders of them; default: corpus/) into tidy CSV tables."""
+def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, engine, scheduler,
+            n_workers, fresh, quiet):
+    """Extract from PATHS (.txt files or folders of them; default: corpus/) into tidy tables.
+
+    A rerun into the same --out folder skips the documents already done (same doc_id,
+    text and metadata) and processes the rest; an interrupted run keeps every finished
+    document, and the tables are only replaced once the run is complete.
+    """
+    import signal
+
     from .documents import find_files
     from .runner import DEFAULT_BATCH_SIZE, run
 
+    if scheduler and engine != "dask":
+        _echo_err("error", "--scheduler needs --engine dask")
+        sys.exit(2)
     paths = list(paths) or [Path(DEFAULT_CORPUS)]
     total = sum(1 for _ in find_files(paths))
     progress = _Progress(total, quiet)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm)
     try:
         summary = run(paths, out_dir, model=model, reference_date=reference_date,
                       batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process,
-                      progress=progress)
+                      progress=progress, fmt=fmt, engine=engine, scheduler=scheduler,
+                      n_workers=n_workers, resume=not fresh)
     except ConfigError as exc:
         progress.close()
         _echo_err("error", str(exc))
@@ -118,15 +188,28 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, quiet)
         progress.close()
         _echo_err("error", str(exc))
         sys.exit(1)
-    progress.close()
+    except KeyboardInterrupt:
+        progress.close()
+        _echo_err("interrupted", f"finished documents are kept in {out_dir}/.extract; "
+                                 "run the same command again to go on")
+        sys.exit(130)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    progress.close(summary)
     for message in dict.fromkeys(summary.warnings):
         _echo_err("warning", message)
+    if summary.n_warnings_omitted:
+        _echo_err("warning", f"{summary.n_warnings_omitted} more warnings not shown")
     for message in summary.failures:
         _echo_err("error", message)
+    if summary.n_failures_omitted:
+        _echo_err("error", f"{summary.n_failures_omitted} more failures not shown (status 'error' "
+                           f"in {out_dir}/documents.{fmt})")
     if not quiet:
         wps = summary.n_words / summary.seconds if summary.seconds else 0.0
+        reused = f", {summary.n_reused} reused from an earlier run" if summary.n_reused else ""
         click.echo(f"{summary.n_documents - summary.n_failed} of {summary.n_documents} documents extracted, "
-                   f"{summary.n_failed} failed, in {summary.seconds:.1f}s ({wps:,.0f} words/s); "
+                   f"{summary.n_failed} failed{reused}, in {summary.seconds:.1f}s ({wps:,.0f} words/s); "
                    f"tables in {out_dir}/")
     sys.exit(1 if summary.n_failed else 0)
 

@@ -22,7 +22,7 @@ from spacy.language import Language
 
 from .documents import ArticleInput, iter_inputs
 from .errors import Warnings
-from .tables import CsvTableWriter, Piece, article_rows, document_row, n_sentences
+from .tables import Piece, article_rows, document_row, n_sentences
 from .text import CleanedText, clean
 
 #: Measured on BBC news with 2 processes (see bench/throughput.py): small batches
@@ -52,6 +52,11 @@ class RunSummary:
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     tables: dict[str, Path] = field(default_factory=dict)
+    n_reused: int = 0             # documents done by an earlier run and not processed again
+    n_duplicates: int = 0         # inputs given twice (same doc_id, text and metadata)
+    n_warnings_omitted: int = 0   # warnings beyond MAX_MESSAGES, counted only
+    n_failures_omitted: int = 0
+    first_row_seconds: float | None = None
 
 
 def split_for_model(text: str, max_length: int) -> list[tuple[int, str]]:
@@ -198,6 +203,96 @@ def process_articles(
 
 ProgressCallback = Callable[[ArticleResult, RunSummary], None]
 
+#: Documents per part file; a run killed without warning loses at most the part in flight.
+DEFAULT_PART_SIZE = 256
+#: ... or this many seconds of work, whichever comes first.
+PART_SECONDS = 60.0
+#: At most this many warning and failure messages are kept in a RunSummary; the rest are counted.
+MAX_MESSAGES = 200
+ENGINES = ("local", "dask")
+
+
+def _keep(messages: list[str], message: str, summary: RunSummary, kind: str) -> None:
+    if len(messages) < MAX_MESSAGES:
+        messages.append(message)
+    elif kind == "warning":
+        summary.n_warnings_omitted += 1
+    else:
+        summary.n_failures_omitted += 1
+
+
+def _note(result: ArticleResult, summary: RunSummary) -> None:
+    summary.n_documents += 1
+    summary.n_words += result.n_words
+    if result.document.get("warnings"):
+        for message in result.document["warnings"].split(" | "):
+            _keep(summary.warnings, message, summary, "warning")
+    if not result.ok:
+        summary.n_failed += 1
+        _keep(summary.failures, result.document["error"], summary, "failure")
+    elif not result.document.get("reference_date"):
+        _keep(summary.warnings, Warnings.W002.format(doc_id=result.doc_id), summary, "warning")
+
+
+def _fingerprint(nlp: Language | None, model: str, extractors, reference_date, fmt, columns) -> dict:
+    """What the rows depend on besides the text: a rerun with other settings starts afresh."""
+    from . import __version__
+
+    if nlp is not None:
+        spec = {"model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}", "pipes": list(nlp.pipe_names)}
+    else:
+        spec = {"model": model, "extractors": None if extractors is None else sorted(extractors)}
+    return {"extract": __version__, **spec, "reference_date": reference_date, "format": fmt,
+            "columns": {k: list(v) for k, v in columns.items()}}
+
+
+class _Parts:
+    """Writes results into part files and enters each finished part in the run state."""
+
+    def __init__(self, state, columns, fmt: str, part_size: int, part_seconds: float) -> None:
+        from .writers import PartWriter
+
+        self._PartWriter = PartWriter
+        self.state = state
+        self.columns = columns
+        self.fmt = fmt
+        self.part_size = part_size
+        self.part_seconds = part_seconds
+        self.writer = None
+        self.docs: list[tuple[str, str, int]] = []
+        self.opened = 0.0
+        self.first_row_at: float | None = None
+        self.dirty = False   # True while a document's rows are half written
+
+    def add(self, result: ArticleResult, key: str, serial: int) -> None:
+        if self.writer is None:
+            self.writer = self._PartWriter(self.state.parts_dir, self.state.new_part_name(), self.columns, self.fmt)
+            self.opened = time.perf_counter()
+        self.dirty = True
+        self.writer.write("documents", [result.document])
+        for table, rows in result.rows.items():
+            if table in self.columns:
+                self.writer.write(table, rows)
+        if self.first_row_at is None:
+            self.first_row_at = time.perf_counter()
+        self.docs.append((key, "ok" if result.ok else "error", serial))
+        self.dirty = False
+        if len(self.docs) >= self.part_size or time.perf_counter() - self.opened >= self.part_seconds:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.writer is None:
+            return
+        writer, docs = self.writer, self.docs
+        self.writer, self.docs = None, []
+        writer.commit()
+        self.state.add_part(writer.name, self.fmt, docs)
+
+    def abort(self) -> None:
+        if self.writer is not None:
+            self.writer.abort()
+        self.writer, self.docs = None, []
+
 
 def run(
     paths: Iterable[str | Path],
@@ -209,31 +304,115 @@ def run(
     batch_size: int = DEFAULT_BATCH_SIZE,
     n_process: int = 1,
     progress: ProgressCallback | None = None,
+    fmt: str = "csv",
+    engine: str = "local",
+    scheduler: str | None = None,
+    n_workers: int | None = None,
+    resume: bool = True,
+    extractors: list[str] | tuple[str, ...] | None = None,
+    part_size: int = DEFAULT_PART_SIZE,
 ) -> RunSummary:
-    """Extract every article under ``paths`` and write the tables to ``out_dir``."""
-    from .pipeline import DEFAULT_MODEL, build_pipeline
+    """Extract every article under ``paths`` and write the tables to ``out_dir``.
 
-    if nlp is None:
-        nlp = build_pipeline(model or DEFAULT_MODEL)
+    Rows are written as the documents come back, into part files under
+    ``out_dir/.extract/``; the final tables (``<table>.csv`` or ``<table>.parquet``) are
+    merged from the parts and published at the end, each whole or not at all. With
+    ``resume`` (the default), documents done by an earlier run into the same folder (same
+    doc_id, text and metadata) are not processed again; see :mod:`extract.state`.
+
+    ``engine="dask"`` runs the pipeline on Dask workers (a LocalCluster of ``n_workers``
+    processes, or the cluster whose scheduler is at ``scheduler``); see docs/SCALE.md.
+    """
+    from .errors import ConfigError, Errors
+    from .pipeline import DEFAULT_MODEL, build_pipeline
+    from .state import RunState, doc_key
+    from .writers import FORMATS, columns_or_contract, merge_parts
+
+    if fmt not in FORMATS:
+        raise ConfigError(Errors.E007.format(what="format", value=fmt, allowed=", ".join(FORMATS)))
+    if engine not in ENGINES:
+        raise ConfigError(Errors.E007.format(what="engine", value=engine, allowed=", ".join(ENGINES)))
+    if engine == "dask" and nlp is not None:
+        raise ConfigError("The dask engine builds the pipeline on each worker: give model= and "
+                          "extractors=, not nlp=")
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    model = model or DEFAULT_MODEL
     summary = RunSummary()
     started = time.perf_counter()
-    items = iter_inputs(paths, reference_date=reference_date)
-    with CsvTableWriter(out_dir) as writer:
-        for result in process_articles(nlp, items, batch_size=batch_size, n_process=n_process):
-            summary.n_documents += 1
-            summary.n_words += result.n_words
-            writer.write("documents", [result.document])
-            for table, rows in result.rows.items():
-                writer.write(table, rows)
-            if result.document.get("warnings"):
-                summary.warnings.extend(result.document["warnings"].split(" | "))
-            if not result.ok:
-                summary.n_failed += 1
-                summary.failures.append(result.document["error"])
-            elif not result.document.get("reference_date"):
-                summary.warnings.append(Warnings.W002.format(doc_id=result.doc_id))
+    dask_engine = None
+    if engine == "local":
+        if nlp is None:
+            nlp = build_pipeline(model, extractors=extractors)
+        pipeline = nlp
+
+        def results(items):
+            return process_articles(pipeline, items, batch_size=batch_size, n_process=n_process)
+    else:
+        from .dask_engine import DaskEngine
+
+        dask_engine = DaskEngine(model=model, extractors=extractors, scheduler=scheduler,
+                                 n_workers=n_workers or 2, batch_size=batch_size)
+        results = dask_engine.results
+    columns = columns_or_contract()
+    state = RunState(out_dir, _fingerprint(nlp, model, extractors, reference_date, fmt, columns),
+                     fresh=not resume)
+    if state.reset_reason:
+        _keep(summary.warnings, f"{out_dir}: earlier results not reused: {state.reset_reason}", summary, "warning")
+    parts = _Parts(state, columns, fmt, part_size, PART_SECONDS)
+    serials = iter(range(1 << 62))
+    keys: deque[tuple[str, int]] = deque()   # key and serial of each document sent, in order
+
+    def todo(items, redo: bool = False):
+        for item in items:
+            serial = next(serials)
+            if item.error:
+                keys.append((f"error\t{item.path}", serial))
+                yield item
+                continue
+            key = doc_key(item)
+            if redo:
+                state.retry(key, serial, item.path)
+            else:
+                verdict = state.claim(key, serial, item.path)
+                if verdict != "process":
+                    summary.n_reused += verdict == "done"
+                    summary.n_duplicates += verdict == "duplicate"
+                    continue
+            keys.append((key, serial))
+            yield item
+
+    def process(items, redo: bool = False) -> None:
+        for result in results(todo(items, redo)):
+            key, serial = keys.popleft()
+            _note(result, summary)
+            parts.add(result, key, serial)
             if progress is not None:
                 progress(result, summary)
-        summary.seconds = time.perf_counter() - started
-        summary.tables = {name: Path(out_dir) / f"{name}.csv" for name in writer.columns}
+
+    try:
+        try:
+            process(iter_inputs(paths, reference_date=reference_date))
+            redo = state.to_redo()
+            if redo:
+                summary.n_reused -= len(redo)
+                process(iter_inputs(redo, reference_date=reference_date), redo=True)
+        except BaseException:
+            # keep every finished document: the part in flight holds only whole documents
+            try:
+                parts.abort() if parts.dirty else parts.commit()
+            except Exception:  # pragma: no cover - e.g. the disk is full
+                parts.abort()
+            raise
+        parts.commit()
+        plan = state.plan()
+        summary.tables = merge_parts(plan.parts, out_dir, columns, fmt, drop_errors=plan.drop_errors)
+        state.finish(plan)
+    finally:
+        state.close()
+        if dask_engine is not None:
+            dask_engine.close()
+    summary.seconds = time.perf_counter() - started
+    if parts.first_row_at is not None:
+        summary.first_row_seconds = parts.first_row_at - started
     return summary

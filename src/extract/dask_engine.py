@@ -1,0 +1,134 @@
+"""Running the pipeline on a Dask distributed cluster.
+
+The process that runs :func:`extract.runner.run` (the *client*) reads the articles, skips
+the ones already done, and sends the rest in partitions of ``partition_size`` documents
+to the workers; each worker builds the pipeline once (a :class:`PipelinePlugin` does it
+when the worker joins, a module-level cache keeps it) and returns the rows of its
+partition. The client writes them as part files, exactly as the local engine does, so
+workers need the ``extract`` package and its model installed but no access to the input
+or output folders.
+
+Without a scheduler address a :class:`~distributed.LocalCluster` of ``n_workers``
+single-threaded processes is started and stopped with the run.
+"""
+from __future__ import annotations
+
+from collections import deque
+from typing import Iterable, Iterator
+
+from .documents import ArticleInput
+from .runner import DEFAULT_BATCH_SIZE, ArticleResult, _Entry, _finish, process_articles
+
+#: Documents per task sent to a worker.
+DEFAULT_PARTITION_SIZE = 64
+#: Partitions in flight per worker thread: enough to keep workers busy, few enough to
+#: bound the client's memory.
+IN_FLIGHT_PER_THREAD = 2
+
+_PIPELINES: dict = {}
+
+
+def get_pipeline(model: str, extractors: tuple[str, ...] | None):
+    """The pipeline for (model, extractors), built once per process."""
+    key = (model, None if extractors is None else tuple(extractors))
+    if key not in _PIPELINES:
+        from .pipeline import build_pipeline
+
+        _PIPELINES[key] = build_pipeline(model, extractors=extractors)
+    return _PIPELINES[key]
+
+
+def process_partition(model: str, extractors, items: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
+    """Worker task: the results of one partition, in order."""
+    nlp = get_pipeline(model, extractors)
+    return list(process_articles(nlp, items, batch_size=batch_size))
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # pragma: no cover - dask is an optional extra
+    WorkerPlugin = object
+
+
+class PipelinePlugin(WorkerPlugin):
+    """Loads the pipeline on every worker as it joins the cluster."""
+
+    name = "extract-pipeline"
+
+    def __init__(self, model: str, extractors) -> None:
+        self.model = model
+        self.extractors = None if extractors is None else tuple(extractors)
+
+    def setup(self, worker) -> None:
+        get_pipeline(self.model, self.extractors)
+
+
+def _chunks(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
+    chunk: list[ArticleInput] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class DaskEngine:
+    """A source of :class:`ArticleResult` computed on Dask workers, in input order."""
+
+    def __init__(self, *, model: str, extractors=None, scheduler: str | None = None, n_workers: int = 2,
+                 batch_size: int = DEFAULT_BATCH_SIZE, partition_size: int = DEFAULT_PARTITION_SIZE) -> None:
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as exc:  # pragma: no cover
+            from .errors import ConfigError
+
+            raise ConfigError("The dask engine needs dask[distributed]: pip install 'extract[dask]'") from exc
+        self.model = model
+        self.extractors = None if extractors is None else tuple(extractors)
+        self.batch_size = batch_size
+        self.partition_size = partition_size
+        self.cluster = None
+        if scheduler:
+            self.client = Client(scheduler)
+        else:
+            self.cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                                        dashboard_address=None)
+            self.client = Client(self.cluster)
+        try:
+            self.client.register_plugin(PipelinePlugin(self.model, self.extractors))
+        except Exception:
+            self.close()
+            raise
+
+    def _threads(self) -> int:
+        return max(1, sum(self.client.nthreads().values()))
+
+    def results(self, items: Iterable[ArticleInput]) -> Iterator[ArticleResult]:
+        window: deque = deque()
+        for chunk in _chunks(items, self.partition_size):
+            future = self.client.submit(process_partition, self.model, self.extractors, chunk,
+                                        self.batch_size, pure=False)
+            window.append((future, chunk))
+            while len(window) >= IN_FLIGHT_PER_THREAD * self._threads():
+                yield from self._collect(*window.popleft())
+        while window:
+            yield from self._collect(*window.popleft())
+
+    def _collect(self, future, chunk: list[ArticleInput]) -> Iterator[ArticleResult]:
+        try:
+            results = future.result()
+        except Exception as exc:  # the task itself failed (e.g. a worker died): its documents fail
+            results = [_finish(_Entry(item, 0, error=f"{item.path}: failed on a Dask worker: {exc!r}"))
+                       for item in chunk]
+        finally:
+            future.release()
+        yield from results
+
+    def close(self) -> None:
+        try:
+            self.client.close()
+        finally:
+            if self.cluster is not None:
+                self.cluster.close()
