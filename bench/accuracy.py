@@ -283,18 +283,18 @@ def seed_evaluation() -> tuple[list[dict], str]:
 
 def heldout_evaluation() -> tuple[list[dict], str]:
     """The held-out BBC articles (texts from ../shared, reference dates from gold/heldout)."""
-    bbc = ROOT.parent / "shared" / "data" / "bbc-news" / "business"
+    bbc = ROOT.parent / "shared" / "data" / "bbc-news"
     meta = GOLD / "heldout" / "metadata.csv"
     if not bbc.is_dir():
         return [], f"skipped: {bbc} not found"
     with tempfile.TemporaryDirectory() as tmp:
         with meta.open(encoding="utf-8", newline="") as f:
-            doc_ids = [row["doc_id"] for row in csv.DictReader(f)]
-        for doc_id in doc_ids:
-            (Path(tmp) / f"{doc_id}.txt").write_bytes((bbc / f"{doc_id}.txt").read_bytes())
+            paths = {row["doc_id"]: row["path"] for row in csv.DictReader(f)}
+        for doc_id, rel in paths.items():
+            (Path(tmp) / f"{doc_id}.txt").write_bytes((bbc / rel).read_bytes())
         (Path(tmp) / "metadata.csv").write_bytes(meta.read_bytes())
         return gold_evaluation(GOLD / "heldout", Path(tmp), RESULTS / "heldout-evaluation",
-                               "held-out gold (BBC business, hand-annotated, not developed on)")
+                               "held-out gold (BBC News, hand-annotated, not developed on)")
 
 
 # ---------------------------------------------------------------- output

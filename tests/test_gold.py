@@ -203,10 +203,22 @@ def test_cli_validate_committed_gold():
     assert res.exit_code == 0, res.output
 
 
-def test_heldout_gold_validates_against_shared_bbc(shared_data):
-    bbc = shared_data / "bbc-news" / "business"
-    problems = validate_gold(ROOT / "gold" / "heldout", load_corpus(bbc))
+@pytest.mark.parametrize("category", ["business", "politics", "tech"])
+def test_heldout_gold_validates_against_shared_bbc(shared_data, category):
+    bbc = shared_data / "bbc-news" / category
+    problems = validate_gold(ROOT / "gold" / "heldout" / f"bbc-{category}.jsonl", load_corpus(bbc))
     assert [str(p) for p in problems] == []
+
+
+def test_heldout_doc_ids_are_unique_and_have_metadata():
+    import csv
+
+    with (ROOT / "gold" / "heldout" / "metadata.csv").open(encoding="utf-8", newline="") as f:
+        meta = {row["doc_id"]: row for row in csv.DictReader(f)}
+    records = read_gold(ROOT / "gold" / "heldout")
+    assert {r["doc_id"] for r in records} == set(meta)
+    for r in records:
+        assert Path(r["_path"]).stem == "bbc-" + meta[r["doc_id"]]["path"].split("/")[0]
 
 
 def test_folder_skips_csv_files_without_a_kind_column(tmp_path):
