@@ -85,6 +85,8 @@ CASES = [
      [("R de Marigny", "PERSON")], []),
     # a legislature is not an event
     ("The budget was presented to the US Congress on Monday.", [("US Congress", "ORG")], []),
+    # coordinated names are separate spans
+    ("What about Britpop? Blur, Oasis, Suede, Pulp... not only that.", [], ["Blur, Oasis"]),
     # regions are LOC
     ("It trades with Asia, Europe and East Africa.", [("East Africa", "LOC")], []),
     # no name without a capital letter, nothing across a paragraph break
@@ -104,6 +106,8 @@ def test_entity_rules(ent_nlp, text, expected, absent):
 
 # negatives: text -> surface strings that must NOT be entities (rules must not fire)
 NEGATIVES = [
+    # a one-word organisation label is not spread (song titles, worms): "Angels" stays as the model had it
+    ("Robbie Williams' Angels won. Angels is a great song. I like Angels by Robbie Williams.", []),
     ("By 2049 the country plans to be a world-leading power.", ["2049"]),
     ("By Friday, the deal was done.", ["Friday"]),
     ("He went by train to Hangzhou.", ["train"]),
