@@ -256,7 +256,7 @@ def load_tables() -> _Tables:
     per_alt = _alternation(per_units)
     per_re = re.compile(
         rf"(?:\s*/\s*|\s*-?\s*\bper\s+|\s*-\s*an?\s*-\s*|\s+an?\s+|-an?-)(?P<per>(?i:{per_alt}))(?![\w])"
-        rf"(?!\s+(?i:earlier|ago|later|before|after|since|from|on|in\b))",
+        rf"(?!\s+(?i:earlier|ago|later|before|after)\b)",
     )
     mod_alt = _alternation(modifiers)
     modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
@@ -315,6 +315,8 @@ _BARE_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
+_CODE_BEFORE = re.compile(r"(?<![\w$])[A-Za-z][\w]*$|(?<![\w$])\w*[A-Za-z]\w*$")
+_CODE_AFTER = re.compile(r"\s?[A-Za-z]{1,3}-?\d")
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -635,8 +637,12 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             if a.start > 1 and text[a.start - 1] in ",.:" and text[a.start - 2].isdigit():
                 continue
             # "COVID-19", "F-16", "OAO-1", "fb−1": letters, a hyphen, digits
-            if a.start > 1 and text[a.start - 1] in "-−" and text[a.start - 2].isalpha():
+            if a.start > 1 and text[a.start - 1] in "-−" and _CODE_BEFORE.search(text, max(0, a.start - 20), a.start - 1):
                 continue
+            if _CODE_AFTER.match(text, a.end):
+                um = t.unit_re.match(text, a.end)
+                if not um or (um.end() < n and text[um.end()].isalnum()):
+                    continue
             if a.start > 1 and text[a.start - 1] in "+^" and text[a.start - 2].isalnum():
                 continue
             if text[a.end:a.end + 2][:1] in (":",) and text[a.end + 1:a.end + 2].isdigit():
@@ -709,10 +715,7 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 a.scale *= 1_000_000
                 a.scaled = True
                 label = "MONEY"
-            if code and label == "MONEY" and canon != code:
-                # "c $ 100" already named; "$10 dollars": same currency, keep the prefix's code
-                canon = code
-            if code and label != "MONEY":
+            if code and (label != "MONEY" or um.group("sym") is not None or canon != code):
                 um = None
             else:
                 a.unit, a.label = canon, label
@@ -779,7 +782,7 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 a.kind not in ("ordinal", "mult") and b.kind not in ("ordinal", "mult")
                 and not a.approx_plural and not b.approx_plural
                 and _CONNECTOR.match(gap)
-                and (not a.unit or not b.unit or a.unit == b.unit)
+                and (not a.unit or not b.unit or a.unit == b.unit or b.unit.startswith(a.unit + " per "))
             )
             if ok:
                 word = gap.strip().lower()
@@ -880,7 +883,8 @@ def find_quantities(
         ns, ne = a.start, a.end
         # ... unless the date record is one the dates component could not normalise and
         # the number has a unit that is not time ("200lbs", "a quarter million dollars")
-        if any(s < ne and ns < e and s < a.num_end
+        # A number that runs past the date record ("[a quarter] million dollars") is not inside it.
+        if any(s <= ns and a.num_end <= e
                and not ((s, e) in soft and a.unit and a.label != DURATION) for s, e in dates):
             continue
         # "2013-14": the second half of a date range
@@ -904,6 +908,10 @@ def find_quantities(
                 continue
         prev = _prev_word(text, a.start)
         if prev in t.identifier_before and a.kind != "ordinal" and not a.unit:
+            continue
+        # "oct. 13", "may 19": a day of a month the dates component did not take
+        if (a.kind == "digit" and not a.unit and prev.rstrip(".") in _MONTHS and a.value_max is None
+                and float(a.value).is_integer() and 1 <= a.value <= 31):
             continue
         span = doc.char_span(a.start, a.end, alignment_mode="expand")
         first_tok = span[0] if span is not None and len(span) else None
