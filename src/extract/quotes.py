@@ -51,7 +51,7 @@ COLUMNS = [
 RESOURCE = "quotes.json"
 _RESOURCE_KEYS = {
     "reporting_verbs": dict, "tag_free_forms": list, "pronouns": dict, "honorifics": dict,
-    "name_titles": list, "first_names": dict,
+    "name_titles": list, "first_names": dict, "listener_verbs": list, "phrasal_cues": list,
 }
 _GENDERS = {"male", "female", "plural", "neuter", "self", None}
 
@@ -64,6 +64,8 @@ class _Lexicon:
     honorifics: dict
     titles: frozenset[str]
     first_names: dict
+    listener_forms: frozenset[str]
+    phrasal: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +101,15 @@ def load_lexicon() -> _Lexicon:
                 name=RESOURCE, problem=f"first_names key {gender!r}; allowed: male, female"))
         for n in names:
             first[n.lower()] = gender
+    listener = set()
+    for lemma in data["listener_verbs"]:
+        if lemma not in data["reporting_verbs"]:
+            raise ResourceError(Errors.E008.format(
+                name=RESOURCE, problem=f"listener_verbs: {lemma!r} is not a key of reporting_verbs"))
+        listener.update(f.lower() for f in data["reporting_verbs"][lemma])
     return _Lexicon(
+        listener_forms=frozenset(listener),
+        phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
         verb_forms=frozenset(forms),
         tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),
         pronouns={k.lower(): v for k, v in data["pronouns"].items()},
@@ -297,6 +307,8 @@ _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 def _is_cue_verb(tok: Token, lex: _Lexicon) -> bool:
     low = tok.lower_
+    if tok.i + 1 < len(tok.doc) and f"{low} {tok.doc[tok.i + 1].lower_}" in lex.phrasal:
+        return True
     if low not in lex.verb_forms:
         return False
     if low in lex.tag_free:
@@ -419,28 +431,42 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
         else:
             break
     # surface patterns: "says X" then "X says" (skipping aux/adverbs and an apposition)
-    nxt = verb.i + 1
-    if nxt < hi and outside(nxt):
-        np_ = _np_right(doc, nxt, hi, lex)
-        if np_ is not None and (verb.i > qe - 1 or verb.i < qs):
-            # inverted order only right after a quote: “...,” says X
-            before = doc[verb.i - 1] if verb.i > 0 else None
-            if before is not None and (before.is_punct or before.is_quote):
-                return np_
+    first = qe
+    while first < len(doc) and doc[first].is_punct and not doc[first].is_quote:
+        first += 1
+    if verb.i == first and verb.tag_ != "VBG" and verb.lower_ not in lex.listener_forms:
+        np_ = _np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (after a quote only)
+        if np_ is not None:
+            return np_
     j = _skip_left_aux(doc, verb.i - 1, lo)
     if j >= lo and doc[j].text == ",":
-        # "X, a professor at Y, said": jump back over the apposition
+        # "Kasich (R-OH), said" or "X, a professor at Y, said": the name before the comma
+        # when it is one, else jump back over the apposition
+        near = _np_left(doc, _skip_parens(doc, j - 1, lo), lo, lex)
+        if near is not None and any(doc[t].ent_type_ == "PERSON" for t in range(*near)):
+            return near
         k = j - 1
         while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 20:
             k -= 1
         if k >= lo and doc[k].text == ",":
-            cand = _np_left(doc, k - 1, lo, lex)
+            cand = _np_left(doc, _skip_parens(doc, k - 1, lo), lo, lex)
             if cand is not None:
                 return cand
-        return None
+        return near
     if j >= lo and outside(j):
-        return _np_left(doc, j, lo, lex)
+        return _np_left(doc, _skip_parens(doc, j, lo), lo, lex)
     return None
+
+
+def _skip_parens(doc: Doc, j: int, lo: int) -> int:
+    """Index left of a parenthesis ending at token j ("Kasich (R-OH)" -> "Kasich")."""
+    if j >= lo and doc[j].text == ")":
+        k = j - 1
+        while k >= lo and doc[k].text != "(" and j - k < 8:
+            k -= 1
+        if k >= lo and doc[k].text == "(":
+            return k - 1
+    return j
 
 
 def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
@@ -540,9 +566,32 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
             q.cue, q.mention, q.method = (k, k + 1), np_, "colon"
             q.adjacent = True
             return
-    # the sentence before, in the same paragraph: X writes. “...”
+        # "X listed the questions:" -- any verb with a subject introduces the quote
+        for v in range(k - 1, b2 - 1, -1):
+            if doc[v].pos_ == "VERB":
+                mention = _speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
+                if mention is not None:
+                    q.cue, q.mention, q.method = (v, v + 1), mention, "colon"
+                    q.adjacent = True
+                    return
+    # a headline's "Name: ... ‘quote’"
+    p0 = qs - 1
+    while p0 >= 0 and "\n" not in doc[p0].text:
+        p0 -= 1
+    p0 += 1
+    for c in range(p0 + 1, min(p0 + 6, qs)):
+        if doc[c].text == ":":
+            if all(doc[t].is_title or doc[t].is_punct or doc[t].ent_type_ == "PERSON" for t in range(p0, c)) \
+                    and any(doc[t].ent_type_ in {"PERSON", "ORG"} for t in range(p0, c)):
+                q.cue, q.mention, q.method = (c, c + 1), (p0, c), "colon"
+                q.adjacent = True
+                return
+            break
+    # the sentence before, in the same or the previous paragraph: X writes. “...”
     if b_start == qs or not any(not doc[t].is_punct for t in range(b_start, qs)):
         k = b_start - 1
+        while k >= 0 and doc[k].is_space:
+            k -= 1
         if k >= 0 and doc[k].text in {".", "!", "?"}:
             b3 = _before_window(doc, k, 40)
             for v in range(k - 1, b3 - 1, -1):
@@ -661,7 +710,7 @@ def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
         and not end_punct and n_words <= 8
     if q.continued or not q.closed:
         return n_words >= 4 or q.cue is not None
-    if title_like:
+    if title_like and q.method != "colon":
         return False
     if n_words >= 6:
         return True
