@@ -161,8 +161,9 @@ def score_set(nlp, sentences) -> dict:
             row[1] += vu
             row[2] += len(preds)
             row[3] += len(sent.gold)
-            if name == "quantities" and (vu < len(sent.gold) or vu < len(preds)):
+            if vu < len(sent.gold) or vu < len(preds):
                 misses.append({
+                    "row": name,
                     "text": sent.text,
                     "gold": [(g.value if g.value_max is None else f"{g.value}-{g.value_max}", g.unit) for g in sent.gold],
                     "pred": [(p["text"], p["value"], p["value_max"], p["unit"], p["unit_noun"]) for p in preds],
@@ -244,7 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         for name, r in res["sets"].items():
             for e in r["errors"]:
-                print(f"[{name}] {e['text']}\n   gold {e['gold']}\n   pred {e['pred']}")
+                print(f"[{name}|{e['row']}] {e['text']}\n   gold {e['gold']}\n   pred {e['pred']}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")
     return 0
 

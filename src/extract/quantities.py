@@ -317,6 +317,7 @@ _BARE_NUMBER = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w$])[A-Za-z][\w]*$|(?<![\w$])\w*[A-Za-z]\w*$")
 _CODE_AFTER = re.compile(r"\s?[A-Za-z]{1,3}-?\d")
+_DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -592,7 +593,8 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 v = int(whole) + int(a) / int(b)
             elif m.group("frac"):
                 a, b = raw.split("/")
-                if int(b) == 0 or int(a) >= int(b) or int(b) < 2:
+                # "9/11", "5/12": a fraction has a numerator of 1 or a common denominator
+                if int(b) == 0 or int(a) >= int(b) or int(b) < 2 or (int(a) != 1 and int(b) not in _DENOMINATORS):
                     continue
                 v = int(a) / int(b)
             else:
@@ -645,6 +647,8 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                     continue
             if a.start > 1 and text[a.start - 1] in "+^" and text[a.start - 2].isalnum():
                 continue
+            if a.start > 0 and text[a.start - 1] == "#" and text[a.start - 2:a.start - 1] == "&":
+                continue  # an HTML character reference "&#244;"
             if text[a.end:a.end + 2][:1] in (":",) and text[a.end + 1:a.end + 2].isdigit():
                 continue
             if text[a.end:a.end + 1] == "." and text[a.end + 1:a.end + 2].isdigit():
@@ -974,6 +978,12 @@ def _inside_name(doc: Doc, a: _Atom, first, last, text: str) -> bool:
     """A number that is part of a name: inside a name entity ('Group of 20', 'G20'),
     right after a capitalised word that is not a sentence start ('Voyager 2'), or
     before a capitalised word that no entity claims ('1000 Talents', 'One Belt')."""
+    if a.kind == "word" and not first.is_sent_start and last.i + 1 < len(doc):
+        # "Million Dollar Baby", "One Belt": capitalised number words inside a title
+        words = doc[first.i:last.i + 1]
+        nxt = doc[last.i + 1]
+        if all(w.text[:1].isupper() for w in words if w.is_alpha) and nxt.is_title and nxt.is_alpha:
+            return True
     if a.unit and a.label != "CARDINAL":
         return False
     ent = first.ent_type_
