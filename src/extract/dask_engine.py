@@ -78,7 +78,7 @@ class DaskEngine:
     """A source of :class:`ArticleResult` computed on Dask workers, in input order."""
 
     def __init__(self, *, model: str, extractors=None, scheduler: str | None = None, n_workers: int = 2,
-                 batch_size: int = DEFAULT_BATCH_SIZE, partition_size: int = DEFAULT_PARTITION_SIZE) -> None:
+                 batch_size: int = DEFAULT_BATCH_SIZE, partition_size: int | None = None) -> None:
         try:
             from distributed import Client, LocalCluster
         except ImportError as exc:  # pragma: no cover
@@ -88,7 +88,7 @@ class DaskEngine:
         self.model = model
         self.extractors = None if extractors is None else tuple(extractors)
         self.batch_size = batch_size
-        self.partition_size = partition_size
+        self.partition_size = partition_size or DEFAULT_PARTITION_SIZE
         self.cluster = None
         if scheduler:
             self.client = Client(scheduler)
