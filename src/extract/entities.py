@@ -65,7 +65,7 @@ WORDS_FILE = "entity_words.json"
 _PATTERN_KEYS = {"id", "label", "pattern", "keep", "require", "_comment"}
 _REQUIRES = {"line_start", "line_end"}
 _WORD_KEYS = {"titles", "role_words", "leading_determiners", "keep_the", "name_particles", "org_heads",
-              "event_heads", "org_suffixes_lower",
+              "event_heads", "law_heads", "org_suffixes_lower",
               "directions", "continents", "region_countries", "trailing_lower_labels", "_comment"}
 _LABELS = set(ENTITY_LABELS)
 _POSSESSIVE = {"'s", "’s", "'", "’", "'S", "’S"}
@@ -86,6 +86,7 @@ class EntityRules:
     name_particles: frozenset[str]
     org_heads: frozenset[str]
     event_heads: frozenset[str]
+    law_heads: frozenset[str]
     org_suffixes_lower: frozenset[str]
     directions: frozenset[str]
     continents: frozenset[str]
@@ -501,8 +502,10 @@ def _extend_and_merge(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
                     and not (doc[b - 1].lower_ == "the" and _sentence_start(doc, b - 1)):
                 b -= 1
             s, label, reason = b, "ORG", "fix:merge_org"
-        if label == "ORG" and doc[e - 1].text in rules.event_heads:
+        if label in {"ORG", "FAC", "LOC"} and doc[e - 1].text in rules.event_heads:
             label, reason = "EVENT", reason or "fix:relabel"
+        elif label == "ORG" and doc[e - 1].text in rules.law_heads and e - s > 1:
+            label, reason = "LAW", reason or "fix:relabel"
         new = Span(doc, s, e, label=label, span_id=reason)
         taken |= set(range(s, e))
         out.append(new)
@@ -517,8 +520,13 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     * A one-word name the model labelled (always with the same label) elsewhere in the
       document gets that label where the model missed it ("Zhejiang’s" at a sentence start).
     """
+    # full names the model also labelled otherwise ("Manchester United" PERSON and GPE) give no surname
+    label_sets: dict[str, set[str]] = {}
+    for sp in spans:
+        label_sets.setdefault(sp.text, set()).add(sp.label_)
     surnames = {sp[-1].text for sp in spans
-                if sp.label_ == "PERSON" and len(sp) >= 2 and sp[-1].is_title}
+                if sp.label_ == "PERSON" and len(sp) >= 2 and sp[-1].is_title
+                and label_sets[sp.text] == {"PERSON"}}
     out = []
     for sp in spans:
         if (len(sp) == 1 and sp.text in surnames
