@@ -739,6 +739,8 @@ def _h_duration(m, ref, tense, w):
     unit_word = _low(m, "unit")
     if unit_word.startswith("sec") and re.fullmatch(r"an?", qty.strip().lower()):
         return None   # "a second" is the ordinal far more often
+    if re.fullmatch(r"(1[5-9]|20)\d\d", qty.strip()) and unit_word.startswith(("quarter", "period", "month", "week")):
+        return None   # "the 1988 quarter" is a year, not 1988 quarters
     n = w.number(qty)
     if n is not None and _g(m, "half"):
         n += 0.5
@@ -765,6 +767,10 @@ def _h_long(m, ref, tense, w):
 def _h_bare_plural(m, ref, tense, w):
     unit = w.unit(_low(m, "bunit"))
     det = _low(m, "bdet")
+    if det in ("recent", "past", "the past", "the recent"):
+        return Timex("PAST_REF", "DATE", "ref", w.mod(_g(m, "pre")), False)   # "in recent years"
+    if det in ("coming", "the coming"):
+        return Timex("FUTURE_REF", "DATE", "ref", w.mod(_g(m, "pre")), False)
     return Timex(duration_value(None, unit), "DURATION", _GRAN.get(re.sub(r"^\d+", "", unit), "year"),
                  w.mod(_g(m, "pre")), False, "" if det else "bare_plural")
 
