@@ -317,6 +317,7 @@ _BARE_NUMBER = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w$])[A-Za-z][\w]*$|(?<![\w$])\w*[A-Za-z]\w*$")
 _CODE_AFTER = re.compile(r"\s?[A-Za-z]{1,3}-?\d")
+_YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
@@ -796,8 +797,8 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     ok = False
                 elif word in ("to", "through") and _CHANGE_VERBS.search(before):
                     ok = False
-                elif word in ("-", "–", "—") and not (a.unit or b.unit) and not b.value > a.value:
-                    ok = False
+                elif not (a.unit or b.unit) and not b.value > a.value:
+                    ok = False  # "won 3-1", "an eight to one majority": a score or a ratio
                 elif a.value < 0 and word == "-" and not gap.strip() == gap:
                     pass
             if ok:
@@ -903,9 +904,12 @@ def find_quantities(
         if a.kind == "digit" and not a.unit and _CLOCK_AFTER.match(text, a.end) \
                 and _CLOCK_VALUE.match(numtext.lstrip("+-−")):
             continue
-        # years: a bare four-digit integer
+        # years: a bare four-digit integer, or a span of them ("2001-2003")
+        if (not include_dates and a.kind == "digit" and not a.unit and a.bound == "range"
+                and _YEAR.fullmatch(text[a.start:a.start + 4]) and _YEAR.fullmatch(text[a.end - 4:a.end])):
+            continue
         if (not include_dates and a.kind == "digit" and not a.unit and a.bound != "range"
-                and re.fullmatch(r"1\d{3}|20\d{2}", numtext)):
+                and _YEAR.fullmatch(numtext)):
             nsp = doc.char_span(a.start, a.end, alignment_mode="expand")
             nt = doc[nsp.end] if nsp is not None and nsp.end < len(doc) else None
             if not (nt is not None and nt.tag_ == "NNS"):
