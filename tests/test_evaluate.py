@@ -266,3 +266,12 @@ def test_evaluate_refuses_invalid_gold_naming_file_and_line(pred_dir, tmp_path):
                     '"text": "Krein", "label": "PER"}\n', encoding="utf-8")
     with pytest.raises(GoldError, match=r"bad.jsonl: line 1: unknown entity label 'PER'"):
         evaluate(gold, pred_dir)
+
+
+@pytest.mark.parametrize("scheme", ["strict", "overlap"])
+def test_a_span_predicted_twice_counts_once(scheme):
+    assert counts(match_spans([S(0, 5)], [S(0, 5), S(0, 5)], scheme)) == (1, 1, 0)
+
+
+def test_zero_width_spans_match_at_the_same_offset():
+    assert counts(match_spans([S(3, 3)], [S(3, 3)], "overlap")) == (1, 0, 0)

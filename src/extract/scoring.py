@@ -10,6 +10,16 @@ Two schemes, as in the issue that asked for them:
   counts for two gold spans.
 
 Pass ``labels=False`` to ignore labels (e.g. "any overlap" for TempEval's relaxed F1).
+
+Why not a library. nervaluate (SemEval-2013 task 9.1 schemes) was read: its "strict" scheme is
+our ``strict`` and its "ent_type" scheme is our ``overlap``, but it works on per-instance lists
+with inclusive ends, scores "partial" matches as half, and in its overlap strategies one
+prediction can be credited to several gold items. spaCy's ``Scorer.score_spans`` compares
+``(label, start_token, end_token)`` sets on ``Example`` objects, so it needs both sides on one
+tokenisation and only does exact matching. Our gold sits at character offsets into the raw text
+(a span can hold a line-break hyphen), and the evaluation needs the matched pairs themselves to
+score attributes (value, unit, normalized, speaker) and list every error, so this small matcher
+over character spans is kept; :class:`PRF` follows spaCy's ``PRFScore``.
 """
 from __future__ import annotations
 
