@@ -70,6 +70,14 @@ CASES = [
     ("The baby is over two pounds.", [("over two pounds", 2, "pound")]),
     # cents after a currency
     ("It only cost 3 dollars 50 cents.", [("3 dollars 50 cents", 3.5, "USD")]),
+    # "a"/"an" + a unit is one of it; a unit shared by a list; two currencies side by side
+    ("The shop is a mile away.", [("a mile", 1, "mile")]),
+    ("They were given 45 and 50 mg of it.", [("45", 45, "milligram"), ("50 mg", 50, "milligram")]),
+    ("Prices: rmb 10, usd 20.", [("rmb 10", 10, "CNY"), ("usd 20", 20, "USD")]),
+    ("They paid $10 (£5.3) for it.", [("$10", 10, "USD"), ("£5.3", 5.3, "GBP")]),
+    ("It sank 7.5bn yen ($71.5m).", [("7.5bn yen", 7500000000, "JPY"), ("$71.5m", 71500000, "USD")]),
+    ("Two-thirds of voters agreed.", [("Two-thirds", 0.666666667, "")]),
+    ("Some 2/3 of voters agreed.", [("Some 2/3", 0.666666667, "")]),
 ]
 
 
@@ -151,6 +159,15 @@ NEGATIVES = [
     ("Projects such as one at the research centre.", ["one"]),
     ("No one came.", ["one"]),
     ("Voyager 2 passed the planet.", ["2"]),
+    ("Million Dollar Baby won the award.", ["Million Dollar", "Million"]),
+    ("It came after the 9/11 attacks.", ["9/11"]),
+    ("The lords ruled by an eight to one majority.", ["eight to one"]),
+    ("Chelsea won 3-1 at home.", ["3-1"]),
+    ("A back-tax claim for the 2001-2003 period.", ["2001-2003", "2001", "2003"]),
+    ("Shares fell on oct. 13 in New York.", ["13"]),
+    ("The part numbers are 24703 L-202 and scp-173.", ["24703", "173"]),
+    ("F&#244;n was released.", ["244"]),
+    ("Shares closed at 235 pence on 12 May.", ["12"]),
 ]
 
 

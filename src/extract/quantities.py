@@ -642,9 +642,10 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             # "COVID-19", "F-16", "OAO-1", "fb−1": letters, a hyphen, digits
             if a.start > 1 and text[a.start - 1] in "-−" and _CODE_BEFORE.search(text, max(0, a.start - 20), a.start - 1):
                 continue
-            if _CODE_AFTER.match(text, a.end):
+            cm = _CODE_AFTER.match(text, a.end)
+            if cm:
                 um = t.unit_re.match(text, a.end)
-                if not um or (um.end() < n and text[um.end()].isalnum()):
+                if not um or um.end() < cm.end() or (um.end() < n and text[um.end()].isalnum()):
                     continue
             if a.start > 1 and text[a.start - 1] in "+^" and text[a.start - 2].isalnum():
                 continue
@@ -982,11 +983,13 @@ def _inside_name(doc: Doc, a: _Atom, first, last, text: str) -> bool:
     """A number that is part of a name: inside a name entity ('Group of 20', 'G20'),
     right after a capitalised word that is not a sentence start ('Voyager 2'), or
     before a capitalised word that no entity claims ('1000 Talents', 'One Belt')."""
-    if a.kind == "word" and not first.is_sent_start and last.i + 1 < len(doc):
+    if a.kind == "word" and last.i + 1 < len(doc):
         # "Million Dollar Baby", "One Belt": capitalised number words inside a title
-        words = doc[first.i:last.i + 1]
+        # (at a sentence start only when a later word of it is capitalised too)
+        words = [w for w in doc[first.i:last.i + 1] if w.is_alpha]
         nxt = doc[last.i + 1]
-        if all(w.text[:1].isupper() for w in words if w.is_alpha) and nxt.is_title and nxt.is_alpha:
+        if (all(w.text[:1].isupper() for w in words) and nxt.is_title and nxt.is_alpha
+                and (not first.is_sent_start or len(words) > 1)):
             return True
     if a.unit and a.label != "CARDINAL":
         return False
