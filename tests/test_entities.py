@@ -42,6 +42,8 @@ CASES = [
     ("The European Commission is being pragmatic.", [("European Commission", "ORG")],
      ["The European Commission"]),
     ("The court sits in The Hague.", [("The Hague", "GPE")], ["Hague"]),
+    ("Reports in the Wall Street Journal and the Financial Times suggested a deal.",
+     [("Wall Street Journal", "ORG"), ("Financial Times", "ORG")], ["the Financial Times"]),
     ("Hangzhou hosted the first Group of 20 (G20) meeting.", [("Group of 20", "ORG"), ("G20", "ORG")],
      ["the first Group of 20", "first Group of 20"]),
     # "X province" -> the place

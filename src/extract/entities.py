@@ -244,10 +244,11 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
         second = doc[start + 1]
         # leading "the": kept when part of the name
         if low == "the":
+            # a lower-case "the" is never part of the name ("the Financial Times"); a capitalised
+            # one is when it is not sentence-initial, in a title, or a known name ("The Hague")
             rest = doc[start + 1:end].text
-            part_of_name = (rest in rules.keep_the
-                            or (first.text == "The" and (label == "WORK_OF_ART"
-                                                         or not _sentence_start(doc, start))))
+            part_of_name = first.text == "The" and (rest in rules.keep_the or label == "WORK_OF_ART"
+                                                    or not _sentence_start(doc, start))
             if not part_of_name:
                 start += 1
                 changed = True
@@ -257,7 +258,7 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
             changed = True
             continue
         # leading lower-case words and prefixes ("first", "ex-"), except name particles
-        if first.is_lower and first.is_alpha and low not in rules.name_particles and _has_upper_after(doc, start, end):
+        if first.is_lower and low not in rules.name_particles and _has_upper_after(doc, start, end):
             start += 1
             changed = True
             continue
@@ -276,6 +277,11 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
         # trailing lower-case word of a name or place ("Zhejiang province", "Carman - son")
         if (label in rules.trailing_lower_labels and last.is_lower and last.is_alpha
                 and last.lower_ not in rules.org_suffixes_lower):
+            end -= 1
+            changed = True
+            continue
+        # a trailing lower-case verb ("The Weakest Link tells")
+        if last.is_lower and last.tag_.startswith("VB"):
             end -= 1
             changed = True
             continue
