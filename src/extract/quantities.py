@@ -317,6 +317,7 @@ _BARE_NUMBER = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w$])[A-Za-z][\w]*$|(?<![\w$])\w*[A-Za-z]\w*$")
 _CODE_AFTER = re.compile(r"\s?[A-Za-z]{1,3}-?\d")
+_CLOSE_AFTER = re.compile(r"\s?\)")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
@@ -915,6 +916,10 @@ def find_quantities(
             nt = doc[nsp.end] if nsp is not None and nsp.end < len(doc) else None
             if not (nt is not None and nt.tag_ == "NNS"):
                 continue
+        # "1 ) explains ...; 2 ) cautions": list markers
+        if (a.kind == "digit" and not a.unit and _CLOSE_AFTER.match(text, a.end)
+                and "(" not in text[max(0, a.start - 40):a.start]):
+            continue
         prev = _prev_word(text, a.start)
         if prev in t.identifier_before and a.kind != "ordinal" and not a.unit:
             continue
