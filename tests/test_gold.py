@@ -203,7 +203,7 @@ def test_cli_validate_committed_gold():
     assert res.exit_code == 0, res.output
 
 
-@pytest.mark.parametrize("category", ["business", "politics", "tech"])
+@pytest.mark.parametrize("category", ["business", "politics", "sport", "tech"])
 def test_heldout_gold_validates_against_shared_bbc(shared_data, category):
     bbc = shared_data / "bbc-news" / category
     problems = validate_gold(ROOT / "gold" / "heldout" / f"bbc-{category}.jsonl", load_corpus(bbc))

@@ -47,6 +47,7 @@ from typing import Iterable, Mapping, Sequence
 
 import pandas as pd
 
+from .documents import decode
 from .errors import Errors, ExtractError, GoldError, Warnings
 from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold, validate_records
 from .scoring import PRF, SCHEMES, Span, match_spans
@@ -147,7 +148,10 @@ def raw_texts_for(pred_dir: str | Path, doc_ids: Iterable[str],
                 candidates = [p] if p.is_absolute() else [p, Path(pred_dir).parent / p]
                 for c in candidates:
                     if doc_id in wanted and c.is_file():
-                        texts[doc_id] = c.read_text(encoding="utf-8", errors="replace")
+                        try:
+                            texts[doc_id] = decode(c.read_bytes(), str(c))[0]
+                        except ExtractError:
+                            pass
                         break
     return texts
 

@@ -172,9 +172,21 @@ def read_gold(path: str | Path) -> list[dict]:
 
 
 def load_corpus(corpus_dir: str | Path) -> dict[str, str]:
-    """doc_id (file stem) -> raw text for every .txt in ``corpus_dir``."""
-    return {p.stem: p.read_text(encoding="utf-8")
-            for p in sorted(Path(corpus_dir).glob("*.txt"))}
+    """doc_id (file stem) -> raw text for every .txt in ``corpus_dir``.
+
+    Texts are decoded as ``extract run`` decodes them (UTF-8, else its fallback), so gold
+    offsets and pipeline offsets point into the same string. Unreadable files are left out.
+    """
+    from .documents import decode
+    from .errors import InputError
+
+    texts = {}
+    for p in sorted(Path(corpus_dir).glob("*.txt")):
+        try:
+            texts[p.stem] = decode(p.read_bytes(), str(p))[0]
+        except InputError:
+            continue
+    return texts
 
 
 def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tuple[str, str]]:
