@@ -52,6 +52,7 @@ RESOURCE = "quotes.json"
 _RESOURCE_KEYS = {
     "reporting_verbs": dict, "tag_free_forms": list, "pronouns": dict, "honorifics": dict,
     "name_titles": list, "first_names": dict, "listener_verbs": list, "phrasal_cues": list,
+    "weak_verbs": list,
 }
 _GENDERS = {"male", "female", "plural", "neuter", "self", None}
 
@@ -65,6 +66,7 @@ class _Lexicon:
     titles: frozenset[str]
     first_names: dict
     listener_forms: frozenset[str]
+    weak_forms: frozenset[str]
     phrasal: frozenset[str]
 
 
@@ -101,13 +103,18 @@ def load_lexicon() -> _Lexicon:
                 name=RESOURCE, problem=f"first_names key {gender!r}; allowed: male, female"))
         for n in names:
             first[n.lower()] = gender
-    listener = set()
-    for lemma in data["listener_verbs"]:
-        if lemma not in data["reporting_verbs"]:
-            raise ResourceError(Errors.E008.format(
-                name=RESOURCE, problem=f"listener_verbs: {lemma!r} is not a key of reporting_verbs"))
-        listener.update(f.lower() for f in data["reporting_verbs"][lemma])
+    def forms_of(key: str) -> frozenset[str]:
+        out = set()
+        for lemma in data[key]:
+            if lemma not in data["reporting_verbs"]:
+                raise ResourceError(Errors.E008.format(
+                    name=RESOURCE, problem=f"{key}: {lemma!r} is not a key of reporting_verbs"))
+            out.update(f.lower() for f in data["reporting_verbs"][lemma])
+        return frozenset(out)
+
+    listener = forms_of("listener_verbs")
     return _Lexicon(
+        weak_forms=forms_of("weak_verbs"),
         listener_forms=frozenset(listener),
         phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
         verb_forms=frozenset(forms),
@@ -301,6 +308,8 @@ _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was",
               "has", "could", "might", "may", "can"}
 _STOP = {".", "!", "?", "\n", "\n\n"}
 _NOT_SPEAKERS = {"i", "that", "which", "who", "what", "there", "this", "me", "you"}
+_RELATIVES = {"who", "that", "which"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp", "appos"}
 _NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
@@ -418,26 +427,30 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
             if doc[k].lower_ == "to":
                 return _np_right(doc, k + 1, hi, lex)
         return None
-    v = verb
-    for _ in range(3):
-        for child in v.children:
-            if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
-                    and child.lower_ not in _NOT_SPEAKERS and child.ent_type_ not in _NOT_SPEAKER_ENTS:
-                if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
-                    return _np_around(doc, child, lex, lo, hi)
-        # "..., adding/calling/saying": the subject is the one of the verb it hangs from
-        if (v.dep_ in {"advcl", "xcomp", "conj"} and v.tag_ in {"VBG", "VBN"}) or v.dep_ == "conj":
-            v = v.head
-        else:
-            break
-    # surface patterns: "says X" then "X says" (skipping aux/adverbs and an apposition)
     first = qe
     while first < len(doc) and doc[first].is_punct and not doc[first].is_quote:
         first += 1
     if verb.i == first and verb.tag_ != "VBG" and verb.lower_ not in lex.listener_forms:
-        np_ = _np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (after a quote only)
+        np_ = _np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (right after a quote only)
         if np_ is not None:
             return np_
+    v = verb
+    for _ in range(4):
+        for child in v.children:
+            if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
+                    and child.ent_type_ not in _NOT_SPEAKER_ENTS:
+                if child.lower_ in _RELATIVES and v.dep_ == "relcl" and lo <= v.head.i < hi:
+                    return _np_around(doc, v.head, lex, lo, hi)   # "Beck, who has said"
+                if child.lower_ in _NOT_SPEAKERS:
+                    continue
+                if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
+                    return _np_around(doc, child, lex, lo, hi)
+        # "..., adding/calling/saying", "issued a statement calling": the subject is the one
+        # of the verb it hangs from
+        if v.dep_ in _CLIMB_DEPS and v.head.i != v.i and lo <= v.head.i < hi:
+            v = v.head
+        else:
+            break
     j = _skip_left_aux(doc, verb.i - 1, lo)
     if j >= lo and doc[j].text == ",":
         # "Kasich (R-OH), said" or "X, a professor at Y, said": the name before the comma
@@ -539,10 +552,26 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
                 return
     # before it, in the same sentence: X said: “...” / called it “...”
     b_start = _before_window(doc, qs, 40)
-    for k in range(qs - 1, b_start - 1, -1):
-        tok = doc[k]
-        if _is_cue_verb(tok, lex) or (tok.lower_ == "according" and k + 1 < qs and doc[k + 1].lower_ == "to"):
-            mention = _speaker_of_verb(doc, tok, b_start, qs, lex, qs, qe)
+    cands = [k for k in range(qs - 1, b_start - 1, -1)
+             if _is_cue_verb(doc[k], lex)
+             or (doc[k].lower_ == "according" and k + 1 < qs and doc[k + 1].lower_ == "to")]
+    if cands:
+        heads = {t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe}
+        governing = set()
+        for h in heads:
+            governing.add(h)
+            governing.update(a.i for a in doc[h].ancestors)
+
+        def rank(k: int) -> tuple[int, int]:
+            weak = doc[k].lower_ in lex.weak_forms
+            if weak and qs - k > 3:
+                return (9, 0)
+            return (0 if k in governing and not weak else 1 if k in governing else 2, qs - k)
+
+        for k in sorted(cands, key=rank):
+            if rank(k)[0] == 9:
+                break
+            mention = _speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe)
             if mention is not None:
                 q.cue, q.mention, q.method = (k, k + 1), mention, "before"
                 q.adjacent = qs - k <= 4
