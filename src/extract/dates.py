@@ -148,6 +148,9 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
             if not (before.like_num or before.lower_ in _RATE_WORDS or before.ent_type_ in ("MONEY", "PERCENT")
                     or before.is_currency):
                 return False
+    elif t.check == "decade":
+        if before is not None and before.lower_ in ("his", "her", "their", "my", "your", "our", "its", "early", "late", "mid"):
+            return False   # "in his 30s" is an age
     elif t.check == "set_word":
         # "daily", "quarterly" as adjectives ("quarterly earnings", "a daily paper") are no sets
         if len(span) == 1 and span[0].tag_ == "JJ":
@@ -157,6 +160,9 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
             return False
         if after is not None and after.lower_ in ("old", "of"):
             return False
+    if t.type == "DURATION" and span[-1].lower_ in ("quarter", "quarters") and after is not None \
+            and after.lower_ == "of":
+        return False   # "more than a quarter of the market" is a fraction
     return True
 
 

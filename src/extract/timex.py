@@ -494,6 +494,8 @@ def _h_rel(m, ref, tense, w):
     pre = _g(m, "pre")
     mod = w.mod(pre)
     shift, kind = _shift_word(det)
+    if what in ("year", "month", "week", "weekend", "quarter", "decade", "century") and _cap(_g(m, "what")):
+        return None   # a title: ABC's "This Week"
     if det in ("the", "that") and not pre and what not in ("weekend",):
         if what in w.seasons:
             pass
@@ -739,6 +741,8 @@ def _h_duration(m, ref, tense, w):
     unit_word = _low(m, "unit")
     if unit_word.startswith("sec") and re.fullmatch(r"an?", qty.strip().lower()):
         return None   # "a second" is the ordinal far more often
+    if unit_word == "quarters" and re.search(r"\w-quarters$", m.group(0).lower()):
+        return None   # "three-quarters of its food" is a fraction
     if re.fullmatch(r"(1[5-9]|20)\d\d", qty.strip()) and unit_word.startswith(("quarter", "period", "month", "week")):
         return None   # "the 1988 quarter" is a year, not 1988 quarters
     n = w.number(qty)
@@ -881,11 +885,11 @@ def _build_rules(w: _Words) -> list[Rule]:
                  rf"(?:\s+(?P<tz>{w.TZ}){end})?)"
                  rf"(?:,?\s+(?:on\s+)?(?P<tday>{WD}(?:,?\s+{MON}\s+{DAY})?|today|yesterday|tomorrow|"
                  rf"{MON}\s+{DAY}){end})?", _h_time),
-        ("date_mdy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})(?![\d:])(?!\s*(?:%|percent))"
+        ("date_mdy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})(?!\d|:\d)(?!\s*(?:%|percent))"
                      rf"{end}(?:,?\s+(?P<year>{YEAR})\b)?", _h_date_mdy),
         ("date_dmy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<day>{DAY})(?:\s+of)?\s+"
                      rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})\b)?{end}", _h_date_mdy),
-        ("month_year", rf"{P}(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?:(?P<year>{YEAR})(?![\d,])|"
+        ("month_year", rf"{P}(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?:(?P<year>{YEAR})(?!\d|,\d)|"
                        rf"(?P<myrel>this|last|next)\s+year){end}", _h_month_year),
         ("month", rf"{P}(?P<mon>{w.MON_BARE}){end}", _h_month),
         ("numeric", r"(?<![\w/.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)|"
@@ -895,7 +899,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("century", rf"{P}(?:the\s+)?(?P<cord>{w.ORD})[\s-]+century{end}", _h_century),
         ("quarter", rf"{P}(?P<the>(?:the|its|their)\s+)?(?:(?P<qrel>this|last|next|current|latest|previous|past|"
                     rf"coming|same|{YEAR})(?:'s|’s)?\s+)?(?:(?:fiscal|financial)[\s-]+)?"
-                    rf"(?:(?P<qord>{q_ord})[\s-]+)?(?:fiscal[\s-]+)?quarter{end}"
+                    rf"(?:(?P<qord>{q_ord})[\s-]+)?(?:fiscal[\s-]+)?quarter(?!-\w){end}"
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qyear>{YEAR})\b|(?P<qyrel>(?:this|last|next)\s+year){end}))?",
          _h_quarter),
         ("qcode", rf"\bq(?P<qn>[1-4])(?:\s+(?P<qy>{YEAR}))?{end}", _h_qcode),
@@ -996,6 +1000,8 @@ def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tu
             if not names:
                 continue
         a, b = max(0, m.start() - margin), min(n, m.end() + margin)
+        while b < n and not low[b].isspace():   # never cut a word at the window's end
+            b += 1
         for name in names:
             spans = hits.setdefault(name, [])
             if spans and a <= spans[-1][1]:
@@ -1009,7 +1015,7 @@ def _h_decade_any(m, ref, tense, w):
     if _g(m, "dec2") and not _g(m, "dec"):
         d = int(m["dec2"])
         century = ref.year // 100 - (1 if d * 10 > ref.year % 100 else 0)
-        return Timex(f"{century:02d}{d}", "DATE", "decade", w.mod(_g(m, "pre")), True)
+        return Timex(f"{century:02d}{d}", "DATE", "decade", w.mod(_g(m, "pre")), True, "decade")
     return _h_decade(m, ref, tense, w)
 
 
