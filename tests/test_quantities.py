@@ -164,6 +164,7 @@ NEGATIVES = [
     ("The lords ruled by an eight to one majority.", ["eight to one"]),
     ("Chelsea won 3-1 at home.", ["3-1"]),
     ("A back-tax claim for the 2001-2003 period.", ["2001-2003", "2001", "2003"]),
+    ("Between 2013 and 2017, the number doubled.", ["Between 2013 and 2017", "2013", "2017"]),
     ("Shares fell on oct. 13 in New York.", ["13"]),
     ("The part numbers are 24703 L-202 and scp-173.", ["24703", "173"]),
     ("F&#244;n was released.", ["244"]),

@@ -908,7 +908,7 @@ def find_quantities(
             continue
         # years: a bare four-digit integer, or a span of them ("2001-2003")
         if (not include_dates and a.kind == "digit" and not a.unit and a.bound == "range"
-                and _YEAR.fullmatch(text[a.start:a.start + 4]) and _YEAR.fullmatch(text[a.end - 4:a.end])):
+                and all(_YEAR.fullmatch(x) for x in re.findall(r"\d+", text[a.start:a.end]))):
             continue
         if (not include_dates and a.kind == "digit" and not a.unit and a.bound != "range"
                 and _YEAR.fullmatch(numtext)):
