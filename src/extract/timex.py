@@ -870,7 +870,7 @@ def _h_holiday(m, ref, tense, w):
 def _build_rules(w: _Words) -> list[Rule]:
     P, MON, WD, YEAR, DAY, QTY, UNIT = w.PRE, w.MON, w.WD, w.YEAR, w.DAY, w.QTY, w.UNIT
     B = r"\b"
-    end = r"(?![\w'’])"
+    end = r"(?!\w|['’](?!s\b))"   # a possessive 's may follow ("this year's results")
     year_end = r"(?![\w%]|[.,:/]\d|\s*(?:%|percent\b|per\s+cent\b)|-[a-z])"
     q_ord = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last"
     rel_det = (r"(?:the\s+)?(?:this\s+(?:past|coming)|this|last|next|past|coming|previous|"
@@ -933,6 +933,9 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("bare_plural", rf"{P}(?:(?P<bdet>(?:the\s+)?(?:past|last|next|coming|previous|following|recent)|recent|coming)"
                         rf"\s+)?(?P<bunit>years|months|weeks|days|decades|centuries|hours|minutes){end}", _h_bare_plural),
         ("vague", rf"(?P<vague>{_alt(w.data['vague_refs'])}){end}", _h_vague),
+        ("spoken_year", rf"{P}(?:the\s+year\s+)?(?:(?P<sy1>nineteen|twenty)[\s-]+(?P<sy2>{w.NUMW}|hundred)"
+                        rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<sy3>{w.NUMW}))?){end}", _h_spoken_year),
+        ("fiscal_year", rf"{P}(?P<fy>the\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|to)\s)", _h_fiscal_year),
         ("year", rf"{P}(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|the\s+year\s+|fy\s?)?"
                  rf"(?<![\w$£€#/.,])(?P<year>1[5-9]\d\d|20\d\d){year_end}", _h_year),
     ]
@@ -958,6 +961,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "set": ({"every", "each", "per", "once", "twice", "thrice", "times", "weekends"}
                 | {x.split()[-1] for x in w.data["sets"]} | {d + "s" for d in wds} | units | pods, False),
         "duration": (units, False), "long": ({"long", "old"}, False),
+        "spoken_year": ({"nineteen", "twenty", "thousand"}, False), "fiscal_year": ({"year"}, False),
         "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True),
     }
     rules = []
@@ -1009,6 +1013,31 @@ def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tu
             else:
                 spans.append((a, b))
     return hits
+
+
+def _h_spoken_year(m, ref, tense, w):
+    """"nineteen ninety-six" -> 1996, "two thousand (and) one" -> 2001 (transcribed speech)."""
+    if _g(m, "sy1"):
+        second = _low(m, "sy2")
+        if second == "hundred":
+            n = 0
+        else:
+            n = w.number(second)
+            if n is None or not (10 <= n <= 99) or second in ("a", "an"):
+                return None
+        year = (19 if _low(m, "sy1") == "nineteen" else 20) * 100 + int(n)
+    else:
+        extra = _low(m, "sy3")
+        n = w.number(extra) if extra else 0
+        if n is None or n >= 100 or extra in ("a", "an"):
+            return None
+        year = 2000 + int(n)
+    return Timex(f"{year}", "DATE", "year", w.mod(_g(m, "pre")), False)
+
+
+def _h_fiscal_year(m, ref, tense, w):
+    """"(for) the year ended Sept. 30": a twelve-month period."""
+    return Timex("P1Y", "DURATION", "year", "", False)
 
 
 def _h_decade_any(m, ref, tense, w):
