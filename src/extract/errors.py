@@ -63,6 +63,9 @@ class Errors:
     E316 = "Prediction table {path}: missing column {column!r}"
     E317 = "{path}: is not a directory of prediction tables"
     E318 = "Prediction table {path}: line {line}: {column} must be an integer, got {value!r}"
+    # quantity test sets (readers/quantity_sets.py); E006 wraps these as "path: line N: ..."
+    E400 = "expected a JSON list of sentences, got {kind}"
+    E401 = "expected the keys {keys} (the line is the sentence's index in the list)"
 
 
 class Warnings:

@@ -47,7 +47,7 @@ def _load(path: Path) -> list:
     except json.JSONDecodeError as exc:
         raise GoldError(Errors.E006.format(path=path, line=exc.lineno, problem=Errors.E309.format(reason=exc.msg))) from exc
     if not isinstance(data, list):
-        raise GoldError(Errors.E006.format(path=path, line=1, problem="expected a JSON list of sentences"))
+        raise GoldError(Errors.E006.format(path=path, line=1, problem=Errors.E400.format(kind=type(data).__name__)))
     return data
 
 
@@ -70,12 +70,13 @@ def _number(path: Path, i: int, value) -> tuple[float, float | None]:
 
 
 def read_quantulum(path: str | Path) -> list[QuantitySentence]:
-    """quantulum3's test cases; ``line`` in errors is the sentence's index (1-based)."""
+    """quantulum3's test cases; ``line`` in errors is the sentence's index (1-based; the
+    files are JSON lists, so the index is what an annotator can find)."""
     path = Path(path)
     out = []
     for i, item in enumerate(_load(path), 1):
         if not isinstance(item, dict) or "req" not in item or "res" not in item:
-            raise GoldError(Errors.E006.format(path=path, line=i, problem="expected keys 'req' and 'res'"))
+            raise GoldError(Errors.E006.format(path=path, line=i, problem=Errors.E401.format(keys="'req', 'res'")))
         gold = []
         for q in item["res"]:
             v, vmax = _number(path, i, q.get("value"))
@@ -90,7 +91,7 @@ def read_ms_recognizers(path: str | Path) -> list[QuantitySentence]:
     out = []
     for i, item in enumerate(_load(path), 1):
         if not isinstance(item, dict) or "text" not in item or "quantities" not in item:
-            raise GoldError(Errors.E006.format(path=path, line=i, problem="expected keys 'text' and 'quantities'"))
+            raise GoldError(Errors.E006.format(path=path, line=i, problem=Errors.E401.format(keys="'text', 'quantities'")))
         gold = []
         for q in item["quantities"]:
             v, vmax = _number(path, i, q.get("value"))
