@@ -314,6 +314,11 @@ _NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", 
 _SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
+def _not_speaker(tok: Token) -> bool:
+    """A date, number or amount cannot speak ("the 46-year-old" can)."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS and not tok.lower_.endswith("old")
+
+
 def _is_cue_verb(tok: Token, lex: _Lexicon) -> bool:
     low = tok.lower_
     if tok.i + 1 < len(tok.doc) and f"{low} {tok.doc[tok.i + 1].lower_}" in lex.phrasal:
@@ -366,7 +371,7 @@ def _np_around(doc: Doc, head: Token, lex: _Lexicon, lo: int, hi: int) -> tuple[
 
 def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | None:
     """Noun phrase starting at token i (surface patterns; no parse needed)."""
-    if i >= hi or doc[i].ent_type_ in _NOT_SPEAKER_ENTS:
+    if i >= hi or _not_speaker(doc[i]):
         return None
     tok = doc[i]
     if _is_pronoun(tok, lex) and tok.lower_ != "i":
@@ -389,7 +394,7 @@ def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | Non
 
 def _np_left(doc: Doc, j: int, lo: int, lex: _Lexicon) -> tuple[int, int] | None:
     """Noun phrase ending at token j (inclusive)."""
-    if j < lo or doc[j].ent_type_ in _NOT_SPEAKER_ENTS:
+    if j < lo or _not_speaker(doc[j]):
         return None
     tok = doc[j]
     if _is_pronoun(tok, lex) and tok.lower_ != "i":
@@ -438,7 +443,7 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
     for _ in range(4):
         for child in v.children:
             if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
-                    and child.ent_type_ not in _NOT_SPEAKER_ENTS:
+                    and not _not_speaker(child):
                 if child.lower_ in _RELATIVES and v.dep_ == "relcl" and lo <= v.head.i < hi:
                     return _np_around(doc, v.head, lex, lo, hi)   # "Beck, who has said"
                 if child.lower_ in _NOT_SPEAKERS:
@@ -535,23 +540,29 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
     # after the quote: “...,” he says / says X / X, a Y, said
     a_end = _after_window(doc, qe, 30)
     inner = doc.text[q.start:q.end].rstrip(_MARKS + " ")
+    short_after = False
     if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
-        a_end = qe           # “... end.” She noted ...: a new sentence, not an attribution
+        # “... end.” Trump said. is an attribution; “... end.” She noted a rally ... is not
+        a_end, short_after = qe, True
     elif inner.endswith(("?", "!")):
         a_end = min(a_end, qe + 4)
+    after = None
     for k in range(qe, a_end):
-        tok = doc[k]
-        if _is_cue_verb(tok, lex):
-            mention = _speaker_of_verb(doc, tok, qe, a_end, lex, qs, qe)
+        if short_after and k + 1 < len(doc) and not (
+                doc[k + 1].is_punct or doc[k + 1].pos_ == "ADP" or doc[k + 1].is_title
+                or doc[k + 1].lower_ in lex.pronouns):
+            continue
+        if _is_cue_verb(doc[k], lex):
+            mention = _speaker_of_verb(doc, doc[k], qe, a_end, lex, qs, qe)
             if mention is not None:
-                q.cue, q.mention, q.method = (k, k + 1), mention, "after"
-                first = qe
-                while first < a_end and doc[first].is_punct:
-                    first += 1
-                q.adjacent = min(k, mention[0]) - first <= 2 or k - qe <= 12
-                return
+                after = (k, mention)
+                break
+    first = qe
+    while first < a_end and doc[first].is_punct:
+        first += 1
     # before it, in the same sentence: X said: “...” / called it “...”
     b_start = _before_window(doc, qs, 40)
+    before = None
     cands = [k for k in range(qs - 1, b_start - 1, -1)
              if _is_cue_verb(doc[k], lex)
              or (doc[k].lower_ == "according" and k + 1 < qs and doc[k + 1].lower_ == "to")]
@@ -573,9 +584,21 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
                 break
             mention = _speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe)
             if mention is not None:
-                q.cue, q.mention, q.method = (k, k + 1), mention, "before"
-                q.adjacent = qs - k <= 4
-                return
+                before = (k, mention)
+                break
+    # “...,” X said: a comma inside the marks or a cue right after the quote belongs to it;
+    # otherwise a cue before the quote in its sentence comes first
+    if after is not None and (inner.endswith((",", "—", "-")) or after[0] - first <= 4
+                              or before is None):
+        k, mention = after
+        q.cue, q.mention, q.method = (k, k + 1), mention, "after"
+        q.adjacent = min(k, mention[0]) - first <= 2 or k - qe <= 12
+        return
+    if before is not None:
+        k, mention = before
+        q.cue, q.mention, q.method = (k, k + 1), mention, "before"
+        q.adjacent = qs - k <= 4
+        return
     # colon at the end of the previous paragraph or sentence: X said:\n\n“...”
     k = qs - 1
     while k >= 0 and doc[k].is_space:
@@ -610,8 +633,8 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
     p0 += 1
     for c in range(p0 + 1, min(p0 + 6, qs)):
         if doc[c].text == ":":
-            if all(doc[t].is_title or doc[t].is_punct or doc[t].ent_type_ == "PERSON" for t in range(p0, c)) \
-                    and any(doc[t].ent_type_ in {"PERSON", "ORG"} for t in range(p0, c)):
+            if all(doc[t].text[:1].isupper() or doc[t].is_punct for t in range(p0, c)) \
+                    and (p0 == 0 or any(doc[t].ent_type_ in _SPEAKER_LABELS for t in range(p0, c))):
                 q.cue, q.mention, q.method = (c, c + 1), (p0, c), "colon"
                 q.adjacent = True
                 return
