@@ -317,6 +317,10 @@ _BARE_NUMBER = re.compile(
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w$])[A-Za-z][\w]*$|(?<![\w$])\w*[A-Za-z]\w*$")
 _CODE_AFTER = re.compile(r"\s?[A-Za-z]{1,3}-?\d")
+_ARTICLE_FRACTION = re.compile(r"(?i:an?)\s+(?P<w>(?i:half|quarter|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth))")
+_FRACTION_CONTEXT = re.compile(
+    r"\s+of\b|\s*-?\s*(?i:hundred|thousand|million|billion|trillion|dozen|mile|kilometre|kilometer|"
+    r"metre|meter|litre|liter|pound|kilo|kilogram|ton|tonne|inch|foot|acre|hectare|percent|per cent|point)", re.IGNORECASE)
 _CLOSE_AFTER = re.compile(r"\s?\)")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
@@ -614,6 +618,14 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             for a in _parse_words(m.group("word"), m.start("word"), t):
                 if a.kind == "word":
                     a.num_end = a.end
+                    fa = _ARTICLE_FRACTION.match(text, a.start, a.end)
+                    if fa and fa.end() == a.end and not _FRACTION_CONTEXT.match(text, a.end):
+                        # "a third bid", "a third-person game": an ordinal, not 1/3
+                        w = fa.group("w").lower()
+                        if w in t.ordinal_words:
+                            atoms.append(_Atom(fa.start("w"), a.end, t.ordinal_words[w], "ordinal",
+                                               label="ORDINAL", num_end=a.end))
+                        continue
                 atoms.append(a)
         elif m.group("ordw") is not None:
             w = m.group("ordw").lower()
