@@ -47,21 +47,33 @@ _PREP_TRIM = {"in", "on", "at", "by", "since", "until", "till", "from", "to", "f
 
 
 def _tense(doc: Doc, start: int, end: int) -> str | None:
-    """Tense of the clause a character span sits in: PAST, PRESENT, FUTURE or None."""
+    """Tense of the clause a character span sits in: PAST, PRESENT, FUTURE or None.
+
+    "past" (lower case) is a past tense reached through a noun or adjective, which
+    dates with a day do not follow ("declared a dividend payable Dec. 7").
+    """
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     tok = span.root
+    indirect = False   # the verb is reached through a noun or adjective ("payable Dec. 7")
     for _ in range(8):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "compound"):
             break
         if tok.head is tok:
             return None
+        if tok.i not in range(span.start, span.end) and tok.pos_ in ("NOUN", "PROPN", "ADJ"):
+            indirect = True
         tok = tok.head
     else:
         return None
     if tok.pos_ not in ("VERB", "AUX"):
         return None
+    tense = _verb_tense(tok)
+    return "past" if tense == "PAST" and indirect else tense
+
+
+def _verb_tense(tok) -> str | None:
     for _ in range(3):
         auxes = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _FUTURE_AUX or ("going" in auxes and "to" in auxes):
@@ -311,9 +323,9 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
                 source = "ner:unparsed"
             taken.append((span.start_char, span.end_char))
             records.append(_record(text, span.start_char, span.end_char, t, ref, source))
+    records.sort(key=lambda r: (r["start_char"], r["end_char"]))
     if ref is not None:
         _year_ago_in_quarter_context(doc, text, records, ref)
-    records.sort(key=lambda r: (r["start_char"], r["end_char"]))
     return records
 
 
@@ -325,7 +337,8 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
 
     In a sentence that talks about a quarter ("profit rose in the third quarter from
     $1.2 million a year ago") the comparison point is the same quarter a year earlier:
-    the quarter of the nearest quarter record in the sentence, else the latest completed one.
+    the quarter of the nearest quarter record in the sentence, else of the latest one mentioned
+    before it, else the latest completed quarter.
     """
     for r in records:
         if r["source"] != "rule:ago" or not _YEAR_AGO.fullmatch(r["text"]):
@@ -334,8 +347,11 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
         if span is None:
             continue
         sent = span.sent
-        quarters = [q for q in records if q["granularity"] == "quarter" and q["normalized"]
-                    and sent.start_char <= q["start_char"] < sent.end_char]
+        quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
+                    and sent.start_char <= q["start_char"] < sent.end_char and q["source"] != "rule:ago"]
+        if not quarters:   # else the quarter the report is about: the latest one mentioned before
+            quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
+                        and q["end_char"] <= r["start_char"] and q["source"] != "rule:ago"][-1:]
         if not quarters and "quarter" not in sent.text.lower():
             continue
         if quarters:

@@ -29,7 +29,7 @@ from .errors import Errors, ResourceError
 from .resources import read_json
 
 RESOURCE = "dates.json"
-TENSES = ("PAST", "PRESENT", "FUTURE")
+TENSES = ("PAST", "PRESENT", "FUTURE")   # plus "past": a past tense the finder reached indirectly
 
 #: top-level key -> (container type, value type) of resources/dates.json
 _SCHEMA: dict[str, tuple[type, tuple[type, ...]]] = {
@@ -148,8 +148,8 @@ def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> 
     """
     if tense == "FUTURE":
         return ref.year if (month, day or 31) >= (ref.month, ref.day) else ref.year + 1
-    if tense == "PAST" and day is None:
-        return ref.year if month <= ref.month else ref.year - 1
+    if tense == "PAST":
+        return ref.year if (month, day or 0) <= (ref.month, ref.day if day else 0) else ref.year - 1
     r = ref if day else dt.date(ref.year, ref.month, 15)
     cands = [dt.date(y, month, min(day or 15, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
     return min(cands, key=lambda c: (abs((c - r).days), c > r)).year
@@ -1082,6 +1082,8 @@ def _as_date(reference_date) -> dt.date | None:
 
 def _apply(rule: Rule, m: re.Match, ref: dt.date | None, tense: str | None) -> Timex | None:
     w, _ = _grammar()
+    if tense == "past":   # a weak past: months and weekdays follow it, dates with a day do not
+        tense = None if rule.name in ("date_mdy", "date_dmy") else "PAST"
     t = rule.handler(m, ref or _DUMMY_REF, tense, w)
     if t is None:
         return None
@@ -1143,7 +1145,7 @@ def normalize(text: str, reference_date=None, *, tense: str | None = None) -> Ti
     >>> normalize("last year", "2018-11-01").value
     '2017'
     """
-    if tense is not None and tense not in TENSES:
+    if tense is not None and tense not in TENSES and tense != "past":
         from .errors import ConfigError
         raise ConfigError(Errors.E007.format(what="tense", value=tense, allowed=", ".join(TENSES)))
     return _normalize_cached(text, _as_date(reference_date), tense)
