@@ -625,7 +625,9 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                         if w in t.ordinal_words:
                             atoms.append(_Atom(fa.start("w"), a.end, t.ordinal_words[w], "ordinal",
                                                label="ORDINAL", num_end=a.end))
-                        continue
+                            continue
+                        a.weak = True  # "a half turn" keeps a unit; "a half-hour" is the dates'
+
                 atoms.append(a)
         elif m.group("ordw") is not None:
             w = m.group("ordw").lower()
