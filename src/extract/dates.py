@@ -329,6 +329,7 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     return records
 
 
+_FOLLOWERS = ("rule:ago", "rule:year_ago_period")
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)", re.IGNORECASE)
 
 
@@ -341,17 +342,19 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
     before it, else the latest completed quarter.
     """
     for r in records:
-        if r["source"] != "rule:ago" or not _YEAR_AGO.fullmatch(r["text"]):
+        if not ((r["source"] == "rule:ago" and _YEAR_AGO.fullmatch(r["text"]))
+                or (r["source"] == "rule:year_ago_period" and not re.search(r"first|second|third|fourth|final|last",
+                                                                            r["text"], re.IGNORECASE))):
             continue
         span = doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
         if span is None:
             continue
         sent = span.sent
         quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                    and sent.start_char <= q["start_char"] < sent.end_char and q["source"] != "rule:ago"]
+                    and sent.start_char <= q["start_char"] < sent.end_char and q["source"] not in _FOLLOWERS]
         if not quarters:   # else the quarter the report is about: the latest one mentioned before
             quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                        and q["end_char"] <= r["start_char"] and q["source"] != "rule:ago"][-1:]
+                        and q["end_char"] <= r["start_char"] and q["source"] not in _FOLLOWERS][-1:]
         if not quarters and "quarter" not in sent.text.lower():
             continue
         if quarters:

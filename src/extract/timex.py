@@ -905,6 +905,9 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("qcode", rf"\bq(?P<qn>[1-4])(?:\s+(?P<qy>{YEAR}))?{end}", _h_qcode),
         ("half", rf"{P}(?:the\s+)?(?P<hord>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<hyear>{YEAR})\b|"
                  rf"(?P<hyrel>(?:the|this|last|next)\s+year){end})", _h_half),
+        ("year_ago_period", rf"(?:the\s+|its\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year[-\s](?:ago|earlier)"
+                            rf"(?:\s+(?:(?P<yqord>{q_ord})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!-\w))?{end}",
+         _h_year_ago_period),
         ("yearend", rf"{P}(?:the\s+)?(?:(?P<yerel>this|last|next)\s+)?(?P<ye>year|month)(?:['’]s\s+|-|\s+)end{end}",
          _h_yearend),
         ("season_year", rf"{P}(?:the\s+)?(?P<season>{w.SEASON})\s+(?:of\s+)?(?P<year>{YEAR})\b", _h_season_year),
@@ -962,6 +965,7 @@ def _build_rules(w: _Words) -> list[Rule]:
                 | {x.split()[-1] for x in w.data["sets"]} | {d + "s" for d in wds} | units | pods, False),
         "duration": (units, False), "long": ({"long", "old"}, False),
         "spoken_year": ({"nineteen", "twenty", "thousand"}, False), "fiscal_year": ({"year"}, False),
+        "year_ago_period": ({"year", "year-ago", "year-earlier"}, False),
         "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True),
     }
     rules = []
@@ -1033,6 +1037,16 @@ def _h_spoken_year(m, ref, tense, w):
             return None
         year = 2000 + int(n)
     return Timex(f"{year}", "DATE", "year", w.mod(_g(m, "pre")), False)
+
+
+def _h_year_ago_period(m, ref, tense, w):
+    """"the year-ago quarter": the same quarter a year before (the finder refines which one)."""
+    n = w.ordinals.get(_low(m, "yqord"))
+    k = ref.year * 12 + ref.month - 1 - 3          # the latest completed quarter
+    year, q = k // 12, (k % 12) // 3 + 1
+    if n and n <= 4:
+        year, q = (ref.year if n <= _quarter(ref.month) else ref.year - 1), n
+    return Timex(f"{year - 1:04d}-Q{q}", "DATE", "quarter", "", True)
 
 
 def _h_fiscal_year(m, ref, tense, w):
