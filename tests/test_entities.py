@@ -89,6 +89,10 @@ CASES = [
     ("The budget was presented to the US Congress on Monday.", [("US Congress", "ORG")], []),
     # coordinated names are separate spans
     ("What about Britpop? Blur, Oasis, Suede, Pulp... not only that.", [], ["Blur, Oasis"]),
+    # a name cut after "and" is joined to the rest; no name ends with "and"
+    ("An independent tribunal of the Greek Track and Field Federation met.",
+     [("Greek Track and Field Federation", "ORG")], ["Greek Track and", "Greek Track"]),
+    ("Trade between China and Japan grew.", [("China", "GPE"), ("Japan", "GPE")], ["China and Japan"]),
     # names of laws and events by their last word
     ("Under the US Foreign Corrupt Practices Act, the firm paid.",
      [("US Foreign Corrupt Practices Act", "LAW")], []),

@@ -454,11 +454,23 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     fixed = [sp for sp in fixed if not any(i in ruled_tokens for i in range(sp.start, sp.end))]
     spans = sorted(fixed + ruled, key=lambda sp: sp.start)
 
-    # 2. extend persons, merge split organisations
-    spans = _extend_and_merge(doc, spans, rules)
+    # 2. extend persons, merge split organisations, then cut joiners left dangling
+    spans = _drop_dangling(doc, _extend_and_merge(doc, spans, rules))
     # 3. labels consistent with the rest of the document
     spans = _relabel(doc, spans, rules)
-    return spans
+    return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
+
+
+def _drop_dangling(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A name never ends with "and", "of", "&" ("the Greek Track and" -> "Greek Track")."""
+    out = []
+    for sp in spans:
+        e = sp.end
+        while e > sp.start + 1 and sp.label_ in _LABELS and (doc[e - 1].lower_ in _JOINERS
+                                                            and not doc[e - 1].is_title):
+            e -= 1
+        out.append(sp if e == sp.end else Span(doc, sp.start, e, label=sp.label_, span_id="fix:trim"))
+    return out
 
 
 def _taken(spans: Iterable[Span]) -> set[int]:
@@ -491,14 +503,17 @@ def _extend_and_merge(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
             if j > e:
                 e, reason = j, "fix:merge_org"
         # "University of" + GPE "Nottingham" / head word + "of" before a place
-        if out and label in {"GPE", "LOC", "ORG", "PERSON"}:
+        if out and label in {"GPE", "LOC", "ORG", "PERSON", "EVENT", "FAC"}:
             prev = out[-1]
             gap = doc[prev.end:s]
-            dangling = prev.label_ == "ORG" and doc[prev.end - 1].lower_ in _JOINERS and prev.end == s
+            dangling = (prev.label_ in _LABELS and doc[prev.end - 1].lower_ in _JOINERS
+                        and not doc[prev.end - 1].is_title and prev.end == s)
             head_of = (prev.label_ in {"ORG"} and doc[prev.end - 1].text in rules.org_heads
                        and len(gap) == 1 and gap[0].lower_ == "of")
             if dangling or head_of:
-                out[-1] = Span(doc, prev.start, e, label="ORG", span_id="fix:merge_org")
+                # the head word at the end decides: "Greek Track and" + "Field Federation" is an ORG
+                merged = label if dangling and label in {"ORG", "EVENT", "FAC"} else "ORG"
+                out[-1] = Span(doc, prev.start, e, label=merged, span_id="fix:merge_org")
                 continue
         if label in {"GPE", "LOC", "ORG", "PERSON"} and s >= 2 and doc[s - 1].lower_ == "of" \
                 and doc[s - 2].text in rules.org_heads and s - 2 not in taken:
