@@ -78,6 +78,11 @@ CASES = [
     ("It sank 7.5bn yen ($71.5m).", [("7.5bn yen", 7500000000, "JPY"), ("$71.5m", 71500000, "USD")]),
     ("Two-thirds of voters agreed.", [("Two-thirds", 0.666666667, "")]),
     ("Some 2/3 of voters agreed.", [("Some 2/3", 0.666666667, "")]),
+    # "m" after digits: millions before a plural noun or "of", else metres
+    ("The UK's 1.6m Muslims voted.", [("1.6m", 1600000, "")]),
+    ("He won the 800m in Erfurt.", [("800m", 800, "metre")]),
+    ("She ran the 100m hurdles.", [("100m", 100, "metre")]),
+    ("It shipped 1.5m tonnes.", [("1.5m tonnes", 1500000, "tonne")]),
 ]
 
 
@@ -169,6 +174,10 @@ NEGATIVES = [
     ("The part numbers are 24703 L-202 and scp-173.", ["24703", "173"]),
     ("F&#244;n was released.", ["244"]),
     ("Shares closed at 235 pence on 12 May.", ["12"]),
+    ("The poll ran on 16-18 December.", ["16-18", "16"]),
+    ("The Guildford Four were freed.", ["Four"]),
+    ("He won a triple somersault contest.", ["triple"]),
+    ("They made a third bid.", ["a third"]),
 ]
 
 

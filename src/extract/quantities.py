@@ -321,6 +321,11 @@ _ARTICLE_FRACTION = re.compile(r"(?i:an?)\s+(?P<w>(?i:half|quarter|third|fourth|
 _FRACTION_CONTEXT = re.compile(
     r"\s+of\b|\s*-?\s*(?i:hundred|thousand|million|billion|trillion|dozen|mile|kilometre|kilometer|"
     r"metre|meter|litre|liter|pound|kilo|kilogram|ton|tonne|inch|foot|acre|hectare|percent|per cent|point)", re.IGNORECASE)
+_MILLION_NEXT = re.compile(
+    r"\s+(?:of\b|(?:[A-Za-z]+\s+)?(?!hurdles\b)(?:[A-Za-z]+[^s\W]s|people|children|men|women)\b)")
+_MONTH_AFTER = re.compile(
+    r"\s+(?i:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
 _CLOSE_AFTER = re.compile(r"\s?\)")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
@@ -700,8 +705,10 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 is_money_next = bool(money_next and (money_next.group("name") or money_next.group("sym"))
                                      and t.unit_forms.get((money_next.group("name") or "").lower(),
                                                           t.symbol_forms.get(money_next.group("sym") or "", ("", "")))[1] == "MONEY")
-                if sfx in ("m", "b", "T", "bn") and not (code or is_money_next):
-                    ms = None if sfx != "bn" else ms
+                if sfx in ("m", "b", "T") and not (code or is_money_next):
+                    # "1.6m Muslims", "1.1m of them": millions; "800m", "a 100m sprint": metres
+                    if not (sfx == "m" and _MILLION_NEXT.match(text, ms.end())):
+                        ms = None
                 if ms:
                     a.value *= t.suffix_scales[sfx]
                     a.scale *= t.suffix_scales[sfx]
@@ -937,6 +944,9 @@ def find_quantities(
         prev = _prev_word(text, a.start)
         if prev in t.identifier_before and a.kind != "ordinal" and not a.unit:
             continue
+        if (a.kind == "digit" and not a.unit and float(a.value).is_integer() and 1 <= a.value <= 31
+                and (a.value_max is None or a.value_max <= 31) and _MONTH_AFTER.match(text, a.end)):
+            continue
         # "oct. 13", "may 19": a day of a month the dates component did not take
         if (a.kind == "digit" and not a.unit and prev.rstrip(".") in _MONTHS and a.value_max is None
                 and float(a.value).is_integer() and 1 <= a.value <= 31):
@@ -1022,7 +1032,7 @@ def _inside_name(doc: Doc, a: _Atom, first, last, text: str) -> bool:
                 return True
     if a.kind == "ordinal" or a.unit:
         return False
-    if first.i > 0 and a.kind == "digit":
+    if first.i > 0 and (a.kind == "digit" or (a.kind == "word" and first.is_title)):
         p = doc[first.i - 1]
         if (p.text[:1].isupper() and p.is_alpha and not p.is_sent_start and p.lower_ not in _MONTHS
                 and p.ent_type_ not in ("DATE", "TIME", "CARDINAL", "MONEY", "QUANTITY")):
