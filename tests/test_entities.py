@@ -218,3 +218,16 @@ def test_no_surname_from_a_name_also_labelled_otherwise():
     iob = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]
     spans = fix_entities(_handmade(words, tags, iob))
     assert ("United", "PERSON") in [(s.text, s.label_) for s in spans]
+
+
+def test_bad_matcher_pattern_is_named():
+    from dataclasses import replace
+
+    from spacy.vocab import Vocab
+
+    from extract.entities import build_matcher
+
+    rules = replace(load_rules(), patterns=({"id": "broken", "label": "PERSON", "pattern": [{"BOGUS": 1}],
+                                             "keep": (0, None), "require": ()},))
+    with pytest.raises(ResourceError, match="pattern 'broken' is not a valid spaCy Matcher pattern"):
+        build_matcher(Vocab(), rules)

@@ -97,7 +97,7 @@ class EntityRules:
 
 def _validate_words(data: object) -> dict[str, frozenset[str]]:
     if not isinstance(data, dict):
-        raise ResourceError(Errors.E008.format(name=WORDS_FILE, problem="expected a JSON object"))
+        raise ResourceError(Errors.E256.format(name=WORDS_FILE, where="top level", expected="a JSON object"))
     unknown = sorted(set(data) - _WORD_KEYS)
     if unknown:
         raise ResourceError(Errors.E250.format(name=WORDS_FILE, where="top level", key=unknown[0],
@@ -120,7 +120,7 @@ def _validate_patterns(rows: list) -> tuple[dict, ...]:
     for i, row in enumerate(rows, 1):
         where = f"line {i}"
         if not isinstance(row, dict):
-            raise ResourceError(Errors.E008.format(name=PATTERNS_FILE, problem=f"{where}: expected an object"))
+            raise ResourceError(Errors.E256.format(name=PATTERNS_FILE, where=where, expected="a JSON object"))
         unknown = sorted(set(row) - _PATTERN_KEYS)
         if unknown:
             raise ResourceError(Errors.E250.format(name=PATTERNS_FILE, where=where, key=unknown[0],
@@ -141,8 +141,8 @@ def _validate_patterns(rows: list) -> tuple[dict, ...]:
             raise ResourceError(Errors.E255.format(name=PATTERNS_FILE, where=where, value=bad[0],
                                                    allowed=", ".join(sorted(_REQUIRES))))
         if not isinstance(row["pattern"], list) or not row["pattern"]:
-            raise ResourceError(Errors.E008.format(name=PATTERNS_FILE,
-                                                   problem=f"{where}: 'pattern' must be a non-empty list of token dicts"))
+            raise ResourceError(Errors.E256.format(name=PATTERNS_FILE, where=where,
+                                                   expected="'pattern' as a non-empty list of token dicts"))
         out.append({"id": row["id"], "label": row["label"], "pattern": row["pattern"],
                     "keep": tuple(keep), "require": tuple(require)})
     return tuple(out)
@@ -611,8 +611,7 @@ def build_matcher(vocab, rules: EntityRules | None = None) -> Matcher:
         try:
             matcher.add(f"{p['id']}#{n}", [p["pattern"]], greedy="LONGEST")
         except (ValueError, KeyError) as exc:
-            raise ResourceError(Errors.E008.format(
-                name=PATTERNS_FILE, problem=f"pattern {p['id']!r}: {exc}")) from exc
+            raise ResourceError(Errors.E257.format(name=PATTERNS_FILE, pattern_id=p["id"], reason=exc)) from exc
     return matcher
 
 

@@ -43,6 +43,8 @@ class Errors:
     E253 = "Resource {name}: {where}: missing key {key!r}"
     E254 = "Resource {name}: {where}: 'keep' must be [start, end] token offsets (int or null), got {value!r}"
     E255 = "Resource {name}: {where}: unknown requirement {value!r}; allowed: {allowed}"
+    E256 = "Resource {name}: {where}: expected {expected}"
+    E257 = "Resource {name}: pattern {pattern_id!r} is not a valid spaCy Matcher pattern ({reason})"
     # gold files and evaluation (gold.py, evaluate.py); E006 wraps these as "path: line N: ..."
     E300 = "{path}: no such gold file or directory"
     E301 = "unknown kind {value!r}; allowed: {allowed}"
