@@ -341,8 +341,10 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
     the quarter of the nearest quarter record in the sentence, else of the latest one mentioned
     before it, else the latest completed quarter.
     """
+    changed: set[int] = set()
     for r in records:
-        if not ((r["source"] == "rule:ago" and _YEAR_AGO.fullmatch(r["text"]))
+        last_year = r["source"] == "rule:rel" and r["text"].lower() == "last year"
+        if not ((r["source"] == "rule:ago" and _YEAR_AGO.fullmatch(r["text"])) or last_year
                 or (r["source"] == "rule:year_ago_period" and not re.search(r"first|second|third|fourth|final|last",
                                                                             r["text"], re.IGNORECASE))):
             continue
@@ -351,10 +353,16 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
             continue
         sent = span.sent
         quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                    and sent.start_char <= q["start_char"] < sent.end_char and q["source"] not in _FOLLOWERS]
+                    and sent.start_char <= q["start_char"] < sent.end_char and q["source"] not in _FOLLOWERS
+                    and id(q) not in changed]
+        if last_year and not quarters and "quarter" not in sent.text.lower():
+            continue   # "last year" is a quarter only beside a quarter's figures
+        if last_year and sent[0].lower_ == "last":
+            continue   # "Last year, the company ..." speaks of the year
         if not quarters:   # else the quarter the report is about: the latest one mentioned before
             quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                        and q["end_char"] <= r["start_char"] and q["source"] not in _FOLLOWERS][-1:]
+                        and q["end_char"] <= r["start_char"] and q["source"] not in _FOLLOWERS
+                        and id(q) not in changed][-1:]
         if not quarters and "quarter" not in sent.text.lower():
             continue
         if quarters:
@@ -364,6 +372,7 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
             k = ref.year * 12 + ref.month - 1 - 3
             year, n = str(k // 12), str((k % 12) // 3 + 1)
         r["normalized"] = f"{int(year) - 1:04d}-Q{n}"
+        changed.add(id(r))
         r["granularity"] = "quarter"
 
 

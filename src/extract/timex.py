@@ -773,7 +773,7 @@ def _h_bare_plural(m, ref, tense, w):
     det = _low(m, "bdet")
     if det in ("recent", "past", "the past", "the recent"):
         return Timex("PAST_REF", "DATE", "ref", w.mod(_g(m, "pre")), False)   # "in recent years"
-    if det in ("coming", "the coming"):
+    if det in ("coming", "the coming", "future"):
         return Timex("FUTURE_REF", "DATE", "ref", w.mod(_g(m, "pre")), False)
     return Timex(duration_value(None, unit), "DURATION", _GRAN.get(re.sub(r"^\d+", "", unit), "year"),
                  w.mod(_g(m, "pre")), False, "" if det else "bare_plural")
@@ -905,9 +905,12 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("qcode", rf"\bq(?P<qn>[1-4])(?:\s+(?P<qy>{YEAR}))?{end}", _h_qcode),
         ("half", rf"{P}(?:the\s+)?(?P<hord>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<hyear>{YEAR})\b|"
                  rf"(?P<hyrel>(?:the|this|last|next)\s+year){end})", _h_half),
+        ("fiscal_year", rf"{P}(?P<fy>the\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|to)\s)", _h_fiscal_year),
         ("year_ago_period", rf"(?:the\s+|its\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year[-\s](?:ago|earlier)"
                             rf"(?:\s+(?:(?P<yqord>{q_ord})[\s-]+)?(?:fiscal\s+)?(?:quarter|period)(?!-\w))?{end}",
          _h_year_ago_period),
+        ("year_period", rf"{P}(?:the|this|its|their)\s+(?P<yp>full|current|latest|entire|whole|past)?\s*"
+                        rf"(?P<ypk>fiscal|financial|calendar)?\s*year(?![-\w])", _h_year_period),
         ("yearend", rf"{P}(?:the\s+)?(?:(?P<yerel>this|last|next)\s+)?(?P<ye>year|month)(?:['’]s\s+|-|\s+)end{end}",
          _h_yearend),
         ("season_year", rf"{P}(?:the\s+)?(?P<season>{w.SEASON})\s+(?:of\s+)?(?P<year>{YEAR})\b", _h_season_year),
@@ -933,12 +936,11 @@ def _build_rules(w: _Words) -> list[Rule]:
                      rf"(?:(?:\s+|-)old{end})?(?P<post>\s+or\s+so{end}|\s+or\s+more{end})?", _h_duration),
         ("long", rf"(?:(?P<lmulti>multi|several|many)-)?(?P<lunit>days?|weeks?|months?|years?|decades?|hours?|"
                  rf"centuries|century)-(?:long|old){end}", _h_long),
-        ("bare_plural", rf"{P}(?:(?P<bdet>(?:the\s+)?(?:past|last|next|coming|previous|following|recent)|recent|coming)"
-                        rf"\s+)?(?P<bunit>years|months|weeks|days|decades|centuries|hours|minutes){end}", _h_bare_plural),
+        ("bare_plural", rf"{P}(?:(?P<bdet>(?:the\s+)?(?:past|last|next|coming|previous|following|recent)|recent|coming|future)"
+                        rf"\s+)?(?P<bunit>years|months|weeks|days|decades|centuries|hours|minutes|quarters){end}", _h_bare_plural),
         ("vague", rf"(?P<vague>{_alt(w.data['vague_refs'])}){end}", _h_vague),
         ("spoken_year", rf"{P}(?:the\s+year\s+)?(?:(?P<sy1>nineteen|twenty)[\s-]+(?P<sy2>{w.NUMW}|hundred)"
                         rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<sy3>{w.NUMW}))?){end}", _h_spoken_year),
-        ("fiscal_year", rf"{P}(?P<fy>the\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|to)\s)", _h_fiscal_year),
         ("year", rf"{P}(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|the\s+year\s+|fy\s?)?"
                  rf"(?<![\w$£€#/.,])(?P<year>1[5-9]\d\d|20\d\d){year_end}", _h_year),
     ]
@@ -965,7 +967,7 @@ def _build_rules(w: _Words) -> list[Rule]:
                 | {x.split()[-1] for x in w.data["sets"]} | {d + "s" for d in wds} | units | pods, False),
         "duration": (units, False), "long": ({"long", "old"}, False),
         "spoken_year": ({"nineteen", "twenty", "thousand"}, False), "fiscal_year": ({"year"}, False),
-        "year_ago_period": ({"year", "year-ago", "year-earlier"}, False),
+        "year_ago_period": ({"year", "year-ago", "year-earlier"}, False), "year_period": ({"year"}, False),
         "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True),
     }
     rules = []
@@ -1047,6 +1049,17 @@ def _h_year_ago_period(m, ref, tense, w):
     if n and n <= 4:
         year, q = (ref.year if n <= _quarter(ref.month) else ref.year - 1), n
     return Timex(f"{year - 1:04d}-Q{q}", "DATE", "quarter", "", True)
+
+
+def _h_year_period(m, ref, tense, w):
+    """"the full year", "the current fiscal year": the reference year ("latest": the one before)."""
+    if not _g(m, "yp") and not _g(m, "ypk"):
+        return None                       # "the year" alone is handled (or not) elsewhere
+    kind = _low(m, "yp")
+    if kind == "past" and not _g(m, "ypk"):
+        return None                       # "the past year" is a relative year (rule rel)
+    shift = -1 if kind in ("latest", "past") else 0
+    return Timex(f"{ref.year + shift:04d}", "DATE", "year", w.mod(_g(m, "pre")), True)
 
 
 def _h_fiscal_year(m, ref, tense, w):
