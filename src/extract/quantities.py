@@ -529,7 +529,6 @@ def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None
             return None
         if atom.kind != "digit" and len(sym) <= 2 and sym not in ("%",):
             return None
-        after = text[m.end():m.end() + 2]
         if sym == "in":
             if atom.kind != "digit" or not _INCH_OK.match(text, m.end()):
                 return None
