@@ -145,6 +145,7 @@ class _Quote:
     closed: bool = True       # False: a paragraph part of a quote that goes on
     chain: int = -1
     continued: bool = False   # True: not the first part of its chain
+    stray: bool = False       # an opening mark never closed (its paragraph part is kept)
     # filled by attribution
     cue: tuple[int, int] | None = None
     mention: tuple[int, int] | None = None
@@ -187,6 +188,18 @@ def _role(text: str, i: int, kind: str, j: int | None = None) -> str | None:
     if not prev.isspace() and not nxt.isalnum():
         return "close"
     return None
+
+
+def _possessive(text: str, i: int, j: int, pattern: re.Pattern, *, para_end: int) -> bool:
+    """A ’ after an -s followed by a lower-case word ("the students’ union") is a plural
+    possessive when a later mark in the paragraph can close the quote instead."""
+    if i == 0 or text[i - 1] not in "sS" or not re.match(r" [a-z]", text[j:j + 2]):
+        return False
+    for m in pattern.finditer(text, j, para_end):
+        k = m.start()
+        if _role(text, k, "single", m.end()) == "close":
+            return True
+    return False
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -238,6 +251,9 @@ def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> 
             continue
         if role == "ambi":
             role = "close" if open_at is not None else "open"
+        if role == "close" and kind == "single" and open_at is not None \
+                and _possessive(text, i, j, pattern, para_end=paras[para_of(i)][1]):
+            continue
         if role == "open":
             if open_at is not None:
                 p_open, p_new = para_of(open_at), para_of(i)
@@ -246,6 +262,7 @@ def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> 
                     carry(p_open, p_new)       # opening mark repeated: the quote goes on
                 elif p_new > p_open:
                     carry(p_open, p_open + 1)  # never closed: keep its paragraph part
+                    chain[-1].stray = True
                     flush()
                 else:
                     flush()                    # a second opening mark in the paragraph
@@ -264,6 +281,7 @@ def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> 
             open_at = None
     if open_at is not None:
         carry(para_of(open_at), para_of(open_at) + 1)
+        chain[-1].stray = True
         flush()
     return out
 
@@ -494,11 +512,13 @@ def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _after_window(doc: Doc, q_end_tok: int, limit: int) -> int:
+def _after_window(doc: Doc, q_end_tok: int, limit: int, quoted: list[bool]) -> int:
     """End (exclusive token index) of the text after a quote that can hold its cue."""
     k = q_end_tok
     while k < len(doc) and k - q_end_tok < limit:
         t = doc[k]
+        if quoted[k]:
+            break
         if "\n" in t.text or t.text in _DQ_OPEN or (t.is_quote and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "open"):
             break
         if _ends_sentence(doc, k):
@@ -520,11 +540,13 @@ def _ends_sentence(doc: Doc, k: int) -> bool:
     return not (nxt[:1] in ")]," or nxt[:1].islower())
 
 
-def _before_window(doc: Doc, q_start_tok: int, limit: int) -> int:
+def _before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) -> int:
     """Start token index of the text before a quote that can hold its cue."""
     k = q_start_tok - 1
     while k >= 0 and q_start_tok - k <= limit:
         t = doc[k]
+        if quoted[k]:
+            break
         if "\n" in t.text or _ends_sentence(doc, k) or t.text in _DQ_CLOSE:
             break
         if t.is_quote and t.text not in _DQ_OPEN and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "close":
@@ -533,12 +555,12 @@ def _before_window(doc: Doc, q_start_tok: int, limit: int) -> int:
     return k + 1
 
 
-def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, int]]) -> None:
+def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool]) -> None:
     qs, qe = _tok_range(doc, q.start, q.end)
     if qe <= qs:
         return
     # after the quote: “...,” he says / says X / X, a Y, said
-    a_end = _after_window(doc, qe, 30)
+    a_end = _after_window(doc, qe, 30, quoted)
     inner = doc.text[q.start:q.end].rstrip(_MARKS + " ")
     short_after = False
     if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
@@ -561,7 +583,7 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
     while first < a_end and doc[first].is_punct:
         first += 1
     # before it, in the same sentence: X said: “...” / called it “...”
-    b_start = _before_window(doc, qs, 40)
+    b_start = _before_window(doc, qs, 40, quoted)
     before = None
     cands = [k for k in range(qs - 1, b_start - 1, -1)
              if _is_cue_verb(doc[k], lex)
@@ -604,7 +626,7 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
     while k >= 0 and doc[k].is_space:
         k -= 1
     if k >= 0 and doc[k].text == ":":
-        b2 = _before_window(doc, k, 40)
+        b2 = _before_window(doc, k, 40, quoted)
         for v in range(k - 1, b2 - 1, -1):
             if _is_cue_verb(doc[v], lex):
                 mention = _speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
@@ -645,7 +667,7 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, spans_tok: list[tuple[int, in
         while k >= 0 and doc[k].is_space:
             k -= 1
         if k >= 0 and doc[k].text in {".", "!", "?"}:
-            b3 = _before_window(doc, k, 40)
+            b3 = _before_window(doc, k, 40, quoted)
             for v in range(k - 1, b3 - 1, -1):
                 if _is_cue_verb(doc[v], lex):
                     mention = _speaker_of_verb(doc, doc[v], b3, k, lex, qs, qe)
@@ -760,6 +782,8 @@ def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
     major = [w for w in words if w.lower() not in _MINOR]
     title_like = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
         and not end_punct and n_words <= 8
+    if q.stray and not q.continued:
+        return n_words >= 4 and q.cue is not None
     if q.continued or not q.closed:
         return n_words >= 4 or q.cue is not None
     if title_like and q.method != "colon":
@@ -780,15 +804,19 @@ def find_quotes(doc: Doc) -> list[dict]:
     lex = load_lexicon()
     text = doc.text
     quotes = quote_spans(text)
-    spans_tok = [_tok_range(doc, q.start, q.end) for q in quotes]
+    quoted = [False] * len(doc)   # tokens inside any quotation: cues are never looked for there
     for q in quotes:
-        _attribute(doc, q, lex, spans_tok)
+        s, e = _tok_range(doc, q.start, q.end)
+        for k in range(s, e):
+            quoted[k] = True
+    for q in quotes:
+        _attribute(doc, q, lex, quoted)
     # a chain (multi-paragraph quote) shares the cue found on any part
     by_chain: dict[int, list[_Quote]] = {}
     for q in quotes:
         by_chain.setdefault(q.chain, []).append(q)
     for parts in by_chain.values():
-        cued = [p for p in parts if p.cue is not None]
+        cued = [p for p in parts if p.cue is not None and p.method != "previous"]
         if cued and len(parts) > 1:
             for p in parts:
                 if p.cue is None:

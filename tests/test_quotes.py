@@ -1,0 +1,227 @@
+"""Direct quotations: marks, filtering, cues and speakers (extract.quotes)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract import quotes as Q
+from extract.errors import ResourceError
+from extract.text import clean
+
+
+@pytest.fixture(scope="module")
+def run(nlp):
+    def _run(text: str) -> list[dict]:
+        return nlp(clean(text).text)._.quotes
+
+    return _run
+
+
+# text -> [(quote text, speaker, speaker mention)] in order
+CASES = [
+    pytest.param(
+        "Philip Krein runs the institute. “We’re not a satellite organization,” he says. "
+        "“This is a genuine collaboration.”",
+        [("“We’re not a satellite organization,”", "Philip Krein", "he"),
+         ("“This is a genuine collaboration.”", "Philip Krein", "he")],
+        id="split-quote-same-speaker"),
+    pytest.param(
+        "Anna Wang Roe leads the lab. “We hire widely from abroad,” she says.",
+        [("“We hire widely from abroad,”", "Anna Wang Roe", "she")],
+        id="pronoun-she"),
+    pytest.param(
+        "Philip Krein moved there in 2016. Later he met Mary Smith. Krein was surprised. "
+        "“People want to see how the country is developing,” he says.",
+        [("“People want to see how the country is developing,”", "Philip Krein", "he")],
+        id="pronoun-he-skips-female-name"),
+    pytest.param(
+        "Jiaming Hu is a neuroscientist. “Some of my friends went to foreign labs,” Hu says.",
+        [("“Some of my friends went to foreign labs,”", "Jiaming Hu", "Hu")],
+        id="surname-to-full-name"),
+    pytest.param(
+        "“We have staff from over 50 countries,” says May Tan-Mullins, who studies politics.",
+        [("“We have staff from over 50 countries,”", "May Tan-Mullins", "May Tan-Mullins")],
+        id="inverted-says-name"),
+    pytest.param(
+        "“The funding is vital for our work,” Guohua Xu, an evolutionary geneticist at the "
+        "university, said.",
+        [("“The funding is vital for our work,”", "Guohua Xu", "Guohua Xu")],
+        id="apposition-before-verb"),
+    pytest.param(
+        "Senator Tom Brown called the new plan “a disaster for working families” on Monday.",
+        [("“a disaster for working families”", "Tom Brown", "Tom Brown")],
+        id="partial-quote"),
+    pytest.param(
+        "Mayor Jane Park said: “We will rebuild the bridge before the winter.”",
+        [("“We will rebuild the bridge before the winter.”", "Jane Park", "Jane Park")],
+        id="colon-cue"),
+    pytest.param(
+        "“Prices will rise again next year,” according to Maria Lopez, an economist.",
+        [("“Prices will rise again next year,”", "Maria Lopez", "Maria Lopez")],
+        id="according-to"),
+    pytest.param(
+        "“We will review the decision carefully,” the ministry said in a statement.",
+        [("“We will review the decision carefully,”", "the ministry", "the ministry")],
+        id="organisation-speaker"),
+    pytest.param(
+        "\"We will win this race in November,\" Smith said.",
+        [("\"We will win this race in November,\"", "Smith", "Smith")],
+        id="straight-double-marks"),
+    pytest.param(
+        "''We will win this race in November,'' Mr. Smith said.",
+        [("''We will win this race in November,''", "Smith", "Smith")],
+        id="two-apostrophes-as-marks"),
+    pytest.param(
+        "Mary Jones, a teacher, said: ‘It’s the students’ choice, and we respect it.’ Then she left.",
+        [("‘It’s the students’ choice, and we respect it.’", "Mary Jones", "Mary Jones")],
+        id="british-single-quotes-with-apostrophes"),
+    pytest.param(
+        "Kate Lee spoke at length.\n\n“The first part of the answer runs on for a while.\n\n"
+        "“The second part ends the quotation here,” she said.",
+        [("“The first part of the answer runs on for a while.", "Kate Lee", "she"),
+         ("“The second part ends the quotation here,”", "Kate Lee", "she")],
+        id="multi-paragraph-one-row-per-paragraph"),
+    pytest.param(
+        "B Y  S A R A H  O ’ M E A R A\n\nThe ’90s were good for Krein’s team. "
+        "“It was the right choice for all of us,” said Bob Lee.",
+        [("“It was the right choice for all of us,”", "Bob Lee", "Bob Lee")],
+        id="stray-mark-does-not-stop-the-rest"),
+    pytest.param(
+        "Dan Roe shook his head. “It is the worst idea I have heard this year.”",
+        [("“It is the worst idea I have heard this year.”", None, None)],
+        id="long-quote-without-cue-kept"),
+]
+
+NEGATIVES = [
+    pytest.param("Krein’s team is developing a large-scale ‘intelligent’ infrastructure project.",
+                 id="scare-quote-single-word"),
+    pytest.param("Products are no longer just made, but “created”, in China.", id="scare-quote-created"),
+    pytest.param("The change reflects the country’s wider ambitions (see ‘On the map’).", id="box-title"),
+    pytest.param("It is part of its ‘One Belt, One Road’ foreign-policy programme.", id="programme-name"),
+    pytest.param("Dwayne “The Rock” Johnson arrived late.", id="nickname"),
+    pytest.param("She read “The Art of the Deal” on the plane.", id="book-title"),
+    pytest.param("It’s Krein’s lab, in the Joneses’ old house from the ’90s.", id="apostrophes-only"),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_quotes_and_speakers(run, text, expected):
+    got = [(r["text"], r["speaker"], r["speaker_mention"]) for r in run(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_quotations(run, text):
+    assert run(text) == []
+
+
+def test_record_offsets_and_columns(run):
+    text = "Philip Krein is dean. “We’re not a satellite organization,” explains Krein."
+    ct = clean(text)
+    recs = run(text)
+    assert len(recs) == 1
+    r = recs[0]
+    assert list(r) == [c for c in Q.COLUMNS if c != "doc_id"]
+    assert ct.text[r["start_char"]:r["end_char"]] == r["text"]
+    assert ct.text[r["speaker_start_char"]:r["speaker_end_char"]] == r["speaker_mention"] == "Krein"
+    assert ct.text[r["cue_start_char"]:r["cue_end_char"]] == r["cue"] == "explains"
+    assert r["speaker"] == "Philip Krein" and r["label"] == "QUOTE"
+    json.dumps(recs)   # plain JSON-serialisable values
+
+
+def test_multi_paragraph_parts_share_a_chain(run):
+    text = ("“First part of a long answer that goes on.\n\n“Second part of it,\n\n"
+            "“and the end of it,” said Ann Bell.")
+    recs = run(text)
+    assert len(recs) == 3
+    assert len({r["chain"] for r in recs}) == 1
+    assert {r["speaker"] for r in recs} == {"Ann Bell"}
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("“A b c d,” he said.", ["“A b c d,”"]),
+    ("He said “a b c” and “d e f”.", ["“a b c”", "“d e f”"]),
+    ("“Outer ‘inner’ text,” she said.", ["“Outer ‘inner’ text,”"]),
+    ("‘Outer “inner” text,’ she said.", ["‘Outer “inner” text,’"]),
+    ("“Unclosed at the end", ["“Unclosed at the end"]),
+    ("Rock ’n’ roll and the ’80s.", []),
+    ("“No close here.\n\nNew paragraph “closed one” here.", ["“No close here.", "“closed one”"]),
+])
+def test_mark_pairing(text, spans):
+    assert [text[q.start:q.end] for q in Q.quote_spans(text)] == spans
+
+
+def test_lexicon_loads_and_validates(monkeypatch):
+    lex = Q.load_lexicon()
+    assert {"says", "said", "explains", "told"} <= lex.verb_forms
+    assert lex.pronouns["she"] == "female"
+
+    Q.load_lexicon.cache_clear()
+    monkeypatch.setattr(Q, "read_json", lambda name: {"reporting_verbs": {}, "bogus": 1})
+    with pytest.raises(ResourceError, match="quotes.json.*'bogus'"):
+        Q.load_lexicon()
+    Q.load_lexicon.cache_clear()
+    monkeypatch.undo()
+    assert Q.load_lexicon().verb_forms
+
+
+# ----------------------------------------------------------------- the seed article
+
+SEED_SPEAKERS = [
+    ("“Academic institutions are extremely", "Philip Krein"),
+    ("“People want to see how the country", "Philip Krein"),
+    ("“We’re not a satellite organization.", "Philip Krein"),
+    ("“Some of my friends went to foreign labs", "Jiaming Hu"),
+    ("“The advantage is that we often have", "Guohua Xu"),
+    ("“The disadvantage is that we are not yet", "Guohua Xu"),
+    ("“I think it’s possible to do both.", "Yong Wang"),
+    ("“The local government here has always", "May Tan-Mullins"),
+    ("“Fifteen years ago, as the city was growing", "May Tan-Mullins"),
+    ("“We have staff from over 50 countries", "May Tan-Mullins"),
+    ("“We joke that on our 144 acres of land", "May Tan-Mullins"),
+    ("“It’s brought Ningbo on to the global stage,”", "May Tan-Mullins"),
+    ("“And also onto the China stage.”", "May Tan-Mullins"),
+]
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(nlp, seed_text):
+    return nlp(clean(seed_text).text)._.quotes
+
+
+def test_seed_every_quotation_with_its_speaker(seed_quotes):
+    got = [(r["text"], r["speaker"]) for r in seed_quotes]
+    assert len(got) == len(SEED_SPEAKERS)
+    for (text, speaker), (prefix, want) in zip(got, SEED_SPEAKERS):
+        assert text.startswith(prefix)
+        assert speaker == want
+
+
+def test_seed_no_pronoun_speakers_and_no_scare_quotes(seed_quotes):
+    pronouns = set(Q.load_lexicon().pronouns)
+    assert all(r["speaker"] and r["speaker"].lower() not in pronouns for r in seed_quotes)
+    texts = " ".join(r["text"] for r in seed_quotes)
+    for term in ("intelligent", "created", "On the map", "One Belt"):
+        assert term not in texts
+
+
+def test_seed_rows_map_to_raw_text(seed_text, seed_quotes, nlp):
+    ct = clean(seed_text)
+    for r in seed_quotes:
+        s, e = ct.to_raw(r["start_char"], r["end_char"])
+        raw = seed_text[s:e]
+        assert raw[0] in "“‘\"" and raw[-1] in "”’\".,"
+
+
+def test_polnear_reader_cuts_quoted_parts(shared_data):
+    from extract.readers.polnear import read_split
+
+    docs = read_split(shared_data / "quotes" / "polnear", "dev")
+    assert len(docs) == 84
+    quotes = [q for d in docs for q in d.quotes]
+    assert len(quotes) > 700
+    for d in docs:
+        for q in d.quotes:
+            assert d.text[q.start:q.end] == q.text
+            assert q.text[0] in "“\"'‘" or q.text[-1] in "”\"'’"
