@@ -326,10 +326,41 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     records.sort(key=lambda r: (r["start_char"], r["end_char"]))
     if ref is not None:
         _year_ago_in_quarter_context(doc, text, records, ref)
+        _anchor_to_narrative(records, tense_at)
     return records
 
 
 _FOLLOWERS = ("rule:ago", "rule:year_ago_period")
+#: expressions whose point of reference is the time the text last spoke of, not the publication
+_NARRATIVE = re.compile(
+    r"(?:(?:earlier|later)\s+(?:in\s+)?)?(?:the\s+)?(?:following|previous|preceding|that|that\s+same)\s+\w+"
+    r"|.*\b(?:earlier|later|before|after)", re.IGNORECASE)
+_ANCHOR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+_NEEDS = {"year": 0, "season": 1, "quarter": 1, "month": 1, "week": 2, "weekend": 2, "day": 2,
+          "part_of_day": 2, "minute": 2}
+
+
+def _anchor_to_narrative(records: list[dict], tense_at) -> None:
+    """Resolve "the following year", "that day", "three days later" against the last date
+    the text mentioned before them (TimeML's anchor), when that date is precise enough."""
+    last: tuple[dt.date, int, str] | None = None   # (date, precision 0=year 1=month 2=day, value)
+    for r in records:
+        value = r["normalized"]
+        if (r["source"].startswith("rule:") and r["type"] == "DATE" and r["anchor"]
+                and _NARRATIVE.fullmatch(r["text"]) and last is not None
+                and r["source"] not in ("rule:year_ago_period",) and not re.fullmatch(r"\d{4}-Q\d", value)):
+            need = _NEEDS.get(r["granularity"], 3)
+            if last[1] >= need:
+                t = normalize(r["text"], last[0], tense=None)
+                if t is not None and t.value:
+                    r["normalized"] = t.value
+                    r["granularity"] = t.granularity
+                    r["anchor"] = last[2]
+                    value = t.value
+        m = _ANCHOR_VALUE.fullmatch(value) if r["type"] == "DATE" else None
+        if m:
+            y, mo, d = int(m.group(1)), m.group(2), m.group(3)
+            last = (dt.date(y, int(mo or 7), int(d or (15 if mo else 1))), 2 if d else 1 if mo else 0, value)
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)", re.IGNORECASE)
 
 

@@ -475,7 +475,8 @@ _REL_SHIFT = {"this": 0, "current": 0, "present": 0, "same": 0, "that": 0, "the"
               "last": -1, "past": -1, "previous": -1, "the past": -1, "the last": -1,
               "the previous": -1, "next": 1, "coming": 1, "following": 1, "the next": 1,
               "the coming": 1, "the following": 1, "upcoming": 1, "the upcoming": 1,
-              "this past": -1, "this coming": 1, "the current": 0, "the same": 0, "this current": 0}
+              "this past": -1, "this coming": 1, "the current": 0, "the same": 0, "this current": 0,
+              "preceding": -1, "the preceding": -1, "that same": 0}
 
 
 def _shift_word(det: str) -> tuple[int, str]:
@@ -503,6 +504,10 @@ def _h_rel(m, ref, tense, w):
             return None          # "the year", "the week" alone are too vague to annotate
     if what in ("year", "fiscal year"):
         return Timex(f"{ref.year + shift:04d}", "DATE", "year", mod, True)
+    if what == "day":
+        if det.split()[-1] not in ("that", "following", "previous", "same", "next", "preceding"):
+            return None   # "this day", "the day": too vague
+        return Timex((ref + dt.timedelta(days=shift)).isoformat(), "DATE", "day", mod, True)
     if what == "month":
         y, mo = _add_months(ref.year, ref.month, shift)
         return Timex(f"{y:04d}-{mo:02d}", "DATE", "month", mod, True)
@@ -873,9 +878,9 @@ def _build_rules(w: _Words) -> list[Rule]:
     end = r"(?!\w|['’](?!s\b))"   # a possessive 's may follow ("this year's results")
     year_end = r"(?![\w%]|[.,:/]\d|\s*(?:%|percent\b|per\s+cent\b)|-[a-z])"
     q_ord = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last"
-    rel_det = (r"(?:the\s+)?(?:this\s+(?:past|coming)|this|last|next|past|coming|previous|"
-               r"following|current|present|same|upcoming)|that|the")
-    rel_what = (rf"fiscal\s+year|year|month|week|weekend|quarter|decade|century|{w.SEASON}|"
+    rel_det = (r"(?:the\s+)?(?:this\s+(?:past|coming)|this|last|next|past|coming|previous|preceding|"
+               r"following|current|present|same|upcoming)|that(?:\s+same)?|the")
+    rel_what = (rf"fiscal\s+year|year|month|week|weekend|quarter|decade|century|day|{w.SEASON}|"
                 rf"{w.MON_BARE}|{WD}")
     src: list[tuple[str, str, Handler]] = [
         ("holiday", rf"{P}(?:(?P<holrel>this|last|next)\s+)?(?P<hol>{_alt(w.data['holidays'])}){end}"
@@ -960,7 +965,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "season_year": (seasons, False),
         "dayrel": ({"today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning",
                     "afternoon", "evening"}, False),
-        "rel": ({"year", "month", "week", "weekend", "quarter", "decade", "century"} | seasons | months | wds, False),
+        "rel": ({"year", "month", "week", "weekend", "quarter", "decade", "century", "day"} | seasons | months | wds, False),
         "weekday": (wds, False),
         "ago": ({"ago", "earlier", "later", "now", "hence", "back"}, False),
         "set": ({"every", "each", "per", "once", "twice", "thrice", "times", "weekends"}
