@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from spacy.language import Language
@@ -267,6 +268,9 @@ def _record(text: str, start: int, end: int, t: Timex, ref: dt.date | None, sour
     }
 
 
+_ATTRIBUTIVE = re.compile(r"(?:the|its|their|his|her|our|an?)\s+(\S+-\S+)", re.IGNORECASE)
+
+
 def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_dateparser: bool = True,
                keep_unparsed: bool = True) -> list[dict]:
     """Date and time records of ``doc`` (offsets into ``doc.text``), in text order.
@@ -295,6 +299,10 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
         return all(end <= a or start >= b for a, b in taken)
 
     for f in found:
+        if f.rule in ("duration", "quarter"):
+            m = _ATTRIBUTIVE.match(text, f.start, f.end)
+            if m and m.end() == f.end:   # "the 30-day period": the determiner belongs to the noun
+                f = replace(f, start=m.start(1))
         if free(f.start, f.end):
             taken.append((f.start, f.end))
             rule = "age" if f.rule in ("duration", "long") and text[f.end - 3:f.end].lower() == "old" else f.rule
