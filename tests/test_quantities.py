@@ -146,6 +146,11 @@ def test_counted_noun(nlp, text, noun):
     assert recs and recs[0]["unit_noun"] == noun
 
 
+def test_counted_noun_carries_over_an_ellipsis(nlp):
+    recs = nlp("We have staff from over 50 countries and students from more than 70, she says.")._.quantities
+    assert [(r["text"], r["unit_noun"]) for r in recs] == [("over 50", "countries"), ("more than 70", "countries")]
+
+
 # text -> surfaces that must NOT be a quantity
 NEGATIVES = [
     ("Krein moved there in 2016.", ["2016"]),

@@ -904,6 +904,7 @@ def find_quantities(
     phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)] if any(c in text for c in "-(+") else []
     has_parse = bool(len(doc) and doc[0].dep)  # has_annotation() walks every token
     records = []
+    last_count: tuple[int, str] | None = None  # (sentence start, unit_noun) of the last count
     for a in atoms:
         # a number inside a date record belongs to dates; a date record lying in the
         # unit part ("200 km [per hour]") does not take the number
@@ -971,6 +972,16 @@ def find_quantities(
             if not ((nxt and nxt.group(0).lower() == "of")
                     or (first_tok is not None and first_tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY"))):
                 continue
+        if (has_parse and a.kind != "ordinal" and not a.unit and last_tok is not None
+                and a.label == "CARDINAL"):
+            sent_start = last_tok.sent.start
+            nxt = doc[last_tok.i + 1] if last_tok.i + 1 < len(doc) else None
+            if unit_noun:
+                last_count = (sent_start, unit_noun)
+            elif (last_count and last_count[0] == sent_start
+                  and not (nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))):
+                # "staff from over 50 countries and students from more than 70"
+                unit_noun = last_count[1]
         label = a.label
         unit = a.unit
         if label == DURATION:
