@@ -56,6 +56,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    if span.start > 0 and doc[span.start - 1].lower_ == "since":
+        return "PAST"   # "since Jan. 13"
     tok = span.root
     indirect = False   # the verb is reached through a noun or adjective ("payable Dec. 7")
     for _ in range(8):
@@ -335,6 +337,7 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     if ref is not None:
         _year_ago_in_quarter_context(doc, text, records, ref)
         _anchor_to_narrative(records, tense_at)
+        _quarter_in_focus(records)
     return records
 
 
@@ -346,6 +349,20 @@ _NARRATIVE = re.compile(
 _ANCHOR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _NEEDS = {"year": 0, "season": 1, "quarter": 1, "month": 1, "week": 2, "weekend": 2, "day": 2,
           "part_of_day": 2, "minute": 2}
+
+
+_BARE_QUARTER = re.compile(r"(?:the|that|this|its)\s+(?:latest\s+|same\s+)?quarter", re.IGNORECASE)
+
+
+def _quarter_in_focus(records: list[dict]) -> None:
+    """"the quarter" is the quarter the text last named ("the third quarter ... in the quarter")."""
+    named = None
+    for r in records:
+        if r["source"] == "rule:quarter" and _BARE_QUARTER.fullmatch(r["text"]):
+            if named is not None:
+                r["normalized"], r["anchor"] = named, named
+        elif r["source"] in ("rule:quarter", "rule:qcode") and re.fullmatch(r"\d{4}-Q[1-4]", r["normalized"]):
+            named = r["normalized"]
 
 
 def _anchor_to_narrative(records: list[dict], tense_at) -> None:

@@ -143,15 +143,22 @@ def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> 
     """Year of a month (and day) written without one.
 
     A bare month in a past-tense clause is the most recent one ("announced in March"), in a
-    future clause the next one; otherwise, and for a month with a day ("payable Dec. 7"),
-    the occurrence nearest the reference date (the past one on a tie).
+    future clause the next one. A date with a day follows the tense too, unless the other
+    reading lies within a month of the reference date ("the offer was extended to Nov. 20",
+    written on Nov. 2). Without a tense: the occurrence nearest the reference date.
     """
-    if tense == "FUTURE":
-        return ref.year if (month, day or 31) >= (ref.month, ref.day) else ref.year + 1
-    if tense == "PAST":
-        return ref.year if (month, day or 0) <= (ref.month, ref.day if day else 0) else ref.year - 1
     r = ref if day else dt.date(ref.year, ref.month, 15)
     cands = [dt.date(y, month, min(day or 15, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    past = max(c for c in cands if c <= r) if day else None
+    future = min(c for c in cands if c >= r) if day else None
+    if tense == "FUTURE":
+        if day is None:
+            return ref.year if month >= ref.month else ref.year + 1
+        return past.year if (r - past).days <= 31 and (r - past) < (future - r) else future.year
+    if tense == "PAST":
+        if day is None:
+            return ref.year if month <= ref.month else ref.year - 1
+        return future.year if (future - r).days <= 31 and (future - r) < (r - past) else past.year
     return min(cands, key=lambda c: (abs((c - r).days), c > r)).year
 
 
