@@ -213,6 +213,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: a quotation with no cue takes the speaker of a quotation at most this many paragraphs before
+NEAR_PARAGRAPHS = 2
 #: a quotation may run over at most this many paragraphs
 MAX_PARAGRAPHS = 8
 
@@ -846,6 +848,13 @@ def find_quotes(doc: Doc) -> list[dict]:
                 q.adjacent = same_para
         if not _is_quotation(text, q, n_words):
             continue
+        if q.mention is None and prev is not None and prev.speaker is not None \
+                and para_of(q.start) - para_of(prev.end - 1) <= NEAR_PARAGRAPHS:
+            # a quotation with no cue at all, shortly after another: the same voice goes on
+            q.mention, q.speaker, q.speaker_kind = prev.mention, prev.speaker, prev.speaker_kind
+            q.cue, q.method = prev.cue, "inherit"
+        if q.mention is None:
+            _nearby_subject(doc, q, quoted, paras, para_of, people, lex)
         rec = {
             "start_char": q.start, "end_char": q.end, "text": text[q.start:q.end],
             "speaker": q.speaker, "speaker_start_char": None, "speaker_end_char": None,
@@ -858,12 +867,32 @@ def find_quotes(doc: Doc) -> list[dict]:
             rec.update(speaker_start_char=m.start_char, speaker_end_char=m.end_char, speaker_mention=m.text)
         if q.cue is not None:
             c = doc[q.cue[0]:q.cue[1]]
-            if c[0].lower_ == "according" and c.end < len(doc) and doc[c.end].lower_ == "to":
-                c = doc[c.start:c.end + 1]
+            if c.end < len(doc) and f"{c[0].lower_} {doc[c.end].lower_}" in lex.phrasal:
+                c = doc[c.start:c.end + 1]   # "according to", "went on"
             rec.update(cue=c.text, cue_start_char=c.start_char, cue_end_char=c.end_char)
         records.append(rec)
         prev = q
     return records
+
+
+def _nearby_subject(doc: Doc, q: _Quote, quoted: list[bool], paras, para_of, people: "_People",
+                    lex: _Lexicon) -> None:
+    """No cue and no quotation before: the nearest person who is the subject of a sentence
+    before the quote, in its paragraph or the one before ("Viguerie is upbeat. “...”")."""
+    p = para_of(q.start)
+    lo_char = paras[max(p - 1, 0)][0]
+    qs, _ = _tok_range(doc, q.start, q.end)
+    for k in range(qs - 1, -1, -1):
+        t = doc[k]
+        if t.idx < lo_char:
+            break
+        if quoted[k] or t.dep_ not in _SUBJ_DEPS:
+            continue
+        if t.ent_type_ == "PERSON" or t.lower_ in {"he", "she"}:
+            q.mention = _np_around(doc, t, lex, 0, qs)
+            q.method = "nearby"
+            _name_speaker(doc, q, people, lex)
+            return
 
 
 @Language.factory("extract_quotes", assigns=["doc._.quotes"], requires=["doc.ents", "token.dep"],
