@@ -191,6 +191,18 @@ def _dates(model, text, ref=REF):
     ("The minister resigned on Friday.", [("Friday", "2018-10-26", "DATE")]),
     ("The minister will resign on Friday.", [("Friday", "2018-11-02", "DATE")]),
     ("Busloads of tourists arrive every weekend.", [("every weekend", "XXXX-WXX-WE", "SET")]),
+    ("The airline adds 700 seats a week.", [("a week", "P1W", "SET")]),
+    ("Victory could come within a week.", [("a week", "P1W", "DURATION")]),
+    ("It is a 20-minute ride away.", [("20-minute", "PT20M", "DURATION")]),
+    ("The 30-day review ended.", [("30-day", "P30D", "DURATION")]),
+    ("He was in his 30s then.", []),
+    ("Third-quarter profit rose to $5 million from $4 million a year earlier.",
+     [("Third-quarter", "2018-Q3", "DATE"), ("a year earlier", "2017-Q3", "DATE")]),
+    ("Sales fell in the year-ago quarter.", [("the year-ago quarter", "2017-Q3", "DATE")]),
+    ("The pact was signed on May 22, 1995, and the following year he left.",
+     [("May 22, 1995", "1995-05-22", "DATE"), ("the following year", "1996", "DATE")]),
+    ("The offer was extended to Nov. 20.", [("Nov. 20", "2018-11-20", "DATE")]),
+    ("Atlanta, nineteen ninety-six.", [("nineteen ninety-six", "1996", "DATE")]),
 ])
 def test_find_dates(model, text, expected):
     assert _dates(model, text) == expected

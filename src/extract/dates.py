@@ -58,6 +58,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         return None
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "PAST"   # "since Jan. 13"
+    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till"):
+        return "FUTURE"   # a deadline: "postponed until Tuesday morning"
     tok = span.root
     indirect = False   # the verb is reached through a noun or adjective ("payable Dec. 7")
     for _ in range(8):
@@ -160,9 +162,12 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
         if first != "per":
             if before is None:
                 return False
-            if not (before.like_num or before.lower_ in _RATE_WORDS or before.ent_type_ in ("MONEY", "PERCENT")
-                    or before.is_currency):
-                return False
+            window = doc[max(0, span.start - 3):span.start]
+            if not any(tk.like_num or tk.lower_ in _RATE_WORDS or tk.ent_type_ in ("MONEY", "PERCENT", "CARDINAL")
+                       or tk.is_currency for tk in window):
+                return False   # a rate needs an amount: "$20 million a year", "700 seats a week"
+            if before.pos_ in ("VERB", "AUX", "ADP"):
+                return False   # "within a week", "waited a year"
     elif t.check == "decade":
         if before is not None and before.lower_ in ("his", "her", "their", "my", "your", "our", "its", "early", "late", "mid"):
             return False   # "in his 30s" is an age
