@@ -89,8 +89,16 @@ CASES = [
         id="stray-mark-does-not-stop-the-rest"),
     pytest.param(
         "Dan Roe shook his head. “It is the worst idea I have heard this year.”",
+        [("“It is the worst idea I have heard this year.”", "Dan Roe", "Dan Roe")],
+        id="no-cue-subject-of-sentence-before"),
+    pytest.param(
+        "The plan was attacked by Glenn Beck, who called it “a narcissistic fantasy of the rich.”",
+        [("“a narcissistic fantasy of the rich.”", "Glenn Beck", "who")],
+        id="relative-pronoun-mention"),
+    pytest.param(
+        "The weather was bad.\n\n“It is the worst idea I have heard this year.”",
         [("“It is the worst idea I have heard this year.”", None, None)],
-        id="long-quote-without-cue-kept"),
+        id="long-quote-without-cue-or-speaker-kept"),
 ]
 
 NEGATIVES = [

@@ -465,7 +465,7 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
             if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
                     and not _not_speaker(child):
                 if child.lower_ in _RELATIVES and v.dep_ == "relcl" and lo <= v.head.i < hi:
-                    return _np_around(doc, v.head, lex, lo, hi)   # "Beck, who has said"
+                    return child.i, child.i + 1   # "Beck, who has said": named in _name_speaker
                 if child.lower_ in _NOT_SPEAKERS:
                     continue
                 if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
@@ -752,6 +752,15 @@ def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
     s, e = q.mention
     span = doc[s:e]
     text = span.text
+    if e - s == 1 and doc[s].lower_ in _RELATIVES and doc[s].head.dep_ == "relcl":
+        # the mention is "who"; the speaker is the noun it refers back to
+        ant = doc[s].head.head
+        a, b = _np_around(doc, ant, lex, 0, s)
+        saved = q.mention
+        q.mention = (a, b)
+        _name_speaker(doc, q, people, lex)
+        q.mention = saved
+        return
     if e - s == 1 and _is_pronoun(doc[s], lex):
         q.speaker_kind = "pronoun"
         q.speaker = people.resolve_pronoun(text, span.start_char)
