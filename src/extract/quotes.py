@@ -442,10 +442,14 @@ def _skip_left_aux(doc: Doc, j: int, lo: int) -> int:
 
 
 def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
-                     qs: int, qe: int) -> tuple[int, int] | None:
-    """The mention (token range) of who speaks through ``verb``; lo..hi bound the search."""
+                     qs: int, qe: int, quoted: list[bool] | None = None) -> tuple[int, int] | None:
+    """The mention (token range) of who speaks through ``verb``; lo..hi bound the search.
+    With ``quoted`` given, the verb's subject may lie anywhere earlier in its sentence outside
+    quotations ("He called it “shameful” and called on leaders “not to ...”")."""
     def outside(k: int) -> bool:
-        return not (qs <= k < qe)
+        return not (qs <= k < qe) and (quoted is None or not quoted[k])
+
+    lo_subj = min(lo, verb.sent.start) if quoted is not None else lo
 
     if verb.lower_ == "according":
         for k in range(verb.i + 1, min(verb.i + 3, hi)):
@@ -462,20 +466,22 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
     v = verb
     for _ in range(4):
         for child in v.children:
-            if child.dep_ in _SUBJ_DEPS and lo <= child.i < hi and outside(child.i) \
+            if child.dep_ in _SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
                     and not _not_speaker(child):
-                if child.lower_ in _RELATIVES and v.dep_ == "relcl" and lo <= v.head.i < hi:
+                if child.lower_ in _RELATIVES and v.dep_ == "relcl" and lo_subj <= v.head.i < hi:
                     return child.i, child.i + 1   # "Beck, who has said": named in _name_speaker
                 if child.lower_ in _NOT_SPEAKERS:
                     continue
                 if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
-                    return _np_around(doc, child, lex, lo, hi)
+                    return _np_around(doc, child, lex, lo_subj, hi)
         # "..., adding/calling/saying", "issued a statement calling": the subject is the one
         # of the verb it hangs from
-        if v.dep_ in _CLIMB_DEPS and v.head.i != v.i and lo <= v.head.i < hi:
+        if v.dep_ in _CLIMB_DEPS and v.head.i != v.i and lo_subj <= v.head.i < hi:
             v = v.head
         else:
             break
+    if verb.tag_ == "VBG":
+        return None          # "..., calling him": no subject of its own to the left
     j = _skip_left_aux(doc, verb.i - 1, lo)
     if j >= lo and doc[j].text == ",":
         # "Kasich (R-OH), said" or "X, a professor at Y, said": the name before the comma
@@ -606,7 +612,7 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool]) -> None:
         for k in sorted(cands, key=rank):
             if rank(k)[0] == 9:
                 break
-            mention = _speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe)
+            mention = _speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe, quoted)
             if mention is not None:
                 before = (k, mention)
                 break
@@ -630,7 +636,7 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool]) -> None:
     if k >= 0 and doc[k].text == ":":
         b2 = _before_window(doc, k, 40, quoted)
         for v in range(k - 1, b2 - 1, -1):
-            if _is_cue_verb(doc[v], lex):
+            if _is_cue_verb(doc[v], lex) or doc[v].lower_ in lex.verb_forms:   # "X notes:"
                 mention = _speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
                 if mention is not None:
                     q.cue, q.mention, q.method = (v, v + 1), mention, "colon"
@@ -735,6 +741,8 @@ class _People:
 
     def resolve_pronoun(self, pron: str, at: int) -> str | None:
         want = self.lex.pronouns.get(pron.lower())
+        if want == "self":
+            return None      # "I said": the writer, whose name the text may not give
         labels = {"PERSON"} if want in {"male", "female"} else {"ORG", "NORP"}
         for pos, full, label in sorted(self.mentions, key=lambda m: -m[0]):
             if pos >= at or label not in labels:
