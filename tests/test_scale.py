@@ -276,3 +276,14 @@ def test_cli_rerun_reports_reused_documents(tmp_path):
     assert "0 of 0 documents extracted, 0 failed, 3 reused from an earlier run" in second.stdout
     third = CliRunner().invoke(main, args + ["--fresh", "--quiet"])
     assert third.exit_code == 0 and third.stdout == "" and "documents" not in third.stderr
+
+
+def test_two_worker_processes_give_the_same_rows(small_nlp, tmp_path):
+    from extract.runner import run
+
+    corpus = make_corpus(tmp_path / "in", 9)
+    (corpus / "empty.txt").write_bytes(b"")
+    two = run([corpus], tmp_path / "two", nlp=small_nlp, n_process=2, batch_size=2, part_size=4)
+    assert (two.n_documents, two.n_failed) == (10, 1)
+    run([corpus], tmp_path / "one", nlp=small_nlp)
+    assert all_rows(tmp_path / "two") == all_rows(tmp_path / "one")

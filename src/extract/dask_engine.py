@@ -20,7 +20,7 @@ from .documents import ArticleInput
 from .runner import DEFAULT_BATCH_SIZE, ArticleResult, _Entry, _finish, process_articles
 
 #: Documents per task sent to a worker.
-DEFAULT_PARTITION_SIZE = 64
+DEFAULT_PARTITION_SIZE = 16
 #: Partitions in flight per worker thread: enough to keep workers busy, few enough to
 #: bound the client's memory.
 IN_FLIGHT_PER_THREAD = 2
@@ -125,6 +125,12 @@ class DaskEngine:
         finally:
             future.release()
         yield from results
+
+    def __enter__(self) -> "DaskEngine":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     def close(self) -> None:
         try:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import time
 from collections import deque
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 from spacy.language import Language
 
@@ -29,6 +30,8 @@ from .text import CleanedText, clean
 #: keep both workers busy and memory flat; 256 (spaCy's default) gives one worker
 #: a whole small corpus.
 DEFAULT_BATCH_SIZE = 16
+#: Pieces in the first batch: the first rows come out after these, not after a whole batch.
+FIRST_BATCH = 2
 
 
 @dataclass
@@ -176,7 +179,11 @@ def process_articles(
     previous_handler = nlp.default_error_handler
     nlp.default_error_handler = on_error
     try:
-        stream = nlp.pipe(docs(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+        source = docs()
+        # a small first batch, in this process, so that the first rows come out quickly
+        head = list(islice(source, FIRST_BATCH)) if batch_size > FIRST_BATCH else []
+        stream = chain(nlp.pipe(head, as_tuples=True, batch_size=FIRST_BATCH),
+                       nlp.pipe(source, as_tuples=True, batch_size=batch_size, n_process=n_process))
         for doc, (serial, k, offset) in stream:
             # whatever was sent before this piece and has not come back was dropped by a failure
             while expected and expected[0] != (serial, k):
@@ -305,7 +312,7 @@ def run(
     n_process: int = 1,
     progress: ProgressCallback | None = None,
     fmt: str = "csv",
-    engine: str = "local",
+    engine: str | Any = "local",
     scheduler: str | None = None,
     n_workers: int | None = None,
     resume: bool = True,
@@ -322,6 +329,8 @@ def run(
 
     ``engine="dask"`` runs the pipeline on Dask workers (a LocalCluster of ``n_workers``
     processes, or the cluster whose scheduler is at ``scheduler``); see docs/SCALE.md.
+    ``engine`` may also be a started :class:`extract.dask_engine.DaskEngine`, which is
+    then reused and left open.
     """
     from .errors import ConfigError, Errors
     from .pipeline import DEFAULT_MODEL, build_pipeline
@@ -330,7 +339,8 @@ def run(
 
     if fmt not in FORMATS:
         raise ConfigError(Errors.E007.format(what="format", value=fmt, allowed=", ".join(FORMATS)))
-    if engine not in ENGINES:
+    given_engine = not isinstance(engine, str)
+    if not given_engine and engine not in ENGINES:
         raise ConfigError(Errors.E007.format(what="engine", value=engine, allowed=", ".join(ENGINES)))
     if engine == "dask" and nlp is not None:
         raise ConfigError("The dask engine builds the pipeline on each worker: give model= and "
@@ -345,9 +355,17 @@ def run(
         if nlp is None:
             nlp = build_pipeline(model, extractors=extractors)
         pipeline = nlp
+        if n_process > 1:  # forked workers that each run the whole article: see extract.pool
+            from .pool import PoolEngine
 
-        def results(items):
-            return process_articles(pipeline, items, batch_size=batch_size, n_process=n_process)
+            results = PoolEngine(pipeline, n_process, batch_size=batch_size).results
+        else:
+            def results(items):
+                return process_articles(pipeline, items, batch_size=batch_size)
+    elif given_engine:  # a ready engine (e.g. a DaskEngine kept for several runs); not closed here
+        results = engine.results
+        model = getattr(engine, "model", model)
+        extractors = getattr(engine, "extractors", extractors)
     else:
         from .dask_engine import DaskEngine
 
