@@ -424,9 +424,22 @@ def _h_month_year(m, ref, tense, w):
     rel = _low(m, "myrel")
     if rel:
         year = ref.year + {"this": 0, "last": -1, "next": 1}[rel]
+    elif _g(m, "spy"):
+        year = _spoken_year(_low(m, "spy"), w)
+        if year is None:
+            return None
     else:
         year = int(_g(m, "year"))
     return Timex(f"{year:04d}-{month:02d}", "DATE", "month", w.mod(_g(m, "pre")), bool(rel))
+
+
+def _spoken_year(s: str, w: _Words) -> int | None:
+    """"nineteen ninety-four" -> 1994."""
+    head, _, rest = s.partition(" ") if " " in s else s.partition("-")
+    n = w.number(rest)
+    if head not in ("nineteen", "twenty") or n is None or not 10 <= n <= 99 or rest in ("a", "an"):
+        return None
+    return (19 if head == "nineteen" else 20) * 100 + int(n)
 
 
 def _h_month(m, ref, tense, w):
@@ -562,7 +575,10 @@ def _h_rel(m, ref, tense, w):
 
 def _h_season_year(m, ref, tense, w):
     code = w.seasons[_low(m, "season")]
-    return Timex(f"{m['year']}-{code}", "DATE", "season", w.mod(_g(m, "pre")), False)
+    year = _g(m, "year") or _spoken_year(_low(m, "spy"), w)
+    if not year:
+        return None
+    return Timex(f"{year}-{code}", "DATE", "season", w.mod(_g(m, "pre")), False)
 
 
 def _h_season_bare(m, ref, tense, w):
@@ -585,8 +601,9 @@ def _h_quarter(m, ref, tense, w):
     if not year:
         if qrel and re.fullmatch(r"\d{4}", qrel):
             year = qrel
-        elif _low(m, "qyrel"):
-            year = str(ref.year + {"this": 0, "last": -1, "next": 1}[_low(m, "qyrel").split()[0]])
+        elif _low(m, "qyrel") or _low(m, "qyrel2"):
+            word = (_low(m, "qyrel") or _low(m, "qyrel2")).split()[0]
+            year = str(ref.year + {"this": 0, "last": -1, "next": 1}[word])
             rel = True
         else:
             rel = True
@@ -902,14 +919,16 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("date_dmy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<day>{DAY})(?:\s+of)?\s+"
                      rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})\b)?{end}", _h_date_mdy),
         ("month_year", rf"{P}(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?:(?P<year>{YEAR})(?!\d|,\d)|"
-                       rf"(?P<myrel>this|last|next)\s+year){end}", _h_month_year),
+                       rf"(?P<myrel>this|last|next)\s+year|(?P<spy>(?:nineteen|twenty)[\s-]+(?:{w.NUMW}))){end}",
+         _h_month_year),
         ("month", rf"{P}(?P<mon>{w.MON_BARE}){end}", _h_month),
         ("numeric", r"(?<![\w/.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)|"
                     r"(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)\d\d|\d\d))(?![\w/.-]|\.\d)", _h_numeric),
         ("decade", rf"{P}(?:the\s+)?(?:(?:(?P<cent>1[0-9]|20)|['’])(?P<dec>\d)0['’]?s{end}|"
                    rf"(?<![\w$£€])(?P<dec2>\d)0s{end}|(?P<decw>{_alt(w.data['decade_words'])}){end})", _h_decade_any),
         ("century", rf"{P}(?:the\s+)?(?P<cord>{w.ORD})[\s-]+century{end}", _h_century),
-        ("quarter", rf"{P}(?P<the>(?:the|its|their)\s+)?(?:(?P<qrel>this|last|next|current|latest|previous|past|"
+        ("quarter", rf"{P}(?P<the>(?:the|its|their)\s+)?(?:(?P<qyrel2>this|last|next)\s+year['’]s\s+)?"
+                    rf"(?:(?P<qrel>this|last|next|current|latest|previous|past|"
                     rf"coming|same|{YEAR})(?:'s|’s)?\s+)?(?:(?:fiscal|financial)[\s-]+)?"
                     rf"(?:(?P<qord>{q_ord})[\s-]+)?(?:fiscal[\s-]+)?quarter(?!-\w){end}"
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qyear>{YEAR})\b|(?P<qyrel>(?:this|last|next)\s+year){end}))?",
@@ -925,7 +944,8 @@ def _build_rules(w: _Words) -> list[Rule]:
                         rf"(?P<ypk>fiscal|financial|calendar)?\s*year(?![-\w])", _h_year_period),
         ("yearend", rf"{P}(?:the\s+)?(?:(?P<yerel>this|last|next)\s+)?(?P<ye>year|month)(?:['’]s\s+|-|\s+)end{end}",
          _h_yearend),
-        ("season_year", rf"{P}(?:the\s+)?(?P<season>{w.SEASON})\s+(?:of\s+)?(?P<year>{YEAR})\b", _h_season_year),
+        ("season_year", rf"{P}(?:the\s+)?(?P<season>{w.SEASON})\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|"
+                        rf"(?P<spy>(?:nineteen|twenty)[\s-]+(?:{w.NUMW})){end})", _h_season_year),
         ("dayrel", rf"{P}(?P<dr>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|last\s+night|tonight|overnight|"
                    rf"this\s+(?:morning|afternoon|evening)|(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|"
                    rf"evening|night))?){end}", _h_dayrel),
