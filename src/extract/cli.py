@@ -50,6 +50,7 @@ class _Progress:
         self.every = every
         self.started = time.perf_counter()
         self.first = None       # when the first document came back: words/s counts from here
+        self.first_words = 0
         self.last = self.started
         self.shown = 0
         self.bar = None
@@ -66,9 +67,13 @@ class _Progress:
         return summary.n_documents + getattr(summary, "n_reused", 0) + getattr(summary, "n_duplicates", 0)
 
     def _rate(self, summary, now: float) -> float:
-        if self.first is None or summary.n_documents <= 1:
+        """Words per second: since the first document once that is long enough to mean
+        something (start-up left out), else since the start."""
+        if self.first is None:
             return 0.0
-        return summary.n_words / max(now - self.first, 1e-9)
+        if now - self.first >= 5.0:
+            return (summary.n_words - self.first_words) / (now - self.first)
+        return summary.n_words / max(now - self.started, 1e-9)
 
     def __call__(self, result, summary) -> None:
         self.summary = summary
@@ -76,7 +81,7 @@ class _Progress:
             return
         now = time.perf_counter()
         if self.first is None:
-            self.first = now
+            self.first, self.first_words = now, summary.n_words
         wps = self._rate(summary, now)
         done = self._done(summary)
         if self.bar is not None:
