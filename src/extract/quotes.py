@@ -351,11 +351,23 @@ def _is_cue_verb(tok: Token, lex: _Lexicon) -> bool:
 
 
 def _ent_of(tok: Token) -> Span | None:
-    if tok.ent_type_ in _SPEAKER_LABELS:
-        for ent in tok.doc.ents:   # ents are few; fine at news-article scale
-            if ent.start <= tok.i < ent.end:
-                return ent
-    return None
+    """The speaker-like entity (PERSON, ORG, NORP, GPE) that ``tok`` is part of, if any."""
+    if tok.ent_type_ not in _SPEAKER_LABELS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def _sent_start(tok: Token) -> int:
+    """Index of the first token of ``tok``'s sentence (cheaper than ``tok.sent``)."""
+    doc, k = tok.doc, tok.i
+    while k > 0 and not doc[k].is_sent_start:
+        k -= 1
+    return k
 
 
 def _is_pronoun(tok: Token, lex: _Lexicon) -> bool:
@@ -449,7 +461,7 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
     def outside(k: int) -> bool:
         return not (qs <= k < qe) and (quoted is None or not quoted[k])
 
-    lo_subj = min(lo, verb.sent.start) if quoted is not None else lo
+    lo_subj = min(lo, _sent_start(verb)) if quoted is not None else lo
 
     if verb.lower_ == "according":
         for k in range(verb.i + 1, min(verb.i + 3, hi)):
@@ -520,6 +532,14 @@ def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     return span.start, span.end
 
 
+def _tok_role(t: Token) -> str | None:
+    """Role of a double quotation mark token, read from its neighbours (no ``doc.text``)."""
+    doc = t.doc
+    prev = doc[t.i - 1].text_with_ws[-1:] if t.i > 0 else " "
+    nxt = t.whitespace_ or (doc[t.i + 1].text[:1] if t.i + 1 < len(doc) else " ")
+    return _role((prev or " ") + t.text + nxt, 1, "double", 1 + len(t.text))
+
+
 def _after_window(doc: Doc, q_end_tok: int, limit: int, quoted: list[bool]) -> int:
     """End (exclusive token index) of the text after a quote that can hold its cue."""
     k = q_end_tok
@@ -527,7 +547,7 @@ def _after_window(doc: Doc, q_end_tok: int, limit: int, quoted: list[bool]) -> i
         t = doc[k]
         if quoted[k]:
             break
-        if "\n" in t.text or t.text in _DQ_OPEN or (t.is_quote and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "open"):
+        if "\n" in t.text or t.text in _DQ_OPEN or (t.is_quote and _tok_role(t) == "open"):
             break
         if _ends_sentence(doc, k):
             break
@@ -557,19 +577,19 @@ def _before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) -
             break
         if "\n" in t.text or _ends_sentence(doc, k) or t.text in _DQ_CLOSE:
             break
-        if t.is_quote and t.text not in _DQ_OPEN and _role(doc.text, t.idx, "double", t.idx + len(t.text)) == "close":
+        if t.is_quote and t.text not in _DQ_OPEN and _tok_role(t) == "close":
             break
         k -= 1
     return k + 1
 
 
-def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool]) -> None:
+def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str) -> None:
     qs, qe = _tok_range(doc, q.start, q.end)
     if qe <= qs:
         return
     # after the quote: “...,” he says / says X / X, a Y, said
     a_end = _after_window(doc, qe, 30, quoted)
-    inner = doc.text[q.start:q.end].rstrip(_MARKS + " ")
+    inner = text[q.start:q.end].rstrip(_MARKS + " ")
     short_after = False
     if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
         # “... end.” Trump said. is an attribution; “... end.” She noted a rally ... is not
@@ -697,7 +717,7 @@ def _strip_name(words: list[str], lex: _Lexicon) -> list[str]:
 class _People:
     """Named people of a document and what is known of their gender."""
 
-    def __init__(self, doc: Doc, lex: _Lexicon):
+    def __init__(self, doc: Doc, lex: _Lexicon, text: str):
         self.lex = lex
         self.mentions: list[tuple[int, str, str]] = []   # (char offset, full name, label)
         self.gender: dict[str, str] = {}
@@ -723,10 +743,15 @@ class _People:
             else:
                 self.mentions.append((ent.start_char, ent.text, ent.label_))
         # a known surname is a mention of that person even where the NER missed or mislabelled it
-        person_tokens = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
-        for tok in doc:
-            if tok.i not in person_tokens and tok.is_title and tok.lower_ in self.full:
-                self.mentions.append((tok.idx, self.full[tok.lower_], "PERSON"))
+        if self.full:
+            spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            names = sorted({n.split()[-1] for n in self.full.values()}, key=len, reverse=True)
+            pattern = r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
+            for m in re.finditer(pattern, text):
+                if not any(a <= m.start() < b for a, b in spans):
+                    last = _strip_name([m.group()], lex)
+                    if last and last[-1].lower() in self.full:
+                        self.mentions.append((m.start(), self.full[last[-1].lower()], "PERSON"))
 
     def name(self, text: str, at: int) -> str:
         words = _strip_name(text.split(), self.lex)
@@ -779,7 +804,7 @@ def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
     if "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
                               and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
-        ents = [ent for ent in doc.ents if ent.label_ == "PERSON" and s <= ent.start and ent.end <= e]
+        ents = [_ent_of(t) for t in span if t.ent_type_ == "PERSON"]
         name_text = ents[-1].text if ents else text
         q.speaker = people.name(name_text, span.start_char)
     else:
@@ -829,7 +854,7 @@ def find_quotes(doc: Doc) -> list[dict]:
         for k in range(s, e):
             quoted[k] = True
     for q in quotes:
-        _attribute(doc, q, lex, quoted)
+        _attribute(doc, q, lex, quoted, text)
     # a chain (multi-paragraph quote) shares the cue found on any part
     by_chain: dict[int, list[_Quote]] = {}
     for q in quotes:
@@ -840,7 +865,7 @@ def find_quotes(doc: Doc) -> list[dict]:
             for p in parts:
                 if p.cue is None:
                     p.cue, p.mention, p.method = cued[0].cue, cued[0].mention, "chain"
-    people = _People(doc, lex)
+    people = _People(doc, lex, text)
     for q in quotes:
         if q.mention is not None:
             _name_speaker(doc, q, people, lex)
