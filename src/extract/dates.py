@@ -306,6 +306,16 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
         return all(end <= a or start >= b for a, b in taken)
 
     for f in found:
+        first = _tokens(doc, f.start, f.start + 1)
+        if first is not None and len(first) and first[0].tag_ in ("VB", "VBD", "VBP", "VBZ") and first[0].idx == f.start:
+            # "expected to last five months": the verb is not part of the expression
+            rest = text.find(" ", f.start, f.end)
+            if rest < 0:
+                continue
+            sub = normalize(text[rest + 1:f.end], ref, tense=tense_at(f.start, f.end))
+            if sub is None:
+                continue
+            f = replace(f, start=rest + 1, timex=sub)
         if f.rule in ("duration", "quarter"):
             m = _ATTRIBUTIVE.match(text, f.start, f.end)
             if m and m.end() == f.end:   # "the 30-day period": the determiner belongs to the noun

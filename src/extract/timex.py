@@ -1146,9 +1146,16 @@ def _apply(rule: Rule, m: re.Match, ref: dt.date | None, tense: str | None) -> T
     t = rule.handler(m, ref or _DUMMY_REF, tense, w)
     if t is None:
         return None
+    if t.type in ("DATE", "TIME") and t.mod in _POINT_MODS and rule.name != "ago":
+        t = replace(t, mod=_POINT_MODS[t.mod])   # "at least Thursday": ON_OR_AFTER
     if t.relative and ref is None and t.value not in REF_VALUES:
         t = replace(t, value="")
     return t
+
+
+#: bounds on an amount of time become bounds on a point in time
+_POINT_MODS = {"EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE",
+               "MORE_THAN": "AFTER", "LESS_THAN": "BEFORE"}
 
 
 @dataclass(frozen=True)
