@@ -814,6 +814,8 @@ def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
 
 # --------------------------------------------------------------------------- 3. filter
 
+_TITLE_INTRO = {"on", "of", "in", "at", "from", "for", "titled", "entitled", "called", "named",
+                "dubbed", "show", "program", "programme", "book", "film", "movie", "podcast", "series"}
 _MARKS = "“„«”»\"″‘‹’›'`"
 _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from", "is"}
 _END_PUNCT = ",.?!…—–-:;"
@@ -824,8 +826,14 @@ def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
     end_punct = bool(inner) and inner[-1] in _END_PUNCT
     words = _WORD_RE.findall(inner)
     major = [w for w in words if w.lower() not in _MINOR]
-    title_like = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
-        and not end_punct and n_words <= 8
+    title_case = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
+        and n_words <= 8
+    # a title or name: title case and no punctuation inside the marks, or title case after
+    # "CNN’s", "on", "host of" ... even with a comma inside (“Meet the Press,” he said)
+    before = text[max(0, q.start - 20):q.start].rstrip().split()
+    prev_word = before[-1] if before else ""
+    title_like = title_case and (not end_punct or (
+        len(major) >= 2 and (prev_word.lower() in _TITLE_INTRO or re.search(r"[’']s$", prev_word))))
     if q.stray and not q.continued:
         return n_words >= 4 and q.cue is not None
     if q.continued or not q.closed:
