@@ -128,6 +128,11 @@ def test_no_reference_date_leaves_relative_values_empty(text, value, type_, gran
     assert (t.value, t.type, t.granularity) == (value, type_, granularity)
 
 
+def test_point_bounds():
+    assert normalize("at least Thursday", REF, tense="FUTURE").mod == "ON_OR_AFTER"
+    assert normalize("at least two years", REF).mod == "EQUAL_OR_MORE"
+
+
 def test_labels():
     assert normalize("20-minute").label == "TIME"
     assert normalize("5-year").label == "DATE"
@@ -203,6 +208,7 @@ def _dates(model, text, ref=REF):
      [("May 22, 1995", "1995-05-22", "DATE"), ("the following year", "1996", "DATE")]),
     ("The offer was extended to Nov. 20.", [("Nov. 20", "2018-11-20", "DATE")]),
     ("Atlanta, nineteen ninety-six.", [("nineteen ninety-six", "1996", "DATE")]),
+    ("The trial is expected to last five months.", [("five months", "P5M", "DURATION")]),
 ])
 def test_find_dates(model, text, expected):
     assert _dates(model, text) == expected
