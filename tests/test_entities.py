@@ -231,3 +231,13 @@ def test_bad_matcher_pattern_is_named():
                                              "keep": (0, None), "require": ()},))
     with pytest.raises(ResourceError, match="pattern 'broken' is not a valid spaCy Matcher pattern"):
         build_matcher(Vocab(), rules)
+
+
+def test_rules_in_the_full_pipeline(nlp):
+    # the conftest pipeline (all components): the entity rules reach doc.ents and the dates
+    # component still finds the date the model put next to the byline
+    doc = nlp("By Sarah O’Meara\n\nEvery weekend, Zhejiang’s tourists arrive.")
+    assert [(e.text, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS] == [
+        ("Sarah O’Meara", "PERSON"), ("Zhejiang", "GPE")]
+    assert "extract_entities" in nlp.pipe_names
+    assert nlp.pipe_names.index("extract_entities") == nlp.pipe_names.index("ner") + 1
