@@ -583,6 +583,27 @@ def _before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) -
     return k + 1
 
 
+def _governing_subject(doc: Doc, qs: int, qe: int, lo: int, quoted: list[bool],
+                       lex: _Lexicon) -> tuple[int, int] | None:
+    """The subject of the nearest verb above the quote in the parse, within [lo, qs)."""
+    heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
+    for h in heads:
+        for v in [doc[h], *doc[h].ancestors]:
+            if quoted[v.i] and not qs <= v.i < qe:
+                break
+            for child in v.children:
+                if child.dep_ in _SUBJ_DEPS and lo <= child.i < qs and not quoted[child.i] \
+                        and not _not_speaker(child) and child.lower_ not in _NOT_SPEAKERS:
+                    if child.lower_ in _RELATIVES:
+                        if v.dep_ == "relcl":
+                            return child.i, child.i + 1
+                        continue
+                    if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in _SPEAKER_LABELS:
+                        return _np_around(doc, child, lex, lo, qs)
+                    return None   # the subject is a thing ("The report found ..."), not a voice
+    return None
+
+
 def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str) -> None:
     qs, qe = _tok_range(doc, q.start, q.end)
     if qe <= qs:
@@ -649,6 +670,14 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str
         q.cue, q.mention, q.method = (k, k + 1), mention, "before"
         q.adjacent = qs - k <= 4
         return
+    # no cue, but the quote sits inside a sentence: the subject of the verb that governs it
+    # ("Moore thanked him for “...”") is the best guess; it is no evidence of quoting, so
+    # the cue stays empty
+    if any(not doc[t].is_punct and not doc[t].is_space for t in range(b_start, qs)):
+        mention = _governing_subject(doc, qs, qe, b_start, quoted, lex)
+        if mention is not None:
+            q.mention, q.method = mention, "subject"
+            return
     # colon at the end of the previous paragraph or sentence: X said:\n\n“...”
     k = qs - 1
     while k >= 0 and doc[k].is_space:
@@ -844,6 +873,8 @@ def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
         return True
     if q.cue is not None and n_words >= 2:
         return q.adjacent or n_words >= 3
+    if q.method == "subject" and n_words >= 3:
+        return True   # a clause-long phrase in someone's mouth
     if q.cue is not None and n_words == 1:
         return end_punct and inner[:1].isupper() and q.adjacent
     return False
@@ -888,7 +919,7 @@ def find_quotes(doc: Doc) -> list[dict]:
     prev: _Quote | None = None
     for q in quotes:
         n_words = len(_WORD_RE.findall(text[q.start:q.end]))
-        if q.cue is None and prev is not None and prev.speaker is not None:
+        if q.mention is None and prev is not None and prev.speaker is not None:
             same_para = para_of(prev.start) == para_of(q.start)
             opens_next = para_of(q.start) == para_of(prev.end - 1) + 1 \
                 and not text[paras[para_of(q.start)][0]:q.start].strip()
