@@ -213,6 +213,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+#: in pronoun resolution a subject counts as this much nearer than other mentions
+SUBJECT_WEIGHT = 0.5
 #: a quotation with no cue takes the speaker of a quotation at most this many paragraphs before
 NEAR_PARAGRAPHS = 2
 #: a quotation may run over at most this many paragraphs
@@ -476,6 +478,12 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
         if np_ is not None:
             return np_
     v = verb
+    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
+        # "X argued that ..., saying": the participle speaks for the main clause's subject
+        root = verb
+        while root.head.i != root.i and lo_subj <= root.head.i < hi:
+            root = root.head
+        v = root
     for _ in range(4):
         for child in v.children:
             if child.dep_ in _SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
@@ -749,6 +757,7 @@ class _People:
     def __init__(self, doc: Doc, lex: _Lexicon, text: str):
         self.lex = lex
         self.mentions: list[tuple[int, str, str]] = []   # (char offset, full name, label)
+        self.subjects: set[int] = set()                  # offsets of mentions that are subjects
         self.gender: dict[str, str] = {}
         self.full: dict[str, str] = {}                   # last word -> first full name
         for ent in doc.ents:
@@ -769,6 +778,8 @@ class _People:
                 if g in {"male", "female"}:
                     self.gender.setdefault(full, g)
                 self.mentions.append((ent.start_char, full, "PERSON"))
+                if ent.root.dep_ in _SUBJ_DEPS:
+                    self.subjects.add(ent.start_char)
             else:
                 self.mentions.append((ent.start_char, ent.text, ent.label_))
         # a known surname is a mention of that person even where the NER missed or mislabelled it
@@ -798,16 +809,23 @@ class _People:
         if want == "self":
             return None      # "I said": the writer, whose name the text may not give
         labels = {"PERSON"} if want in {"male", "female"} else {"ORG", "NORP"}
+        cands = []
         for pos, full, label in sorted(self.mentions, key=lambda m: -m[0]):
             if pos >= at or label not in labels:
                 continue
             g = self.gender.get(full)
             if want in {"male", "female"} and g is not None and g != want:
                 continue
-            if want in {"male", "female"}:
-                self.gender.setdefault(full, want)
-            return full
-        return None
+            cands.append((pos, full))
+            if len(cands) == 4:
+                break
+        if not cands:
+            return None
+        # the nearest, unless a subject not much further back is more salient
+        pos, full = min(cands, key=lambda c: (at - c[0]) * (SUBJECT_WEIGHT if c[0] in self.subjects else 1))
+        if want in {"male", "female"}:
+            self.gender.setdefault(full, want)
+        return full
 
 
 def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
