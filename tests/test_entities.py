@@ -54,6 +54,14 @@ CASES = [
     ("The research director Dr Alastair Sibbald spoke.", [("Alastair Sibbald", "PERSON")],
      ["Dr Alastair Sibbald"]),
     ("Scientist Yong Wang returned to China in 2012.", [("Yong Wang", "PERSON")], ["Scientist Yong Wang"]),
+    ("Lib Dem MP Lembit Opik said ministers had invented a new crime.", [("Lembit Opik", "PERSON")],
+     ["Lib Dem MP Lembit Opik"]),
+    ("Masai's fellow Kenyan Alice Timbilil finished third.", [("Alice Timbilil", "PERSON")],
+     ["Kenyan Alice Timbilil"]),
+    ("Singer Gary Player met Luca di Montezemolo.", [("Gary Player", "PERSON"), ("Luca di Montezemolo", "PERSON")], []),
+    # a lower-case word inside a person splits it
+    ("Anthony became Lopez's third husband in June.", [("Anthony", "PERSON"), ("Lopez", "PERSON")],
+     ["Anthony became Lopez"]),
     # a function word is not the first name
     ("Both Hu and Xu see a bright future.", [("Hu", "PERSON"), ("Xu", "PERSON")], ["Both Hu"]),
     # apostrophe surnames and particles

@@ -268,12 +268,16 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
             start += 1
             changed = True
             continue
-        # courtesy titles and roles are outside a PERSON ("Mr Brown", "Scientist Yong Wang")
-        if (label == "PERSON" and (first.text in rules.titles or first.lower_ in rules.role_words)
-                and second.is_title):
-            start += 1
-            changed = True
-            continue
+        # courtesy titles, roles and nationalities are outside a PERSON ("Mr Brown",
+        # "Scientist Yong Wang", "Lib Dem MP Lembit Opik", "Kenyan Alice Timbilil")
+        if label == "PERSON":
+            cut = max((k for k in range(start, end - 1)
+                       if (doc[k].text in rules.titles or doc[k].lower_ in rules.role_words)
+                       and not doc[k].is_lower and doc[k + 1].is_title), default=None)
+            if cut is not None:
+                start = cut + 1
+                changed = True
+                continue
         # trailing lower-case word of a name or place ("Zhejiang province", "Carman - son")
         if (label in rules.trailing_lower_labels and last.is_lower and last.is_alpha
                 and last.lower_ not in rules.org_suffixes_lower):
@@ -318,15 +322,21 @@ def _split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _split_list(doc: Doc, pieces: list[tuple[int, int]], label: str) -> list[tuple[int, int]]:
-    """Cut a PERSON or ORG at commas between capitalised names ("Blur, Oasis")."""
+def _split_list(doc: Doc, pieces: list[tuple[int, int]], label: str,
+                rules: EntityRules) -> list[tuple[int, int]]:
+    """Cut a PERSON or ORG at commas between capitalised names ("Blur, Oasis"), and a
+    PERSON at a lower-case word that is no name particle ("Anthony became Lopez")."""
     if label not in {"PERSON", "ORG"}:
         return pieces
     out = []
     for s, e in pieces:
         b = s
         for i in range(s + 1, e - 1):
-            if doc[i].text == "," and doc[i - 1].is_title and doc[i + 1].is_title:
+            tok = doc[i]
+            comma = tok.text == "," and doc[i - 1].is_title and doc[i + 1].is_title
+            verb = (label == "PERSON" and tok.is_lower and tok.is_alpha
+                    and tok.lower_ not in rules.name_particles and doc[i + 1].is_title)
+            if comma or verb:
                 out.append((b, i))
                 b = i + 1
         out.append((b, e))
@@ -438,7 +448,7 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
                     reason = "" if (s, e) == (ent.start, ent.end) else "fix:split"
                     fixed.append(Span(doc, s, e, label=label, span_id=reason))
             continue
-        for s, e in _split_list(doc, _split_lines(doc, ent.start, ent.end), label):
+        for s, e in _split_list(doc, _split_lines(doc, ent.start, ent.end), label, rules):
             bounds = _trim(doc, s, e, label, rules)
             if bounds is None:
                 continue
