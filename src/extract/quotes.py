@@ -414,7 +414,8 @@ def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | Non
     if ent is not None and ent.start == i:
         return ent.start, min(ent.end, hi)
     j = i
-    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title) and not doc[j].is_punct \
+    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title or _inner_hyphen(doc, j)) \
+            and (not doc[j].is_punct or _inner_hyphen(doc, j)) \
             and doc[j].lower_ not in lex.verb_forms and doc[j].lower_ not in {"who", "which", "that"}:
         j += 1
         if j - i >= 8:
@@ -424,6 +425,11 @@ def _np_right(doc: Doc, i: int, hi: int, lex: _Lexicon) -> tuple[int, int] | Non
     if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i, j)):
         return None
     return i, j
+
+
+def _inner_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a word ("46-year-old")."""
+    return doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
 
 
 def _np_left(doc: Doc, j: int, lo: int, lex: _Lexicon) -> tuple[int, int] | None:
@@ -626,12 +632,16 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str
     elif inner.endswith(("?", "!")):
         a_end = min(a_end, qe + 4)
     after = None
+    # “...,” an angry Hollande retaliated.  -- with a comma inside the marks and a short clause
+    # after them, any verb is the cue
+    any_verb = inner.endswith(",") and a_end - qe <= 8 and a_end < len(doc) \
+        and doc[a_end].text in {".", "!", "?"}
     for k in range(qe, a_end):
         if short_after and k + 1 < len(doc) and not (
                 doc[k + 1].is_punct or doc[k + 1].pos_ == "ADP" or doc[k + 1].is_title
                 or doc[k + 1].lower_ in lex.pronouns):
             continue
-        if _is_cue_verb(doc[k], lex):
+        if _is_cue_verb(doc[k], lex) or (any_verb and doc[k].pos_ == "VERB"):
             mention = _speaker_of_verb(doc, doc[k], qe, a_end, lex, qs, qe)
             if mention is not None:
                 after = (k, mention)
