@@ -62,6 +62,9 @@ CASES = [
     # a lower-case word inside a person splits it
     ("Anthony became Lopez's third husband in June.", [("Anthony", "PERSON"), ("Lopez", "PERSON")],
      ["Anthony became Lopez"]),
+    ("The Bishop of Durham, the Rt Rev Dr Tom Wright, described it.", [("Tom Wright", "PERSON")],
+     ["Rt Rev Dr", "Dr", "the Rt Rev Dr"]),
+    ("Archbishop Desmond Tutu spoke.", [("Desmond Tutu", "PERSON")], ["Archbishop Desmond Tutu"]),
     # a function word is not the first name
     ("Both Hu and Xu see a bright future.", [("Hu", "PERSON"), ("Xu", "PERSON")], ["Both Hu"]),
     # apostrophe surnames and particles

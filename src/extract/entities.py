@@ -302,6 +302,9 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
             continue
     if start >= end:
         return None
+    if label == "PERSON" and all(t.text in rules.titles or t.lower_ in rules.role_words
+                                 or t.is_punct for t in doc[start:end]):
+        return None  # a title alone ("the Rt Rev Dr") names nobody
     return start, end
 
 
