@@ -199,10 +199,19 @@ _DP_GRAN = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "week": (None, 
             "day": ("%Y-%m-%d", "day"), "time": ("%Y-%m-%dT%H:%M", "minute")}
 
 
+_DATEPARSER_WORTHY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
+    r"|(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def _parse_with_dateparser(text: str, reference: dt.date | None) -> Timex | None:
-    """Fallback for a candidate span no rule reads; relative results need a reference."""
-    if not re.search(r"\d|[A-Z]", text):
+    """Fallback for a candidate span no rule reads; relative results need a reference.
+
+    Only for spans that name a month or weekday or hold a year or a numeric date: on
+    anything else ("the 11th minute", "15+ hours") dateparser invents a date.
+    """
+    if not _DATEPARSER_WORTHY.search(text):
         return None
     data = _dateparser(reference).get_date_data(text)
     if data is None or data.date_obj is None:
@@ -243,6 +252,8 @@ def _temporal(span: Span) -> bool:
     if len(content) == 1 and content[0] in _BARE_UNITS:
         return False
     parts = {p for w in words for p in w.split("-")}
+    if "half" in parts and len(parts & _TEMPORAL_WORDS - {"second"}) == 0:
+        return False   # "the second half", "second-half": a part of a match, not a time
     if parts & _TEMPORAL_WORDS:
         return "annual" not in parts or len(content) > 1
     return any(t.ent_type_ in ("DATE", "TIME") and t.text[:1].isupper() and t.is_alpha for t in span) and \

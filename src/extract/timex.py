@@ -1036,7 +1036,10 @@ def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tu
         if tok[0].isdigit():
             names = digit_rules
         else:
-            names = word_rules.get(tok.rstrip("."))
+            tok = tok.rstrip(".")
+            if tok.endswith(("'s", "’s")):
+                tok = tok[:-2]        # "Sunday's", "this year's"
+            names = word_rules.get(tok)
             if names is None and "-" in tok:
                 names = [x for part in tok.split("-") for x in word_rules.get(part, ())]
             if not names:
