@@ -96,6 +96,20 @@ CASES = [
         [("“a narcissistic fantasy of the rich.”", "Glenn Beck", "who")],
         id="relative-pronoun-mention"),
     pytest.param(
+        "“Delegates should be able to vote the way they see fit,” Scott Walker said, "
+        "according to an Associated Press account.",
+        [("“Delegates should be able to vote the way they see fit,”", "Scott Walker", "Scott Walker")],
+        id="said-according-to-keeps-the-speaker"),
+    pytest.param(
+        "Trump attacked Macron in Normandy. “France will always be France,” an angry Hollande "
+        "retaliated.",
+        [("“France will always be France,”", "Hollande", "Hollande")],
+        id="unlisted-verb-after-comma-quote"),
+    pytest.param(
+        "Jeb Bush spoke to voters on Monday.\n\n“We need someone who will cut through the noise.”",
+        [("“We need someone who will cut through the noise.”", "Jeb Bush", "Jeb Bush")],
+        id="cue-less-paragraph-after-speaker-sentence"),
+    pytest.param(
         "The weather was bad.\n\n“It is the worst idea I have heard this year.”",
         [("“It is the worst idea I have heard this year.”", None, None)],
         id="long-quote-without-cue-or-speaker-kept"),
@@ -110,6 +124,9 @@ NEGATIVES = [
     pytest.param("Dwayne “The Rock” Johnson arrived late.", id="nickname"),
     pytest.param("She read “The Art of the Deal” on the plane.", id="book-title"),
     pytest.param("It’s Krein’s lab, in the Joneses’ old house from the ’90s.", id="apostrophes-only"),
+    pytest.param("Sunday on CNN’s “State of the Union,” Senator Tom Brown said the plan was dead.",
+                 id="tv-show-title-with-comma"),
+    pytest.param("He is now host of “The Nightly Show with Larry Wilmore.”", id="show-title-with-period"),
 ]
 
 

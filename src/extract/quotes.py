@@ -11,24 +11,46 @@ them on ``doc._.quotes``. It works in three passes over ``doc.text`` and its tok
    several paragraphs (opening mark repeated at the start of each paragraph, closing mark only at
    the end) gives **one row per paragraph part**; the parts share a ``chain`` number and speaker.
    A quotation inside another (nested marks) is part of the outer one.
-2. **Cue and speaker** (:func:`_attribute`): a reporting verb (package data
-   ``resources/quotes.json``) or ``according to`` right after the quote (“...,” he says /
-   says Tan-Mullins / Xu, a geneticist, said), before it in the same sentence (Krein said: “...”,
-   called it “a disaster”), or at the end of the previous paragraph when that ends in a colon.
-   The speaker is the verb's subject from the parse when it has one, else the noun phrase next
-   to the verb found from the tokens' tags, capitalisation and entities, so a broken parse
-   still gives a speaker. A quote with no cue of its own inherits the speaker of the quote
-   before it when they share a paragraph, or when it opens the paragraph after a quote.
+2. **Cue and speaker** (:func:`_attribute`), tried in this order; the record's ``method`` says
+   which one gave the speaker:
+
+   * ``after``: a reporting verb (package data ``resources/quotes.json``), a phrasal cue
+     ("went on", "according to") right after the quote: “...,” he says / says Tan-Mullins /
+     Xu, a geneticist, said / “...,” an angry Hollande retaliated (any verb in a short clause
+     after a comma-ended quote);
+   * ``before``: a reporting verb before the quote in its sentence (Krein said: “...”, called it
+     “a disaster”), preferring one that governs the quote in the parse;
+   * ``subject``: no cue, but the quote sits inside a sentence: the subject of the verb that
+     governs it ("Moore thanked him for “...”"); this names a speaker but is no evidence that
+     the marks hold a quotation;
+   * ``colon``: a colon right before the quote (X said:\n\n“...”, "Trump: “...”"), or a
+     headline "Name: ... ‘...’";
+   * ``previous``: the last sentence before the quote, in its paragraph or the one before,
+     has a reporting verb ("..., the editorial board writes. “...”");
+   * ``chain``: a part of a multi-paragraph quote takes the cue found on another part;
+   * ``inherit``: no cue of its own, and a quote shortly before it (same paragraph, or up to
+     ``NEAR_PARAGRAPHS`` paragraphs back) has a speaker;
+   * ``nearby``: the nearest person who is the subject of a sentence before the quote;
+   * ``none``: no speaker found (a long quote is still reported).
+
+   The speaker mention is the cue verb's subject in the parse when it has one (climbing from
+   "..., saying" or "a statement calling" to the clause that has a subject), else the noun
+   phrase next to the verb found from the tokens' tags, capitalisation and entities, so that a
+   broken parse (PDF text) still gives a speaker. Cues are never looked for inside quotes.
 3. **Filter** (:func:`_is_quotation`): scare quotes, single words, titles and names in quotes
-   are dropped: a quote needs several words, or a cue right next to it; title-cased phrases
-   without end punctuation inside the marks are names or titles.
+   are dropped. A quote needs six words, or a cue (two words when the cue is right next to it:
+   called it “a disaster”; one capitalised word ending in punctuation right before its cue:
+   “Absolutely,” he said). A title-cased phrase without punctuation inside the marks, or after
+   a possessive or "on"/"of"/"host of" (CNN’s “State of the Union,”), is a name or a title.
 
 Speakers are named as first introduced in the article: a surname ("Krein") or a titled form
 ("Mr. Trump") maps to the earliest PERSON entity with the same last word ("Philip Krein"); a
 pronoun ("he", "she") maps to the nearest person before it whose gender (from honorifics, a
-first-name list, or earlier pronouns) does not conflict; "it"/"they" map to the nearest
-organisation. ``speaker_start_char``/``speaker_end_char`` point at the mention in the
-attribution itself (``speaker_mention``, which may be "he").
+first-name list, or earlier pronouns) does not conflict, a subject counting as nearer;
+"it"/"they" map to the nearest organisation; "who" maps to the noun it refers back to; "I" is
+left unnamed. ``speaker_start_char``/``speaker_end_char`` point at the mention in the
+attribution itself (``speaker_mention``, which may be "he" or "who"); ``speaker_kind`` is
+person, pronoun, org or other. Offsets are into ``doc.text``.
 """
 from __future__ import annotations
 
