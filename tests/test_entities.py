@@ -56,8 +56,9 @@ CASES = [
     ("Scientist Yong Wang returned to China in 2012.", [("Yong Wang", "PERSON")], ["Scientist Yong Wang"]),
     ("Lib Dem MP Lembit Opik said ministers had invented a new crime.", [("Lembit Opik", "PERSON")],
      ["Lib Dem MP Lembit Opik"]),
-    ("Masai's fellow Kenyan Alice Timbilil finished third.", [("Alice Timbilil", "PERSON")],
+    ("Masai's fellow Kenyan Alice Timbilil finished third.", [("Alice Timbilil", "PERSON"), ("Kenyan", "NORP")],
      ["Kenyan Alice Timbilil"]),
+    ("The arson attacks were blamed on Welsh extremists.", [], [("Welsh", "PERSON")]),
     ("Singer Gary Player met Luca di Montezemolo.", [("Gary Player", "PERSON"), ("Luca di Montezemolo", "PERSON")], []),
     # a lower-case word inside a person splits it
     ("Anthony became Lopez's third husband in June.", [("Anthony", "PERSON"), ("Lopez", "PERSON")],

@@ -64,7 +64,7 @@ PATTERNS_FILE = "entity_patterns.jsonl"
 WORDS_FILE = "entity_words.json"
 _PATTERN_KEYS = {"id", "label", "pattern", "keep", "require", "_comment"}
 _REQUIRES = {"line_start", "line_end"}
-_WORD_KEYS = {"titles", "role_words", "leading_determiners", "keep_the", "name_particles", "org_heads",
+_WORD_KEYS = {"titles", "role_words", "demonyms", "leading_determiners", "keep_the", "name_particles", "org_heads",
               "event_heads", "law_heads", "org_suffixes_lower",
               "directions", "continents", "region_countries", "trailing_lower_labels", "_comment"}
 _LABELS = set(ENTITY_LABELS)
@@ -81,6 +81,7 @@ class EntityRules:
 
     titles: frozenset[str]
     role_words: frozenset[str]
+    demonyms: frozenset[str]
     leading_determiners: frozenset[str]
     keep_the: frozenset[str]
     name_particles: frozenset[str]
@@ -218,8 +219,11 @@ def _all_caps_line(doc: Doc, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------------------------
 # fix-ups on one span: each returns (start, end, label) token bounds or None to drop
 
-def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tuple[int, int] | None:
-    """Cut what does not belong at either end of a name; None when nothing is left."""
+def _trim(doc: Doc, start: int, end: int, label: str,
+          rules: EntityRules) -> tuple[int, int] | tuple[int, int, str] | None:
+    """Cut what does not belong at either end of a name; None when nothing is left.
+
+    A third item, when present, is a corrected label."""
     name_like = label in _LABELS
     changed = True
     while start < end and changed:
@@ -272,7 +276,8 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
         # "Scientist Yong Wang", "Lib Dem MP Lembit Opik", "Kenyan Alice Timbilil")
         if label == "PERSON":
             cut = max((k for k in range(start, end - 1)
-                       if (doc[k].text in rules.titles or doc[k].lower_ in rules.role_words)
+                       if (doc[k].text in rules.titles or doc[k].lower_ in rules.role_words
+                           or doc[k].lower_ in rules.demonyms)
                        and not doc[k].is_lower and doc[k + 1].is_title), default=None)
             if cut is not None:
                 start = cut + 1
@@ -302,6 +307,8 @@ def _trim(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tup
             continue
     if start >= end:
         return None
+    if label == "PERSON" and all(t.lower_ in rules.demonyms for t in doc[start:end]):
+        return start, end, "NORP"  # "Welsh extremists": a nationality, not a person
     if label == "PERSON" and all(t.text in rules.titles or t.lower_ in rules.role_words
                                  or t.is_punct for t in doc[start:end]):
         return None  # a title alone ("the Rt Rev Dr") names nobody
@@ -455,14 +462,16 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
             bounds = _trim(doc, s, e, label, rules)
             if bounds is None:
                 continue
-            s2, e2 = bounds
+            s2, e2 = bounds[:2]
+            new_label = bounds[2] if len(bounds) == 3 else label
             if not any(_has_upper(t) for t in doc[s2:e2]) and "." not in doc[s2:e2].text:
                 continue  # "bee", "280bn": no name without a capital
             if (e2 - s2 > 1 and _all_caps_line(doc, s2, e2) and label in {"PERSON", "ORG", "WORK_OF_ART",
                                                                          "PRODUCT", "EVENT", "FAC", "LAW"}):
                 continue  # section headings ("BIG PICTURE")
-            reason = "" if (s2, e2) == (ent.start, ent.end) else "fix:trim"
-            fixed.append(Span(doc, s2, e2, label=label, span_id=reason))
+            reason = ("" if (s2, e2) == (ent.start, ent.end) else "fix:trim") if new_label == label \
+                else "fix:relabel"
+            fixed.append(Span(doc, s2, e2, label=new_label, span_id=reason))
     # rule spans replace the model spans they overlap
     fixed = [sp for sp in fixed if not any(i in ruled_tokens for i in range(sp.start, sp.end))]
     spans = sorted(fixed + ruled, key=lambda sp: sp.start)
@@ -584,6 +593,13 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         known[text] = "PERSON"
     taken = _taken(out)
     added = []
+    # the nationality cut from before a name is a NORP of its own ("Kenyan Alice Timbilil")
+    for sp in out:
+        j = sp.start - 1
+        if (sp.label_ == "PERSON" and j >= 0 and j not in taken and doc[j].lower_ in rules.demonyms
+                and doc[j].is_title):
+            added.append(Span(doc, j, j + 1, label="NORP", span_id="fix:relabel"))
+            taken.add(j)
     for t in doc:
         label = known.get(t.text)
         if (label and t.i not in taken and (t.is_title or t.is_upper)
