@@ -329,6 +329,7 @@ _MONTH_AFTER = re.compile(
 _CLOSE_AFTER = re.compile(r"\s?\)")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
+_TOLERANCE = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -795,6 +796,12 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                     and text[b.start:b.start + 1] in "-−" and not a.unit):
                 b.value = -b.value
                 gap = gap + "-"
+            # "2,000.45 ± 0.01 pounds", "9.83 +/- 0.01 km": a tolerance; the unit is the value's
+            if _TOLERANCE.match(gap) and not a.unit and a.kind == "digit" and b.kind == "digit":
+                a.unit, a.label, a.surface_unit, a.end = b.unit, b.label, b.surface_unit, b.end
+                out.append(a)
+                i += 2
+                continue
             # "3 dollars 50 cents", "thirteen dollars and forty-five", "15 USD 50"
             if (a.label == "MONEY" and a.unit not in ("cent", "penny") and not a.scaled and a.value_max is None
                     and _CENTS_GAP.match(gap) and b.unit in ("", "cent", "penny") and not b.scaled
