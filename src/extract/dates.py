@@ -200,8 +200,9 @@ _DP_GRAN = {"year": ("%Y", "year"), "month": ("%Y-%m", "month"), "week": (None, 
 
 
 _DATEPARSER_WORTHY = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b"
-    r"|(?<!\d)(?:1[0-9]|20)\d\d(?!\d)|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.IGNORECASE)
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+    r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|satur|sun)(?:day)?)\b"
+    r"|(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\d{1,4}[/.-]\d{1,2}[/.-]\d{1,4}", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)
