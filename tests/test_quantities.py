@@ -323,3 +323,34 @@ def test_shared_sets_read(shared_data):
     assert len(sets["quantulum3"]) == 101
     assert sum(len(s.gold) for s in sets["quantulum3"]) == 148
     assert set(sets) == {"quantulum3", "ms-age", "ms-currency", "ms-dimension", "ms-temperature"}
+
+
+# --------------------------------------------------------------------------- benchmark matching
+
+
+@pytest.fixture(scope="module")
+def bench():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "bench" / "quantities.py"
+    spec = importlib.util.spec_from_file_location("bench_quantities", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_bench_matching(bench):
+    from extract.readers.quantity_sets import GoldQuantity as G
+
+    rng = {"value": 3, "value_max": 4, "unit": "litre", "unit_noun": ""}
+    assert bench.value_agrees(rng, G(3.5, "litre"))          # quantulum3 writes the midpoint
+    assert bench.value_agrees(rng, G(3, "litre", 4))         # the same range
+    assert not bench.value_agrees(rng, G(5, "litre"))
+    count = {"value": 126, "value_max": None, "unit": "", "unit_noun": "jets"}
+    assert bench.unit_agrees(count, "fighter jet") and bench.unit_agrees(count, "-")
+    assert bench.unit_agrees({"unit": "USD per share"}, "dollar per share")
+    assert bench.unit_agrees({"unit": "GBP"}, "pound sterling") and not bench.unit_agrees({"unit": "GBP"}, "pound-mass")
+    preds = [{"value": 2, "value_max": None, "unit": "metre", "unit_noun": ""},
+             {"value": 2, "value_max": None, "unit": "", "unit_noun": ""}]
+    assert bench.score_sentence(preds, [G(2, "dimensionless"), G(2, "metre")]) == (2, 2)
