@@ -108,6 +108,8 @@ CASES = [
     # names of laws and events by their last word
     ("Under the US Foreign Corrupt Practices Act, the firm paid.",
      [("US Foreign Corrupt Practices Act", "LAW")], []),
+    ("According to figures from the Ministry of Economy, Trade and Industry, output rose.",
+     [("Ministry of Economy, Trade and Industry", "ORG")], ["Ministry of Economy"]),
     # regions are LOC
     ("It trades with Asia, Europe and East Africa.", [("East Africa", "LOC")], []),
     # no name without a capital letter, nothing across a paragraph break

@@ -343,7 +343,9 @@ def _split_list(doc: Doc, pieces: list[tuple[int, int]], label: str,
         b = s
         for i in range(s + 1, e - 1):
             tok = doc[i]
-            comma = tok.text == "," and doc[i - 1].is_title and doc[i + 1].is_title
+            # not inside one official name: "Ministry of Economy, Trade and Industry"
+            comma = (tok.text == "," and doc[i - 1].is_title and doc[i + 1].is_title
+                     and not any(t.lower_ in {"of", "for"} for t in doc[b:i]))
             verb = (label == "PERSON" and tok.is_lower and tok.is_alpha
                     and tok.lower_ not in rules.name_particles and doc[i + 1].is_title)
             if comma or verb:
