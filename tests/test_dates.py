@@ -70,6 +70,8 @@ NORMALIZE = [
     ("15-year", REF, None, "P15Y", "DURATION", ""),
     ("3 years old", REF, None, "P3Y", "DURATION", ""),
     ("40-year-old", REF, None, "P40Y", "DURATION", ""),
+    ("aged 35", REF, None, "P35Y", "DURATION", ""),
+    ("the age of 87", REF, None, "P87Y", "DURATION", ""),
     ("at least two years", REF, None, "P2Y", "DURATION", "EQUAL_OR_MORE"),
     ("about three years", REF, None, "P3Y", "DURATION", "APPROX"),
     ("more than four hours", REF, None, "PT4H", "DURATION", "MORE_THAN"),

@@ -791,6 +791,14 @@ def _h_duration(m, ref, tense, w):
     return Timex(value, "DURATION", gran, mod, False)
 
 
+def _h_age(m, ref, tense, w):
+    """"aged 35", "the age of 87": an age is a duration in years."""
+    n = w.number(_g(m, "agen"))
+    if n is None or n != int(n) or not 0 < n < 130 or _low(m, "agen") in ("a", "an"):
+        return None
+    return Timex(f"P{int(n)}Y", "DURATION", "year", "", False)
+
+
 def _h_long(m, ref, tense, w):
     unit = w.unit(_low(m, "lunit"))
     vague = _low(m, "lunit").endswith("s") or _g(m, "lmulti")
@@ -966,6 +974,7 @@ def _build_rules(w: _Words) -> list[Rule]:
                      rf"(?P<qty>{QTY})(?:\s+|-)(?:(?:more|additional|further|straight|consecutive|full|trading|"
                      rf"business|working|calendar|long)\s+)?(?P<unit>{UNIT})s?{end}(?P<half>\s+and\s+a\s+half{end})?"
                      rf"(?:(?:\s+|-)old{end})?(?P<post>\s+or\s+so{end}|\s+or\s+more{end})?", _h_duration),
+        ("age", rf"(?:aged|(?:the\s+)?age\s+of)\s+(?P<agen>\d{{1,3}}|{w.NUMW}){end}", _h_age),
         ("long", rf"(?:(?P<lmulti>multi|several|many)-)?(?P<lunit>days?|weeks?|months?|years?|decades?|hours?|"
                  rf"centuries|century)-(?:long|old){end}", _h_long),
         ("bare_plural", rf"{P}(?:(?P<bdet>(?:the\s+)?(?:past|last|next|coming|previous|following|recent)|recent|coming|future)"
@@ -997,7 +1006,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "ago": ({"ago", "earlier", "later", "now", "hence", "back"}, False),
         "set": ({"every", "each", "per", "once", "twice", "thrice", "times", "weekends"}
                 | {x.split()[-1] for x in w.data["sets"]} | {d + "s" for d in wds} | units | pods, False),
-        "duration": (units, False), "long": ({"long", "old"}, False),
+        "duration": (units, False), "long": ({"long", "old"}, False), "age": ({"aged", "age"}, False),
         "spoken_year": ({"nineteen", "twenty", "thousand"}, False), "fiscal_year": ({"year"}, False),
         "year_ago_period": ({"year", "year-ago", "year-earlier"}, False), "year_period": ({"year"}, False),
         "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True),
