@@ -8,26 +8,33 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
    and ``require`` conditions), e.g. a byline "By Sarah O’Meara" / "BY SARAH O’MEARA" at
    the start of a line, or a courtesy title "Mr X" / "Dr X". A rule span replaces the
    model spans it overlaps.
-2. **Fix-ups** of the model's spans, each a class of error seen on news text:
+2. **Fix-ups** of the model's spans, each a class of error seen on news text
+   (word lists in ``resources/entity_words.json``):
 
-   * ``split_lines``: a span never crosses a paragraph break; it is cut there.
-   * ``trim``: no punctuation, whitespace or possessive ’s / ' at either end; no leading
-     determiner ("the", "a", "its"), and "The" only when part of the name (mid-sentence
-     capitalised "The", a title, or a name in ``keep_the``); no leading lower-case
-     words or prefixes ("the first Group of 20", "ex-Soviet"); no leading function word
-     the model took for a name ("Both Hu"); no courtesy title ("Mr Brown"); no trailing
-     lower-case word on names and places ("Zhejiang province"); no trailing number on
-     a PERSON.
-   * ``extend``: a PERSON takes in an adjacent apostrophe surname the model left out
-     ("Sarah O’Meara"), a leading initial ("R Lamont") and a hyphen-joined part
-     ("Tan-" + "Mullins").
-   * ``merge_orgs``: organisation names the model split are joined ("University of" +
-     "Nottingham", "Zhejiang" + "University", "X & Y Expo" cut at the "&").
-   * ``relabel``: an ORG/EVENT/... mention of a surname of a PERSON named in full elsewhere
-     in the document is a PERSON ("Yong Wang" ... "Wang"); an organisation whose last
-     word names an event ("Expo", "Summit", "Cup") is an EVENT.
-   * ``drop``: a name-type span with no capital letter ("bee", "280bn") and multi-word
-     spans inside an all-capitals heading line.
+   * split: a span never crosses a paragraph break; a PERSON or ORG listing names is cut
+     at the commas ("Blur, Oasis", but not "Ministry of Economy, Trade and Industry");
+     a PERSON is cut at a lower-case word that is no particle ("Anthony became Lopez").
+   * trim: no punctuation, whitespace or possessive ’s / ' at either end; no leading
+     determiner; "The" only when part of the name (capitalised mid-sentence, a title, or a
+     name in ``keep_the``: "The Hague"); no leading lower-case words or prefixes ("the first
+     Group of 20", "ex-Soviet"); no leading function word taken for a name ("Both Hu");
+     titles, roles and nationalities before a PERSON are outside ("Mr Brown", "Scientist
+     Yong Wang", "Lib Dem MP Lembit Opik"); no trailing lower-case word on names and
+     places ("Zhejiang province"), no trailing verb, score or unclosed bracket; no name
+     ends with "and"/"of"/"&".
+   * extend: a PERSON takes in an adjacent apostrophe surname ("Sarah O’Meara"), name
+     particles ("R de Marigny"), an initial ("R Lamont") and a hyphen-joined part.
+   * merge: names the model split are joined ("University of" + "Nottingham", "Zhejiang"
+     + "University", "Greek Track and" + "Field Federation", "X Expo & China" + "Intelligent
+     Expo").
+   * relabel: a lone surname of a PERSON named in full elsewhere in the document is a
+     PERSON ("Yong Wang" ... "Wang"); a nationality is a NORP; "East Africa" is a LOC;
+     an organisation whose last word names an event ("Expo", "Cup", "Open") is an EVENT,
+     one whose last word names a law ("Act", "Treaty") is a LAW; a one-word GPE/LOC/NORP/
+     PERSON name or an ORG acronym the model labelled at least twice (always the same
+     way) gets that label where the model missed it.
+   * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
+     of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
 ``doc.ents`` keeps every label (the dates and quantities components read the model's
 DATE/CARDINAL/... spans); only spans overlapping a changed entity are dropped.
