@@ -168,6 +168,7 @@ class _Quote:
     chain: int = -1
     continued: bool = False   # True: not the first part of its chain
     stray: bool = False       # an opening mark never closed (its paragraph part is kept)
+    governed: bool = False    # the cue before the quote governs it in the parse
     # filled by attribution
     cue: tuple[int, int] | None = None
     mention: tuple[int, int] | None = None
@@ -696,6 +697,7 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str
             mention = _speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe, quoted)
             if mention is not None:
                 before = (k, mention)
+                q.governed = k in governing
                 break
     # “...,” X said: a comma inside the marks or a cue right after the quote belongs to it;
     # otherwise a cue before the quote in its sentence comes first
@@ -921,8 +923,10 @@ def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
         return False
     if n_words >= 6:
         return True
+    sentence = inner[:1].isupper() and inner[-1:] in ".?!"
     if q.cue is not None and n_words >= 2:
-        return q.adjacent or n_words >= 3
+        # “We’re hopeful.” (a sentence), said ... an “excellent chance” (reported speech)
+        return q.adjacent or n_words >= 3 or sentence or (q.method == "before" and q.governed)
     if q.method == "subject" and n_words >= 3:
         return True   # a clause-long phrase in someone's mouth
     if q.cue is not None and n_words == 1:
