@@ -211,6 +211,9 @@ def _dates(model, text, ref=REF):
     ("The offer was extended to Nov. 20.", [("Nov. 20", "2018-11-20", "DATE")]),
     ("Atlanta, nineteen ninety-six.", [("nineteen ninety-six", "1996", "DATE")]),
     ("The trial is expected to last five months.", [("five months", "P5M", "DURATION")]),
+    ("Shoppers flocked to stores on Black Friday.", []),
+    ("The Summer Olympics open in Athens.", []),
+    ("The meeting starts at 10:30 on Friday.", [("10:30 on Friday", "2018-11-02T10:30", "TIME")]),
 ])
 def test_find_dates(model, text, expected):
     assert _dates(model, text) == expected

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.dates)
-from .timex import Timex, _as_date, normalize, scan
+from .timex import Timex, _as_date, load_words, normalize, scan
 
 #: dates.csv columns, in order; the first seven are the contract.
 COLUMNS = ["doc_id", "start_char", "end_char", "text", "label", "normalized", "type",
@@ -39,6 +39,13 @@ _PLURAL_YEAR_NOUNS = {"levels", "prices", "figures", "rates", "elections", "game
                       "dollars", "values", "highs", "lows", "totals", "budgets", "finals", "models"}
 _SEASON_PREPS = {"in", "during", "over", "through", "throughout", "since", "until", "till", "by",
                  "before", "after", "of", "last", "this", "next", "early", "late", "mid", "for"}
+
+
+@lru_cache(maxsize=1)
+def _named_day_words() -> frozenset:
+    return frozenset(w.split()[-1] for w in load_words()["named_day_words"])
+
+
 _PLURAL_PREPS = {"for", "in", "over", "within", "after", "before", "took", "take", "takes", "spent"}
 _RATE_WORDS = {"million", "billion", "thousand", "trillion", "%", "percent", "times", "once", "twice",
                "hundred", "m", "bn", "k"}
@@ -168,6 +175,9 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
                 return False   # a rate needs an amount: "$20 million a year", "700 seats a week"
             if before.pos_ in ("VERB", "AUX", "ADP"):
                 return False   # "within a week", "waited a year"
+    elif t.check == "weekday":
+        if before is not None and before.is_title and before.lower_ in _named_day_words():
+            return False   # a named day: "Black Friday", "Super Tuesday", "Bloody Sunday"
     elif t.check == "decade":
         if before is not None and before.lower_ in ("his", "her", "their", "my", "your", "our", "its", "early", "late", "mid"):
             return False   # "in his 30s" is an age

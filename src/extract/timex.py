@@ -38,6 +38,7 @@ _SCHEMA: dict[str, tuple[type, tuple[type, ...]]] = {
     "ordinals": (dict, (int,)), "units": (dict, (str,)), "unit_plurals": (dict, (str,)),
     "decade_words": (dict, (int,)), "mods": (dict, (str,)), "vague_refs": (dict, (str,)),
     "sets": (dict, (str,)), "holidays": (dict, (str,)), "time_zones": (list, (str,)),
+    "named_day_words": (list, (str,)),
 }
 MOD_VALUES = ("START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
               "EQUAL_OR_MORE", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
@@ -548,6 +549,8 @@ def _h_rel(m, ref, tense, w):
     if what in w.seasons:
         if what == "fall" and det in ("the", "that", ""):
             return None
+        if _cap(_g(m, "what")):
+            return None   # "the Summer Olympics"
         code = w.seasons[what]
         return Timex(f"{_season_year(code, ref, kind, tense):04d}-{code}", "DATE", "season", mod, True)
     word = what.rstrip(".")
@@ -696,8 +699,8 @@ def _h_weekday(m, ref, tense, w):
     pod = _low(m, "pod")
     mod = w.mod(_g(m, "pre"))
     if pod:
-        return Timex(d.isoformat() + "T" + w.pod[pod], "TIME", "part_of_day", mod, True)
-    return Timex(d.isoformat(), "DATE", "day", mod, True)
+        return Timex(d.isoformat() + "T" + w.pod[pod], "TIME", "part_of_day", mod, True, "weekday")
+    return Timex(d.isoformat(), "DATE", "day", mod, True, "weekday")
 
 
 def _h_time(m, ref, tense, w):
@@ -715,8 +718,8 @@ def _h_time(m, ref, tense, w):
                 hh += 12
             if ap.startswith("a") and hh == 12:
                 hh = 0
-        elif not _g(m, "tz") and not _g(m, "oclock"):
-            return None
+        elif not _g(m, "tz") and not _g(m, "oclock") and not (":" in m.group(0) and hh <= 23):
+            return None   # a bare number is no time; "10:30" is
     tday = _g(m, "tday")
     rel = True
     if tday:
@@ -918,7 +921,8 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("holiday", rf"{P}(?:(?P<holrel>this|last|next)\s+)?(?P<hol>{_alt(w.data['holidays'])}){end}"
                     rf"(?:,?\s+(?P<holy>{YEAR})\b)?", _h_holiday),
         ("time", rf"{P}(?:(?P<noon>noon|midnight)|(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
-                 rf"(?:\s*(?P<ampm>[ap]\.m\.|[ap]\.m{end}|[ap]m{end})|(?=\s*(?:{w.TZ}){end})|(?P<oclock>\s+o'clock))"
+                 rf"(?:\s*(?P<ampm>[ap]\.m\.|[ap]\.m{end}|[ap]m{end})|(?=\s*(?:{w.TZ}){end})|(?P<oclock>\s+o'clock)"
+                 rf"|(?<=\d:\d\d)(?![:\d]))"
                  rf"(?:\s+(?P<tz>{w.TZ}){end})?)"
                  rf"(?:,?\s+(?:on\s+)?(?P<tday>{WD}(?:,?\s+{MON}\s+{DAY})?|today|yesterday|tomorrow|"
                  rf"{MON}\s+{DAY}){end})?", _h_time),
