@@ -388,7 +388,7 @@ _NEEDS = {"year": 0, "season": 1, "quarter": 1, "month": 1, "week": 2, "weekend"
           "part_of_day": 2, "minute": 2}
 
 
-_BARE_QUARTER = re.compile(r"(?:the|that|this|its)\s+(?:latest\s+|same\s+)?quarter", re.IGNORECASE)
+_BARE_QUARTER = re.compile(r"(?:the|that|its)\s+(?:same\s+)?quarter", re.IGNORECASE)
 
 
 def _quarter_in_focus(records: list[dict]) -> None:
