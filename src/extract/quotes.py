@@ -1030,6 +1030,19 @@ def _nearby_subject(doc: Doc, q: _Quote, quoted: list[bool], paras, para_of, peo
             return
 
 
+def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """The person or organisation that the mention ``doc.text[start_char:end_char]`` names, by
+    the same rules as the speakers of quotes ("he" -> "Philip Krein", "Krein" -> "Philip Krein")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    lex = load_lexicon()
+    q = _Quote(start_char, end_char, "double")
+    q.mention = (span.start, span.end)
+    _name_speaker(doc, q, _People(doc, lex, doc.text), lex)
+    return q.speaker
+
+
 @Language.factory("extract_quotes", assigns=["doc._.quotes"], requires=["doc.ents", "token.dep"],
                   default_config={})
 def make_quotes(nlp: Language, name: str) -> "QuotesComponent":
