@@ -984,7 +984,8 @@ def find_quotes(doc: Doc) -> list[dict]:
         if not _is_quotation(text, q, n_words):
             continue
         if q.mention is None and prev is not None and prev.speaker is not None \
-                and para_of(q.start) - para_of(prev.end - 1) <= NEAR_PARAGRAPHS:
+                and para_of(q.start) - para_of(prev.end - 1) <= NEAR_PARAGRAPHS \
+                and not _other_voice_between(doc, prev, q, quoted, people):
             # a quotation with no cue at all, shortly after another: the same voice goes on
             q.mention, q.speaker, q.speaker_kind = prev.mention, prev.speaker, prev.speaker_kind
             q.cue, q.method = prev.cue, "inherit"
@@ -1008,6 +1009,21 @@ def find_quotes(doc: Doc) -> list[dict]:
         records.append(rec)
         prev = q
     return records
+
+
+def _other_voice_between(doc: Doc, prev: _Quote, q: _Quote, quoted: list[bool],
+                         people: "_People") -> bool:
+    """A person other than ``prev``'s speaker is the subject of a sentence between the two."""
+    a, _ = _tok_range(doc, prev.end - 1, prev.end)
+    b, _ = _tok_range(doc, q.start, q.end)
+    for k in range(a + 1, b):
+        t = doc[k]
+        if quoted[k] or t.dep_ not in _SUBJ_DEPS or t.ent_type_ != "PERSON":
+            continue
+        ent = _ent_of(t)
+        if people.name(ent.text if ent is not None else t.text, t.idx) != prev.speaker:
+            return True
+    return False
 
 
 def _nearby_subject(doc: Doc, q: _Quote, quoted: list[bool], paras, para_of, people: "_People",
