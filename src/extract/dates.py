@@ -46,6 +46,12 @@ def _named_day_words() -> frozenset:
     return frozenset(w.split()[-1] for w in load_words()["named_day_words"])
 
 
+#: verbs and adjectives whose infinitive complement lies ahead ("planned to leave Friday")
+_LOOKING_AHEAD = {"plan", "plans", "planned", "planning", "set", "schedule", "scheduled", "due", "expect",
+                  "expects", "expected", "intend", "intends", "intended", "hope", "hopes", "hoped", "aim",
+                  "aims", "aimed", "going", "propose", "proposed", "agree", "agreed", "want", "wants",
+                  "wanted", "prepare", "prepared", "ready", "likely", "promise", "promised", "vow", "vowed",
+                  "threaten", "threatened", "decide", "decided", "try", "tried", "seek", "sought", "about"}
 _PLURAL_PREPS = {"for", "in", "over", "within", "after", "before", "took", "take", "takes", "spent"}
 _RATE_WORDS = {"million", "billion", "thousand", "trillion", "%", "percent", "times", "once", "twice",
                "hundred", "m", "bn", "k"}
@@ -63,6 +69,8 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
+    if span.end < len(doc) and doc[span.end].tag_ == "POS":
+        return None     # "Wednesday's ruling": the clause's tense says nothing about the day
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "PAST"   # "since Jan. 13"
     if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till"):
@@ -100,7 +108,8 @@ def _verb_tense(tok) -> str | None:
             return "PRESENT"
         if tok.tag_ == "MD":
             return "FUTURE" if tok.lower_ in _FUTURE_AUX else None
-        if tok.tag_ == "VB" and "to" in auxes:
+        if tok.tag_ == "VB" and "to" in auxes and (tok.head.lower_ in _LOOKING_AHEAD
+                                                   or tok.head.lemma_ in _LOOKING_AHEAD):
             return "FUTURE"   # "set to resume Monday", "planned to leave on Thursday"
         if auxes & {"is", "are", "am", "'s", "'re"}:
             return "PRESENT"
