@@ -122,13 +122,6 @@ def _verb_tense(tok) -> str | None:
     return None
 
 
-def _token_before(doc: Doc, start: int):
-    span = doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return None
-    return doc[span.start - 1]
-
-
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
     return doc.char_span(start, end, alignment_mode="expand")
 

@@ -1129,10 +1129,8 @@ def _grammar() -> tuple[_Words, list[Rule]]:
     return w, _build_rules(w)
 
 
-RULE_NAMES: tuple[str, ...] = ()  # filled lazily by rule_names()
-
-
 def rule_names() -> tuple[str, ...]:
+    """Names of the rules, in the order they are tried."""
     return tuple(r.name for r in _grammar()[1])
 
 
