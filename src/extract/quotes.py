@@ -169,6 +169,7 @@ class _Quote:
     continued: bool = False   # True: not the first part of its chain
     stray: bool = False       # an opening mark never closed (its paragraph part is kept)
     governed: bool = False    # the cue before the quote governs it in the parse
+    title: bool = False       # reads as a title or name (“Meet the Press,”)
     # filled by attribution
     cue: tuple[int, int] | None = None
     mention: tuple[int, int] | None = None
@@ -569,14 +570,6 @@ def _tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
     return span.start, span.end
 
 
-def _tok_role(t: Token) -> str | None:
-    """Role of a double quotation mark token, read from its neighbours (no ``doc.text``)."""
-    doc = t.doc
-    prev = doc[t.i - 1].text_with_ws[-1:] if t.i > 0 else " "
-    nxt = t.whitespace_ or (doc[t.i + 1].text[:1] if t.i + 1 < len(doc) else " ")
-    return _role((prev or " ") + t.text + nxt, 1, "double", 1 + len(t.text))
-
-
 def _after_window(doc: Doc, q_end_tok: int, limit: int, quoted: list[bool]) -> int:
     """End (exclusive token index) of the text after a quote that can hold its cue."""
     k = q_end_tok
@@ -584,9 +577,7 @@ def _after_window(doc: Doc, q_end_tok: int, limit: int, quoted: list[bool]) -> i
         t = doc[k]
         if quoted[k]:
             break
-        if "\n" in t.text or t.text in _DQ_OPEN or (t.is_quote and _tok_role(t) == "open"):
-            break
-        if _ends_sentence(doc, k):
+        if "\n" in t.text or _ends_sentence(doc, k):
             break
         k += 1
     return k
@@ -612,9 +603,7 @@ def _before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) -
         t = doc[k]
         if quoted[k]:
             break
-        if "\n" in t.text or _ends_sentence(doc, k) or t.text in _DQ_CLOSE:
-            break
-        if t.is_quote and t.text not in _DQ_OPEN and _tok_role(t) == "close":
+        if "\n" in t.text or _ends_sentence(doc, k):
             break
         k -= 1
     return k + 1
@@ -652,8 +641,9 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str
     if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
         # “... end.” Trump said. is an attribution; “... end.” She noted a rally ... is not
         a_end, short_after = qe, True
-    elif inner.endswith(("?", "!")):
-        a_end = min(a_end, qe + 4)
+    elif inner.endswith(("?", "!")) and not (qe < len(doc) and (
+            doc[qe].ent_type_ == "PERSON" or doc[qe].lower_ in lex.pronouns)):
+        a_end = min(a_end, qe + 4)   # “...?” Miller, a retired worker, said: the window stays
     after = None
     # “...,” an angry Hollande retaliated.  -- with a comma inside the marks and a short clause
     # after them, any verb is the cue
@@ -902,19 +892,25 @@ _MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "b
 _END_PUNCT = ",.?!…—–-:;"
 
 
-def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
+def _title_like(text: str, q: _Quote) -> bool:
+    """A title or name: title case and no punctuation inside the marks, or title case after
+    "CNN’s", "on", "host of" ... even with a comma inside (“Meet the Press,” he said)."""
     inner = text[q.start:q.end].strip(_MARKS + " ")
     end_punct = bool(inner) and inner[-1] in _END_PUNCT
     words = _WORD_RE.findall(inner)
     major = [w for w in words if w.lower() not in _MINOR]
     title_case = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
-        and n_words <= 8
-    # a title or name: title case and no punctuation inside the marks, or title case after
-    # "CNN’s", "on", "host of" ... even with a comma inside (“Meet the Press,” he said)
+        and len(words) <= 8
     before = text[max(0, q.start - 20):q.start].rstrip().split()
     prev_word = before[-1] if before else ""
-    title_like = title_case and (not end_punct or (
-        len(major) >= 2 and (prev_word.lower() in _TITLE_INTRO or re.search(r"[’']s$", prev_word))))
+    return title_case and (not end_punct or (
+        len(major) >= 2 and (prev_word.lower() in _TITLE_INTRO or bool(re.search(r"[’']s$", prev_word)))))
+
+
+def _is_quotation(text: str, q: _Quote, n_words: int) -> bool:
+    inner = text[q.start:q.end].strip(_MARKS + " ")
+    end_punct = bool(inner) and inner[-1] in _END_PUNCT
+    title_like = q.title
     if q.stray and not q.continued:
         return n_words >= 4 and q.cue is not None
     if q.continued or not q.closed:
@@ -943,6 +939,9 @@ def find_quotes(doc: Doc) -> list[dict]:
     quotes = quote_spans(text)
     quoted = [False] * len(doc)   # tokens inside any quotation: cues are never looked for there
     for q in quotes:
+        q.title = _title_like(text, q)
+        if q.title:
+            continue                  # a name in marks is part of the sentence around it
         s, e = _tok_range(doc, q.start, q.end)
         for k in range(s, e):
             quoted[k] = True
