@@ -105,7 +105,7 @@ def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bo
                 continue
             r, ss, se = p.data
             spk_n += 1
-            ok = (ss is not None and min(se, gq.source_end) > max(ss, gq.source_start)) \
+            ok = (ss is not None and any(min(se, b) > max(ss, a) for a, b in gq.source_spans)) \
                 or _same_person(r["speaker"], gq.source_text)
             spk_ok += ok
             if not ok and gq.source_text and gq.source_text.lower() in _PRONOUNS and r["speaker"]:

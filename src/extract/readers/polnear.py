@@ -27,6 +27,11 @@ of a Content span that sits inside quotation marks. How that part is cut out:
 When several annotators annotated the same article, the file of the first annotator in
 alphabetical order is used, so that every article counts once.
 
+When several attributions contain the same quoted part (nested attribution: "“...,” Walker
+said, according to an AP account" has one attribution to Walker and one to the AP), the quote
+takes the Source of the attribution with the smallest Content span: the one that directly
+holds the quote.
+
 The Source span (who is quoted; may be a pronoun) and Cue span of the attribution are attached
 to each gold quote; they are ``None`` for ``Attribution-no-source`` events.
 """
@@ -58,6 +63,7 @@ class GoldQuote:
     cue_start: int | None = None
     cue_end: int | None = None
     cue_text: str | None = None
+    source_spans: tuple = ()   # every fragment of the Source span
 
 
 @dataclass
@@ -198,7 +204,6 @@ def read_document(text_path: Path, ann_path: Path) -> PolnearDoc:
     bounds, events = _parse_ann(ann_path)
     annotator = ann_path.stem.rsplit("_", 1)[-1]
     doc = PolnearDoc(doc_id=text_path.stem, text=text, annotator=annotator)
-    seen: set[tuple[int, int]] = set()
     linked: set[str] = set()
     items: list[tuple[_TextBound, _TextBound | None, _TextBound | None]] = []
     for ev in events:
@@ -210,23 +215,26 @@ def read_document(text_path: Path, ann_path: Path) -> PolnearDoc:
     for tid, tb in bounds.items():   # Content spans that no event links to still hold quotes
         if tb.kind == "Content" and tid not in linked:
             items.append((tb, None, None))
+    best: dict[tuple[int, int], tuple[int, GoldQuote]] = {}
     for content, source, cue in items:
         ss, se = _first_fragment(source)
         cs, ce = _first_fragment(cue)
+        size = sum(e - s for s, e in content.fragments) + (0 if source is not None else 10**9)
         by_para: dict[int, list[tuple[int, int]]] = {}
         for fs, fe in content.fragments:
             for ps, pe in _pieces(text, fs, fe):
                 by_para.setdefault(text.rfind("\n", 0, ps), []).append((ps, pe))
         for pieces in by_para.values():
             for qs, qe in quoted_parts(text, sorted(pieces)):
-                    if (qs, qe) in seen:
-                        continue
-                    seen.add((qs, qe))
-                    q = text[qs:qe]
-                    doc.quotes.append(GoldQuote(
-                        qs, qe, q, len(_WORD.findall(q)),
-                        ss, se, text[ss:se] if ss is not None else None,
-                        cs, ce, text[cs:ce] if cs is not None else None))
+                if (qs, qe) in best and best[(qs, qe)][0] <= size:
+                    continue
+                q = text[qs:qe]
+                best[(qs, qe)] = (size, GoldQuote(
+                    qs, qe, q, len(_WORD.findall(q)),
+                    ss, se, " ".join(text[a:b] for a, b in source.fragments) if source else None,
+                    cs, ce, text[cs:ce] if cs is not None else None,
+                    tuple(source.fragments) if source else ()))
+    doc.quotes = [g for _, g in best.values()]
     doc.quotes.sort(key=lambda g: (g.start, g.end))
     return doc
 
