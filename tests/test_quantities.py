@@ -65,6 +65,9 @@ CASES = [
     ("The car reached 200 km/h.", [("200 km/h", 200, "kilometre per hour")]),
     ("Shares were priced at $2 a share.", [("$2 a share", 2, "USD per share")]),
     ("A 3-inch screen.", [("3-inch", 3, "inch")]),
+    ("The 6ft 6in lock.", [("6ft", 6, "foot"), ("6in", 6, "inch")]),
+    ("The door is 2 in thick.", [("2 in", 2, "inch")]),
+    ("Two in five voters agreed.", [("Two", 2, ""), ("five", 5, "")]),
     # pounds: money with a money word, mass without
     ("He was fined 500 pounds for speeding.", [("500 pounds", 500, "GBP")]),
     ("The baby is over two pounds.", [("over two pounds", 2, "pound")]),
@@ -183,6 +186,7 @@ NEGATIVES = [
     ("The Guildford Four were freed.", ["Four"]),
     ("He won a triple somersault contest.", ["triple"]),
     ("They made a third bid.", ["a third"]),
+    ("The 21 Grams actress Naomi Watts won.", ["21 Grams", "21"]),
 ]
 
 

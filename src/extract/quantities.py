@@ -330,6 +330,8 @@ _CLOSE_AFTER = re.compile(r"\s?\)")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _TOLERANCE = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
+_TITLE_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$")
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -531,7 +533,8 @@ def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None
         if atom.kind != "digit" and len(sym) <= 2 and sym not in ("%",):
             return None
         if sym == "in":
-            if atom.kind != "digit" or not _INCH_OK.match(text, m.end()):
+            # "6in" is inches; "2 in" only before punctuation or a dimension word ("2 in thick")
+            if atom.kind != "digit" or not (attached or _INCH_OK.match(text, m.end())):
                 return None
         elif sym == '"':
             if text.count('"', 0, pos) % 2 or not (attached or _INCH_OK.match(text, m.end())):
@@ -733,6 +736,10 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             form = um.group("name")
             if form is not None:
                 canon, label = t.unit_forms[re.sub(r"\s+", " ", form.lower())]
+                if form[:1].isupper() and canon == canon.lower() and _TITLE_WORD_AFTER.match(text, um.end()) \
+                        and a.start > 0 \
+                        and not _SENTENCE_START.search(text, max(0, a.start - 3), a.start):
+                    continue  # "21 Grams actress": a capitalised unit inside a title
             else:
                 canon, label = t.symbol_forms[um.group("sym")]
             if canon == "pound":
