@@ -282,3 +282,11 @@ def test_timeml_reader(shared_data):
     for t in doc.timexes:
         assert doc.text[t.start:t.end] == t.text
         assert t.type in ("DATE", "TIME", "DURATION", "SET")
+
+
+def test_find_dates_without_parser_or_ner():
+    spacy = pytest.importorskip("spacy")
+    from extract.dates import find_dates
+
+    recs = find_dates(spacy.blank("en")("Profit rose a year ago, and again last Friday."), REF)
+    assert [(r["text"], r["normalized"]) for r in recs] == [("a year ago", "2017"), ("last Friday", "2018-10-26")]

@@ -373,8 +373,9 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             taken.append((span.start_char, span.end_char))
             records.append(_record(text, span.start_char, span.end_char, t, ref, source))
     records.sort(key=lambda r: (r["start_char"], r["end_char"]))
-    if ref is not None:
+    if ref is not None and doc.has_annotation("SENT_START"):
         _year_ago_in_quarter_context(doc, text, records, ref)
+    if ref is not None:
         _anchor_to_narrative(records, tense_at)
         _quarter_in_focus(records)
     return records
