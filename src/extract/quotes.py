@@ -9,7 +9,8 @@ them on ``doc._.quotes``. It works in three passes over ``doc.text`` and its tok
    Marks are paired within a paragraph (``doc.text`` between newlines); a mark that cannot be
    paired is skipped without giving up on the rest of the document. A quotation that runs over
    several paragraphs (opening mark repeated at the start of each paragraph, closing mark only at
-   the end) gives **one row per paragraph part**; the parts share a ``chain`` number and speaker.
+   the end) gives **one row per paragraph part**; the parts share a ``chain`` number (0, 1, 2 ...
+   in order of the quotations in the document) and speaker.
    A quotation inside another (nested marks) is part of the outer one.
 2. **Cue and speaker** (:func:`_attribute`), tried in this order; the record's ``method`` says
    which one gave the speaker:
@@ -1007,6 +1008,9 @@ def find_quotes(doc: Doc) -> list[dict]:
             rec.update(cue=c.text, cue_start_char=c.start_char, cue_end_char=c.end_char)
         records.append(rec)
         prev = q
+    ordinal: dict[int, int] = {}
+    for rec in records:   # chain ids as 0, 1, 2 ... in order (not offsets, which tables remap)
+        rec["chain"] = ordinal.setdefault(rec["chain"], len(ordinal))
     return records
 
 
