@@ -332,6 +332,8 @@ _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _TOLERANCE = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$")
+_BARE_SCALE = re.compile(r"(?i:hundred|thousand|million|billion|trillion|lakh|crore)\b")
+_FEW_BEFORE = re.compile(r"\b(?i:several|few|many)\s+$")
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -635,6 +637,8 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                                                label="ORDINAL", num_end=a.end))
                             continue
                         a.weak = True  # "a half turn" keeps a unit; "a half-hour" is the dates'
+                    if _BARE_SCALE.match(text, a.start) and not _FEW_BEFORE.search(text, max(0, a.start - 12), a.start):
+                        continue  # "hundred" alone is a number only as "several hundred", "a few hundred"
 
                 atoms.append(a)
         elif m.group("ordw") is not None:
