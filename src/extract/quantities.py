@@ -19,6 +19,21 @@ The finder works on the text with compiled regular expressions built from
 
 ``find_quantities(doc)`` returns plain dicts; the ``extract_quantities`` component
 stores them on ``doc._.quantities``.
+
+Conventions (gold/GUIDELINES.md section 3):
+
+* labels CARDINAL, ORDINAL, MONEY, PERCENT, QUANTITY; ``value`` a number with scale words
+  resolved ("US$25-million" -> 25000000, "1.1m Muslims" -> 1100000, "eightfold" -> 8 "times");
+* the modifier is inside the span ("about 10%", "more than 200", "between 5 and 10 km") and
+  gives ``bound``; focus words ("only", "just") stay outside;
+* a range is one record: value = low end, value_max = high end, bound "range"; "rose from 5%
+  to 10%" is a change, two records; "3-1" (a score) is two numbers;
+* ``unit``: ISO 4217 codes for money ("$" is USD; "C$", "HK$", "A$" their own), one singular
+  name per measure ("hectare", "km2", "degree Celsius"), "percent", "times"; "" for counts,
+  with the counted noun in ``unit_noun`` ("20,000 researchers" -> "researchers");
+* a rate keeps its denominator in the unit: "$2 a share" -> "USD per share";
+* years, dates, times, durations and ages are the dates component's: a number inside one of
+  its records is dropped; "20-minute", "5-year", "3 years old" are never quantities here.
 """
 from __future__ import annotations
 
