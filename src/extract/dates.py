@@ -386,6 +386,8 @@ _FOLLOWERS = ("rule:ago", "rule:year_ago_period")
 _NARRATIVE = re.compile(
     r"(?:(?:earlier|later)\s+(?:in\s+)?)?(?:the\s+)?(?:following|previous|preceding|that|that\s+same)\s+\w+"
     r"|.*\b(?:earlier|later|before|after)", re.IGNORECASE)
+_NAMES_A_DAY = re.compile(
+    r"day|today|tonight|yesterday|tomorrow|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.IGNORECASE)
 _ANCHOR_VALUE = re.compile(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 _NEEDS = {"year": 0, "season": 1, "quarter": 1, "month": 1, "week": 2, "weekend": 2, "day": 2,
           "part_of_day": 2, "minute": 2}
@@ -422,6 +424,11 @@ def _anchor_to_narrative(records: list[dict], tense_at) -> None:
                     r["granularity"] = t.granularity
                     r["anchor"] = last[2]
                     value = t.value
+        if (r["source"] == "rule:time" and r["anchor"] and last is not None and last[1] == 2
+                and not _NAMES_A_DAY.search(r["text"]) and "T" in value):
+            # "at 10 p.m." without a day: the day the text last spoke of
+            value = last[0].isoformat() + value[value.index("T"):]
+            r["normalized"], r["anchor"] = value, last[2]
         m = _ANCHOR_VALUE.fullmatch(value) if r["type"] == "DATE" else None
         if m:
             y, mo, d = int(m.group(1)), m.group(2), m.group(3)
