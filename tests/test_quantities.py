@@ -123,9 +123,13 @@ def test_bounds_and_ranges(nlp, text, surface, value, value_max, bound, label):
     assert (r["value"], r["value_max"], r["bound"], r["label"]) == (value, value_max, bound, label)
 
 
-def test_change_is_not_a_range(nlp):
-    got = found(nlp, "Profits rose from 5% to 10% last year.")
-    assert [(t, v) for t, v, _ in got] == [("5%", 5), ("10%", 10)]
+@pytest.mark.parametrize("text, expected", [
+    ("Profits rose from 5% to 10% last year.", [("5%", 5), ("10%", 10)]),
+    ("The budget will rise by $19bn to $419.3bn.", [("$19bn", 19000000000), ("$419.3bn", 419300000000)]),
+])
+def test_change_is_not_a_range(nlp, text, expected):
+    got = found(nlp, text)
+    assert [(t, v) for t, v, _ in got] == expected
 
 
 @pytest.mark.parametrize("text, surface, value", [

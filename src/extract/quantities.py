@@ -320,7 +320,7 @@ _CHANGE_VERBS = re.compile(
     r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|"
     r"decreased?|decreases|grew|grow|grows|growing|jumped|jumps|climbed|climbs|dropped|drops|declined?|"
     r"declines|cut|cuts|raised?|raises|reduced?|reduces|slipped|slips|surged?|soared?|plunged?|moved|"
-    r"changed?|went|up|down)\s+(?:from\s+)?$",
+    r"changed?|went|up|down)\s+(?:from\s+)?$|\bby\s+$",
     re.IGNORECASE,
 )
 _BARE_NUMBER = re.compile(
