@@ -110,6 +110,10 @@ CASES = [
         [("“We need someone who will cut through the noise.”", "Jeb Bush", "Jeb Bush")],
         id="cue-less-paragraph-after-speaker-sentence"),
     pytest.param(
+        "Michael Jackson's mother said she was “100% certain” of his innocence.",
+        [("“100% certain”", "Michael Jackson's mother", "Michael Jackson's mother")],
+        id="possessive-is-not-the-owner"),
+    pytest.param(
         "The weather was bad.\n\n“It is the worst idea I have heard this year.”",
         [("“It is the worst idea I have heard this year.”", None, None)],
         id="long-quote-without-cue-or-speaker-kept"),

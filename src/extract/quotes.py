@@ -872,9 +872,18 @@ def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
         return
     labels = {t.ent_type_ for t in span if t.ent_type_}
     words = _strip_name(text.split(), lex)
-    looks_named = bool(words) and all(w[:1].isupper() for w in words)
-    if "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
-                              and not span[0].lower_ in {"the", "a", "an"}):
+    # a name even where the NER missed it: capitalised proper nouns ("Lawyers" at the start
+    # of a sentence is not one)
+    looks_named = bool(words) and all(w[:1].isupper() for w in words) \
+        and any(t.pos_ == "PROPN" for t in span)
+    persons = [t.i for t in span if t.ent_type_ == "PERSON"]
+    owner = bool(persons) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
+                                  for t in doc[persons[-1] + 1:e - 1])
+    if owner:
+        # "Michael Jackson's mother" is not Michael Jackson
+        q.speaker_kind, q.speaker = "other", text
+    elif "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
+                                and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
         ents = [_ent_of(t) for t in span if t.ent_type_ == "PERSON"]
         name_text = ents[-1].text if ents else text
