@@ -644,11 +644,11 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str
         a_end, short_after = qe, True
     elif inner.endswith(("?", "!")) and not (qe < len(doc) and (
             doc[qe].ent_type_ == "PERSON" or doc[qe].lower_ in lex.pronouns)):
-        a_end = min(a_end, qe + 4)   # “...?” Miller, a retired worker, said: the window stays
+        a_end = min(a_end, qe + 8)   # “...?” Miller, a retired worker, said: the window stays
     after = None
     # “...,” an angry Hollande retaliated.  -- with a comma inside the marks and a short clause
     # after them, any verb is the cue
-    any_verb = inner.endswith(",") and a_end - qe <= 8 and a_end < len(doc) \
+    any_verb = inner.endswith((",", "?", "!")) and a_end - qe <= 8 and a_end < len(doc) \
         and doc[a_end].text in {".", "!", "?"}
     for k in range(qe, a_end):
         if short_after and k + 1 < len(doc) and not (
@@ -730,6 +730,13 @@ def _attribute(doc: Doc, q: _Quote, lex: _Lexicon, quoted: list[bool], text: str
             q.cue, q.mention, q.method = (k, k + 1), np_, "colon"
             q.adjacent = True
             return
+        # "Here’s Clinton in December 1992:" -- the person named before the colon
+        for t in range(k - 1, b2 - 1, -1):
+            if doc[t].ent_type_ == "PERSON" and not quoted[t]:
+                ent = _ent_of(doc[t])
+                q.cue, q.mention, q.method = (k, k + 1), (ent.start, ent.end), "colon"
+                q.adjacent = True
+                return
         # "X listed the questions:" -- any verb with a subject introduces the quote
         for v in range(k - 1, b2 - 1, -1):
             if doc[v].pos_ == "VERB":
