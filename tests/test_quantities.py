@@ -266,6 +266,12 @@ def test_dates_are_left_to_the_dates_component():
     assert [r["text"] for r in recs] == ["$5 million"]
 
 
+@pytest.mark.parametrize("text", ["", "$", "½", "1/0 and 0/0", "9" * 400, "1e999 km", "one one one", "1.2.3"])
+def test_odd_input_gives_finite_json_records(text):
+    recs = q.find_quantities_in_text(text, date_spans=[])
+    json.dumps(recs, allow_nan=False)
+
+
 def test_plain_text_helper():
     recs = q.find_quantities_in_text("It covers 144 acres and cost £2,000.", date_spans=[])
     assert [(r["value"], r["unit"]) for r in recs] == [(144, "acre"), (2000, "GBP")]

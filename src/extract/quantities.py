@@ -37,6 +37,7 @@ Conventions (gold/GUIDELINES.md section 3):
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -939,12 +940,13 @@ def find_quantities(
     records = []
     last_count: tuple[int, str] | None = None  # (sentence start, unit_noun) of the last count
     for a in atoms:
-        # a number inside a date record belongs to dates; a date record lying in the
-        # unit part ("200 km [per hour]") does not take the number
+        if not (math.isfinite(a.value) and (a.value_max is None or math.isfinite(a.value_max))):
+            continue  # "1e999", a run of 400 digits: no number a reader can use
+        # A number inside a date record belongs to dates. Not inside: a number that runs
+        # past the record ("[a quarter] million dollars"), a record in the unit part
+        # ("200 km [per hour]"), and a record the dates component could not normalise when
+        # the number has a unit that is not time ("200lbs").
         ns, ne = a.start, a.end
-        # ... unless the date record is one the dates component could not normalise and
-        # the number has a unit that is not time ("200lbs", "a quarter million dollars")
-        # A number that runs past the date record ("[a quarter] million dollars") is not inside it.
         if any(s <= ns and a.num_end <= e
                and not ((s, e) in soft and a.unit and a.label != DURATION) for s, e in dates):
             continue
