@@ -8,7 +8,9 @@ the reference date. Figures, as the TempEval-3 scorer reports them:
 * type accuracy: share of relaxed matches with the gold type (DATE/TIME/DURATION/SET);
 * value P/R/F1: relaxed matches with the gold value counted as hits.
 
-Run: ``python bench/dates.py [--data ../shared/data/timeml] [--limit N]``.
+Run: ``python bench/dates.py [--data ../shared/data/timeml] [--subset TimeBank|AQUAINT] [--limit N]``.
+Figures are given for all documents and per subset (TimeBank is the development half,
+AQUAINT the held-out half).
 Writes ``bench/results/dates.json``.
 """
 from __future__ import annotations
@@ -66,17 +68,17 @@ def _score(docs, sdocs, errors: bool, drop_sources: tuple[str, ...] = ()) -> dic
             value_ok += hit
             by_source[(p.data["source"], "value_ok" if hit else "value_bad")] += 1
             if errors and not hit:
-                misses.append({"doc": d.doc_id, "kind": "value", "gold": g.data.text, "gold_value": g.data.value,
+                misses.append({"doc": d.doc_id, "subset": Path(d.path).parent.name, "kind": "value", "gold": g.data.text, "gold_value": g.data.value,
                                "gold_type": g.data.type, "pred": p.data["text"], "pred_value": p.data["normalized"],
                                "pred_type": p.data["type"], "source": p.data["source"], "dct": d.dct})
         for p in relaxed.false_positives:
             by_source[(p.data["source"], "fp")] += 1
             if errors:
-                misses.append({"doc": d.doc_id, "kind": "fp", "pred": p.data["text"], "source": p.data["source"],
+                misses.append({"doc": d.doc_id, "subset": Path(d.path).parent.name, "kind": "fp", "pred": p.data["text"], "source": p.data["source"],
                                "context": d.text[max(0, p.start - 40):p.end + 40]})
         if errors:
             for g in relaxed.false_negatives:
-                misses.append({"doc": d.doc_id, "kind": "fn", "gold": g.data.text, "gold_value": g.data.value,
+                misses.append({"doc": d.doc_id, "subset": Path(d.path).parent.name, "kind": "fn", "gold": g.data.text, "gold_value": g.data.value,
                                "context": d.text[max(0, g.start - 40):g.end + 40]})
     return {
         "gold": n_gold,
@@ -90,11 +92,28 @@ def _score(docs, sdocs, errors: bool, drop_sources: tuple[str, ...] = ()) -> dic
     }
 
 
-def run(data: str | Path = DEFAULT_DATA, limit: int | None = None, errors: bool = False) -> dict:
-    """Score the pipeline's dates on the TimeML documents under ``data``."""
+SUBSETS = ("TimeBank", "AQUAINT")
+
+
+def _brief(s: dict) -> dict:
+    return {"gold": s["gold"], "predicted": s["predicted"], "relaxed": s["relaxed"], "strict": s["strict"],
+            "type_accuracy": s["type_accuracy"], "value": s["value"]}
+
+
+def run(data: str | Path = DEFAULT_DATA, limit: int | None = None, errors: bool = False,
+        subset: str | None = None) -> dict:
+    """Score the pipeline's dates on the TimeML documents under ``data`` (one ``subset`` or all).
+
+    ``result["subsets"]`` holds the figures of each subset scored.
+    """
     from extract.readers.timeml import iter_timeml
 
-    docs = list(iter_timeml(data))[:limit]
+    if subset is not None and subset not in SUBSETS:
+        raise ValueError(f"unknown subset {subset!r}; allowed: {', '.join(SUBSETS)}")
+    subsets = (subset,) if subset else SUBSETS
+    docs = [(name, d) for name in subsets for d in list(iter_timeml(data, (name,)))[:limit]]
+    names = [name for name, _ in docs]
+    docs = [d for _, d in docs]
     nlp, mode = _load_pipeline()
     t0 = time.perf_counter()
     sdocs = []
@@ -111,13 +130,20 @@ def run(data: str | Path = DEFAULT_DATA, limit: int | None = None, errors: bool 
     misses = scores.pop("errors")
     without_ages.pop("errors")
     without_ages.pop("by_source")
+    per_subset = {}
+    for name in subsets:
+        idx = [i for i, n in enumerate(names) if n == name]
+        per_subset[name] = {"documents": len(idx),
+                            **_brief(_score([docs[i] for i in idx], [sdocs[i] for i in idx], False))}
     result = {
         "data": str(data),
+        "subset": subset or "all",
         "documents": len(docs),
         "pipeline": mode,
         **scores,
         # TimeML leaves ages ("a 6-year-old") unannotated; our convention records them
         "without_ages": without_ages,
+        "subsets": per_subset,
         "seconds": round(seconds, 2),
         "tokens": n_tokens,
         "published": PUBLISHED,
@@ -174,14 +200,15 @@ def speed(data: str | Path = ROOT.parent / "shared" / "data" / "bbc-news", n_doc
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", default=str(DEFAULT_DATA), help="folder with TimeBank/ and AQUAINT/")
-    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents")
+    ap.add_argument("--subset", choices=SUBSETS, default=None, help="score one subset only (default: both)")
+    ap.add_argument("--limit", type=int, default=None, help="score only the first N documents of each subset")
     ap.add_argument("--errors", default=None, help="also write every miss to this JSONL file")
     ap.add_argument("--no-speed", action="store_true", help="skip the BBC throughput measurement")
     args = ap.parse_args(argv)
     if not Path(args.data).is_dir():
         print(f"no TimeML data at {args.data}", file=sys.stderr)
         return 2
-    res = run(args.data, args.limit, errors=bool(args.errors))
+    res = run(args.data, args.limit, errors=bool(args.errors), subset=args.subset)
     bbc = ROOT.parent / "shared" / "data" / "bbc-news"
     if bbc.is_dir() and not args.no_speed:
         res["speed_bbc"] = speed(bbc)
@@ -199,6 +226,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'(no ages)':<12} {wa['relaxed']['precision']:>9.3f} {wa['relaxed']['recall']:>6.3f} "
           f"{wa['relaxed']['f1']:>6.3f} {wa['strict']['f1']:>10.3f} {wa['type_accuracy']:>9.3f} "
           f"{wa['value']['f1']:>9.3f}")
+    for name, sub in res["subsets"].items():
+        print(f"{name:<12} {sub['relaxed']['precision']:>9.3f} {sub['relaxed']['recall']:>6.3f} "
+              f"{sub['relaxed']['f1']:>6.3f} {sub['strict']['f1']:>10.3f} {sub['type_accuracy']:>9.3f} "
+              f"{sub['value']['f1']:>9.3f}")
     for name, pub in PUBLISHED.items():
         print(f"{name:<12} {'':>9} {'':>6} {pub['relaxed_f1']:>6.3f} {pub['strict_f1']:>10.3f} {'':>9} "
               f"{pub['value_f1']:>9.3f}")
@@ -208,8 +239,10 @@ def main(argv: list[str] | None = None) -> int:
               f"full pipeline {sp['full_pipeline_seconds']} s ({sp['full_vs_bare_throughput']}x bare throughput), "
               f"dates component {sp['dates_component_seconds']} s ({sp['dates_ms_per_doc']} ms/doc, "
               f"{100 * sp['dates_share_of_bare']:.1f}% of the bare model's time)")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
+    out = RESULTS if not args.subset and not args.limit else RESULTS.with_name(
+        f"dates-{args.subset or 'all'}{'-limit' if args.limit else ''}.json")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     return 0
 
 
