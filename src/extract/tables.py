@@ -100,7 +100,8 @@ def article_rows(doc_id: str, pieces: Sequence[Piece], cleaned: CleanedText) -> 
             if ent.label_ not in ENTITY_LABELS:
                 continue
             rec = {"start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
-                   "label": ent.label_, "sentence_id": sentence_base + sent_of[ent.start]}
+                   "label": ent.label_, "sentence_id": sentence_base + sent_of[ent.start],
+                   "source": ent.id_ or "model"}  # which rule made or changed the span
             rows["entities"].append({"doc_id": doc_id, **_map_offsets(rec, cleaned, piece.offset)})
         for table, ext in RECORD_EXTENSIONS.items():
             for rec in getattr(doc._, ext) or []:
