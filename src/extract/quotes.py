@@ -516,7 +516,9 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
             root = root.head
         v = root
     for _ in range(4):
-        for child in v.children:
+        # a verb inside another quotation has the quoted clause's subject, not the speaker
+        children = v.children if quoted is None or not quoted[v.i] else ()
+        for child in children:
             if child.dep_ in _SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
                     and not _not_speaker(child):
                 if child.lower_ in _RELATIVES and v.dep_ == "relcl" and lo_subj <= v.head.i < hi:
@@ -833,6 +835,8 @@ class _People:
         if full and len(full.split()) >= len(words):
             return full
         name = " ".join(words)
+        if len(words) > 1:   # a full name the NER missed: later surnames map to it
+            self.full.setdefault(words[-1].lower(), name)
         self.mentions.append((at, name, "PERSON"))
         return name
 
@@ -882,7 +886,7 @@ def _name_speaker(doc: Doc, q: _Quote, people: _People, lex: _Lexicon) -> None:
     # a name even where the NER missed it: capitalised proper nouns ("Lawyers" at the start
     # of a sentence is not one)
     looks_named = bool(words) and all(w[:1].isupper() for w in words) \
-        and any(t.pos_ == "PROPN" for t in span)
+        and any(t.pos_ in {"PROPN", ""} for t in span)   # "": no tagger ran
     persons = [t.i for t in span if t.ent_type_ == "PERSON"]
     owner = bool(persons) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
                                   for t in doc[persons[-1] + 1:e - 1])
