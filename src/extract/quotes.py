@@ -55,8 +55,9 @@ person, pronoun, org or other. Offsets are into ``doc.text``.
 """
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.language import Language
@@ -178,7 +179,6 @@ class _Quote:
     adjacent: bool = False    # cue directly after or before the marks
     speaker: str | None = None
     speaker_kind: str | None = None
-    extra: dict = field(default_factory=dict)
 
 
 def _role(text: str, i: int, kind: str, j: int | None = None) -> str | None:
@@ -213,6 +213,17 @@ def _role(text: str, i: int, kind: str, j: int | None = None) -> str | None:
     if not prev.isspace() and not nxt.isalnum():
         return "close"
     return None
+
+
+def _paragraph_index(text: str):
+    """The paragraphs of ``text`` and a function giving the paragraph number of an offset."""
+    paras = _paragraphs(text)
+    starts = [p[0] for p in paras]
+
+    def para_of(i: int) -> int:
+        return max(bisect.bisect_right(starts, i) - 1, 0)
+
+    return paras, para_of
 
 
 def _possessive(text: str, i: int, j: int, pattern: re.Pattern, *, para_end: int) -> bool:
@@ -317,12 +328,7 @@ def _pair(text: str, kind: str, paras: list[tuple[int, int]], para_of, skip) -> 
 
 def quote_spans(text: str) -> list[_Quote]:
     """Paired quotation spans of ``text`` (marks included), outermost only, in order."""
-    paras = _paragraphs(text)
-    starts = [p[0] for p in paras]
-    import bisect
-
-    def para_of(i: int) -> int:
-        return max(bisect.bisect_right(starts, i) - 1, 0)
+    paras, para_of = _paragraph_index(text)
 
     doubles = _pair(text, "double", paras, para_of, lambda i: False)
     inside = [(q.start, q.end) for q in doubles]
@@ -982,12 +988,7 @@ def find_quotes(doc: Doc) -> list[dict]:
     for q in quotes:
         if q.mention is not None:
             _name_speaker(doc, q, people, lex)
-    paras = _paragraphs(text)
-    starts = [p[0] for p in paras]
-    import bisect
-
-    def para_of(i: int) -> int:
-        return max(bisect.bisect_right(starts, i) - 1, 0)
+    paras, para_of = _paragraph_index(text)
 
     records: list[dict] = []
     prev: _Quote | None = None
