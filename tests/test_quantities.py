@@ -36,6 +36,7 @@ CASES = [
     ("They paid £3.5m for the house.", [("£3.5m", 3500000, "GBP")]),
     ("The bill came to €10M.", [("€10M", 10000000, "EUR")]),
     ("A grant of 100 million yuan was approved.", [("100 million yuan", 100000000, "CNY")]),
+    ("Indonesia owes 59.2 trillion rupiah.", [("59.2 trillion rupiah", 59200000000000, "IDR")]),
     ("It costs RMB 500 to enter.", [("RMB 500", 500, "CNY")]),
     ("The budget is USD 22.5 million.", [("USD 22.5 million", 22500000, "USD")]),
     ("The fund holds 30 MUSD in bonds.", [("30 MUSD", 30000000, "USD")]),
@@ -114,6 +115,8 @@ BOUNDS = [
     ("Google holds 10-15 exabytes of data.", "10-15 exabytes", 10, 15, "range", "QUANTITY"),
     ("It uses millions of sensors.", "millions", 1000000, None, "lower", "CARDINAL"),
     ("Tens of thousands of people marched.", "Tens of thousands", 10000, None, "lower", "CARDINAL"),
+    ("Temperatures ranged from -18 °C to -34 °C.", "-18 °C to -34 °C", -34, -18, "range", "QUANTITY"),
+    ("Fewer than one in 10,000 consoles failed.", "Fewer than one", 1, None, "upper", "CARDINAL"),
 ]
 
 
@@ -126,6 +129,7 @@ def test_bounds_and_ranges(nlp, text, surface, value, value_max, bound, label):
 @pytest.mark.parametrize("text, expected", [
     ("Profits rose from 5% to 10% last year.", [("5%", 5), ("10%", 10)]),
     ("The budget will rise by $19bn to $419.3bn.", [("$19bn", 19000000000), ("$419.3bn", 419300000000)]),
+    ("The estimate was revised from 157,000 to 133,000.", [("157,000", 157000), ("133,000", 133000)]),
 ])
 def test_change_is_not_a_range(nlp, text, expected):
     got = found(nlp, text)
@@ -185,6 +189,9 @@ NEGATIVES = [
     ("Shares fell on oct. 13 in New York.", ["13"]),
     ("The part numbers are 24703 L-202 and scp-173.", ["24703", "173"]),
     ("F&#244;n was released.", ["244"]),
+    ("A Boeing 737-800 landed.", ["737", "800", "737-800"]),
+    ("Call 0800 028 9276 now.", ["0800", "028", "9276"]),
+    ("He smashed the record twice.", ["twice"]),
     ("Shares closed at 235 pence on 12 May.", ["12"]),
     ("The poll ran on 16-18 December.", ["16-18", "16"]),
     ("The Guildford Four were freed.", ["Four"]),

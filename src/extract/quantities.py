@@ -350,6 +350,8 @@ _TITLE_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n]\s*|[\"“‘'(]\s*)$")
 _BARE_SCALE = re.compile(r"(?i:hundred|thousand|million|billion|trillion|lakh|crore)\b")
 _FEW_BEFORE = re.compile(r"\b(?i:several|few|many)\s+$")
+_RANGING = re.compile(r"\b(?:rang(?:e|es|ed|ing)|var(?:y|ies|ied|ying)|anywhere)\s+from\s+$", re.IGNORECASE)
+_ONE_IN = re.compile(r"\s+in\s+(?:\d|(?i:two|three|four|five|six|seven|eight|nine|ten|twenty|a hundred|a thousand|a million)\b)")
 _CENTS_GAP = re.compile(r"^\s+(?:and\s+)?$", re.IGNORECASE)
 _WORD_AFTER = re.compile(r"\s+(?!more\b|less\b|cents?\b|pence\b)[A-Za-z]{2,}")
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
@@ -851,8 +853,11 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 between = _BETWEEN.search(before)
                 if word == "and" and not (between and between.group("w").lower() == "between"):
                     ok = False
-                elif word in ("to", "through") and _CHANGE_VERBS.search(before):
+                elif word.endswith(("to", "through")) and _CHANGE_VERBS.search(before):
                     ok = False
+                elif (word.endswith("to") and between and between.group("w").lower() == "from"
+                      and not _RANGING.search(text, max(0, a.start - 40), a.start)):
+                    ok = False  # "revised from 157,000 to 133,000": a change; "ranging from 5 to 10": a range
                 elif not (a.unit or b.unit) and not b.value > a.value:
                     ok = False  # "won 3-1", "an eight to one majority": a score or a ratio
                 elif a.value < 0 and word == "-" and not gap.strip() == gap:
@@ -917,7 +922,7 @@ def find_quantities(
     them as quantities); the pipeline never sets it.
     """
     t = load_tables()
-    text = doc.text
+    text = doc_text(doc)
     if date_spans is None:
         recs = doc._.dates if Doc.has_extension("dates") else None
         if recs is not None:
@@ -935,7 +940,6 @@ def find_quantities(
     atoms = _merge_ranges(text, _build_atoms(text, t))
     if not atoms:
         return []
-    phones = [(m.start(), m.end()) for m in _PHONE.finditer(text)] if any(c in text for c in "-(+") else []
     has_parse = bool(len(doc) and doc[0].dep)  # has_annotation() walks every token
     records = []
     last_count: tuple[int, str] | None = None  # (sentence start, unit_noun) of the last count
@@ -953,7 +957,7 @@ def find_quantities(
         # "2013-14": the second half of a date range
         if a.start > 1 and text[a.start - 1] in "-–" and any(e == a.start - 1 for _, e in dates):
             continue
-        if any(s <= a.start < e or s < a.end <= e for s, e in phones):
+        if a.kind == "digit" and _in_phone_number(text, a):
             continue
         numtext = text[a.start:a.num_end]
         if a.label == DURATION and not include_dates:
@@ -1005,6 +1009,7 @@ def find_quantities(
             # the model counts it or "of" follows ("one of the computers")
             nxt = _WORD.match(text, _next_nonspace(text, a.end))
             if not ((nxt and nxt.group(0).lower() == "of")
+                    or _ONE_IN.match(text, a.end)
                     or (first_tok is not None and first_tok.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY"))):
                 continue
         if (has_parse and a.kind != "ordinal" and not a.unit and last_tok is not None
@@ -1045,6 +1050,29 @@ def find_quantities(
             "surface_unit": a.surface_unit,
         })
     return records
+
+
+TEXT_KEY = "extract.text"
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, cached in ``doc.user_data`` (spaCy rebuilds it from every token on each
+    access, which costs more than this whole component's regexes)."""
+    text = doc.user_data.get(TEXT_KEY)
+    n = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    if not isinstance(text, str) or len(text) != n:  # absent, or copied from another Doc
+        text = doc.text
+        doc.user_data[TEXT_KEY] = text
+    return text
+
+
+def _in_phone_number(text: str, a: _Atom) -> bool:
+    """Whether the number is part of a phone number (searched around it only: cheap)."""
+    lo = max(0, a.start - 24)
+    for m in _PHONE.finditer(text, lo, min(len(text), a.end + 24)):
+        if m.start() < a.end and a.start < m.end():
+            return True
+    return False
 
 
 def _next_nonspace(text: str, pos: int) -> int:
