@@ -451,7 +451,7 @@ def _parse_words(run: str, offset: int, t: _Tables) -> list[_Atom]:
                     cur = v
                 elif last == "tens" and v < 10 and cur % 10 == 0:
                     cur += v
-                elif last in ("hundred", "and", "scale", "comma") and cur % 100 == 0 and (last != "scale" or True):
+                elif last in ("hundred", "and", "scale", "comma") and cur % 100 == 0:
                     if last == "and" and prev_last not in ("hundred", "scale"):
                         break
                     cur += v
