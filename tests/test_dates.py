@@ -98,6 +98,28 @@ NORMALIZE = [
     ("currently", REF, None, "PRESENT_REF", "DATE", ""),
     ("recently", REF, None, "PAST_REF", "DATE", ""),
     ("the near future", REF, None, "FUTURE_REF", "DATE", ""),
+    # a weekday without a tense is the most recent one (news looks back)
+    ("Friday", REF, None, "2018-10-26", "DATE", ""),
+    ("Thursday", REF, None, "2018-11-01", "DATE", ""),
+    ("Wednesday", REF, "PRESENT", "2018-10-31", "DATE", ""),
+    # halves written as "last half" or as two quarters
+    ("the last half of 2017", REF, None, "2017-H2", "DATE", ""),
+    ("the first two quarters of 2019", REF, None, "2019-H1", "DATE", ""),
+    ("the last two quarters of 2016", REF, None, "2016-H2", "DATE", ""),
+    # a year with an open end is one expression
+    ("2020 or later", REF, None, "2020", "DATE", "ON_OR_AFTER"),
+    ("2025 and beyond", REF, None, "2025", "DATE", "ON_OR_AFTER"),
+    ("2010 or earlier", REF, None, "2010", "DATE", "ON_OR_BEFORE"),
+    # a part of the day before its day word
+    ("mid-afternoon yesterday", REF, None, "2018-10-31TAF", "TIME", "MID"),
+    ("evening tomorrow", REF, None, "2018-11-02TEV", "TIME", ""),
+    # "or so" makes a relative expression approximate
+    ("a week or so ago", REF, None, "2018-W43", "DATE", "APPROX"),
+    ("the next year or so", REF, None, "2019", "DATE", "APPROX"),
+    # a range of amounts is a duration with an unknown amount
+    ("two to three weeks", REF, None, "PXW", "DURATION", ""),
+    ("the next 12 to 18 months", REF, None, "PXM", "DURATION", ""),
+    ("5-10 years", REF, None, "PXY", "DURATION", ""),
 ]
 
 
@@ -111,6 +133,7 @@ def test_normalize(text, ref, tense, value, type_, mod):
 @pytest.mark.parametrize("text", [
     "may", "march", "Spring Street", "a 2000-strong crowd", "the", "week-old bread", "Mayday",
     "annual", "the day", "a second",
+    "three to a week", "2020 or later years", "the last half",
 ])
 def test_normalize_negatives(text):
     t = normalize(text, REF)
@@ -214,6 +237,22 @@ def _dates(model, text, ref=REF):
     ("Shoppers flocked to stores on Black Friday.", []),
     ("The Summer Olympics open in Athens.", []),
     ("The meeting starts at 10:30 on Friday.", [("10:30 on Friday", "2018-11-02T10:30", "TIME")]),
+    # tense: an arrangement "is to" lies ahead; a plan in the past perfect has been overtaken
+    ("Trading is to resume in Paris Tuesday.", [("Tuesday", "2018-11-06", "DATE")]),
+    ("The offer had been due to expire Friday evening.", [("Friday evening", "2018-10-26TEV", "TIME")]),
+    ("The bonds were priced above Wednesday's close.", [("Wednesday", "2018-10-31", "DATE")]),
+    # a possessive determiner is outside the expression
+    ("The company said its fourth quarter was weak.", [("fourth quarter", "2018-Q4", "DATE")]),
+    # "over" as the preposition "during" is outside; after a verb that measures time it is a bound
+    ("The money can be used over three years.", [("three years", "P3Y", "DURATION")]),
+    ("The system has evolved over several years.", [("several years", "PXY", "DURATION")]),
+    ("He spent over three years in prison.", [("over three years", "P3Y", "DURATION")]),
+    ("The tour is likely to last over a week.", [("over a week", "P1W", "DURATION")]),
+    # "the 1988 quarter": the quarter the text speaks of, in that year
+    ("Profit rose in the third quarter of 1989, against a loss in the 1988 quarter.",
+     [("the third quarter of 1989", "1989-Q3", "DATE"), ("the 1988 quarter", "1988-Q3", "DATE")]),
+    ("Results for the 1988 period were restated.", [("the 1988 period", "1988", "DATE")]),
+    ("Profit fell below the year-earlier $4.5 million.", [("year-earlier", "2017-Q3", "DATE")]),
 ])
 def test_find_dates(model, text, expected):
     assert _dates(model, text) == expected

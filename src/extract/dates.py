@@ -110,7 +110,11 @@ def _verb_tense(tok) -> str | None:
             return "FUTURE" if tok.lower_ in _FUTURE_AUX else None
         if tok.tag_ == "VB" and "to" in auxes and (tok.head.lower_ in _LOOKING_AHEAD
                                                    or tok.head.lemma_ in _LOOKING_AHEAD):
+            if _has_aux(tok.head, "had"):
+                return None   # "had been due to expire Friday": a plan that has been overtaken
             return "FUTURE"   # "set to resume Monday", "planned to leave on Thursday"
+        if tok.tag_ == "VB" and "to" in auxes and tok.head.lower_ in ("is", "are", "am", "'s", "'re"):
+            return "FUTURE"   # "is to resume trading Tuesday": an arrangement ahead
         if auxes & {"is", "are", "am", "'s", "'re"}:
             return "PRESENT"
         if auxes & {"would", "could", "might", "may", "should", "must", "can"}:
@@ -120,6 +124,16 @@ def _verb_tense(tok) -> str | None:
             return None
         tok = tok.head
     return None
+
+
+def _has_aux(tok, word: str) -> bool:
+    """Whether ``word`` is an auxiliary of ``tok`` or of the verb ``tok`` complements ("had been due")."""
+    for t in (tok, tok.head):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ == word for c in t.children):
+            return True
+        if t.lower_ == "been" and t is not tok and any(c.lower_ == word for c in t.children):
+            return True
+    return False
 
 
 def _tokens(doc: Doc, start: int, end: int) -> Span | None:
@@ -300,6 +314,31 @@ def _record(text: str, start: int, end: int, t: Timex, ref: dt.date | None, sour
 
 
 _ATTRIBUTIVE = re.compile(r"(?:the|its|their|his|her|our|an?)\s+(\S+-\S+)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:its|their|his|her|our|my|your)\s+", re.IGNORECASE)
+_OVER = re.compile(r"over\s+", re.IGNORECASE)
+#: verbs that measure out an amount of time: after them "over a week" is "more than a week"
+_MEASURE_VERBS = {"last", "lasts", "lasted", "lasting", "take", "takes", "took", "taking", "taken", "spend",
+                  "spends", "spent", "spending", "need", "needs", "needed", "require", "requires", "required",
+                  "wait", "waited", "waiting", "run", "ran", "runs", "serve", "served", "span", "spanned"}
+
+
+def _over_as_preposition(doc: Doc, text: str, f, ref, tense_at):
+    """"used over three years": "over" is the preposition "during", outside the duration.
+
+    After a verb that measures time ("to last over a week") or a noun ("over 30 years old")
+    it is a bound ("more than") and stays inside.
+    """
+    span = _tokens(doc, f.start, f.start + 4)
+    if span is None or not len(span):
+        return f
+    over = span[0]
+    if over.dep_ != "prep" or over.head.pos_ not in ("VERB", "AUX") or over.head.lower_ in _MEASURE_VERBS:
+        return f
+    start = f.start + len(_OVER.match(text, f.start).group())
+    sub = normalize(text[start:f.end], ref, tense=tense_at(start, f.end))
+    if sub is None:
+        return None
+    return replace(f, start=start, timex=sub)
 
 
 def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_dateparser: bool = True,
@@ -340,10 +379,17 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             if sub is None:
                 continue
             f = replace(f, start=rest + 1, timex=sub)
-        if f.rule in ("duration", "quarter"):
+        if f.rule in ("duration", "quarter", "year_ago_period"):
             m = _ATTRIBUTIVE.match(text, f.start, f.end)
             if m and m.end() == f.end:   # "the 30-day period": the determiner belongs to the noun
                 f = replace(f, start=m.start(1))
+        m = _POSSESSIVE.match(text, f.start, f.end)
+        if m and m.end() < f.end:   # "its fourth quarter": a possessive is outside, as in TimeBank
+            f = replace(f, start=m.end())
+        if f.timex.type == "DURATION" and _OVER.match(text, f.start, f.end):
+            f = _over_as_preposition(doc, text, f, ref, tense_at)
+            if f is None:
+                continue
         if free(f.start, f.end):
             taken.append((f.start, f.end))
             rule = "age" if f.rule in ("duration", "long") and text[f.end - 3:f.end].lower() == "old" else f.rule
@@ -397,12 +443,17 @@ _BARE_QUARTER = re.compile(r"(?:the|that|its)\s+(?:same\s+)?quarter", re.IGNOREC
 
 
 def _quarter_in_focus(records: list[dict]) -> None:
-    """"the quarter" is the quarter the text last named ("the third quarter ... in the quarter")."""
+    """"the quarter" is the quarter the text last named ("the third quarter ... in the quarter");
+    "the 1988 quarter" is that quarter in 1988."""
     named = None
     for r in records:
         if r["source"] == "rule:quarter" and _BARE_QUARTER.fullmatch(r["text"]):
             if named is not None:
                 r["normalized"], r["anchor"] = named, named
+        elif r["source"] == "rule:year_quarter":
+            if named is not None:   # "the 1988 quarter": that year's quarter the text speaks of
+                r["normalized"] = f"{r['normalized'][:4]}-Q{named[-1]}"
+                r["granularity"], r["anchor"] = "quarter", named
         elif r["source"] in ("rule:quarter", "rule:qcode") and re.fullmatch(r"\d{4}-Q[1-4]", r["normalized"]):
             named = r["normalized"]
 

@@ -175,7 +175,9 @@ def _pick_weekday(wd: int, ref: dt.date, tense: str | None, rel: str = "") -> dt
         return ref + dt.timedelta(days=delta)
     back = (ref.isoweekday() - wd) % 7
     fwd = (wd - ref.isoweekday()) % 7
-    if tense == "PAST" or (tense is None and back <= fwd):
+    if tense in ("PAST", None):
+        # without a tense ("Friday's close", "by the Tuesday deadline") news speaks of the
+        # week behind it: the most recent such day, as TimeML annotators resolve it
         return ref - dt.timedelta(days=back)
     if tense == "FUTURE":
         return ref + dt.timedelta(days=fwd)
@@ -468,7 +470,19 @@ def _h_numeric(m, ref, tense, w):
 
 
 def _h_year(m, ref, tense, w):
-    return Timex(_g(m, "year"), "DATE", "year", w.mod(_g(m, "pre")), False, "year")
+    mod = w.mod(_g(m, "pre"))
+    post = _low(m, "ypost").split()
+    if post:   # "1994 or later", "1990 and beyond": an open end
+        mod = "ON_OR_BEFORE" if post[-1] in ("earlier", "before") else "ON_OR_AFTER"
+    return Timex(_g(m, "year"), "DATE", "year", mod, False, "year")
+
+
+def _h_year_quarter(m, ref, tense, w):
+    """"the 1988 quarter", "the 1989 period": that year's quarter the text speaks of.
+
+    The quarter comes from the context (``extract.dates`` fills it in); alone it is the year.
+    """
+    return Timex(_g(m, "yqy"), "DATE", "year", "", False)
 
 
 def _h_decade(m, ref, tense, w):
@@ -514,7 +528,7 @@ def _h_rel(m, ref, tense, w):
     det = _low(m, "det")
     what = _low(m, "what")
     pre = _g(m, "pre")
-    mod = w.mod(pre)
+    mod = w.mod(pre) or ("APPROX" if _g(m, "rso") else "")
     shift, kind = _shift_word(det)
     if what in ("year", "month", "week", "weekend", "quarter", "decade", "century") and _cap(_g(m, "what")):
         return None   # a title: ABC's "This Week"
@@ -641,7 +655,7 @@ def _h_qcode(m, ref, tense, w):
 
 
 def _h_half(m, ref, tense, w):
-    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "latter": 2}[_low(m, "hord")]
+    n = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "latter": 2, "last": 2}[_low(m, "hord") or _low(m, "hq")]
     year = _g(m, "hyear")
     rel = not year
     if rel:
@@ -684,6 +698,10 @@ def _h_dayrel(m, ref, tense, w):
     parts = word.split()
     if len(parts) == 2 and parts[0] in ("yesterday", "tomorrow", "today") and parts[1] in w.pod:
         pod = w.pod[parts[1]]
+    day_word = parts[-1] if parts else ""
+    if len(parts) >= 2 and day_word in ("yesterday", "tomorrow", "today") and " ".join(parts[:-1]) in w.pod:
+        pod = w.pod[" ".join(parts[:-1])]   # "mid-afternoon yesterday"
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[day_word]
     d = (ref + dt.timedelta(days=shift)).isoformat()
     if pod:
         return Timex(f"{d}T{pod}", "TIME", "part_of_day", mod, True)
@@ -742,7 +760,7 @@ def _h_ago(m, ref, tense, w):
     unit = w.unit(_low(m, "unit"))
     direction = _low(m, "dir")
     sign = -1 if direction in ("ago", "earlier", "back", "before", "previously") else 1
-    mod = w.mod(_g(m, "pre"))
+    mod = w.mod(_g(m, "pre")) or ("APPROX" if _g(m, "agoso") else "")
     if n is None:
         return Timex("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", "ref", mod, True)
     mult = 1
@@ -780,8 +798,14 @@ def _h_duration(m, ref, tense, w):
     n = w.number(qty)
     if n is not None and _g(m, "half"):
         n += 0.5
+    lo = _g(m, "qlo")
+    if lo:   # a range, "two to three weeks", "12 to 18 months": an amount TIMEX3 writes as X
+        n_lo = w.number(lo)
+        if n_lo is None or n is None or not n_lo < n or re.fullmatch(r"an?", lo.strip().lower()):
+            return None
+        n = None
     unit = w.unit(unit_word)
-    if n is None and not re.search(r"\d", qty) and qty.strip().lower() not in w.data["vague_numbers"] \
+    if n is None and not lo and not re.search(r"\d", qty) and qty.strip().lower() not in w.data["vague_numbers"] \
             and not qty.lower().startswith("half"):
         return None
     value = duration_value(n, unit)
@@ -946,7 +970,8 @@ def _build_rules(w: _Words) -> list[Rule]:
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qyear>{YEAR})\b|(?P<qyrel>(?:this|last|next)\s+year){end}))?",
          _h_quarter),
         ("qcode", rf"\bq(?P<qn>[1-4])(?:\s+(?P<qy>{YEAR}))?{end}", _h_qcode),
-        ("half", rf"{P}(?:the\s+)?(?P<hord>first|second|1st|2nd|latter)\s+half\s+of\s+(?:(?P<hyear>{YEAR})\b|"
+        ("half", rf"{P}(?:the\s+)?(?:(?P<hord>first|second|1st|2nd|latter|last)\s+half|(?P<hq>first|last)\s+two\s+quarters)"
+                 rf"\s+of\s+(?:(?P<hyear>{YEAR})\b|"
                  rf"(?P<hyrel>(?:the|this|last|next)\s+year){end})", _h_half),
         ("fiscal_year", rf"{P}(?P<fy>the\s+(?:fiscal\s+|financial\s+)?year)(?=\s+(?:ended|ending|to)\s)", _h_fiscal_year),
         ("year_ago_period", rf"(?:the\s+|its\s+)?(?:comparable\s+|same\s+|corresponding\s+)?year[-\s](?:ago|earlier)"
@@ -960,10 +985,11 @@ def _build_rules(w: _Words) -> list[Rule]:
                         rf"(?P<spy>(?:nineteen|twenty)[\s-]+(?:{w.NUMW})){end})", _h_season_year),
         ("dayrel", rf"{P}(?P<dr>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|last\s+night|tonight|overnight|"
                    rf"this\s+(?:morning|afternoon|evening)|(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|"
-                   rf"evening|night))?){end}", _h_dayrel),
-        ("rel", rf"{P}(?P<det>{rel_det})\s+(?P<what>{rel_what}){end}(?:\s+(?P<rpod>{w.POD}){end})?", _h_rel),
+                   rf"evening|night))?|(?:{w.POD})\s+(?:yesterday|today|tomorrow)){end}", _h_dayrel),
+        ("rel", rf"{P}(?P<det>{rel_det})\s+(?P<what>{rel_what}){end}(?:\s+(?P<rpod>{w.POD}){end})?"
+                rf"(?P<rso>\s+or\s+so{end})?", _h_rel),
         ("weekday", rf"{P}(?P<wd>{WD}){end}(?:\s+(?P<pod>{w.POD}){end})?", _h_weekday),
-        ("ago", rf"{P}(?P<qty>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})s?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)"
+        ("ago", rf"{P}(?P<qty>{QTY})\s+(?:more\s+)?(?P<unit>{UNIT})s?(?P<agoso>\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)"
                 rf"{end}", _h_ago),
         ("set", rf"{P}(?:(?P<every>every|each|per)\s+(?:other\s+|single\s+)?(?:(?P<sqty>{QTY})\s+)?"
                 rf"(?P<swhat>{UNIT}|{WD}s?|{w.MON_BARE}|weekends?|{w.POD}|{w.SEASON}){end}"
@@ -975,6 +1001,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("duration", rf"{P}(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|remaining|"
                      rf"initial|ensuing|subsequent|entire|whole|full|preceding|prior|same|recent)\s+|another\s+|"
                      rf"an?\s+additional\s+|an?\s+extra\s+|an?\s+further\s+|the\s+)?"
+                     rf"(?:(?P<qlo>{QTY})(?:\s+(?:to|or)\s+|\s*[-–]\s*(?=\d)))?"
                      rf"(?P<qty>{QTY})(?:\s+|-)(?:(?:more|additional|further|straight|consecutive|full|trading|"
                      rf"business|working|calendar|long)\s+)?(?P<unit>{UNIT})s?{end}(?P<half>\s+and\s+a\s+half{end})?"
                      rf"(?:(?:\s+|-)old{end})?(?P<post>\s+or\s+so{end}|\s+or\s+more{end})?", _h_duration),
@@ -987,7 +1014,10 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("spoken_year", rf"{P}(?:the\s+year\s+)?(?:(?P<sy1>nineteen|twenty)[\s-]+(?P<sy2>{w.NUMW}|hundred)"
                         rf"|two\s+thousand(?:\s+and)?(?:[\s-]+(?P<sy3>{w.NUMW}))?){end}", _h_spoken_year),
         ("year", rf"{P}(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|the\s+year\s+|fy\s?)?"
-                 rf"(?<![\w$£€#/.,])(?P<year>1[5-9]\d\d|20\d\d){year_end}", _h_year),
+                 rf"(?<![\w$£€#/.,])(?P<year>1[5-9]\d\d|20\d\d){year_end}"
+                 rf"(?P<ypost>\s+(?:or|and)\s+(?:later|after|beyond|earlier|before)(?=\s*(?:[.,;:)!?]|$)))?", _h_year),
+        ("year_quarter", rf"(?:the|its|their)\s+(?:comparable\s+|same\s+|corresponding\s+)?(?P<yqy>1[5-9]\d\d|20\d\d)"
+                         rf"\s+(?:fiscal\s+)?(?:quarter|period)(?![-\w])", _h_year_quarter),
     ]
     months = set(w.months)
     wds = set(w.weekdays)
@@ -1001,7 +1031,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "date_mdy": (months, False), "date_dmy": (months, False), "month_year": (months, False),
         "month": (months, False), "numeric": (set(), True), "decade": (set(w.data["decade_words"]), True),
         "century": ({"century"}, False), "quarter": ({"quarter"}, False), "qcode": (set(), True),
-        "half": ({"half"}, False), "yearend": ({"end", "year-end", "month-end"}, False),
+        "half": ({"half", "quarters"}, False), "yearend": ({"end", "year-end", "month-end"}, False),
         "season_year": (seasons, False),
         "dayrel": ({"today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning",
                     "afternoon", "evening"}, False),
@@ -1013,7 +1043,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "duration": (units, False), "long": ({"long", "old"}, False), "age": ({"aged", "age"}, False),
         "spoken_year": ({"nineteen", "twenty", "thousand"}, False), "fiscal_year": ({"year"}, False),
         "year_ago_period": ({"year", "year-ago", "year-earlier"}, False), "year_period": ({"year"}, False),
-        "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True),
+        "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True), "year_quarter": ({"quarter", "period"}, False),
     }
     rules = []
     for name, pattern, handler in src:
