@@ -253,6 +253,15 @@ def _dates(model, text, ref=REF):
      [("the third quarter of 1989", "1989-Q3", "DATE"), ("the 1988 quarter", "1988-Q3", "DATE")]),
     ("Results for the 1988 period were restated.", [("the 1988 period", "1988", "DATE")]),
     ("Profit fell below the year-earlier $4.5 million.", [("year-earlier", "2017-Q3", "DATE")]),
+    # a reporting period stands for the quarter the report is about (named most often)
+    ("Third-quarter profit rose. Sales in the third quarter fell, after a flat second quarter. "
+     "The latest period had no charges; the same period last year had two.",
+     [("Third-quarter", "2018-Q3", "DATE"), ("the third quarter", "2018-Q3", "DATE"),
+      ("second quarter", "2018-Q2", "DATE"), ("The latest period", "2018-Q3", "DATE"),
+      ("the same period last year", "2017-Q3", "DATE")]),
+    ("The latest period is not comparable.", []),
+    ("Net rose in the second quarter of 2017. In that quarter, sales fell.",
+     [("the second quarter of 2017", "2017-Q2", "DATE"), ("that quarter", "2017-Q2", "DATE")]),
 ])
 def test_find_dates(model, text, expected):
     assert _dates(model, text) == expected

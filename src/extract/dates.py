@@ -424,6 +424,8 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     if ref is not None:
         _anchor_to_narrative(records, tense_at)
         _quarter_in_focus(records)
+    # a reporting period with no quarter to stand for is not a date
+    records = [r for r in records if r["source"] != "rule:period" or r["normalized"]]
     return records
 
 
@@ -439,23 +441,36 @@ _NEEDS = {"year": 0, "season": 1, "quarter": 1, "month": 1, "week": 2, "weekend"
           "part_of_day": 2, "minute": 2}
 
 
+_LATEST = re.compile(r"latest|most\s+recent", re.IGNORECASE)
 _BARE_QUARTER = re.compile(r"(?:the|that|its)\s+(?:same\s+)?quarter", re.IGNORECASE)
 
 
 def _quarter_in_focus(records: list[dict]) -> None:
-    """"the quarter" is the quarter the text last named ("the third quarter ... in the quarter");
-    "the 1988 quarter" is that quarter in 1988."""
+    """Quarters the text speaks of without naming them.
+
+    "the quarter" is the quarter the text last named ("the third quarter ... in the quarter").
+    "the latest period", "the same period last year" and "the 1988 quarter" stand for the
+    quarter the report is about: the one named most often so far (the first on a tie), since
+    a report names its own quarter again and again and others in passing.
+    """
     named = None
+    counts: dict[str, int] = {}
     for r in records:
+        topic = max(counts, key=lambda q: counts[q]) if counts else None   # dicts keep first-seen order
         if r["source"] == "rule:quarter" and _BARE_QUARTER.fullmatch(r["text"]):
             if named is not None:
                 r["normalized"], r["anchor"] = named, named
+        elif r["source"] == "rule:period":
+            if topic is not None:   # "the latest period", "the same period last year"
+                year = int(topic[:4]) - (0 if _LATEST.search(r["text"]) else 1)
+                r["normalized"], r["anchor"] = f"{year:04d}-Q{topic[-1]}", topic
         elif r["source"] == "rule:year_quarter":
-            if named is not None:   # "the 1988 quarter": that year's quarter the text speaks of
-                r["normalized"] = f"{r['normalized'][:4]}-Q{named[-1]}"
-                r["granularity"], r["anchor"] = "quarter", named
+            if topic is not None:   # "the 1988 quarter": that year's quarter the text speaks of
+                r["normalized"] = f"{r['normalized'][:4]}-Q{topic[-1]}"
+                r["granularity"], r["anchor"] = "quarter", topic
         elif r["source"] in ("rule:quarter", "rule:qcode") and re.fullmatch(r"\d{4}-Q[1-4]", r["normalized"]):
             named = r["normalized"]
+            counts[named] = counts.get(named, 0) + 1
 
 
 def _anchor_to_narrative(records: list[dict], tense_at) -> None:
@@ -513,10 +528,12 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
             continue   # "last year" is a quarter only beside a quarter's figures
         if last_year and sent[0].lower_ == "last":
             continue   # "Last year, the company ..." speaks of the year
-        if not quarters:   # else the quarter the report is about: the latest one mentioned before
-            quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                        and q["end_char"] <= r["start_char"] and q["source"] not in _FOLLOWERS
-                        and id(q) not in changed][-1:]
+        if not quarters:   # else the quarter the report is about: the one named most often before
+            before = [q["normalized"] for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
+                      and q["end_char"] <= r["start_char"] and q["source"] not in _FOLLOWERS
+                      and id(q) not in changed]
+            topic = max(before, key=before.count) if before else None   # the first on a tie
+            quarters = [q for q in records if q["normalized"] == topic and q["end_char"] <= r["start_char"]][:1]
         if not quarters and "quarter" not in sent.text.lower():
             continue
         if quarters:

@@ -477,6 +477,12 @@ def _h_year(m, ref, tense, w):
     return Timex(_g(m, "year"), "DATE", "year", mod, False, "year")
 
 
+def _h_period(m, ref, tense, w):
+    """"the latest period", "the same period last year": a reporting period, the quarter the
+    text speaks of (``extract.dates`` fills it in, and drops the expression when there is none)."""
+    return Timex("", "DATE", "quarter", "", True)
+
+
 def _h_year_quarter(m, ref, tense, w):
     """"the 1988 quarter", "the 1989 period": that year's quarter the text speaks of.
 
@@ -964,7 +970,7 @@ def _build_rules(w: _Words) -> list[Rule]:
                    rf"(?<![\w$£€])(?P<dec2>\d)0s{end}|(?P<decw>{_alt(w.data['decade_words'])}){end})", _h_decade_any),
         ("century", rf"{P}(?:the\s+)?(?P<cord>{w.ORD})[\s-]+century{end}", _h_century),
         ("quarter", rf"{P}(?P<the>(?:the|its|their)\s+)?(?:(?P<qyrel2>this|last|next)\s+year['’]s\s+)?"
-                    rf"(?:(?P<qrel>this|last|next|current|latest|previous|past|"
+                    rf"(?:(?P<qrel>this|that|last|next|current|latest|previous|past|"
                     rf"coming|same|{YEAR})(?:'s|’s)?\s+)?(?:(?:fiscal|financial)[\s-]+)?"
                     rf"(?:(?P<qord>{q_ord})[\s-]+)?(?:fiscal[\s-]+)?quarter(?!-\w){end}"
                     rf"(?:\s+of\s+(?:fiscal\s+)?(?:(?P<qyear>{YEAR})\b|(?P<qyrel>(?:this|last|next)\s+year){end}))?",
@@ -1016,6 +1022,8 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("year", rf"{P}(?:(?:the\s+)?(?:fiscal|financial)(?:\s+year)?\s+|the\s+year\s+|fy\s?)?"
                  rf"(?<![\w$£€#/.,])(?P<year>1[5-9]\d\d|20\d\d){year_end}"
                  rf"(?P<ypost>\s+(?:or|and)\s+(?:later|after|beyond|earlier|before)(?=\s*(?:[.,;:)!?]|$)))?", _h_year),
+        ("period", rf"(?:the|that)\s+(?:(?P<platest>latest|most\s+recent)\s+period(?![-\w])|(?:same|corresponding|comparable)"
+                   rf"\s+period\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)){end})", _h_period),
         ("year_quarter", rf"(?:the|its|their)\s+(?:comparable\s+|same\s+|corresponding\s+)?(?P<yqy>1[5-9]\d\d|20\d\d)"
                          rf"\s+(?:fiscal\s+)?(?:quarter|period)(?![-\w])", _h_year_quarter),
     ]
@@ -1044,6 +1052,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "spoken_year": ({"nineteen", "twenty", "thousand"}, False), "fiscal_year": ({"year"}, False),
         "year_ago_period": ({"year", "year-ago", "year-earlier"}, False), "year_period": ({"year"}, False),
         "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True), "year_quarter": ({"quarter", "period"}, False),
+        "period": ({"period"}, False),
     }
     rules = []
     for name, pattern, handler in src:
