@@ -260,6 +260,10 @@ def _dates(model, text, ref=REF):
       ("second quarter", "2018-Q2", "DATE"), ("The latest period", "2018-Q3", "DATE"),
       ("the same period last year", "2017-Q3", "DATE")]),
     ("The latest period is not comparable.", []),
+    # a past reached through a noun: a bare month may be one of the next two
+    ("News of a cutback in December sent prices up.", [("December", "2018-12", "DATE")]),
+    ("News of a cutback in June sent prices up.", [("June", "2018-06", "DATE")]),
+    ("The company reported a loss in December.", [("December", "2017-12", "DATE")]),
     ("Net rose in the second quarter of 2017. In that quarter, sales fell.",
      [("the second quarter of 2017", "2017-Q2", "DATE"), ("that quarter", "2017-Q2", "DATE")]),
 ])

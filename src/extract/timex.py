@@ -144,10 +144,17 @@ def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> 
     """Year of a month (and day) written without one.
 
     A bare month in a past-tense clause is the most recent one ("announced in March"), in a
-    future clause the next one. A date with a day follows the tense too, unless the other
+    future clause the next one; a past reached through a noun ("WEAK_PAST": "a cutback in
+    September") lets one of the next two months be meant. A date with a day follows the tense too, unless the other
     reading lies within a month of the reference date ("the offer was extended to Nov. 20",
     written on Nov. 2). Without a tense: the occurrence nearest the reference date.
     """
+    if tense == "WEAK_PAST" and day is None:
+        # a past reached through a noun ("a cutback in September", said in August): the
+        # most recent month, unless the month is one of the next two (a plan being reported)
+        if 1 <= (month - ref.month) % 12 <= 2:
+            return ref.year if month > ref.month else ref.year + 1
+        tense = "PAST"
     r = ref if day else dt.date(ref.year, ref.month, 15)
     cands = [dt.date(y, month, min(day or 15, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
     past = max(c for c in cands if c <= r) if day else None
@@ -1195,7 +1202,7 @@ def _as_date(reference_date) -> dt.date | None:
 def _apply(rule: Rule, m: re.Match, ref: dt.date | None, tense: str | None) -> Timex | None:
     w, _ = _grammar()
     if tense == "past":   # a weak past: months and weekdays follow it, dates with a day do not
-        tense = None if rule.name in ("date_mdy", "date_dmy") else "PAST"
+        tense = None if rule.name in ("date_mdy", "date_dmy") else "WEAK_PAST" if rule.name == "month" else "PAST"
     t = rule.handler(m, ref or _DUMMY_REF, tense, w)
     if t is None:
         return None
