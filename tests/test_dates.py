@@ -120,6 +120,8 @@ NORMALIZE = [
     ("two to three weeks", REF, None, "PXW", "DURATION", ""),
     ("the next 12 to 18 months", REF, None, "PXM", "DURATION", ""),
     ("5-10 years", REF, None, "PXY", "DURATION", ""),
+    ("the early summer", REF, "PAST", "2018-SU", "DATE", "START"),
+    ("mid-winter", REF, "PAST", "2017-WI", "DATE", "MID"),
 ]
 
 
@@ -133,7 +135,7 @@ def test_normalize(text, ref, tense, value, type_, mod):
 @pytest.mark.parametrize("text", [
     "may", "march", "Spring Street", "a 2000-strong crowd", "the", "week-old bread", "Mayday",
     "annual", "the day", "a second",
-    "three to a week", "2020 or later years", "the last half",
+    "three to a week", "2020 or later years", "the last half", "spring", "fall", "Summer",
 ])
 def test_normalize_negatives(text):
     t = normalize(text, REF)
@@ -260,6 +262,10 @@ def _dates(model, text, ref=REF):
       ("second quarter", "2018-Q2", "DATE"), ("The latest period", "2018-Q3", "DATE"),
       ("the same period last year", "2017-Q3", "DATE")]),
     ("The latest period is not comparable.", []),
+    # a bare season after a preposition; "spring" and "fall" only with early/mid/late
+    ("Orders rose from the low levels of the early summer.", [("the early summer", "2018-SU", "DATE")]),
+    ("The plant closed in late spring.", [("late spring", "2018-SP", "DATE")]),
+    ("Investors spring into action in a fall market.", []),
     # a past reached through a noun: a bare month may be one of the next two
     ("News of a cutback in December sent prices up.", [("December", "2018-12", "DATE")]),
     ("News of a cutback in June sent prices up.", [("June", "2018-06", "DATE")]),

@@ -613,8 +613,8 @@ def _h_season_year(m, ref, tense, w):
 
 def _h_season_bare(m, ref, tense, w):
     what = _low(m, "season")
-    if what in ("fall", "spring") or not _g(m, "season").islower():
-        return None
+    if (what in ("fall", "spring") and not _g(m, "pre")) or not _g(m, "season").islower():
+        return None   # "fall" and "spring" alone are verbs and nouns more often than seasons
     code = w.seasons[what]
     return Timex(f"{_season_year(code, ref, '', tense):04d}-{code}", "DATE", "season",
                  w.mod(_g(m, "pre")), True, "bare_season")
@@ -996,6 +996,7 @@ def _build_rules(w: _Words) -> list[Rule]:
          _h_yearend),
         ("season_year", rf"{P}(?:the\s+)?(?P<season>{w.SEASON})\s+(?:of\s+)?(?:(?P<year>{YEAR})\b|"
                         rf"(?P<spy>(?:nineteen|twenty)[\s-]+(?:{w.NUMW})){end})", _h_season_year),
+        ("season", rf"{P}(?P<season>{w.SEASON}){end}", _h_season_bare),
         ("dayrel", rf"{P}(?P<dr>the\s+day\s+(?:before\s+yesterday|after\s+tomorrow)|last\s+night|tonight|overnight|"
                    rf"this\s+(?:morning|afternoon|evening)|(?:yesterday|today|tomorrow)(?:\s+(?:morning|afternoon|"
                    rf"evening|night))?|(?:{w.POD})\s+(?:yesterday|today|tomorrow)){end}", _h_dayrel),
@@ -1047,7 +1048,7 @@ def _build_rules(w: _Words) -> list[Rule]:
         "month": (months, False), "numeric": (set(), True), "decade": (set(w.data["decade_words"]), True),
         "century": ({"century"}, False), "quarter": ({"quarter"}, False), "qcode": (set(), True),
         "half": ({"half", "quarters"}, False), "yearend": ({"end", "year-end", "month-end"}, False),
-        "season_year": (seasons, False),
+        "season_year": (seasons, False), "season": (seasons, False),
         "dayrel": ({"today", "yesterday", "tomorrow", "tonight", "overnight", "night", "morning",
                     "afternoon", "evening"}, False),
         "rel": ({"year", "month", "week", "weekend", "quarter", "decade", "century", "day"} | seasons | months | wds, False),
