@@ -152,7 +152,8 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
     if not files:
         raise SystemExit(f"{data}: no .txt files (the benchmark needs ../shared/data/bbc-news)")
     env = dict(os.environ, PYTHONWARNINGS="ignore")
-    rows = []
+    rows: list[dict] = []
+    failures: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="extract-bench-") as tmp:
         for fraction in fractions:
             # interleave categories so that every fraction has all five (the list is sorted by folder)
@@ -164,7 +165,12 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
                 cmd = [sys.executable, __file__, "--child", config, str(files_json), str(out_dir),
                        "--batch-size", str(batch_size)]
                 load_before = _load()
-                result, procs = _watch(cmd, env)
+                try:
+                    result, procs = _watch(cmd, env)
+                except RuntimeError as exc:  # keep the other figures
+                    print(f"{fraction:>5} {config:<11} FAILED: {str(exc)[-500:]}", file=sys.stderr)
+                    failures.append({"config": config, "fraction": fraction, "error": str(exc)[-2000:]})
+                    continue
                 result.update(config=config, fraction=fraction, n_files=len(subset),
                               load_avg_before=load_before, processes=procs,
                               peak_rss_mb=max(p["peak_rss_mb"] for p in procs.values()),
@@ -182,7 +188,7 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
         r["ratio_to_1p"] = round(r["words_per_s"] / one["words_per_s"], 3) if one else None
         r["cpu_ratio_to_reference"] = round(r["words_per_cpu_s"] / ref["words_per_cpu_s"], 3) if ref else None
     return {"data": str(data), "n_files": len(files), "batch_size": batch_size, "cpus": os.cpu_count(),
-            "python": platform.python_version(), "targets": TARGETS, "rows": rows,
+            "python": platform.python_version(), "targets": TARGETS, "rows": rows, "failures": failures,
             "command": "python bench/throughput.py " + " ".join(sys.argv[1:])}
 
 
