@@ -1,7 +1,7 @@
 """Quantities benchmark: value F1 and value+unit F1 on the shared quantity sets, and the
 component's speed on BBC News articles.
 
-    python bench/quantities.py [--shared ../shared] [--articles 200]
+    python bench/quantities.py [--shared ../shared] [--articles 200] [--split dev|heldout|all] [--errors]
 
 Sets (``../shared/data/quantities``): quantulum3's English test cases and the Microsoft
 Recognizers-Text sets (age, currency, dimension, temperature) as formatted by CQE.
@@ -14,6 +14,11 @@ too, through ``extract.readers.quantity_sets.UNIT_NAMES`` (our unit -> the data 
 names); a plain count (unit "") agrees with the data sets' dimensionless names ("-",
 "count", "dimensionless") or with a counted-noun unit whose last word is our
 ``unit_noun`` ("fighter jets" ~ "fighter jet"). Pairs are chosen value-and-unit first.
+
+quantulum3 is also scored in two halves, ``quantulum3/dev`` (even 0-based index in the
+file) and ``quantulum3/heldout`` (odd index): rules are developed by reading the errors of
+the dev half only (``--split dev --errors``); the held-out half is the figure to trust.
+``--split`` chooses which quantulum3 rows are printed and whose errors ``--errors`` lists.
 
 Two rows per set:
 * ``quantities``: exactly what the pipeline writes to ``quantities.csv``;
@@ -206,7 +211,18 @@ def speed(nlp, shared: Path, n_articles: int) -> dict:
     }
 
 
+SPLITS = ("dev", "heldout", "all")
+
+
+def split(sentences: list, half: str) -> list:
+    """The development half (even 0-based index), the held-out half (odd index) or all."""
+    if half not in SPLITS:
+        raise ValueError(f"split {half!r}; allowed: {', '.join(SPLITS)}")
+    return sentences if half == "all" else sentences[(0 if half == "dev" else 1)::2]
+
+
 def run(shared: str | Path = ROOT.parent / "shared", n_articles: int = 200) -> dict:
+    """Scores of every set, quantulum3 also by half (``quantulum3/dev``, ``quantulum3/heldout``)."""
     from extract.readers.quantity_sets import read_all
 
     shared = Path(shared)
@@ -215,6 +231,9 @@ def run(shared: str | Path = ROOT.parent / "shared", n_articles: int = 200) -> d
     results = {"pipeline": nlp.pipe_names, "extractors": extractors, "sets": {}, "published": PUBLISHED}
     for name, sentences in sets.items():
         results["sets"][name] = score_set(nlp, sentences)
+        if name == "quantulum3":
+            for half in ("dev", "heldout"):
+                results["sets"][f"{name}/{half}"] = score_set(nlp, split(sentences, half))
     if n_articles:
         results["speed"] = speed(nlp, shared, n_articles)
     return results
@@ -225,16 +244,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"), help="the shared folder (default ../shared)")
     ap.add_argument("--articles", type=int, default=200, help="BBC articles for the speed figure (0: skip)")
     ap.add_argument("--errors", action="store_true", help="print every sentence with a miss or a false hit")
+    ap.add_argument("--split", choices=SPLITS, default="all",
+                    help="quantulum3 rows to print and list errors of: dev (even index), heldout (odd) or all")
     args = ap.parse_args(argv)
     res = run(args.shared, args.articles)
+    shown = {"quantulum3": "quantulum3" if args.split == "all" else f"quantulum3/{args.split}"}
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(res, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"pipeline: {' '.join(res['pipeline'])}")
-    print(f"{'set':<16}{'row':<14}{'gold':>6}{'pred':>6}{'value F1':>10}{'v+unit P':>10}{'v+unit R':>10}{'v+unit F1':>10}")
+    print(f"{'set':<20}{'row':<14}{'gold':>6}{'pred':>6}{'value F1':>10}{'v+unit P':>10}{'v+unit R':>10}{'v+unit F1':>10}")
     for name, r in res["sets"].items():
+        if name.startswith("quantulum3") and args.split != "all" and name != shown["quantulum3"]:
+            continue
         for row in ("quantities", "+dates-owned"):
             x = r[row]
-            print(f"{name:<16}{row:<14}{x['n_gold']:>6}{x['n_pred']:>6}{x['value']['f1']:>10.3f}"
+            print(f"{name:<20}{row:<14}{x['n_gold']:>6}{x['n_pred']:>6}{x['value']['f1']:>10.3f}"
                   f"{x['value_unit']['precision']:>10.3f}{x['value_unit']['recall']:>10.3f}{x['value_unit']['f1']:>10.3f}")
     for k, v in PUBLISHED.items():
         print(f"published: {k} = {v}")
@@ -244,6 +268,8 @@ def main(argv: list[str] | None = None) -> int:
               f"quantities component {s['quantities_seconds']}s ({100 * s['quantities_share_of_model']:.1f}% of the model)")
     if args.errors:
         for name, r in res["sets"].items():
+            if name.startswith("quantulum3") and name != shown["quantulum3"]:
+                continue
             for e in r["errors"]:
                 print(f"[{name}|{e['row']}] {e['text']}\n   gold {e['gold']}\n   pred {e['pred']}")
     print(f"wrote {RESULTS.relative_to(ROOT)}")

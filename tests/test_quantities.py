@@ -87,6 +87,27 @@ CASES = [
     ("He won the 800m in Erfurt.", [("800m", 800, "metre")]),
     ("She ran the 100m hurdles.", [("100m", 100, "metre")]),
     ("It shipped 1.5m tonnes.", [("1.5m tonnes", 1500000, "tonne")]),
+    # powers after a unit symbol: a squared denominator, an inverse written "-1", an inverse unit
+    ("The car accelerates at 3.5 m/s2 from rest.", [("3.5 m/s2", 3.5, "metre per square second")]),
+    ("Objects fall at 9.8 m/s^2 near the ground.", [("9.8 m/s^2", 9.8, "metre per square second")]),
+    ("Wind speed was 12 m s-1 at noon.", [("12 m s-1", 12, "metre per second")]),
+    ("Density is 1.2 kg m-3 here.", [("1.2 kg m-3", 1.2, "kilogram per cubic metre")]),
+    ("The decay rate is 0.02 s-1 in air.", [("0.02 s-1", 0.02, "inverse second")]),
+    ("The detector collected 36 fb−1 of data.", [("36 fb−1", 36, "inverse femtobarn")]),
+    ("Planck's constant is 6.6e-34 J s.", [("6.6e-34 J s", 6.6e-34, "joule second")]),
+    # powers of a number: of ten with or without a caret, of another base with one
+    ("Light travels at 3×10⁸ m/s.", [("3×10⁸ m/s", 3e8, "metre per second")]),
+    ("Light travels at 3 x 10^8 m/s.", [("3 x 10^8 m/s", 3e8, "metre per second")]),
+    ("Its rate was 2.48×10−5, low.", [("2.48×10−5", 2.48e-5, "")]),
+    ("A kibibyte is 8x2^10 bits.", [("A kibibyte", 1, "kibibyte"), ("8x2^10 bits", 8192, "bit")]),
+    # a minus written with a space before a temperature
+    ("It was - 20 degrees outside.", [("- 20 degrees", -20, "degree")]),
+    ("Lows (- 12 °F) froze pipes.", [("- 12 °F", -12, "degree Fahrenheit")]),
+    # a fraction of a scale word
+    ("He left a quarter million dollars.", [("a quarter million dollars", 250000, "USD")]),
+    ("The house sold for a quarter of a million pounds.", [("a quarter of a million pounds", 250000, "GBP")]),
+    ("Half a million people came.", [("Half a million", 500000, "")]),
+    ("Half a dozen eggs were broken.", [("Half a dozen", 6, "")]),
 ]
 
 
@@ -117,6 +138,10 @@ BOUNDS = [
     ("Tens of thousands of people marched.", "Tens of thousands", 10000, None, "lower", "CARDINAL"),
     ("Temperatures ranged from -18 °C to -34 °C.", "-18 °C to -34 °C", -34, -18, "range", "QUANTITY"),
     ("Fewer than one in 10,000 consoles failed.", "Fewer than one", 1, None, "upper", "CARDINAL"),
+    # "from X to Y" without a word of change is a range
+    ("Hardiness zones are high, from 7 to 10, as shown.", "7 to 10", 7, 10, "range", "CARDINAL"),
+    ("Prices from $5 to $10 are common.", "$5 to $10", 5, 10, "range", "MONEY"),
+    ("Highs of 5 degrees - 20 degrees are rare.", "5 degrees - 20 degrees", 5, 20, "range", "QUANTITY"),
 ]
 
 
@@ -130,6 +155,7 @@ def test_bounds_and_ranges(nlp, text, surface, value, value_max, bound, label):
     ("Profits rose from 5% to 10% last year.", [("5%", 5), ("10%", 10)]),
     ("The budget will rise by $19bn to $419.3bn.", [("$19bn", 19000000000), ("$419.3bn", 419300000000)]),
     ("The estimate was revised from 157,000 to 133,000.", [("157,000", 157000), ("133,000", 133000)]),
+    ("The rate was cut last year from 5% to 3%.", [("5%", 5), ("3%", 3)]),
 ])
 def test_change_is_not_a_range(nlp, text, expected):
     got = found(nlp, text)
@@ -198,6 +224,10 @@ NEGATIVES = [
     ("He won a triple somersault contest.", ["triple"]),
     ("They made a third bid.", ["a third"]),
     ("The 21 Grams actress Naomi Watts won.", ["21 Grams", "21"]),
+    ("London - 20 people were hurt.", ["- 20"]),
+    ("Moscow - 20 degrees tonight.", ["- 20 degrees"]),
+    ("The screen is 1920x1080 pixels.", ["1920x1080", "1920"]),
+    ("Half a loaf is better than none.", ["Half", "Half a"]),
 ]
 
 
@@ -299,6 +329,7 @@ def test_units_resource_loads():
     ({"units": {"metre": {"names": "metre"}}}, "units['metre'].names must be a list of strings"),
     ({"number_words": {"one": "1"}}, "number_words['one'] must be a number"),
     ({"modifiers": {"about": "roughly"}}, "modifiers['about'] = 'roughly'"),
+    ({"powers": {"square": "2"}}, "powers['square'] must be a list of strings"),
 ])
 def test_units_validator_names_file_and_key(monkeypatch, patch, message):
     from extract.resources import read_json

@@ -64,7 +64,7 @@ _RESOURCE_KEYS = {
     "currencies": dict, "units": dict, "per_words": dict, "per_units": dict,
     "number_words": dict, "scale_words": dict, "suffix_scales": dict, "fraction_words": dict,
     "ordinal_words": dict, "multiplier_words": dict, "modifiers": dict, "vulgar_fractions": dict,
-    "context_words": dict,
+    "context_words": dict, "powers": dict,
 }
 _CURRENCY_KEYS = {"symbols", "codes", "names", "minor", "plurals"}
 _UNIT_KEYS = {"label", "symbols", "names", "plurals"}
@@ -99,7 +99,8 @@ def _alternation(forms: Iterable[str]) -> str:
 class _Tables:
     prefix_re: re.Pattern          # currency before a number, anchored at the end of a window
     unit_re: re.Pattern            # unit / currency after a number, anchored (match at pos)
-    per_re: re.Pattern             # "per kg", "a share", "/hour" after a unit
+    per_re: re.Pattern             # "per kg", "a share", "/hour", "/s2", " s-1" after a unit
+    inverse_re: re.Pattern         # "s-1" right after a number: an inverse unit
     number_re: re.Pattern          # every number candidate in a text
     modifier_re: re.Pattern        # modifier right before a span, anchored at the end
     unit_forms: dict[str, tuple[str, str]]   # lower-cased form -> (canonical, label)
@@ -114,6 +115,10 @@ class _Tables:
     modifiers: dict[str, str]
     vulgar: dict[str, float]
     per_units: dict[str, str]
+    powers: dict[str, str]                   # exponent as written -> "square", "inverse", ...
+    change_re: re.Pattern          # a word of change right before "X to Y"
+    change_from_re: re.Pattern     # a word of change earlier in the clause than "from X to Y"
+    spaced_minus_units: frozenset[str]
     identifier_before: frozenset[str]
     money_cues: frozenset[str]
     article_re: re.Pattern         # "a mile", "an acre", "a penny": one of the unit
@@ -210,8 +215,14 @@ def load_tables() -> _Tables:
         for p in _plurals(k):
             per_units.setdefault(p, v)
     ctx = data["context_words"]
-    for key in ("identifier_before", "money_cues", "no_article_units"):
+    for key in ("identifier_before", "money_cues", "no_article_units", "change_words", "spaced_minus_units"):
         _check_list(f"context_words.{key}", ctx.get(key))
+    powers: dict[str, str] = {}
+    for name, forms in data["powers"].items():
+        if name.startswith("_"):
+            continue
+        for f in _check_list(f"powers[{name!r}]", forms):
+            powers[f] = name
     modifiers = {k: v for k, v in data["modifiers"].items() if not k.startswith("_")}
     for k, v in modifiers.items():
         if v not in BOUNDS:
@@ -232,7 +243,9 @@ def load_tables() -> _Tables:
         r"|\d{1,3}(?:,[ ]\d{3})+(?![\d,])|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d/.,])|\d+)"
         r"(?:\.\d+)?"
     )
-    sci = r"(?:[eE][-−+]?\d+|\s?[x×]\s?10\^?[-−]?\d+)"
+    # "9.83e-3", "3 x 10^8", "2.48×10−5", "3×10⁸", "8x2^10": a power of ten, or of another
+    # base with a caret ("1920x1080" is no power)
+    sci = r"(?:[eE][-−+]?\d+|\s?[x×·]\s?(?:10\^?[-−]\d+|10\^\d+|10[⁻]?[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}\^[-−]?\d+))"
     digit_number = (
         rf"(?P<dig>(?P<mixed>\d{{1,3}}\s\d{{1,2}}/\d{{1,3}}(?![\d/]))"
         rf"|(?P<frac>\d{{1,3}}/\d{{1,3}}(?![\d/]))"
@@ -270,10 +283,18 @@ def load_tables() -> _Tables:
     prefix_alt = _alternation(currency_prefix)
     prefix_re = re.compile(rf"(?:^|(?<=[^\w$]))(?P<pre>{prefix_alt})\s?$|(?P<mult>(?<![A-Za-z])M)(?P<pre2>{prefix_alt})\s?$")
     per_alt = _alternation(per_units)
+    pos_pow = _alternation(f for f, n in powers.items() if not n.startswith("inverse"))
+    neg_pow = _alternation(f for f, n in powers.items() if n.startswith("inverse"))
+    # "/s2": a denominator with a power; "m s-1", "kg·m-3": a denominator written as an inverse
     per_re = re.compile(
-        rf"(?:\s*/\s*|\s*-?\s*\bper\s+|\s*-\s*an?\s*-\s*|\s+an?\s+|-an?-)(?P<per>(?i:{per_alt}))(?![\w])"
+        rf"(?:(?:\s*/\s*|\s*-?\s*\bper\s+|\s*-\s*an?\s*-\s*|\s+an?\s+|-an?-)(?P<per>(?i:{per_alt}))(?P<pow>{pos_pow})?"
+        rf"|(?:[ ·⋅])(?P<iper>{per_alt})(?P<ipow>{neg_pow}))(?![\w])"
         rf"(?!\s+(?i:earlier|ago|later|before|after)\b)",
     )
+    inverse_re = re.compile(rf"[ ]?(?P<iper>{per_alt})(?P<ipow>{neg_pow})(?![\w])")
+    change_alt = "|".join(re.escape(w) for w in sorted(ctx["change_words"], key=len, reverse=True))
+    change_re = re.compile(rf"\b(?:{change_alt})\s+(?:from\s+)?$|\bby\s+$", re.IGNORECASE)
+    change_from_re = re.compile(rf"\b(?:{change_alt})\b[^,;:.!?()\[\]\d]{{0,40}}\bfrom\s+$", re.IGNORECASE)
     mod_alt = _alternation(modifiers)
     modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
 
@@ -286,6 +307,8 @@ def load_tables() -> _Tables:
                      and unit_forms[f][1] in ("QUANTITY", "MONEY") and f == unit_forms_singular(f, unit_forms)]
     article_re = re.compile(rf"\b(?:[Aa]n?)\s+(?P<name>(?i:{_alternation(article_names)}))(?![\w-])")
     return _Tables(
+        inverse_re=inverse_re, powers=powers, change_re=change_re, change_from_re=change_from_re,
+        spaced_minus_units=frozenset(ctx["spaced_minus_units"]),
         trigger_re=trigger_re, trigger_words=trigger_words, article_re=article_re,
         prefix_re=prefix_re, unit_re=unit_re, per_re=per_re, number_re=number_re,
         modifier_re=modifier_re, unit_forms=unit_forms, symbol_forms=symbol_forms,
@@ -317,13 +340,6 @@ _PHONE = re.compile(
 )
 _CONNECTOR = re.compile(r"^\s*(?:-|–|—|[-–]?\s*to|through|and)\s*$", re.IGNORECASE)
 _BETWEEN = re.compile(r"(?:^|(?<=\W))(?P<w>between|from)\s+$", re.IGNORECASE)
-_CHANGE_VERBS = re.compile(
-    r"\b(?:rose|rise|rises|rising|risen|fell|fall|falls|falling|fallen|increased?|increases|increasing|"
-    r"decreased?|decreases|grew|grow|grows|growing|jumped|jumps|climbed|climbs|dropped|drops|declined?|"
-    r"declines|cut|cuts|raised?|raises|reduced?|reduces|slipped|slips|surged?|soared?|plunged?|moved|"
-    r"changed?|went|up|down)\s+(?:from\s+)?$|\bby\s+$",
-    re.IGNORECASE,
-)
 _BARE_NUMBER = re.compile(
     r"^(?:[\d.,\s]+|(?:a|an|and|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
     r"thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
@@ -344,6 +360,11 @@ _MONTH_AFTER = re.compile(
     r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b")
 _CLOSE_AFTER = re.compile(r"\s?\)")
 _YEAR = re.compile(r"1\d{3}|20\d{2}")
+_OF_A_SCALE = re.compile(
+    r"\s+(?:of\s+)?(?:an?|one)\s+(?P<scale>hundred|thousand|million|billion|trillion|dozen)\b", re.IGNORECASE)
+_SPACED_MINUS = re.compile(r"(?:^|(?<![\w-])(?P<w>[A-Za-z]+)\s|[(\[:]\s?)(?P<minus>[-−])\s$")
+_POWER = re.compile(r"^([\d,.\s\u00a0\u202f]+?)\s?[x×·]\s?(10|\d{1,3}(?=\^))\^?(-?\d+)$")
+_SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻", "0123456789-")
 _DENOMINATORS = frozenset({2, 3, 4, 5, 8, 10, 16, 32, 64, 100, 1000})
 _TOLERANCE = re.compile(r"^\s*(?:±|\+/-|\+/−|\+-)\s*$")
 _TITLE_WORD_AFTER = re.compile(r"\s+[A-Za-z]")
@@ -388,7 +409,9 @@ class _Atom:
 
 
 def _num(v: float) -> int | float:
-    v = round(float(v), 9)
+    # 15 significant digits (what a float holds), not a fixed number of decimals:
+    # "6.6e-34" stays 6.6e-34; 0.1 + 0.2 is 0.3
+    v = float(f"{float(v):.15g}")
     if v.is_integer() and abs(v) < 1e18:
         return int(v)
     return v
@@ -402,9 +425,12 @@ def _parse_digits(s: str, t: _Tables) -> float | None:
         s = s[:-1]
         if not s:
             return vf
-    m = re.match(r"^([\d,.\s\u00a0\u202f]+?)\s?[x×]\s?10\^?(-?\d+)$", s)
+    m = _POWER.match(s.translate(_SUPERSCRIPTS))
     if m:
-        return float(m.group(1).replace(",", "").replace(" ", "")) * 10 ** int(m.group(2))
+        try:
+            return float(m.group(1).replace(",", "").replace(" ", "")) * float(m.group(2)) ** int(m.group(3))
+        except OverflowError:
+            return math.inf
     clean = re.sub(r"[,\s\u00a0\u202f]", "", s)
     try:
         return float(clean) + vf
@@ -688,7 +714,7 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
             if a.start > 1 and text[a.start - 1] in "-−" and _CODE_BEFORE.search(text, max(0, a.start - 20), a.start - 1):
                 continue
             cm = _CODE_AFTER.match(text, a.end)
-            if cm:
+            if cm and not t.inverse_re.match(text, a.end):
                 um = t.unit_re.match(text, a.end)
                 if not um or um.end() < cm.end() or (um.end() < n and text[um.end()].isalnum()):
                     continue
@@ -708,6 +734,12 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 a.value *= _PLURAL_SCALE[mo.group("w").lower()]
                 a.end = pos = mo.end()
             a.bound = "lower"
+        if a.kind == "word" and 0 < a.value < 1:
+            mo = _OF_A_SCALE.match(text, pos)
+            if mo:  # "a quarter of a million", "half a dozen": a fraction of a scale
+                f = t.scale_words.get(mo.group("scale").lower(), _PLURAL_SCALE["dozens"])
+                a.value, a.scale, a.scaled, a.weak = a.value * f, a.scale * f, True, False
+                a.end = pos = mo.end()
         prefix = t.prefix_re.search(text, max(0, a.start - 10), a.start) if a.kind == "digit" else None
         if prefix and out and prefix.start() < out[-1].end:
             prefix = None
@@ -780,6 +812,11 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 a.end = pos = um.end()
         if code and not a.unit:
             a.unit, a.label = code, "MONEY"
+        if not a.unit and a.kind == "digit":
+            mi = t.inverse_re.match(text, pos)
+            if mi:  # "a rate of 0.3 s-1"
+                a.unit, a.label, a.surface_unit = _inverse_unit(mi, t), "QUANTITY", mi.group().strip()
+                a.end = pos = mi.end()
         # "75 USD million"
         if a.label == "MONEY" and not a.scaled and a.kind == "digit":
             ms = _SCALE_AFTER.match(text, pos)
@@ -792,12 +829,16 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
         if a.unit and a.unit != "times" or a.label == "MONEY":
             mp = t.per_re.match(text, pos)
             if mp:
-                per = t.per_units[re.sub(r"\s+", " ", mp.group("per").lower())]
+                per = _denominator(mp, t)
                 if a.label != DURATION:
                     a.unit = f"{a.unit} per {per}"
                     a.end = pos = mp.end()
         if a.label == DURATION and _AGE_AFTER.match(text, pos):
             a.age = True
+        if a.unit in t.spaced_minus_units and a.value > 0 and a.kind == "digit":
+            ms = _SPACED_MINUS.search(text, max(0, a.start - 30), a.start)
+            if ms and (ms.group("w") is None or (ms.group("w").islower() and ms.group("w") not in t.unit_forms)):
+                a.value, a.start = -a.value, ms.start("minus")  # "fell to - 20 degrees"
         if a.weak and not (a.unit or a.scaled):
             ms = _SCALE_AFTER.match(text, pos)
             if not ms:
@@ -806,7 +847,22 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
     return out
 
 
-def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
+def _denominator(m: re.Match, t: _Tables) -> str:
+    """The denominator of a rate as a unit name: '/h' -> 'hour', '/s2' -> 'square second',
+    ' s-1' -> 'second', ' m-3' -> 'cubic metre'."""
+    word, power = (m.group("per"), m.group("pow")) if m.group("per") is not None else (m.group("iper"), m.group("ipow"))
+    per = t.per_units[re.sub(r"\s+", " ", word.lower())]
+    name = t.powers.get(power or "", "").removeprefix("inverse").strip()
+    return f"{name} {per}" if name else per
+
+
+def _inverse_unit(m: re.Match, t: _Tables) -> str:
+    """'s-1' -> 'inverse second', 'm-2' -> 'inverse square metre'."""
+    per = t.per_units[m.group("iper").lower()]
+    return f"{t.powers[m.group('ipow')]} {per}"
+
+
+def _merge_ranges(text: str, atoms: list[_Atom], t: _Tables) -> list[_Atom]:
     atoms = sorted(atoms, key=lambda a: a.start)
     for k in range(len(atoms) - 2, -1, -1):
         a, b = atoms[k], atoms[k + 1]
@@ -853,11 +909,14 @@ def _merge_ranges(text: str, atoms: list[_Atom]) -> list[_Atom]:
                 between = _BETWEEN.search(before)
                 if word == "and" and not (between and between.group("w").lower() == "between"):
                     ok = False
-                elif word.endswith(("to", "through")) and _CHANGE_VERBS.search(before):
+                elif word.endswith(("to", "through")) and t.change_re.search(before):
                     ok = False
                 elif (word.endswith("to") and between and between.group("w").lower() == "from"
-                      and not _RANGING.search(text, max(0, a.start - 40), a.start)):
-                    ok = False  # "revised from 157,000 to 133,000": a change; "ranging from 5 to 10": a range
+                      and not _RANGING.search(text, max(0, a.start - 40), a.start)
+                      and t.change_from_re.search(text, max(0, a.start - 80), a.start)):
+                    # "revised from 157,000 to 133,000", "cut last year from 5% to 3%": a change;
+                    # "zones from 7 to 10", "ranging from 5 to 10": a range
+                    ok = False
                 elif not (a.unit or b.unit) and not b.value > a.value:
                     ok = False  # "won 3-1", "an eight to one majority": a score or a ratio
                 elif a.value < 0 and word == "-" and not gap.strip() == gap:
@@ -937,7 +996,7 @@ def find_quantities(
     else:
         soft = set()
     dates = [] if include_dates else sorted(date_spans)
-    atoms = _merge_ranges(text, _build_atoms(text, t))
+    atoms = _merge_ranges(text, _build_atoms(text, t), t)
     if not atoms:
         return []
     has_parse = bool(len(doc) and doc[0].dep)  # has_annotation() walks every token
