@@ -243,6 +243,7 @@ def _dates(model, text, ref=REF):
     ("Trading is to resume in Paris Tuesday.", [("Tuesday", "2018-11-06", "DATE")]),
     ("The offer had been due to expire Friday evening.", [("Friday evening", "2018-10-26TEV", "TIME")]),
     ("The bonds were priced above Wednesday's close.", [("Wednesday", "2018-10-31", "DATE")]),
+    ("The father could arrive as early as Friday.", [("Friday", "2018-11-02", "DATE")]),
     # a possessive determiner is outside the expression
     ("The company said its fourth quarter was weak.", [("fourth quarter", "2018-Q4", "DATE")]),
     # "over" as the preposition "during" is outside; after a verb that measures time it is a bound

@@ -107,7 +107,7 @@ def _verb_tense(tok) -> str | None:
                 return "FUTURE"
             return "PRESENT"
         if tok.tag_ == "MD":
-            return "FUTURE" if tok.lower_ in _FUTURE_AUX else None
+            return "FUTURE" if tok.lower_ in _FUTURE_AUX else "PRESENT"
         if tok.tag_ == "VB" and "to" in auxes and (tok.head.lower_ in _LOOKING_AHEAD
                                                    or tok.head.lemma_ in _LOOKING_AHEAD):
             if _has_aux(tok.head, "had"):
@@ -118,7 +118,7 @@ def _verb_tense(tok) -> str | None:
         if auxes & {"is", "are", "am", "'s", "'re"}:
             return "PRESENT"
         if auxes & {"would", "could", "might", "may", "should", "must", "can"}:
-            return None
+            return "PRESENT"   # a modal speaks of what may happen: the nearest day, either way
         # an infinitive or participle takes the tense of the verb it depends on
         if tok.head is tok or tok.head.pos_ not in ("VERB", "AUX"):
             return None
