@@ -108,6 +108,9 @@ CASES = [
     ("The house sold for a quarter of a million pounds.", [("a quarter of a million pounds", 250000, "GBP")]),
     ("Half a million people came.", [("Half a million", 500000, "")]),
     ("Half a dozen eggs were broken.", [("Half a dozen", 6, "")]),
+    # "tpd" spells "tons per day"; metric tonnes are written out or "t/d"
+    ("The plant handles 4,500 tpd of waste.", [("4,500 tpd", 4500, "ton per day")]),
+    ("The mill makes 300 t/d.", [("300 t/d", 300, "tonne per day")]),
 ]
 
 
