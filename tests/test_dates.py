@@ -244,6 +244,11 @@ def _dates(model, text, ref=REF):
     ("The offer had been due to expire Friday evening.", [("Friday evening", "2018-10-26TEV", "TIME")]),
     ("The bonds were priced above Wednesday's close.", [("Wednesday", "2018-10-31", "DATE")]),
     ("The father could arrive as early as Friday.", [("Friday", "2018-11-02", "DATE")]),
+    # a plan reported in the past may lie ahead; "until" is a deadline unless in the past perfect
+    ("Protesters planned a large demonstration on Saturday.", [("Saturday", "2018-11-03", "DATE")]),
+    ("Protesters held a large demonstration on Saturday.", [("Saturday", "2018-10-27", "DATE")]),
+    ("The vote was postponed until Tuesday.", [("Tuesday", "2018-11-06", "DATE")]),
+    ("Until Tuesday, police had not named a suspect.", [("Tuesday", "2018-10-30", "DATE")]),
     # a possessive determiner is outside the expression
     ("The company said its fourth quarter was weak.", [("fourth quarter", "2018-Q4", "DATE")]),
     # "over" as the preposition "during" is outside; after a verb that measures time it is a bound

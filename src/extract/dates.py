@@ -52,6 +52,9 @@ _LOOKING_AHEAD = {"plan", "plans", "planned", "planning", "set", "schedule", "sc
                   "aims", "aimed", "going", "propose", "proposed", "agree", "agreed", "want", "wants",
                   "wanted", "prepare", "prepared", "ready", "likely", "promise", "promised", "vow", "vowed",
                   "threaten", "threatened", "decide", "decided", "try", "tried", "seek", "sought", "about"}
+#: verbs whose object or complement is a plan: its time may lie ahead of a past-tense report
+_PLANNING = {"plan", "planned", "schedule", "scheduled", "slate", "slated", "intend", "intended",
+             "propose", "proposed", "arrange", "arranged", "reschedule", "rescheduled"}
 _PLURAL_PREPS = {"for", "in", "over", "within", "after", "before", "took", "take", "takes", "spent"}
 _RATE_WORDS = {"million", "billion", "thousand", "trillion", "%", "percent", "times", "once", "twice",
                "hundred", "m", "bn", "k"}
@@ -73,8 +76,7 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
         return None     # "Wednesday's ruling": the clause's tense says nothing about the day
     if span.start > 0 and doc[span.start - 1].lower_ == "since":
         return "PAST"   # "since Jan. 13"
-    if span.start > 0 and doc[span.start - 1].lower_ in ("until", "till"):
-        return "FUTURE"   # a deadline: "postponed until Tuesday morning"
+    until = span.start > 0 and doc[span.start - 1].lower_ in ("until", "till")
     tok = span.root
     indirect = False   # the verb is reached through a noun or adjective ("payable Dec. 7")
     for _ in range(8):
@@ -88,8 +90,12 @@ def _tense(doc: Doc, start: int, end: int) -> str | None:
     else:
         return None
     if tok.pos_ not in ("VERB", "AUX"):
-        return None
+        return None if not until else "FUTURE"
+    if until:   # a deadline ("postponed until Tuesday morning"), unless told in the past perfect
+        return "PAST" if _has_aux(tok, "had") else "FUTURE"   # "Until Thursday, they had not ..."
     tense = _verb_tense(tok)
+    if tense == "PAST" and (tok.lower_ in _PLANNING or tok.lemma_ in _PLANNING):
+        return "PRESENT"   # "planned a rally on Saturday", "was scheduled for March": it may lie ahead
     return "past" if tense == "PAST" and indirect else tense
 
 
