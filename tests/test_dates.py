@@ -121,6 +121,9 @@ NORMALIZE = [
     ("the next 12 to 18 months", REF, None, "PXM", "DURATION", ""),
     ("5-10 years", REF, None, "PXY", "DURATION", ""),
     ("the early summer", REF, "PAST", "2018-SU", "DATE", "START"),
+    ("last Oct. 23", REF, None, "2018-10-23", "DATE", ""),
+    ("last Nov. 5", REF, None, "2017-11-05", "DATE", ""),
+    ("next March 3", REF, None, "2019-03-03", "DATE", ""),
     ("mid-winter", REF, "PAST", "2017-WI", "DATE", "MID"),
 ]
 
@@ -135,7 +138,7 @@ def test_normalize(text, ref, tense, value, type_, mod):
 @pytest.mark.parametrize("text", [
     "may", "march", "Spring Street", "a 2000-strong crowd", "the", "week-old bread", "Mayday",
     "annual", "the day", "a second",
-    "three to a week", "2020 or later years", "the last half", "spring", "fall", "Summer",
+    "three to a week", "2020 or later years", "60 Minutes", "the last half", "spring", "fall", "Summer",
 ])
 def test_normalize_negatives(text):
     t = normalize(text, REF)
@@ -249,6 +252,10 @@ def _dates(model, text, ref=REF):
     ("Protesters held a large demonstration on Saturday.", [("Saturday", "2018-10-27", "DATE")]),
     ("The vote was postponed until Tuesday.", [("Tuesday", "2018-11-06", "DATE")]),
     ("Until Tuesday, police had not named a suspect.", [("Tuesday", "2018-10-30", "DATE")]),
+    ("He told CBS's 60 Minutes he was innocent.", []),
+    ("The party daily Granma printed the speech.", []),
+    ("The paper is printed daily.", [("daily", "P1D", "SET")]),
+    ("Voters go to the polls on Election Day.", [("Election Day", "", "DATE")]),
     # a possessive determiner is outside the expression
     ("The company said its fourth quarter was weak.", [("fourth quarter", "2018-Q4", "DATE")]),
     # "over" as the preposition "during" is outside; after a verb that measures time it is a bound

@@ -204,9 +204,12 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
         if before is not None and before.lower_ in ("his", "her", "their", "my", "your", "our", "its", "early", "late", "mid"):
             return False   # "in his 30s" is an age
     elif t.check == "set_word":
-        # "daily", "quarterly" as adjectives ("quarterly earnings", "a daily paper") are no sets
-        if len(span) == 1 and span[0].tag_ == "JJ":
+        # "daily", "quarterly" as adjectives ("quarterly earnings", "a daily paper") and nouns
+        # ("the party daily Granma", "its initial quarterly") are no sets
+        if len(span) == 1 and span[0].tag_ in ("JJ", "NN", "NNP"):
             return False
+        if len(span) == 1 and after is not None and after.tag_ == "NNP" and after.is_title:
+            return False   # "the party daily Granma": a newspaper
     elif t.check == "bare_plural":
         if before is None or before.lower_ not in _PLURAL_PREPS:
             return False
@@ -267,6 +270,7 @@ _TEMPORAL_WORDS = frozenset(
     "hour hours minute minutes second seconds weekend weekends morning afternoon evening night "
     "tonight today yesterday tomorrow spring summer autumn fall winter season seasons period "
     "fiscal half moment time times era age ages ago annual".split())
+_UNIT_WORDS = frozenset("seconds minute minutes hour hours month months year years decade decades".split())
 _BARE_UNITS = frozenset("year month week day night morning evening afternoon time".split())
 
 
@@ -414,6 +418,8 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
             if t is not None and not _context_ok(doc, text, span.start_char, span.end_char, t):
                 continue
             source = "ner"
+            if t is None and any(tk.is_title and not tk.is_sent_start and tk.lower_ in _UNIT_WORDS for tk in span):
+                continue   # a title: CBS's "60 Minutes"
             if t is None and use_dateparser:
                 t = _parse_with_dateparser(span_text, ref)
                 source = "ner+dateparser"

@@ -140,7 +140,7 @@ def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
     return d - dt.timedelta(days=(d.isoweekday() - weekday) % 7)
 
 
-def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> int:
+def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None, strict: bool = False) -> int:
     """Year of a month (and day) written without one.
 
     A bare month in a past-tense clause is the most recent one ("announced in March"), in a
@@ -157,6 +157,8 @@ def _pick_year(month: int, day: int | None, ref: dt.date, tense: str | None) -> 
         tense = "PAST"
     r = ref if day else dt.date(ref.year, ref.month, 15)
     cands = [dt.date(y, month, min(day or 15, 28)) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    if strict and day:   # "last Oct. 23" / "next Oct. 23": strictly before / after the reference
+        return (max(c for c in cands if c < r) if tense == "PAST" else min(c for c in cands if c > r)).year
     past = max(c for c in cands if c <= r) if day else None
     future = min(c for c in cands if c >= r) if day else None
     if tense == "FUTURE":
@@ -418,7 +420,10 @@ def _h_date_mdy(m, ref, tense, w):
         return None
     year = _g(m, "year")
     rel = not year
-    if rel:
+    mdrel = _low(m, "mdrel")
+    if rel and mdrel:   # "last Oct. 23": the most recent one; "next March 3": the coming one
+        year = _pick_year(month, day, ref, "PAST" if mdrel in ("last", "this past") else "FUTURE", strict=True)
+    elif rel:
         year = _pick_year(month, day, ref, tense)
     try:
         d = dt.date(int(year), month, day)
@@ -802,6 +807,8 @@ def _h_ago(m, ref, tense, w):
 def _h_duration(m, ref, tense, w):
     qty = _g(m, "qty")
     unit_word = _low(m, "unit")
+    if _cap(_g(m, "unit")) and not _cap(qty) and not _g(m, "pre"):
+        return None   # a title: CBS's "60 Minutes"
     if unit_word.startswith("sec") and re.fullmatch(r"an?", qty.strip().lower()):
         return None   # "a second" is the ordinal far more often
     if unit_word == "quarters" and re.search(r"\w-quarters$", m.group(0).lower()):
@@ -963,7 +970,7 @@ def _build_rules(w: _Words) -> list[Rule]:
                  rf"(?:\s+(?P<tz>{w.TZ}){end})?)"
                  rf"(?:,?\s+(?:on\s+)?(?P<tday>{WD}(?:,?\s+{MON}\s+{DAY})?|today|yesterday|tomorrow|"
                  rf"{MON}\s+{DAY}){end})?", _h_time),
-        ("date_mdy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})(?!\d|:\d)(?!\s*(?:%|percent))"
+        ("date_mdy", rf"{P}(?:(?P<mdrel>last|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd2>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})(?!\d|:\d)(?!\s*(?:%|percent))"
                      rf"{end}(?:,?\s+(?P<year>{YEAR})\b)?", _h_date_mdy),
         ("date_dmy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<day>{DAY})(?:\s+of)?\s+"
                      rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})\b)?{end}", _h_date_mdy),
