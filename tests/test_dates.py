@@ -256,6 +256,10 @@ def _dates(model, text, ref=REF):
     ("The party daily Granma printed the speech.", []),
     ("The paper is printed daily.", [("daily", "P1D", "SET")]),
     ("Voters go to the polls on Election Day.", [("Election Day", "", "DATE")]),
+    # a time of day told in the past is on the last day the text named, even across years
+    ("He was shot on Oct. 23. His car was seen in 1994 and 1997. He was shot at 10 p.m. at home.",
+     [("Oct. 23", "2018-10-23", "DATE"), ("1994", "1994", "DATE"), ("1997", "1997", "DATE"),
+      ("10 p.m.", "2018-10-23T22:00", "TIME")]),
     # a possessive determiner is outside the expression
     ("The company said its fourth quarter was weak.", [("fourth quarter", "2018-Q4", "DATE")]),
     # "over" as the preposition "during" is outside; after a verb that measures time it is a bound

@@ -489,6 +489,7 @@ def _anchor_to_narrative(records: list[dict], tense_at) -> None:
     """Resolve "the following year", "that day", "three days later" against the last date
     the text mentioned before them (TimeML's anchor), when that date is precise enough."""
     last: tuple[dt.date, int, str] | None = None   # (date, precision 0=year 1=month 2=day, value)
+    last_day: tuple[dt.date, int, str] | None = None   # the last date with a day
     for r in records:
         value = r["normalized"]
         if (r["source"].startswith("rule:") and r["type"] == "DATE" and r["anchor"]
@@ -502,15 +503,20 @@ def _anchor_to_narrative(records: list[dict], tense_at) -> None:
                     r["granularity"] = t.granularity
                     r["anchor"] = last[2]
                     value = t.value
-        if (r["source"] == "rule:time" and r["anchor"] and last is not None and last[1] == 2
+        day = last if last is not None and last[1] == 2 else None
+        if day is None and last_day is not None and tense_at(r["start_char"], r["end_char"]) == "PAST":
+            day = last_day   # "shot last Oct. 23 ... in 1994 and 1997 ... was shot at 10 p.m."
+        if (r["source"] == "rule:time" and r["anchor"] and day is not None
                 and not _NAMES_A_DAY.search(r["text"]) and "T" in value):
             # "at 10 p.m." without a day: the day the text last spoke of
-            value = last[0].isoformat() + value[value.index("T"):]
-            r["normalized"], r["anchor"] = value, last[2]
+            value = day[0].isoformat() + value[value.index("T"):]
+            r["normalized"], r["anchor"] = value, day[2]
         m = _ANCHOR_VALUE.fullmatch(value) if r["type"] == "DATE" else None
         if m:
             y, mo, d = int(m.group(1)), m.group(2), m.group(3)
             last = (dt.date(y, int(mo or 7), int(d or (15 if mo else 1))), 2 if d else 1 if mo else 0, value)
+            if d:
+                last_day = last
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)", re.IGNORECASE)
 
 
