@@ -256,6 +256,13 @@ def _dates(model, text, ref=REF):
     ("The party daily Granma printed the speech.", []),
     ("The paper is printed daily.", [("daily", "P1D", "SET")]),
     ("Voters go to the polls on Election Day.", [("Election Day", "", "DATE")]),
+    # "the year" after for/of/in, ending the phrase, is the year reported on
+    ("For the year, volume was flat.", [("the year", "2018", "DATE")]),
+    ("Sales rose in the first nine months of the year.",
+     [("the first nine months", "P9M", "DURATION"), ("the year", "2018", "DATE")]),
+    ("It was the year of the flood.", []),
+    ("The year was hard.", []),
+    ("He left the year before.", []),
     # a time of day told in the past is on the last day the text named, even across years
     ("He was shot on Oct. 23. His car was seen in 1994 and 1997. He was shot at 10 p.m. at home.",
      [("Oct. 23", "2018-10-23", "DATE"), ("1994", "1994", "DATE"), ("1997", "1997", "DATE"),

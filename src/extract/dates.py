@@ -210,6 +210,13 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
             return False
         if len(span) == 1 and after is not None and after.tag_ == "NNP" and after.is_title:
             return False   # "the party daily Granma": a newspaper
+    elif t.check == "the_year":
+        # "for the year,", "the first nine months of the year.": the year reported on; not
+        # "the year ended June 30" (a fiscal year), "the year before" or "the year of the flood"
+        if before is None or before.lower_ not in ("for", "of", "in", "during", "through", "throughout"):
+            return False
+        if after is not None and not after.is_punct:
+            return False
     elif t.check == "bare_plural":
         if before is None or before.lower_ not in _PLURAL_PREPS:
             return False

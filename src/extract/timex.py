@@ -553,8 +553,11 @@ def _h_rel(m, ref, tense, w):
     if det in ("the", "that") and not pre and what not in ("weekend",):
         if what in w.seasons:
             pass
+        elif det == "the" and what == "year" and not _g(m, "rso"):
+            # "For the year, volume was flat": the year reported on; the finder checks the context
+            return Timex(f"{ref.year:04d}", "DATE", "year", "", True, "the_year")
         else:
-            return None          # "the year", "the week" alone are too vague to annotate
+            return None          # "the week", "that month" alone are too vague to annotate
     if what in ("year", "fiscal year"):
         return Timex(f"{ref.year + shift:04d}", "DATE", "year", mod, True)
     if what == "day":
