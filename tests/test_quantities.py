@@ -159,6 +159,9 @@ def test_bounds_and_ranges(nlp, text, surface, value, value_max, bound, label):
     ("The budget will rise by $19bn to $419.3bn.", [("$19bn", 19000000000), ("$419.3bn", 419300000000)]),
     ("The estimate was revised from 157,000 to 133,000.", [("157,000", 157000), ("133,000", 133000)]),
     ("The rate was cut last year from 5% to 3%.", [("5%", 5), ("3%", 3)]),
+    ("The plan will increase the number of colleges from 350 to 400.", [("350", 350), ("400", 400)]),
+    ("It would double its hotspots - places with wi-fi - globally from 12,300 to 20,000.",
+     [("12,300", 12300), ("20,000", 20000)]),
 ])
 def test_change_is_not_a_range(nlp, text, expected):
     got = found(nlp, text)

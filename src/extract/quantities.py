@@ -294,7 +294,8 @@ def load_tables() -> _Tables:
     inverse_re = re.compile(rf"[ ]?(?P<iper>{per_alt})(?P<ipow>{neg_pow})(?![\w])")
     change_alt = "|".join(re.escape(w) for w in sorted(ctx["change_words"], key=len, reverse=True))
     change_re = re.compile(rf"\b(?:{change_alt})\s+(?:from\s+)?$|\bby\s+$", re.IGNORECASE)
-    change_from_re = re.compile(rf"\b(?:{change_alt})\b[^,;:.!?()\[\]\d]{{0,40}}\bfrom\s+$", re.IGNORECASE)
+    # a word of change anywhere in the clause before "from" (the clause ends at . ! ? ; or a line break)
+    change_from_re = re.compile(rf"\b(?:{change_alt})\b[^.!?;\n]{{0,150}}?\bfrom\s+$", re.IGNORECASE)
     mod_alt = _alternation(modifiers)
     modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
 
@@ -913,7 +914,7 @@ def _merge_ranges(text: str, atoms: list[_Atom], t: _Tables) -> list[_Atom]:
                     ok = False
                 elif (word.endswith("to") and between and between.group("w").lower() == "from"
                       and not _RANGING.search(text, max(0, a.start - 40), a.start)
-                      and t.change_from_re.search(text, max(0, a.start - 80), a.start)):
+                      and t.change_from_re.search(text, max(0, a.start - 160), a.start)):
                     # "revised from 157,000 to 133,000", "cut last year from 5% to 3%": a change;
                     # "zones from 7 to 10", "ranging from 5 to 10": a range
                     ok = False
