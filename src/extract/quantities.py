@@ -7,7 +7,9 @@ The finder works on the text with compiled regular expressions built from
 1. *atoms*: a number (digits, number words, fractions, "eightfold", ordinals) with its
    scale ("1.1 million", "$4bn", "25-million") and its unit or currency, before
    ("US$", "EUR") or after ("acres", "km2", "-square-kilometre", "%"), and a rate
-   ("$5 a share", "km/h");
+   ("$5 a share", "km/h", "m/s2", "m s-1"); powers of ten ("3 x 10^8", "9.83e-3"); a
+   fraction of a scale ("half a million"); a minus written with a space before a
+   temperature ("- 20 degrees");
 2. *ranges*: two atoms joined by "to", "-", "–" or "between ... and" become one record
    (value = low end, value_max = high end, bound "range"); a missing unit or scale on the
    low end is taken from the high end ("between 5 and 10 km", "20 to 30 million");
@@ -27,11 +29,15 @@ Conventions (gold/GUIDELINES.md section 3):
 * the modifier is inside the span ("about 10%", "more than 200", "between 5 and 10 km") and
   gives ``bound``; focus words ("only", "just") stay outside;
 * a range is one record: value = low end, value_max = high end, bound "range"; "rose from 5%
-  to 10%" is a change, two records; "3-1" (a score) is two numbers;
+  to 10%" is a change, two records (a word of change earlier in the clause, listed in
+  units.json, makes "from X to Y" a change; without one it is a range); "3-1" (a score) is
+  two numbers;
 * ``unit``: ISO 4217 codes for money ("$" is USD; "C$", "HK$", "A$" their own), one singular
   name per measure ("hectare", "km2", "degree Celsius"), "percent", "times"; "" for counts,
   with the counted noun in ``unit_noun`` ("20,000 researchers" -> "researchers");
-* a rate keeps its denominator in the unit: "$2 a share" -> "USD per share";
+* a rate keeps its denominator in the unit: "$2 a share" -> "USD per share"; powers are
+  named: "km/s2" -> "kilometre per square second", "kg m-3" -> "kilogram per cubic metre",
+  "0.3 s-1" -> "inverse second";
 * years, dates, times, durations and ages are the dates component's: a number inside one of
   its records is dropped; "20-minute", "5-year", "3 years old" are never quantities here.
 """
@@ -291,7 +297,8 @@ def load_tables() -> _Tables:
         rf"|(?:[ ·⋅])(?P<iper>{per_alt})(?P<ipow>{neg_pow}))(?![\w])"
         rf"(?!\s+(?i:earlier|ago|later|before|after)\b)",
     )
-    inverse_re = re.compile(rf"[ ]?(?P<iper>{per_alt})(?P<ipow>{neg_pow})(?![\w])")
+    # after a bare number only a symbol ("0.3 s-1"), not a word ("day-1": a name or a date)
+    inverse_re = re.compile(rf"[ ]?(?P<iper>{_alternation(k for k in per_units if len(k) <= 3)})(?P<ipow>{neg_pow})(?![\w])")
     change_alt = "|".join(re.escape(w) for w in sorted(ctx["change_words"], key=len, reverse=True))
     change_re = re.compile(rf"\b(?:{change_alt})\s+(?:from\s+)?$|\bby\s+$", re.IGNORECASE)
     # a word of change anywhere in the clause before "from" (the clause ends at . ! ? ; or a line break)
