@@ -261,6 +261,8 @@ def _dates(model, text, ref=REF):
     ("Sales rose in the first nine months of the year.",
      [("the first nine months", "P9M", "DURATION"), ("the year", "2018", "DATE")]),
     ("It was the year of the flood.", []),
+    ("She was named director of the year.", []),
+    ("Prices will stay high for the rest of the year.", [("the year", "2018", "DATE")]),
     ("The year was hard.", []),
     ("He left the year before.", []),
     # a time of day told in the past is on the last day the text named, even across years

@@ -55,6 +55,9 @@ _LOOKING_AHEAD = {"plan", "plans", "planned", "planning", "set", "schedule", "sc
 #: verbs whose object or complement is a plan: its time may lie ahead of a past-tense report
 _PLANNING = {"plan", "planned", "schedule", "scheduled", "slate", "slated", "intend", "intended",
              "propose", "proposed", "arrange", "arranged", "reschedule", "rescheduled"}
+#: nouns that take "of the year" as the year reported on ("the first nine months of the year")
+_PARTS_OF_A_YEAR = {"months", "month", "weeks", "week", "days", "quarter", "quarters", "half", "part", "rest",
+                    "end", "start", "beginning", "middle", "remainder", "balance", "course"}
 _PLURAL_PREPS = {"for", "in", "over", "within", "after", "before", "took", "take", "takes", "spent"}
 _RATE_WORDS = {"million", "billion", "thousand", "trillion", "%", "percent", "times", "once", "twice",
                "hundred", "m", "bn", "k"}
@@ -217,6 +220,8 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
             return False
         if after is not None and not after.is_punct:
             return False
+        if before.lower_ == "of" and (before.i == 0 or doc[before.i - 1].lower_ not in _PARTS_OF_A_YEAR):
+            return False   # "director of the year", "game of the year": an award
     elif t.check == "bare_plural":
         if before is None or before.lower_ not in _PLURAL_PREPS:
             return False
