@@ -292,6 +292,7 @@ def _dates(model, text, ref=REF):
     ("Orders rose from the low levels of the early summer.", [("the early summer", "2018-SU", "DATE")]),
     ("The plant closed in late spring.", [("late spring", "2018-SP", "DATE")]),
     ("Investors spring into action in a fall market.", []),
+    ("The band will play a number of summer stadium gigs.", []),
     # a past reached through a noun: a bare month may be one of the next two
     ("News of a cutback in December sent prices up.", [("December", "2018-12", "DATE")]),
     ("News of a cutback in June sent prices up.", [("June", "2018-06", "DATE")]),

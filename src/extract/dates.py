@@ -187,6 +187,8 @@ def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex) -> bool:
     elif t.check == "bare_season":
         if before is None or before.lower_ not in _SEASON_PREPS:
             return False
+        if span[-1].dep_ == "compound" and after is not None and after.pos_ in ("NOUN", "PROPN"):
+            return False   # "a number of summer stadium gigs": a season that classifies a noun
         if after is not None and after.is_title:
             return False
     elif t.check == "per_unit":
