@@ -116,10 +116,6 @@ NORMALIZE = [
     # "or so" makes a relative expression approximate
     ("a week or so ago", REF, None, "2018-W43", "DATE", "APPROX"),
     ("the next year or so", REF, None, "2019", "DATE", "APPROX"),
-    # a range of amounts is a duration with an unknown amount
-    ("two to three weeks", REF, None, "PXW", "DURATION", ""),
-    ("the next 12 to 18 months", REF, None, "PXM", "DURATION", ""),
-    ("5-10 years", REF, None, "PXY", "DURATION", ""),
     ("the early summer", REF, "PAST", "2018-SU", "DATE", "START"),
     ("last Oct. 23", REF, None, "2018-10-23", "DATE", ""),
     ("last Nov. 5", REF, None, "2017-11-05", "DATE", ""),
@@ -138,7 +134,7 @@ def test_normalize(text, ref, tense, value, type_, mod):
 @pytest.mark.parametrize("text", [
     "may", "march", "Spring Street", "a 2000-strong crowd", "the", "week-old bread", "Mayday",
     "annual", "the day", "a second",
-    "three to a week", "2020 or later years", "60 Minutes", "the last half", "spring", "fall", "Summer",
+    "2020 or later years", "60 Minutes", "the last half", "spring", "fall", "Summer",
 ])
 def test_normalize_negatives(text):
     t = normalize(text, REF)

@@ -821,14 +821,8 @@ def _h_duration(m, ref, tense, w):
     n = w.number(qty)
     if n is not None and _g(m, "half"):
         n += 0.5
-    lo = _g(m, "qlo")
-    if lo:   # a range, "two to three weeks", "12 to 18 months": an amount TIMEX3 writes as X
-        n_lo = w.number(lo)
-        if n_lo is None or n is None or not n_lo < n or re.fullmatch(r"an?", lo.strip().lower()):
-            return None
-        n = None
     unit = w.unit(unit_word)
-    if n is None and not lo and not re.search(r"\d", qty) and qty.strip().lower() not in w.data["vague_numbers"] \
+    if n is None and not re.search(r"\d", qty) and qty.strip().lower() not in w.data["vague_numbers"] \
             and not qty.lower().startswith("half"):
         return None
     value = duration_value(n, unit)
@@ -1025,7 +1019,6 @@ def _build_rules(w: _Words) -> list[Rule]:
         ("duration", rf"{P}(?:(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|latest|remaining|"
                      rf"initial|ensuing|subsequent|entire|whole|full|preceding|prior|same|recent)\s+|another\s+|"
                      rf"an?\s+additional\s+|an?\s+extra\s+|an?\s+further\s+|the\s+)?"
-                     rf"(?:(?P<qlo>{QTY})(?:\s+(?:to|or)\s+|\s*[-–]\s*(?=\d)))?"
                      rf"(?P<qty>{QTY})(?:\s+|-)(?:(?:more|additional|further|straight|consecutive|full|trading|"
                      rf"business|working|calendar|long)\s+)?(?P<unit>{UNIT})s?{end}(?P<half>\s+and\s+a\s+half{end})?"
                      rf"(?:(?:\s+|-)old{end})?(?P<post>\s+or\s+so{end}|\s+or\s+more{end})?", _h_duration),
