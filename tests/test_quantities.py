@@ -112,6 +112,22 @@ CASES = [
     # "tpd" spells "tons per day"; metric tonnes are written out or "t/d"
     ("The plant handles 4,500 tpd of waste.", [("4,500 tpd", 4500, "ton per day")]),
     ("The mill makes 300 t/d.", [("300 t/d", 300, "tonne per day")]),
+    # more units of news and science text
+    ("The bike has a 250cc engine.", [("250cc", 250, "cubic centimetre")]),
+    ("The phone has a 3,000mAh battery.", [("3,000mAh", 3000, "milliampere hour")]),
+    ("CO2 reached 410 ppm last May.", [("410 ppm", 410, "part per million")]),
+    ("The link runs at 10 Gbps now.", [("10 Gbps", 10, "gigabit per second")]),
+    ("Tyres need 32 psi of pressure.", [("32 psi", 32, "pound per square inch")]),
+    ("Pressure fell to 950 hPa in the storm.", [("950 hPa", 950, "hectopascal")]),
+    ("The car does 45 mpg on the motorway.", [("45 mpg", 45, "mile per gallon")]),
+    ("Emissions hit 37 Gt of CO2.", [("37 Gt", 37, "gigatonne")]),
+    ("The motor gives 300 Nm of torque.", [("300 Nm", 300, "newton metre")]),
+    ("Salinity is 35 ‰ here.", [("35 ‰", 35, "per mille")]),
+    ("The farm covers 20 sq miles of land.", [("20 sq miles", 20, "sq mi")]),
+    ("The star is 10 parsecs away.", [("10 parsecs", 10, "parsec")]),
+    ("A pint now costs 50p more.", [("50p", 50, "penny")]),
+    ("The wall is 3 m 5 cm high.", [("3 m", 3, "metre"), ("5 cm", 5, "centimetre")]),
+    ("Prices saw a 5pc rise.", [("5pc", 5, "percent")]),
 ]
 
 
@@ -233,6 +249,8 @@ NEGATIVES = [
     ("The 21 Grams actress Naomi Watts won.", ["21 Grams", "21"]),
     ("London - 20 people were hurt.", ["- 20"]),
     ("It was the 2 day-1 session.", ["2 day-1"]),
+    ("See page 5 p 12 of the report.", ["5 p"]),
+    ("The school bought 5 PCs.", ["5 PCs"]),
     ("Moscow - 20 degrees tonight.", ["- 20 degrees"]),
     ("The screen is 1920x1080 pixels.", ["1920x1080", "1920"]),
     ("Half a loaf is better than none.", ["Half", "Half a"]),

@@ -605,7 +605,9 @@ def _unit_after(text: str, pos: int, atom: _Atom, t: _Tables) -> re.Match | None
                     return None
                 nxt = re.match(r"\s*(\S)", text[m.end():m.end() + 4])
                 if nxt and nxt.group(1).isupper():
-                    return None
+                    return None  # "23456 F Block"
+                if t.symbol_forms[sym][1] == "MONEY":
+                    return None  # pence are written "50p"; "page 5 p 12" is none
             if text[m.end():m.end() + 1] in ("-", "−") and text[m.end() + 1:m.end() + 2].isdigit():
                 return None
     return m
