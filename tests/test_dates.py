@@ -117,6 +117,7 @@ NORMALIZE = [
     ("a week or so ago", REF, None, "2018-W43", "DATE", "APPROX"),
     ("the next year or so", REF, None, "2019", "DATE", "APPROX"),
     ("the early summer", REF, "PAST", "2018-SU", "DATE", "START"),
+    ("midday", REF, None, "2018-11-01T12:00", "TIME", ""),
     ("last Oct. 23", REF, None, "2018-10-23", "DATE", ""),
     ("last Nov. 5", REF, None, "2017-11-05", "DATE", ""),
     ("next March 3", REF, None, "2019-03-03", "DATE", ""),

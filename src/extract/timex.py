@@ -745,7 +745,7 @@ def _h_weekday(m, ref, tense, w):
 def _h_time(m, ref, tense, w):
     mod = w.mod(_g(m, "pre"))
     if _g(m, "noon"):
-        hh, mm = (12, 0) if _low(m, "noon") == "noon" else (24, 0)
+        hh, mm = (12, 0) if _low(m, "noon") in ("noon", "midday") else (24, 0)
     else:
         hh = int(m["h"])
         mm = int(_g(m, "mi") or 0)
@@ -961,7 +961,7 @@ def _build_rules(w: _Words) -> list[Rule]:
     src: list[tuple[str, str, Handler]] = [
         ("holiday", rf"{P}(?:(?P<holrel>this|last|next)\s+)?(?P<hol>{_alt(w.data['holidays'])}){end}"
                     rf"(?:,?\s+(?P<holy>{YEAR})\b)?", _h_holiday),
-        ("time", rf"{P}(?:(?P<noon>noon|midnight)|(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
+        ("time", rf"{P}(?:(?P<noon>noon|midday|midnight)|(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
                  rf"(?:\s*(?P<ampm>[ap]\.m\.|[ap]\.m{end}|[ap]m{end})|(?=\s*(?:{w.TZ}){end})|(?P<oclock>\s+o'clock)"
                  rf"|(?<=\d:\d\d)(?![:\d]))"
                  rf"(?:\s+(?P<tz>{w.TZ}){end})?)"
@@ -1046,7 +1046,7 @@ def _build_rules(w: _Words) -> list[Rule]:
     vague = {v.split()[-1] for v in w.data["vague_refs"]}
     triggers: dict[str, tuple[set, bool]] = {
         "holiday": ({h.split()[0] for h in w.data["holidays"]}, False),
-        "time": ({"noon", "midnight", "o'clock"}, True),
+        "time": ({"noon", "midday", "midnight", "o'clock"}, True),
         "date_mdy": (months, False), "date_dmy": (months, False), "month_year": (months, False),
         "month": (months, False), "numeric": (set(), True), "decade": (set(w.data["decade_words"]), True),
         "century": ({"century"}, False), "quarter": ({"quarter"}, False), "qcode": (set(), True),
