@@ -253,6 +253,12 @@ def _dates(model, text, ref=REF):
     ("The party daily Granma printed the speech.", []),
     ("The paper is printed daily.", [("daily", "P1D", "SET")]),
     ("Voters go to the polls on Election Day.", [("Election Day", "", "DATE")]),
+    # a second day of the same month is a date too; a closing year belongs to both
+    ("The summit will be held on April 24 and 25.", [("April 24", "2019-04-24", "DATE"), ("25", "2019-04-25", "DATE")]),
+    ("Talks ran from March 3-5 in Geneva.", [("March 3", "2018-03-03", "DATE"), ("5", "2018-03-05", "DATE")]),
+    ("The fair runs Nov. 20 to 22, 2019.", [("Nov. 20", "2019-11-20", "DATE"), ("22, 2019", "2019-11-22", "DATE")]),
+    ("On May 3 and 12 people died.", [("May 3", "2018-05-03", "DATE")]),
+    ("He met them on June 2 and 3 times later.", [("June 2", "2018-06-02", "DATE")]),
     # "the year" after for/of/in, ending the phrase, is the year reported on
     ("For the year, volume was flat.", [("the year", "2018", "DATE")]),
     ("Sales rose in the first nine months of the year.",

@@ -444,6 +444,7 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
                 source = "ner:unparsed"
             taken.append((span.start_char, span.end_char))
             records.append(_record(text, span.start_char, span.end_char, t, ref, source))
+    records = _second_days(text, records, free)
     records.sort(key=lambda r: (r["start_char"], r["end_char"]))
     if ref is not None and doc.has_annotation("SENT_START"):
         _year_ago_in_quarter_context(doc, text, records, ref)
@@ -453,6 +454,46 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
     # a reporting period with no quarter to stand for is not a date
     records = [r for r in records if r["source"] != "rule:period" or r["normalized"]]
     return records
+
+
+_SECOND_DAY = re.compile(r"\s*(?:and|or|to|through|-|–)\s*((?:3[01]|[12]\d|0?[1-9]))(?:st|nd|rd|th)?\b"
+                         r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+                         r"(?=\s*(?:[.,;:)!?'\"”’]|$|(?:in|at|on|for|and|to|when|with|by|from|after|before|until)\b))")
+
+
+def _second_days(text: str, records: list[dict], free) -> list[dict]:
+    """"April 24 and 25", "March 3-5": the second day of the month is a date too.
+
+    Returns ``records`` with the second days added (and a closing year taken into them).
+    """
+    out = []
+    years = {r["start_char"]: r for r in records if r["source"] == "rule:year"}
+    dropped: set[int] = set()
+    for r in records:
+        if r["source"] != "rule:date_mdy" or not re.fullmatch(r"\d{4}-\d\d-\d\d", r["normalized"]):
+            continue
+        if re.search(r"\d{4}$", r["text"]):
+            continue   # "May 3, 2001 and 5": the year closes the expression
+        m = _SECOND_DAY.match(text, r["end_char"])
+        if not m or not free(m.start(1), m.end(1)):
+            continue
+        year_rec = years.get(m.start("y")) if m.group("y") else None
+        if m.group("y") and (year_rec is None or year_rec["end_char"] != m.end("y")):
+            continue
+        day = int(m.group(1))
+        first = int(r["normalized"][8:])
+        if day <= first:
+            continue
+        value = r["normalized"][:8] + f"{day:02d}"
+        if m.group("y"):   # "Nov. 20 to 22, 2019": the year closes both
+            value = m.group("y") + value[4:]
+            r["normalized"] = m.group("y") + r["normalized"][4:]
+            r["anchor"] = ""
+            dropped.add(id(year_rec))
+        out.append({**r, "start_char": m.start(1), "end_char": m.end(0), "text": text[m.start(1):m.end(0)],
+                    "normalized": value, "mod": "", "source": "rule:date_mdy+day",
+                    "anchor": r["anchor"]})
+    return [r for r in records if id(r) not in dropped] + out
 
 
 _FOLLOWERS = ("rule:ago", "rule:year_ago_period")
