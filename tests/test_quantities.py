@@ -104,6 +104,11 @@ CASES = [
     # a minus written with a space before a temperature
     ("It was - 20 degrees outside.", [("- 20 degrees", -20, "degree")]),
     ("Lows (- 12 °F) froze pipes.", [("- 12 °F", -12, "degree Fahrenheit")]),
+    # "minus" before a number and "below zero" after a temperature
+    ("It was minus 20 degrees outside.", [("minus 20 degrees", -20, "degree")]),
+    ("Growth was minus 0.5% in March.", [("minus 0.5%", -0.5, "percent")]),
+    ("It was 5 degrees below zero.", [("5 degrees below zero", -5, "degree")]),
+    ("The tolerance is plus or minus 2 mm.", [("2 mm", 2, "millimetre")]),
     # a fraction of a scale word
     ("He left a quarter million dollars.", [("a quarter million dollars", 250000, "USD")]),
     ("The house sold for a quarter of a million pounds.", [("a quarter of a million pounds", 250000, "GBP")]),
@@ -162,6 +167,9 @@ BOUNDS = [
     ("Hardiness zones are high, from 7 to 10, as shown.", "7 to 10", 7, 10, "range", "CARDINAL"),
     ("Prices from $5 to $10 are common.", "$5 to $10", 5, 10, "range", "MONEY"),
     ("Highs of 5 degrees - 20 degrees are rare.", "5 degrees - 20 degrees", 5, 20, "range", "QUANTITY"),
+    # a bound written after the number
+    ("The firm employs 1,200-plus staff.", "1,200-plus", 1200, None, "lower", "CARDINAL"),
+    ("Some 30-odd fans watched.", "Some 30-odd", 30, None, "approximate", "CARDINAL"),
 ]
 
 
@@ -200,6 +208,7 @@ def test_ordinals(nlp, text, surface, value):
     ("Some 1.1 million Chinese people left.", "people"),
     ("It is 1 of 15 similar science parks.", "parks"),
     ("Dozens of homes were destroyed.", "homes"),
+    ("The firm employs 1,200-plus staff.", "staff"),
 ])
 def test_counted_noun(nlp, text, noun):
     recs = nlp(text)._.quantities
@@ -249,6 +258,8 @@ NEGATIVES = [
     ("The 21 Grams actress Naomi Watts won.", ["21 Grams", "21"]),
     ("London - 20 people were hurt.", ["- 20"]),
     ("It was the 2 day-1 session.", ["2 day-1"]),
+    ("The ban may take two or three years.", ["two", "three years"]),
+    ("It was built up over 20 or 30 years.", ["over 20", "20"]),
     ("See page 5 p 12 of the report.", ["5 p"]),
     ("The school bought 5 PCs.", ["5 PCs"]),
     ("Moscow - 20 degrees tonight.", ["- 20 degrees"]),
@@ -356,6 +367,7 @@ def test_units_resource_loads():
     ({"number_words": {"one": "1"}}, "number_words['one'] must be a number"),
     ({"modifiers": {"about": "roughly"}}, "modifiers['about'] = 'roughly'"),
     ({"powers": {"square": "2"}}, "powers['square'] must be a list of strings"),
+    ({"suffix_modifiers": {"-odd": "vague"}}, "suffix_modifiers['-odd'] = 'vague'"),
 ])
 def test_units_validator_names_file_and_key(monkeypatch, patch, message):
     from extract.resources import read_json

@@ -70,7 +70,7 @@ _RESOURCE_KEYS = {
     "currencies": dict, "units": dict, "per_words": dict, "per_units": dict,
     "number_words": dict, "scale_words": dict, "suffix_scales": dict, "fraction_words": dict,
     "ordinal_words": dict, "multiplier_words": dict, "modifiers": dict, "vulgar_fractions": dict,
-    "context_words": dict, "powers": dict,
+    "context_words": dict, "powers": dict, "suffix_modifiers": dict,
 }
 _CURRENCY_KEYS = {"symbols", "codes", "names", "minor", "plurals"}
 _UNIT_KEYS = {"label", "symbols", "names", "plurals"}
@@ -124,7 +124,11 @@ class _Tables:
     powers: dict[str, str]                   # exponent as written -> "square", "inverse", ...
     change_re: re.Pattern          # a word of change right before "X to Y"
     change_from_re: re.Pattern     # a word of change earlier in the clause than "from X to Y"
-    spaced_minus_units: frozenset[str]
+    temperature_units: frozenset[str]
+    minus_re: re.Pattern           # "minus" right before a number
+    below_zero_re: re.Pattern      # "below zero" right after a temperature
+    suffix_mod_re: re.Pattern      # "-odd", "-plus" right after a number
+    suffix_modifiers: dict[str, str]
     identifier_before: frozenset[str]
     money_cues: frozenset[str]
     article_re: re.Pattern         # "a mile", "an acre", "a penny": one of the unit
@@ -221,7 +225,7 @@ def load_tables() -> _Tables:
         for p in _plurals(k):
             per_units.setdefault(p, v)
     ctx = data["context_words"]
-    for key in ("identifier_before", "money_cues", "no_article_units", "change_words", "spaced_minus_units"):
+    for key in ("identifier_before", "money_cues", "no_article_units", "change_words", "temperature_units", "minus_words", "negative_after"):
         _check_list(f"context_words.{key}", ctx.get(key))
     powers: dict[str, str] = {}
     for name, forms in data["powers"].items():
@@ -303,6 +307,13 @@ def load_tables() -> _Tables:
     change_re = re.compile(rf"\b(?:{change_alt})\s+(?:from\s+)?$|\bby\s+$", re.IGNORECASE)
     # a word of change anywhere in the clause before "from" (the clause ends at . ! ? ; or a line break)
     change_from_re = re.compile(rf"\b(?:{change_alt})\b[^.!?;\n]{{0,150}}?\bfrom\s+$", re.IGNORECASE)
+    suffix_mods = {k.lower(): v for k, v in data["suffix_modifiers"].items() if not k.startswith("_")}
+    for k, v in suffix_mods.items():
+        if v not in BOUNDS:
+            raise _bad(f"suffix_modifiers[{k!r}] = {v!r}; allowed: {', '.join(BOUNDS)}")
+    suffix_mod_re = re.compile(rf"(?P<smod>(?i:{_alternation(suffix_mods)}))(?![\w-])")
+    minus_alt = _alternation(ctx["minus_words"])
+    minus_re = re.compile(rf"(?<!\bplus or )(?<!\bplus/)(?:^|(?<=\W))(?P<minus>(?i:{minus_alt}))\s+$")
     mod_alt = _alternation(modifiers)
     modifier_re = re.compile(rf"(?:^|(?<=\W))(?P<mod>(?i:{mod_alt}))\s+$")
 
@@ -316,7 +327,9 @@ def load_tables() -> _Tables:
     article_re = re.compile(rf"\b(?:[Aa]n?)\s+(?P<name>(?i:{_alternation(article_names)}))(?![\w-])")
     return _Tables(
         inverse_re=inverse_re, powers=powers, change_re=change_re, change_from_re=change_from_re,
-        spaced_minus_units=frozenset(ctx["spaced_minus_units"]),
+        temperature_units=frozenset(ctx["temperature_units"]), minus_re=minus_re,
+        suffix_mod_re=suffix_mod_re, suffix_modifiers=suffix_mods,
+        below_zero_re=re.compile(rf"\s+(?:{_alternation(ctx['negative_after'])})\b", re.IGNORECASE),
         trigger_re=trigger_re, trigger_words=trigger_words, article_re=article_re,
         prefix_re=prefix_re, unit_re=unit_re, per_re=per_re, number_re=number_re,
         modifier_re=modifier_re, unit_forms=unit_forms, symbol_forms=symbol_forms,
@@ -354,6 +367,7 @@ _BARE_NUMBER = re.compile(
     r"seventy|eighty|ninety|hundred|thousand|million|billion|half|quarter|third|[\s-])+)$",
     re.IGNORECASE,
 )
+_OR_GAP = re.compile(r"\s*,?\s*or\s+", re.IGNORECASE)
 _LIST_GAP = re.compile(r"\s*(?:,\s*(?:and|or)?|and|or)\s*$", re.IGNORECASE)
 _CODE_BEFORE = re.compile(r"(?<![\w$])[A-Za-z][\w]*$|(?<![\w$])\w*[A-Za-z]\w*$")
 _CODE_AFTER = re.compile(r"\s?[A-Za-z]{1,3}-?\d")
@@ -414,6 +428,7 @@ class _Atom:
     age: bool = False
     num_end: int = 0              # end of the number itself (before scale/unit)
     scale: float = 1.0            # the scale factor applied ("million" -> 1e6)
+    before_suffix: int = 0        # end before a suffix modifier ("30" of "30-odd"), if any
 
 
 def _num(v: float) -> int | float:
@@ -794,6 +809,13 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 a.scale *= t.scale_words[ms.group("scale").lower()]
                 a.scaled = True
                 a.end = pos = ms.end()
+        # "30-odd", "1,200-plus": a bound written after the number
+        if a.kind in ("digit", "word"):
+            mb = t.suffix_mod_re.match(text, pos)
+            if mb:
+                a.bound = t.suffix_modifiers[mb.group("smod").lower()]
+                a.before_suffix, a.end = pos, mb.end()
+                pos = a.end
         # unit / currency after
         um = _unit_after(text, pos, a, t)
         if um:
@@ -845,10 +867,18 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                     a.end = pos = mp.end()
         if a.label == DURATION and _AGE_AFTER.match(text, pos):
             a.age = True
-        if a.unit in t.spaced_minus_units and a.value > 0 and a.kind == "digit":
-            ms = _SPACED_MINUS.search(text, max(0, a.start - 30), a.start)
-            if ms and (ms.group("w") is None or (ms.group("w").islower() and ms.group("w") not in t.unit_forms)):
-                a.value, a.start = -a.value, ms.start("minus")  # "fell to - 20 degrees"
+        if a.value > 0 and a.kind in ("digit", "word") and not code:
+            mm = t.minus_re.search(text, max(0, a.start - 20), a.start)
+            if mm:  # "minus 20 degrees", "growth of minus 0.5%"; not "plus or minus 2 mm"
+                a.value, a.start = -a.value, mm.start("minus")
+            elif a.unit in t.temperature_units and a.kind == "digit":
+                ms = _SPACED_MINUS.search(text, max(0, a.start - 30), a.start)
+                if ms and (ms.group("w") is None or (ms.group("w").islower() and ms.group("w") not in t.unit_forms)):
+                    a.value, a.start = -a.value, ms.start("minus")  # "fell to - 20 degrees"
+        if a.unit in t.temperature_units and a.value > 0:
+            mz = t.below_zero_re.match(text, pos)
+            if mz:  # "5 degrees below zero"
+                a.value, a.end = -a.value, mz.end()
         if a.weak and not (a.unit or a.scaled):
             ms = _SCALE_AFTER.match(text, pos)
             if not ms:
@@ -879,6 +909,9 @@ def _merge_ranges(text: str, atoms: list[_Atom], t: _Tables) -> list[_Atom]:
         if (not a.unit and a.kind == "digit" and b.unit and b.label in ("QUANTITY", "PERCENT")
                 and _LIST_GAP.match(text, a.end, b.start) and not _BETWEEN.search(text, max(0, a.start - 40), a.start)):
             a.unit, a.label = b.unit, b.label
+        elif (not a.unit and a.kind in ("digit", "word") and b.label == DURATION
+              and _OR_GAP.fullmatch(text, a.end, b.start)):
+            a.unit, a.label = b.unit, b.label  # "two or three years": both are durations (dates')
     out: list[_Atom] = []
     i = 0
     while i < len(atoms):
@@ -1072,7 +1105,11 @@ def find_quantities(
             continue
         unit_noun = ""
         if not a.unit and a.label in ("CARDINAL", "ORDINAL") and has_parse and last_tok is not None:
-            unit_noun = _counted_noun(last_tok)
+            noun_tok = last_tok
+            if a.before_suffix:  # "30-odd people": the noun counts the number, not "odd"
+                ns = doc.char_span(a.start, a.before_suffix, alignment_mode="expand")
+                noun_tok = ns[-1] if ns is not None and len(ns) else last_tok
+            unit_noun = _counted_noun(noun_tok)
         if a.kind == "word" and word0.lower() == "one" and not (a.unit or a.scaled or unit_noun):
             # the pronoun "one" ("projects such as one at the Centre") is no number unless
             # the model counts it or "of" follows ("one of the computers")
