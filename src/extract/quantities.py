@@ -8,8 +8,8 @@ The finder works on the text with compiled regular expressions built from
    scale ("1.1 million", "$4bn", "25-million") and its unit or currency, before
    ("US$", "EUR") or after ("acres", "km2", "-square-kilometre", "%"), and a rate
    ("$5 a share", "km/h", "m/s2", "m s-1"); powers of ten ("3 x 10^8", "9.83e-3"); a
-   fraction of a scale ("half a million"); a minus written with a space before a
-   temperature ("- 20 degrees");
+   fraction of a scale ("half a million"); a sign in words or spaced ("minus 20 degrees",
+   "- 20 degrees", "5 degrees below zero"); a bound written after it ("30-odd", "1,200-plus");
 2. *ranges*: two atoms joined by "to", "-", "–" or "between ... and" become one record
    (value = low end, value_max = high end, bound "range"); a missing unit or scale on the
    low end is taken from the high end ("between 5 and 10 km", "20 to 30 million");
@@ -39,7 +39,8 @@ Conventions (gold/GUIDELINES.md section 3):
   named: "km/s2" -> "kilometre per square second", "kg m-3" -> "kilogram per cubic metre",
   "0.3 s-1" -> "inverse second";
 * years, dates, times, durations and ages are the dates component's: a number inside one of
-  its records is dropped; "20-minute", "5-year", "3 years old" are never quantities here.
+  its records is dropped; "20-minute", "5-year", "3 years old" are never quantities here,
+  nor "two" in "two or three years" (the time unit is shared).
 """
 from __future__ import annotations
 
