@@ -132,6 +132,9 @@ CASES = [
     ("The star is 10 parsecs away.", [("10 parsecs", 10, "parsec")]),
     ("A pint now costs 50p more.", [("50p", 50, "penny")]),
     ("The wall is 3 m 5 cm high.", [("3 m", 3, "metre"), ("5 cm", 5, "centimetre")]),
+    ("Sales were 1.2 trillion won last year.", [("1.2 trillion won", 1.2e12, "KRW")]),
+    ("Power costs 5 cents per kilowatt-hour.", [("5 cents per kilowatt-hour", 5, "cent per kilowatt hour")]),
+    ("Schools get £500 per pupil.", [("£500 per pupil", 500, "GBP per pupil")]),
     ("Prices saw a 5pc rise.", [("5pc", 5, "percent")]),
 ]
 
@@ -262,6 +265,7 @@ NEGATIVES = [
     ("It was built up over 20 or 30 years.", ["over 20", "20"]),
     ("See page 5 p 12 of the report.", ["5 p"]),
     ("The school bought 5 PCs.", ["5 PCs"]),
+    ("Played 10, 5 won, 3 lost.", ["5 won"]),
     ("Moscow - 20 degrees tonight.", ["- 20 degrees"]),
     ("The screen is 1920x1080 pixels.", ["1920x1080", "1920"]),
     ("Half a loaf is better than none.", ["Half", "Half a"]),

@@ -73,7 +73,7 @@ _RESOURCE_KEYS = {
     "ordinal_words": dict, "multiplier_words": dict, "modifiers": dict, "vulgar_fractions": dict,
     "context_words": dict, "powers": dict, "suffix_modifiers": dict,
 }
-_CURRENCY_KEYS = {"symbols", "codes", "names", "minor", "plurals"}
+_CURRENCY_KEYS = {"symbols", "codes", "names", "minor", "plurals", "names_after_scale"}
 _UNIT_KEYS = {"label", "symbols", "names", "plurals"}
 _UNIT_LABELS = {"QUANTITY", "PERCENT", "CARDINAL", DURATION}
 
@@ -126,6 +126,8 @@ class _Tables:
     change_re: re.Pattern          # a word of change right before "X to Y"
     change_from_re: re.Pattern     # a word of change earlier in the clause than "from X to Y"
     temperature_units: frozenset[str]
+    scaled_currency_re: re.Pattern | None   # "1.2 trillion won"
+    scaled_currency: dict[str, str]
     minus_re: re.Pattern           # "minus" right before a number
     below_zero_re: re.Pattern      # "below zero" right after a temperature
     suffix_mod_re: re.Pattern      # "-odd", "-plus" right after a number
@@ -181,6 +183,7 @@ def load_tables() -> _Tables:
     unit_forms: dict[str, tuple[str, str]] = {}
     symbol_forms: dict[str, tuple[str, str]] = {}
     currency_prefix: dict[str, str] = {}
+    scaled_currency: dict[str, str] = {}  # "won": a currency only after a scale word
     name_forms: list[str] = []
     for code, entry in data["currencies"].items():
         if not isinstance(entry, dict):
@@ -196,6 +199,8 @@ def load_tables() -> _Tables:
             symbol_forms[c] = (code, "MONEY")
             if len(c) == 3 and c.isupper():  # "30 MUSD": millions of USD
                 symbol_forms["M" + c] = (code, "MONEY_M")
+        for n in _check_list(f"currencies[{code!r}].names_after_scale", entry.get("names_after_scale", [])):
+            scaled_currency[n.lower()] = code
         names = _check_list(f"currencies[{code!r}].names", entry.get("names", []))
         plurals = _check_list(f"currencies[{code!r}].plurals", entry.get("plurals", []))
         for n in names + plurals + [p for n in names for p in _plurals(n)]:
@@ -329,6 +334,9 @@ def load_tables() -> _Tables:
     return _Tables(
         inverse_re=inverse_re, powers=powers, change_re=change_re, change_from_re=change_from_re,
         temperature_units=frozenset(ctx["temperature_units"]), minus_re=minus_re,
+        scaled_currency=scaled_currency,
+        scaled_currency_re=(re.compile(rf"\s+(?P<n>(?i:{_alternation(scaled_currency)}))(?![\w-])")
+                            if scaled_currency else None),
         suffix_mod_re=suffix_mod_re, suffix_modifiers=suffix_mods,
         below_zero_re=re.compile(rf"\s+(?:{_alternation(ctx['negative_after'])})\b", re.IGNORECASE),
         trigger_re=trigger_re, trigger_words=trigger_words, article_re=article_re,
@@ -817,8 +825,14 @@ def _build_atoms(text: str, t: _Tables) -> list[_Atom]:
                 a.bound = t.suffix_modifiers[mb.group("smod").lower()]
                 a.before_suffix, a.end = pos, mb.end()
                 pos = a.end
+        # "1.2 trillion won": a currency name read as one only after a scale word
+        if a.scaled and not code and t.scaled_currency_re is not None:
+            mc = t.scaled_currency_re.match(text, pos)
+            if mc:
+                a.unit, a.label, a.surface_unit = t.scaled_currency[mc.group("n").lower()], "MONEY", mc.group("n")
+                a.end = pos = mc.end()
         # unit / currency after
-        um = _unit_after(text, pos, a, t)
+        um = _unit_after(text, pos, a, t) if not a.unit else None
         if um:
             form = um.group("name")
             if form is not None:
