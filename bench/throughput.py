@@ -18,7 +18,10 @@ model (or cluster) load, and model load to the first row.
 The growth check repeats everything on 1/4, 1/2 and all of the corpus.
 
 Run: ``python bench/throughput.py [--data ../shared/data/bbc-news] [--fractions 0.25,0.5,1]
-[--configs reference,extract_1p,extract_2p,dask_2w] [--batch-size 16]``.
+[--configs reference,extract_1p,extract_2p,dask_2w] [--batch-size 16] [--repeat N]``.
+With ``--repeat N`` every configuration runs N times, interleaved, and the best run of each
+is reported (all runs are kept in the JSON): on a machine shared with other work, the best
+run is the one least slowed down by it.
 Writes ``bench/results/throughput.json`` and ``bench/results/throughput.md``.
 """
 from __future__ import annotations
@@ -147,7 +150,8 @@ def _load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, batch_size: int = 16) -> dict:
+def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, batch_size: int = 16,
+        repeat: int = 1) -> dict:
     files = sorted(str(p) for p in Path(data).rglob("*.txt"))
     if not files:
         raise SystemExit(f"{data}: no .txt files (the benchmark needs ../shared/data/bbc-news)")
@@ -160,8 +164,8 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
             subset = [files[i] for i in range(0, len(files), max(1, round(1 / fraction)))] if fraction < 1 else files
             files_json = Path(tmp) / f"files-{fraction}.json"
             files_json.write_text(json.dumps(subset))
-            for config in configs:
-                out_dir = Path(tmp) / f"out-{config}-{fraction}"
+            for rep, config in [(r, c) for r in range(repeat) for c in configs]:
+                out_dir = Path(tmp) / f"out-{config}-{fraction}-{rep}"
                 cmd = [sys.executable, __file__, "--child", config, str(files_json), str(out_dir),
                        "--batch-size", str(batch_size)]
                 load_before = _load()
@@ -171,7 +175,7 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
                     print(f"{fraction:>5} {config:<11} FAILED: {str(exc)[-500:]}", file=sys.stderr)
                     failures.append({"config": config, "fraction": fraction, "error": str(exc)[-2000:]})
                     continue
-                result.update(config=config, fraction=fraction, n_files=len(subset),
+                result.update(config=config, fraction=fraction, n_files=len(subset), repeat=rep,
                               load_avg_before=load_before, processes=procs,
                               peak_rss_mb=max(p["peak_rss_mb"] for p in procs.values()),
                               words_per_s=round(result["steady_words"] / result["steady_s"], 1),
@@ -181,6 +185,14 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
                 print(f"{fraction:>5} {config:<11} {result['words_per_s']:>9,.0f} words/s "
                       f"peak {result['peak_rss_mb']:.0f} MB, first row {result['first_row_s']:.2f}s "
                       f"(load avg {load_before})", file=sys.stderr)
+    runs = rows
+    # with repeats, the best run of each configuration (the one least slowed by other work)
+    best: dict = {}
+    for r in runs:
+        key = (r["fraction"], r["config"])
+        if key not in best or r["words_per_s"] > best[key]["words_per_s"]:
+            best[key] = r
+    rows = list(best.values())
     for r in rows:
         ref = next((x for x in rows if x["config"] == "reference" and x["fraction"] == r["fraction"]), None)
         one = next((x for x in rows if x["config"] == "extract_1p" and x["fraction"] == r["fraction"]), None)
@@ -188,7 +200,8 @@ def run(data: Path = DEFAULT_DATA, fractions=(0.25, 0.5, 1.0), configs=CONFIGS, 
         r["ratio_to_1p"] = round(r["words_per_s"] / one["words_per_s"], 3) if one else None
         r["cpu_ratio_to_reference"] = round(r["words_per_cpu_s"] / ref["words_per_cpu_s"], 3) if ref else None
     return {"data": str(data), "n_files": len(files), "batch_size": batch_size, "cpus": os.cpu_count(),
-            "python": platform.python_version(), "targets": TARGETS, "rows": rows, "failures": failures,
+            "python": platform.python_version(), "targets": TARGETS, "repeat": repeat, "rows": rows,
+            "all_runs": runs if repeat > 1 else None, "failures": failures,
             "command": "python bench/throughput.py " + " ".join(sys.argv[1:])}
 
 
@@ -212,6 +225,8 @@ def main() -> None:
     parser.add_argument("--fractions", default="0.25,0.5,1")
     parser.add_argument("--configs", default=",".join(CONFIGS))
     parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="run the configurations N times, interleaved, and report the best of each")
     parser.add_argument("--child", nargs=3, metavar=("CONFIG", "FILES_JSON", "OUT_DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=RESULTS / "throughput.json")
     args = parser.parse_args()
@@ -219,7 +234,7 @@ def main() -> None:
         print(json.dumps(_child(*args.child, batch_size=args.batch_size)))
         return
     out = run(args.data, tuple(float(f) for f in args.fractions.split(",")),
-              tuple(args.configs.split(",")), args.batch_size)
+              tuple(args.configs.split(",")), args.batch_size, args.repeat)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(out, indent=2) + "\n")
     md = f"Command: `{out['command']}`\n\n" + table(out) + "\n"
