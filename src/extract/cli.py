@@ -147,7 +147,8 @@ def main() -> None:
 @click.option("--batch-size", type=click.IntRange(1), default=None,
               help="Documents per batch sent to the model [default: 16].")
 @click.option("--processes", "n_process", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes on this machine (each loads the model once).")
+              help="Worker processes on this machine, forked from the loaded pipeline (the model "
+                   "is loaded once); one per core.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
               help="Table format: CSV, or Parquet (through pyarrow); the same columns and rows either way.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
