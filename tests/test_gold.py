@@ -226,3 +226,15 @@ def test_folder_skips_csv_files_without_a_kind_column(tmp_path):
     (tmp_path / "metadata.csv").write_text("doc_id,published\nd1,2018-11-01\n", encoding="utf-8")
     assert messages(tmp_path) == []
     assert len(read_gold(tmp_path)) == 1
+
+
+def test_standoff_records_without_text_validate():
+    """Gold for texts we may not ship leaves `text` out; offsets are still checked."""
+    from extract.gold import validate_records
+
+    raw = {"d": "Hu moved to Hangzhou."}
+    ok = {"kind": "entity", "doc_id": "d", "start_char": 12, "end_char": 20, "label": "GPE"}
+    bad = {"kind": "entity", "doc_id": "d", "start_char": 12, "end_char": 99, "label": "GPE"}
+    assert validate_records([("g.jsonl", 1, ok)], raw) == []
+    [problem] = validate_records([("g.jsonl", 2, bad)], raw)
+    assert "g.jsonl: line 2" in str(problem)
