@@ -180,6 +180,20 @@ def test_other_settings_start_afresh(small_nlp, tmp_path):
     assert (fresh.n_reused, fresh.n_documents) == (0, 4)
 
 
+def test_changed_code_starts_afresh(small_nlp, tmp_path, monkeypatch):
+    """A rule or word list changed since the last run: finished documents are redone."""
+    import extract.runner as runner
+    from extract.runner import run
+
+    corpus = make_corpus(tmp_path / "in", 3)
+    run([corpus], tmp_path / "out", nlp=small_nlp)
+    again = run([corpus], tmp_path / "out", nlp=small_nlp)
+    assert again.n_reused == 3
+    monkeypatch.setattr(runner, "_code_digest", lambda: "another version of the rules")
+    changed = run([corpus], tmp_path / "out", nlp=small_nlp)
+    assert (changed.n_reused, changed.n_documents) == (0, 3)
+
+
 # --- formats ---------------------------------------------------------------------------
 
 def test_parquet_and_csv_have_the_same_columns_and_rows(small_nlp, tmp_path):

@@ -12,7 +12,9 @@ is reported through a callback.
 """
 from __future__ import annotations
 
+import hashlib
 import time
+from functools import lru_cache
 from collections import deque
 from itertools import chain, islice
 from dataclasses import dataclass, field
@@ -241,15 +243,28 @@ def _note(result: ArticleResult, summary: RunSummary) -> None:
         _keep(summary.warnings, Warnings.W002.format(doc_id=result.doc_id), summary, "warning")
 
 
+@lru_cache(maxsize=1)
+def _code_digest() -> str:
+    """SHA-1 of the package's code and data files: rules change between releases too."""
+    root = Path(__file__).resolve().parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".jsonl", ".txt", ".csv"}:
+            digest.update(str(path.relative_to(root)).encode("utf-8"))
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def _fingerprint(nlp: Language | None, model: str, extractors, reference_date, fmt, columns) -> dict:
-    """What the rows depend on besides the text: a rerun with other settings starts afresh."""
+    """What the rows depend on besides the text: a rerun with other settings or other
+    code (a new version, a changed rule or word list) starts afresh."""
     from . import __version__
 
     if nlp is not None:
         spec = {"model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}", "pipes": list(nlp.pipe_names)}
     else:
         spec = {"model": model, "extractors": None if extractors is None else sorted(extractors)}
-    return {"extract": __version__, **spec, "reference_date": reference_date, "format": fmt,
+    return {"extract": __version__, "code": _code_digest(), **spec, "reference_date": reference_date, "format": fmt,
             "columns": {k: list(v) for k, v in columns.items()}}
 
 
