@@ -211,16 +211,39 @@ def _attached(left, right) -> bool:
 
 
 def _all_caps_line(doc: Doc, start: int, end: int) -> bool:
-    """The line holding tokens [start, end) has letters and none of them is lower case."""
+    """The line holding tokens [start, end) has letters and none of them is lower case.
+
+    Walks out from the span token by token and stops at the first lower-case letter, which
+    on ordinary prose is the first neighbour (the profile showed the full walk to the line
+    ends costing a quarter of this component's time on one-line paragraphs)."""
+    n_letters = 0
+
+    def letters(tok) -> int | None:
+        text = tok.text
+        if any(c.islower() for c in text):
+            return None
+        return sum(c.isalpha() for c in text)
+
+    for k in range(start, end):
+        n = letters(doc[k])
+        if n is None:
+            return False
+        n_letters += n
     i = start
     while i > 0 and not _is_break(doc[i - 1]) and not doc[i - 1].text_with_ws.endswith("\n"):
         i -= 1
+        n = letters(doc[i])
+        if n is None:
+            return False
+        n_letters += n
     j = end
     while j < len(doc) and not _is_break(doc[j]) and not doc[j - 1].text_with_ws.endswith("\n"):
+        n = letters(doc[j])
+        if n is None:
+            return False
+        n_letters += n
         j += 1
-    line = doc[i:j].text
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and not any(c.islower() for c in letters)
+    return n_letters >= 4
 
 
 # ---------------------------------------------------------------------------------------------
