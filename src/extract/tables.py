@@ -1,4 +1,4 @@
-"""From processed Docs to tidy rows, DataFrames and CSV files.
+"""From processed Docs to tidy rows and DataFrames (files are written by extract.writers).
 
 One row per item; every offset column is mapped from the cleaned text the model
 read back to the RAW input text, so that ``raw[start_char:end_char]`` is the item.
@@ -6,12 +6,7 @@ The contract columns come first in each table (see ``docs/ARCHITECTURE.md``).
 """
 from __future__ import annotations
 
-import csv
-import io
-import os
-import tempfile
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc
@@ -130,66 +125,3 @@ def to_frames(rows: Mapping[str, list[dict]], columns: Mapping[str, Sequence[str
 
     columns = columns or table_columns()
     return {name: pd.DataFrame(rows.get(name, []), columns=list(cols)) for name, cols in columns.items()}
-
-
-def _csv_cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
-    return value
-
-
-class CsvTableWriter:
-    """Streams rows into one CSV per table and publishes them all at once.
-
-    Rows go to temporary files in the output folder; :meth:`commit` renames them
-    into place, :meth:`abort` deletes them, so a table is written whole or not at all.
-    """
-
-    def __init__(self, out_dir: str | Path, columns: Mapping[str, Sequence[str]] | None = None,
-                 suffix: str = ".csv") -> None:
-        self.out_dir = Path(out_dir)
-        self.out_dir.mkdir(parents=True, exist_ok=True)
-        self.columns = dict(columns or table_columns())
-        self.suffix = suffix
-        self._files: dict[str, tuple[io.TextIOWrapper, csv.DictWriter, str]] = {}
-        for name, cols in self.columns.items():
-            fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=self.out_dir)
-            fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
-            writer = csv.DictWriter(fh, fieldnames=list(cols), extrasaction="ignore")
-            writer.writeheader()
-            self._files[name] = (fh, writer, tmp)
-
-    def write(self, table: str, rows: Iterable[Mapping[str, Any]]) -> None:
-        _, writer, _ = self._files[table]
-        for row in rows:
-            writer.writerow({k: _csv_cell(v) for k, v in row.items()})
-
-    def commit(self) -> dict[str, Path]:
-        paths = {}
-        for name, (fh, _, tmp) in self._files.items():
-            fh.flush()
-            os.fsync(fh.fileno())
-            fh.close()
-        for name, (_, _, tmp) in self._files.items():
-            final = self.out_dir / f"{name}{self.suffix}"
-            os.replace(tmp, final)
-            paths[name] = final
-        self._files = {}
-        return paths
-
-    def abort(self) -> None:
-        for fh, _, tmp in self._files.values():
-            fh.close()
-            Path(tmp).unlink(missing_ok=True)
-        self._files = {}
-
-    def __enter__(self) -> "CsvTableWriter":
-        return self
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        if exc_type is None and self._files:
-            self.commit()
-        else:
-            self.abort()
