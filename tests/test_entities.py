@@ -255,3 +255,87 @@ def test_rules_in_the_full_pipeline(nlp):
         ("Sarah O’Meara", "PERSON"), ("Zhejiang", "GPE")]
     assert "extract_entities" in nlp.pipe_names
     assert nlp.pipe_names.index("extract_entities") == nlp.pipe_names.index("ner") + 1
+
+
+# context cues overrule the model's label, and the name takes the new label at its other mentions
+def _cue_doc(words, tags, ents_iob, spaces=None):
+    return [(s.text, s.label_, s.id_) for s in fix_entities(_handmade(words, tags, ents_iob, spaces))
+            if s.label_ in ENTITY_LABELS]
+
+
+def test_cue_town_of_makes_a_place():
+    words = ["Jobs", "go", "in", "the", "town", "of", "Widnes", ".", "Widnes", "lost", "."]
+    tags = ["NNS", "VBP", "IN", "DT", "NN", "IN", "NNP", ".", "NNP", "VBD", "."]
+    iob = ["O", "O", "O", "O", "O", "O", "B-ORG", "O", "B-ORG", "O", "O"]
+    assert _cue_doc(words, tags, iob) == [("Widnes", "GPE", "fix:context"), ("Widnes", "GPE", "fix:context")]
+    # "the head of X" is no place cue; "in the town of" leaves a GPE or a NORP alone
+    words[4] = "head"
+    assert _cue_doc(words, tags, iob) == [("Widnes", "ORG", ""), ("Widnes", "ORG", "")]
+
+
+def test_cue_x_based_makes_a_place():
+    words = ["A", "Widnes", "-", "based", "firm", "hired", "Widnes", "staff", "."]
+    tags = ["DT", "NNP", "HYPH", "VBN", "NN", "VBD", "NNP", "NNS", "."]
+    spaces = [True, False, False, True, True, True, True, False, False]
+    iob = ["O", "B-PERSON", "O", "O", "O", "O", "B-ORG", "O", "O"]
+    assert _cue_doc(words, tags, iob, spaces) == [("Widnes", "GPE", "fix:context"), ("Widnes", "GPE", "fix:context")]
+    # a hyphen with spaces around it is a dash, not "X-based"
+    spaces = [True, True, True, True, True, True, True, False, False]
+    assert _cue_doc(words, tags, iob, spaces) == [("Widnes", "PERSON", ""), ("Widnes", "ORG", "")]
+
+
+@pytest.mark.parametrize("words, tags, iob", [
+    (["He", "sold", "shares", "in", "Bosch", "."], ["PRP", "VBD", "NNS", "IN", "NNP", "."],
+     ["O", "O", "O", "O", "B-PERSON", "O"]),
+    (["Bosch", "shares", "fell", "."], ["NNP", "NNS", "VBD", "."], ["B-PERSON", "O", "O", "O"]),
+    (["The", "engineering", "firm", "Bosch", "grew", "."], ["DT", "NN", "NN", "NNP", "VBD", "."],
+     ["O", "O", "O", "B-PERSON", "O", "O"]),
+    (["Bosch", "Ltd", "grew", "."], ["NNP", "NNP", "VBD", "."], ["B-PERSON", "O", "O", "O"]),
+], ids=["shares in X", "X shares", "firm X", "X Ltd"])
+def test_cue_makes_an_org_and_spreads(words, tags, iob):
+    # the other mention, labelled PERSON by the model, follows; an unlabelled one is found
+    words = words + ["Bosch", "said", "so", ".", "Later", "Bosch", "agreed", "."]
+    tags = tags + ["NNP", "VBD", "RB", ".", "RB", "NNP", "VBD", "."]
+    iob = iob + ["B-PERSON", "O", "O", "O", "O", "O", "O", "O"]
+    found = _cue_doc(words, tags, iob)
+    assert [(t, l) for t, l, _ in found] == [("Bosch", "ORG")] * 3
+    assert found[-1][2] == "fix:propagate"
+
+
+@pytest.mark.parametrize("words, tags, iob", [
+    # a person saying "it", a person who makes games: no ORG cue
+    (["Tony", "Blair", "said", "it", "was", "time", "."], ["NNP", "NNP", "VBD", "PRP", "VBD", "NN", "."],
+     ["B-PERSON", "I-PERSON", "O", "O", "O", "O", "O"]),
+    (["Games", "maker", "Peter", "Molyneux", "won", "."], ["NNS", "NN", "NNP", "NNP", "VBD", "."],
+     ["O", "O", "B-PERSON", "I-PERSON", "O", "O"]),
+    # "UK shares": a place's shares; the cue never overrules a GPE
+    (["UK", "shares", "rose", "."], ["NNP", "NNS", "VBD", "."], ["B-GPE", "O", "O", "O"]),
+    # a console maker is a company, a nationality stays a NORP
+    (["The", "Sony", "console", "and", "Japanese", "console", "makers", "."],
+     ["DT", "NNP", "NN", "CC", "JJ", "NN", "NNS", "."], ["O", "B-ORG", "O", "O", "B-NORP", "O", "O", "O"]),
+], ids=["said it", "maker X", "UK shares", "Sony console"])
+def test_cue_does_not_fire(words, tags, iob):
+    found = _cue_doc(words, tags, iob)
+    assert all(reason != "fix:context" for _, _, reason in found), found
+
+
+def test_cue_makes_a_product_and_spreads():
+    words = ["The", "Xbox", "console", "sold", ".", "Xbox", "games", "and", "Windows", "viruses", "."]
+    tags = ["DT", "NNP", "NN", "VBD", ".", "NNP", "NNS", "CC", "NNP", "NNS", "."]
+    iob = ["O", "B-PERSON", "O", "O", "O", "B-LOC", "O", "O", "B-NORP", "O", "O"]
+    assert [(t, l) for t, l, _ in _cue_doc(words, tags, iob)] == [
+        ("Xbox", "PRODUCT"), ("Xbox", "PRODUCT"), ("Windows", "PRODUCT")]
+
+
+def test_cues_that_disagree_change_nothing():
+    words = ["He", "has", "shares", "in", "Widnes", "and", "lives", "in", "the", "town", "of", "Widnes", "."]
+    tags = ["PRP", "VBZ", "NNS", "IN", "NNP", "CC", "VBZ", "IN", "DT", "NN", "IN", "NNP", "."]
+    iob = ["O", "O", "O", "O", "B-PERSON", "O", "O", "O", "O", "O", "O", "B-ORG", "O"]
+    assert _cue_doc(words, tags, iob) == [("Widnes", "PERSON", ""), ("Widnes", "ORG", "")]
+
+
+def test_cue_in_the_full_model(ent_nlp):
+    found = ents(ent_nlp, "Telecoms equipment supplier Ericsson has posted a rise in profits. "
+                          "Ericsson said sales of its networks were strong.")
+    assert ("Ericsson", "PERSON") not in found
+    assert ("Ericsson", "ORG") in found

@@ -33,6 +33,11 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      one whose last word names a law ("Act", "Treaty") is a LAW; a one-word GPE/LOC/NORP/
      PERSON name or an ORG acronym the model labelled at least twice (always the same
      way) gets that label where the model missed it.
+   * context: a word next to a name can overrule the model's label, and the new label is
+     then given to the other mentions of the same name in the document ("the town of X",
+     "X-based" make a GPE of an ORG/PERSON; "shares in X", "X shares", "X Ltd", "supplier X"
+     make an ORG of a PERSON; "X console", "X virus" make a PRODUCT of a PERSON/LOC/NORP).
+     The cues are word lists (``gpe_cue_nouns``, ``org_cue_*``, ``product_cue_after``).
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
@@ -73,7 +78,9 @@ _PATTERN_KEYS = {"id", "label", "pattern", "keep", "require", "_comment"}
 _REQUIRES = {"line_start", "line_end"}
 _WORD_KEYS = {"titles", "role_words", "demonyms", "leading_determiners", "keep_the", "name_particles", "org_heads",
               "event_heads", "law_heads", "org_suffixes_lower",
-              "directions", "continents", "region_countries", "trailing_lower_labels", "_comment"}
+              "directions", "continents", "region_countries", "trailing_lower_labels",
+              "gpe_cue_nouns", "org_cue_before", "org_cue_after", "org_cue_in", "product_cue_after",
+              "_comment"}
 _LABELS = set(ENTITY_LABELS)
 _POSSESSIVE = {"'s", "’s", "'", "’", "'S", "’S"}
 _OPENERS = {'"', "“", "‘", "'", "(", "[", ":", "—", "–", "-", "«"}
@@ -100,6 +107,11 @@ class EntityRules:
     continents: frozenset[str]
     region_countries: frozenset[str]
     trailing_lower_labels: frozenset[str]
+    gpe_cue_nouns: frozenset[str]
+    org_cue_before: frozenset[str]
+    org_cue_after: frozenset[str]
+    org_cue_in: frozenset[str]
+    product_cue_after: frozenset[str]
     patterns: tuple[dict, ...]
 
 
@@ -602,6 +614,7 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     surnames = {sp[-1].text for sp in spans
                 if sp.label_ == "PERSON" and len(sp) >= 2 and sp[-1].is_title
                 and label_sets[sp.text] == {"PERSON"}}
+    spans, cued = _context_labels(doc, spans, rules)
     out = []
     for sp in spans:
         if (len(sp) == 1 and sp.text in surnames
@@ -623,6 +636,9 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
              and (ls[0] in {"GPE", "LOC", "NORP", "PERSON"} or (ls[0] == "ORG" and text.isupper()))}
     for text in surnames:
         known[text] = "PERSON"
+    for text, label in cued.items():  # a label from context is spread like one the model gave twice
+        if text not in surnames and len(set(labels.get(text, [label]))) == 1:
+            known[text] = label
     taken = _taken(out)
     added = []
     # the nationality cut from before a name is a NORP of its own ("Kenyan Alice Timbilil")
@@ -646,6 +662,66 @@ def _relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     if added:
         out = sorted(out + added, key=lambda sp: sp.start)
     return out
+
+
+def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
+    """The label a neighbouring word gives the name ``sp`` (None: no cue, or the model's label
+    is one the cue does not overrule)."""
+    s, e, label = sp.start, sp.end, sp.label_
+    prev = doc[s - 1] if s >= 1 else None
+    nxt = doc[e] if e < len(doc) else None
+    if label in {"ORG", "PERSON"}:
+        # "the town of X", "X-based"
+        if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
+                and doc[s - 2].is_lower):
+            return "GPE"
+        if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
+                and _attached(doc[e - 1], nxt)):
+            return "GPE"
+        # "shares in X", "X shares", "X Ltd", "telecoms supplier X" (an ORG label is confirmed)
+        if s >= 2 and prev.lower_ == "in" and doc[s - 2].lower_ in rules.org_cue_in:
+            return "ORG"
+        if nxt is not None and not nxt.is_lower and nxt.lower_.rstrip(".") in rules.org_suffixes_lower:
+            return "ORG"
+        if nxt is not None and nxt.text in rules.org_cue_after:
+            return "ORG"
+        if prev is not None and prev.is_lower and prev.text in rules.org_cue_before:
+            return "ORG"
+    if (label in {"PERSON", "LOC", "NORP"} and nxt is not None and nxt.text in rules.product_cue_after
+            and sp.text.lower() not in rules.demonyms):
+        return "PRODUCT"  # "the Xbox console", "the Windows operating system"
+    return None
+
+
+# the model labels a cued label overrules at the other mentions of the name
+_CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART"},
+                "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"}}
+
+
+def _context_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> tuple[list[Span], dict[str, str]]:
+    """Labels from context cues: a name whose cues agree takes that label at its other
+    mentions; returns the spans and the names with their cued labels."""
+    cued: dict[str, set[str]] = {}
+    model: dict[str, list[str]] = {}
+    for sp in spans:
+        if sp.label_ in _LABELS:
+            model.setdefault(sp.text, []).append(sp.label_)
+        label = _cue_label(doc, sp, rules)
+        if label:
+            cued.setdefault(sp.text, set()).add(label)
+    agreed = {text: next(iter(ls)) for text, ls in cued.items() if len(ls) == 1}
+    if not agreed:
+        return spans, agreed
+    out = []
+    for sp in spans:
+        label = agreed.get(sp.text)
+        if label and label != sp.label_ and sp.label_ in _CUE_TARGETS[label]:
+            ls = model[sp.text]
+            # a product name the model mostly calls an ORG is the company's name ("Sony" console)
+            if not (label == "PRODUCT" and sp.label_ == "ORG" and 2 * ls.count("ORG") >= len(ls)):
+                sp = Span(doc, sp.start, sp.end, label=label, span_id="fix:context")
+        out.append(sp)
+    return out, agreed
 
 
 def _in_name_run(doc: Doc, i: int, taken: set[int], label: str) -> bool:
