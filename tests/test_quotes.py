@@ -117,6 +117,27 @@ CASES = [
         "The weather was bad.\n\n“It is the worst idea I have heard this year.”",
         [("“It is the worst idea I have heard this year.”", None, None)],
         id="long-quote-without-cue-or-speaker-kept"),
+    pytest.param(
+        "Microsoft hosted the Iranian delegation on Monday. “We will not sign anything before the "
+        "end of this year,” it said.",
+        [("“We will not sign anything before the end of this year,”", "Microsoft", "it")],
+        id="it-skips-nationality-adjective"),
+    pytest.param(
+        "The mayor, Bill de Blasio, said the decision was taken by the police department and said, "
+        "“Nobody in this city will be left without protection this winter.”",
+        [("“Nobody in this city will be left without protection this winter.”", "Bill de Blasio",
+          "Bill de Blasio")],
+        id="second-said-joined-to-reported-clause"),
+    pytest.param(
+        "In an interview on Monday, Sanders said the process of writing the platform could be "
+        "“messy,” adding, “Democracy is messy and it always has been.”",
+        [("“Democracy is messy and it always has been.”", "Sanders", "Sanders")],
+        id="adding-after-comma-inside-marks"),
+    pytest.param(
+        "Speaking at a town hall event in Salem, New Hampshire, Christie went after Rubio, calling "
+        "him “a boy in a bubble who can only read his script.”",
+        [("“a boy in a bubble who can only read his script.”", "Christie", "Christie")],
+        id="two-subjects-in-parse-nearest-to-verb"),
 ]
 
 NEGATIVES = [

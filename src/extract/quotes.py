@@ -515,15 +515,31 @@ def _speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: _Lexicon,
         if np_ is not None:
             return np_
     v = verb
-    if verb.tag_ == "VBG" and verb.i > 0 and doc[verb.i - 1].text == ",":
+    before = verb.i - 1
+    while before > 0 and doc[before].is_quote:
+        before -= 1             # "X said it could be “messy,” adding": the comma inside the marks
+    if verb.tag_ == "VBG" and before >= 0 and doc[before].text == ",":
         # "X argued that ..., saying": the participle speaks for the main clause's subject
         root = verb
         while root.head.i != root.i and lo_subj <= root.head.i < hi:
             root = root.head
         v = root
+    outer = v.head.head if v.dep_ == "conj" and v.head.dep_ == "ccomp" else None
+    if outer is not None and lo_subj <= outer.i < hi and _is_cue_verb(outer, lex) \
+            and not any(c.dep_ in _SUBJ_DEPS for c in v.children):
+        # "X said the move was made by Y and said, “...”": a reporting verb joined to the
+        # clause X reports speaks for X, not for that clause's subject, unless the clause is
+        # about someone who can speak ("X said Y lied and said ...")
+        inner = [c for c in v.head.children if c.dep_ in _SUBJ_DEPS]
+        if inner and not (inner[0].ent_type_ in {"PERSON", "ORG"}
+                          or (_is_pronoun(inner[0], lex) and inner[0].lower_ != "it")):
+            v = outer
     for _ in range(4):
         # a verb inside another quotation has the quoted clause's subject, not the speaker
         children = v.children if quoted is None or not quoted[v.i] else ()
+        # a clause has one subject: when the parse gives two ("Speaking in Salem, New
+        # Hampshire, Trump went ..."), the one next to the verb is it
+        children = sorted(children, key=lambda c: abs(c.i - v.i))
         for child in children:
             if child.dep_ in _SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
                     and not _not_speaker(child):
@@ -820,6 +836,10 @@ class _People:
                 self.mentions.append((ent.start_char, full, "PERSON"))
                 if ent.root.dep_ in _SUBJ_DEPS:
                     self.subjects.add(ent.start_char)
+            elif ent.label_ == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in {"amod", "compound"}):
+                # "the American people", "an Iranian official": an adjective names no one
+                # a pronoun can refer back to; only a group used as a noun ("Democrats") can
+                continue
             else:
                 self.mentions.append((ent.start_char, ent.text, ent.label_))
         # a known surname is a mention of that person even where the NER missed or mislabelled it
@@ -850,7 +870,9 @@ class _People:
         want = self.lex.pronouns.get(pron.lower())
         if want == "self":
             return None      # "I said": the writer, whose name the text may not give
-        labels = {"PERSON"} if want in {"male", "female"} else {"ORG", "NORP"}
+        # "it" is an organisation; a nationality or party ("Democrats") is "they", never "it"
+        labels = {"PERSON"} if want in {"male", "female"} else {"ORG"} if want == "neuter" \
+            else {"ORG", "NORP"}
         cands = []
         for pos, full, label in sorted(self.mentions, key=lambda m: -m[0]):
             if pos >= at or label not in labels:
