@@ -17,7 +17,7 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from .documents import ArticleInput
-from .runner import DEFAULT_BATCH_SIZE, ArticleResult, _Entry, _finish, process_articles
+from .runner import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
 
 #: Documents per task sent to a worker.
 DEFAULT_PARTITION_SIZE = 16
@@ -63,17 +63,6 @@ class PipelinePlugin(WorkerPlugin):
         get_pipeline(self.model, self.extractors)
 
 
-def _chunks(items: Iterable[ArticleInput], size: int) -> Iterator[list[ArticleInput]]:
-    chunk: list[ArticleInput] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 class DaskEngine:
     """A source of :class:`ArticleResult` computed on Dask workers, in input order."""
 
@@ -107,7 +96,7 @@ class DaskEngine:
 
     def results(self, items: Iterable[ArticleInput]) -> Iterator[ArticleResult]:
         window: deque = deque()
-        for chunk in _chunks(items, self.partition_size):
+        for chunk in partitions(items, self.partition_size):
             future = self.client.submit(process_partition, self.model, self.extractors, chunk,
                                         self.batch_size, pure=False)
             window.append((future, chunk))
@@ -120,8 +109,7 @@ class DaskEngine:
         try:
             results = future.result()
         except Exception as exc:  # the task itself failed (e.g. a worker died): its documents fail
-            results = [_finish(_Entry(item, 0, error=f"{item.path}: failed on a Dask worker: {exc!r}"))
-                       for item in chunk]
+            results = failed_partition(chunk, "on a Dask worker", exc)
         finally:
             future.release()
         yield from results

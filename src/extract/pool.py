@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .documents import ArticleInput
-from .runner import DEFAULT_BATCH_SIZE, ArticleResult, _Entry, _finish, process_articles
+from .runner import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
 
 #: Partitions in flight per worker process.
 IN_FLIGHT_PER_WORKER = 3
@@ -52,21 +52,10 @@ class PoolEngine:
             self.executor = ProcessPoolExecutor(self.n_workers, mp_context=mp.get_context("fork"))
         return self.executor
 
-    def _chunks(self, items: Iterable[ArticleInput]) -> Iterator[list[ArticleInput]]:
-        chunk: list[ArticleInput] = []
-        size = FIRST_PARTITION
-        for item in items:
-            chunk.append(item)
-            if len(chunk) >= size:
-                yield chunk
-                chunk, size = [], self.partition_size
-        if chunk:
-            yield chunk
-
     def results(self, items: Iterable[ArticleInput]) -> Iterator[ArticleResult]:
         window: deque = deque()
         try:
-            for chunk in self._chunks(items):
+            for chunk in partitions(items, self.partition_size, first=FIRST_PARTITION):
                 window.append((self._submit(chunk), chunk))
                 while len(window) >= IN_FLIGHT_PER_WORKER * self.n_workers:
                     yield from self._collect(*window.popleft())
@@ -88,8 +77,7 @@ class PoolEngine:
         try:
             results = future.result()
         except Exception as exc:  # the worker died (e.g. out of memory): this partition fails
-            results = [_finish(_Entry(item, 0, error=f"{item.path}: failed in a worker process: {exc!r}"))
-                       for item in chunk]
+            results = failed_partition(chunk, "in a worker process", exc)
         yield from results
 
     def close(self) -> None:

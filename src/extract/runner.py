@@ -129,6 +129,25 @@ def _finish(entry: _Entry) -> ArticleResult:
     return ArticleResult(item.doc_id, doc, rows, n_words)
 
 
+def partitions(items: Iterable[ArticleInput], size: int, *, first: int | None = None) -> Iterator[list[ArticleInput]]:
+    """Cut a stream of articles into lists of ``size`` (the first of ``first``, if given),
+    as the worker engines send them out."""
+    chunk: list[ArticleInput] = []
+    limit = first or size
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= limit:
+            yield chunk
+            chunk, limit = [], size
+    if chunk:
+        yield chunk
+
+
+def failed_partition(chunk: Iterable[ArticleInput], where: str, exc: BaseException) -> list[ArticleResult]:
+    """Error results for every article of a partition whose worker task failed."""
+    return [_finish(_Entry(item, 0, error=f"{item.path}: failed {where}: {exc!r}")) for item in chunk]
+
+
 def process_articles(
     nlp: Language,
     items: Iterable[ArticleInput],
