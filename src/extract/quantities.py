@@ -165,6 +165,15 @@ def unit_forms_singular(form: str, unit_forms: dict) -> str:
     return form
 
 
+def _check_entry(where: str, entry, allowed) -> None:
+    """An entry of units.json is an object whose keys are all in ``allowed``."""
+    if not isinstance(entry, dict):
+        raise _bad(f"{where} must be an object")
+    for k in entry:
+        if k not in allowed:
+            raise _bad(f"{where}: unknown key {k!r}; allowed: {', '.join(sorted(allowed))}")
+
+
 @lru_cache(maxsize=1)
 def load_tables() -> _Tables:
     """Read and check ``resources/units.json``; errors name the file and the bad key."""
@@ -186,11 +195,7 @@ def load_tables() -> _Tables:
     scaled_currency: dict[str, str] = {}  # "won": a currency only after a scale word
     name_forms: list[str] = []
     for code, entry in data["currencies"].items():
-        if not isinstance(entry, dict):
-            raise _bad(f"currencies[{code!r}] must be an object")
-        for k in entry:
-            if k not in _CURRENCY_KEYS:
-                raise _bad(f"currencies[{code!r}]: unknown key {k!r}; allowed: {', '.join(sorted(_CURRENCY_KEYS))}")
+        _check_entry(f"currencies[{code!r}]", entry, _CURRENCY_KEYS)
         for s in _check_list(f"currencies[{code!r}].symbols", entry.get("symbols", [])):
             currency_prefix[s] = code
             symbol_forms[s] = (code, "MONEY")
@@ -207,11 +212,7 @@ def load_tables() -> _Tables:
             unit_forms[n.lower()] = (code, "MONEY")
             name_forms.append(n.lower())
     for name, entry in data["units"].items():
-        if not isinstance(entry, dict):
-            raise _bad(f"units[{name!r}] must be an object")
-        for k in entry:
-            if k not in _UNIT_KEYS:
-                raise _bad(f"units[{name!r}]: unknown key {k!r}; allowed: {', '.join(sorted(_UNIT_KEYS))}")
+        _check_entry(f"units[{name!r}]", entry, _UNIT_KEYS)
         label = entry.get("label", "QUANTITY")
         if label not in _UNIT_LABELS:
             raise _bad(f"units[{name!r}].label {label!r}; allowed: {', '.join(sorted(_UNIT_LABELS))}")
