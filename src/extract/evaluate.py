@@ -51,6 +51,7 @@ from .documents import decode
 from .errors import Errors, ExtractError, GoldError, Warnings
 from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold, validate_records
 from .scoring import PRF, SCHEMES, Span, match_spans
+from .writers import publish
 
 #: kind -> output table file name in the prediction directory
 TABLES = {"entity": "entities.csv", "quantity": "quantities.csv",
@@ -417,7 +418,7 @@ def write_csv_atomic(df: pd.DataFrame, path: Path) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
             df.to_csv(f, index=False)
-        os.replace(tmp, path)
+        publish(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)

@@ -267,11 +267,9 @@ def merge_parts(
                 else:
                     write_parquet_rows(Path(tmp), [], cols)
         final = {}
-        mode = 0o666 & ~_umask()
         for table, tmp in tmp_files.items():
             dest = out_dir / f"{table}.{fmt}"
-            os.chmod(tmp, mode)  # mkstemp makes private files; tables are ordinary files
-            os.replace(tmp, dest)
+            publish(tmp, dest)
             final[table] = dest
         _fsync_dir(out_dir)
         return final
@@ -287,6 +285,15 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def publish(tmp: str | Path, dest: str | Path) -> None:
+    """Give a finished temporary file ordinary permissions and rename it into place.
+
+    ``tempfile.mkstemp`` creates files readable by their owner only; output tables are
+    ordinary files, readable as the umask allows."""
+    os.chmod(tmp, 0o666 & ~_umask())
+    os.replace(tmp, dest)
 
 
 def _without_errors(src: Path, tmp_dir: Path) -> Path:
