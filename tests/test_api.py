@@ -4,7 +4,9 @@ from __future__ import annotations
 import pandas as pd
 
 import extract
-from extract.tables import CONTRACT, table_columns
+from extract.schema import contract_columns, table_columns
+
+CONTRACT = contract_columns()
 
 
 def test_schema_starts_with_the_contract_columns():

@@ -8,7 +8,9 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import main
-from extract.tables import CONTRACT
+from extract.schema import contract_columns
+
+CONTRACT = contract_columns()
 
 GOOD = ("Krein moved there from the United States in 2016. “We are not a satellite organization,” "
         "explains Philip Krein. The campus covers 80 hectares.\n")

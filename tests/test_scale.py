@@ -36,7 +36,7 @@ def make_corpus(folder: Path, n: int) -> Path:
 def small_nlp():
     from extract.pipeline import build_pipeline
 
-    return build_pipeline(extractors=[])
+    return build_pipeline(extractors=["entities"])
 
 
 def read_rows(out: Path, table: str, fmt: str = "csv") -> list[tuple]:
@@ -117,7 +117,7 @@ KILLER = textwrap.dedent("""
         if summary.n_documents == int(sys.argv[3]):
             os.kill(os.getpid(), signal.SIGKILL)   # no clean-up at all
 
-    run([sys.argv[1]], sys.argv[2], nlp=build_pipeline(extractors=[]), part_size=3, progress=kill_after)
+    run([sys.argv[1]], sys.argv[2], nlp=build_pipeline(extractors=["entities"]), part_size=3, progress=kill_after)
 """)
 
 
@@ -200,14 +200,14 @@ def test_parquet_and_csv_have_the_same_columns_and_rows(small_nlp, tmp_path):
     import pyarrow.parquet as pq
 
     from extract.runner import run
-    from extract.writers import columns_or_contract
+    from extract.schema import table_columns
 
     corpus = make_corpus(tmp_path / "in", 9)
     (corpus / "bad.txt").write_bytes(b"\x00\x01binary")
     run([corpus], tmp_path / "csv", nlp=small_nlp, part_size=4)
     summary = run([corpus], tmp_path / "pq", nlp=small_nlp, part_size=4, fmt="parquet")
     assert set(summary.tables) == set(TABLES)
-    columns = columns_or_contract()
+    columns = table_columns()
     for table in TABLES:
         assert pq.read_schema(tmp_path / "pq" / f"{table}.parquet").names == list(columns[table])
         header = (tmp_path / "csv" / f"{table}.csv").read_text(encoding="utf-8").splitlines()[0]
@@ -225,12 +225,12 @@ def test_dask_engine_on_a_local_cluster_of_two_workers(small_nlp, tmp_path, monk
 
     monkeypatch.setattr(dask_engine, "DEFAULT_PARTITION_SIZE", 3)
     corpus = make_corpus(tmp_path / "in", 10)
-    summary = run([corpus], tmp_path / "dask", engine="dask", n_workers=2, extractors=[], part_size=4)
+    summary = run([corpus], tmp_path / "dask", engine="dask", n_workers=2, extractors=["entities"], part_size=4)
     assert (summary.n_documents, summary.n_failed) == (10, 0)
     run([corpus], tmp_path / "local", nlp=small_nlp)
     assert all_rows(tmp_path / "dask") == all_rows(tmp_path / "local")
     # a rerun with the dask engine reuses everything and starts no work
-    again = run([corpus], tmp_path / "dask", engine="dask", n_workers=2, extractors=[])
+    again = run([corpus], tmp_path / "dask", engine="dask", n_workers=2, extractors=["entities"])
     assert (again.n_reused, again.n_documents) == (10, 0)
 
 

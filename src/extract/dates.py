@@ -24,11 +24,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from . import extensions as _extensions  # noqa: F401  (registers doc._.dates)
+from . import schema
 from .timex import Timex, _as_date, load_words, normalize, scan
 
 #: dates.csv columns, in order; the first seven are the contract.
-COLUMNS = ["doc_id", "start_char", "end_char", "text", "label", "normalized", "type",
-           "mod", "anchor", "granularity", "source"]
+COLUMNS = list(schema.DATE.column_names)
 
 _NER_LABELS = ("DATE", "TIME")
 _FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}

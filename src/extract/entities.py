@@ -59,6 +59,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from . import schema
 from .errors import Errors, ResourceError
 from .resources import read_json, read_jsonl
 
@@ -66,11 +67,9 @@ __all__ = ["ENTITY_LABELS", "COLUMNS", "EntityRules", "load_rules", "fix_entitie
            "find_entities", "EntityFixer"]
 
 #: OntoNotes labels that go to entities.csv
-ENTITY_LABELS: tuple[str, ...] = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT",
-                                  "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
+ENTITY_LABELS: tuple[str, ...] = schema.ENTITY_LABELS
 #: entities.csv: contract columns first, then ``source`` (model / fix:<rule> / rule:<pattern id>)
-COLUMNS: tuple[str, ...] = ("doc_id", "start_char", "end_char", "text", "label", "sentence_id",
-                            "source")
+COLUMNS: tuple[str, ...] = schema.ENTITY.column_names
 
 PATTERNS_FILE = "entity_patterns.jsonl"
 WORDS_FILE = "entity_words.json"
@@ -794,12 +793,13 @@ class EntityFixer:
     def __call__(self, doc: Doc) -> Doc:
         spans = fix_entities(doc, self.matcher, self.rules)
         doc.set_ents(spans, default="outside")
+        doc._.set(schema.ENTITY.extension, find_entities(doc))
         return doc
 
 
 @Language.factory(
-    "extract_entities",
-    assigns=["doc.ents"],
+    schema.ENTITY.factory,
+    assigns=["doc.ents", f"doc._.{schema.ENTITY.extension}"],
     requires=["doc.ents", "token.tag"],
     default_config={"words_file": WORDS_FILE, "patterns_file": PATTERNS_FILE},
 )

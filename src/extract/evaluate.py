@@ -49,30 +49,20 @@ import pandas as pd
 
 from .documents import decode
 from .errors import Errors, ExtractError, GoldError, Warnings
+from . import schema
 from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold, validate_records
 from .scoring import PRF, SCHEMES, Span, match_spans
 from .writers import publish
 
 #: kind -> output table file name in the prediction directory
-TABLES = {"entity": "entities.csv", "quantity": "quantities.csv",
-          "date": "dates.csv", "quote": "quotes.csv"}
+TABLES = {k.name: f"{k.table}.csv" for k in schema.BY_NAME.values()}
 
 #: kind -> attributes compared on matched pairs. The first group is always scored;
 #: the optional ones only when the prediction table has the column.
-ATTRIBUTES = {
-    "entity": (),
-    "quantity": ("value", "unit"),
-    "date": ("normalized", "type"),
-    "quote": ("speaker", "speaker_span"),
-}
-OPTIONAL_ATTRIBUTES = {
-    "entity": (),
-    "quantity": ("value_max", "bound"),
-    "date": ("mod",),
-    "quote": ("cue",),
-}
-ALL_ATTRIBUTES = ("value", "unit", "value_max", "bound", "normalized", "type", "mod",
-                  "speaker", "speaker_span", "cue")
+ATTRIBUTES = {k.name: k.attributes for k in schema.BY_NAME.values()}
+OPTIONAL_ATTRIBUTES = {k.name: k.optional_attributes for k in schema.BY_NAME.values()}
+ALL_ATTRIBUTES = tuple(dict.fromkeys(a for kind in schema.BY_NAME.values()
+                                     for a in kind.attributes + kind.optional_attributes))
 
 ALL = "ALL"
 

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from . import schema
+
 #: name -> default. Lists default to None so that no list object is shared
 #: between Docs; readers use ``doc._.quantities or []``.
 DOC_EXTENSIONS: dict[str, object] = {
     "doc_id": None,          # str: file stem or caller-supplied id
     "reference_date": None,  # str: ISO YYYY-MM-DD, or None when unknown
-    "quantities": None,      # list[dict], set by the extract_quantities component
-    "dates": None,           # list[dict], set by the extract_dates component
-    "quotes": None,          # list[dict], set by the extract_quotes component
+    # list[dict] per kind, set by the kind's component (schema.Kind.factory)
+    **{kind.extension: None for kind in schema.KINDS},
 }
 
 

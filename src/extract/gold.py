@@ -19,43 +19,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
+from . import schema
 from .errors import Errors, GoldError, Warnings
 
-KINDS = ("entity", "quantity", "date", "quote")
-
-ENTITY_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT",
-                 "WORK_OF_ART", "LAW", "LANGUAGE")
-QUANTITY_LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
-DATE_LABELS = ("DATE", "TIME")
+KINDS = schema.KIND_NAMES
+ENTITY_LABELS = schema.ENTITY_LABELS
+QUANTITY_LABELS = schema.QUANTITY_LABELS
+DATE_LABELS = schema.DATE_LABELS
 #: Quotes have no label column; they are scored under this one label.
-QUOTE_LABEL = "QUOTE"
+QUOTE_LABEL = schema.QUOTE_LABEL
 
-LABELS: dict[str, tuple[str, ...]] = {
-    "entity": ENTITY_LABELS,
-    "quantity": QUANTITY_LABELS,
-    "date": DATE_LABELS,
-    "quote": (QUOTE_LABEL,),
-}
+LABELS: dict[str, tuple[str, ...]] = {k.name: k.labels for k in schema.BY_NAME.values()}
 
 #: Columns every record of a kind must have (beyond kind, doc_id, start_char, end_char, text).
-REQUIRED: dict[str, tuple[str, ...]] = {
-    "entity": ("label",),
-    "quantity": ("label", "value", "unit"),
-    "date": ("label", "normalized", "type"),
-    "quote": ("speaker",),
-}
+REQUIRED: dict[str, tuple[str, ...]] = {k.name: k.gold_required for k in schema.BY_NAME.values()}
 BASE_COLUMNS = ("kind", "doc_id", "start_char", "end_char", "text")
 #: ``text`` may be left out (standoff gold for articles whose text we may not ship, such as
 #: the held-out BBC articles): it is then read from ``raw[start_char:end_char]``.
 REQUIRED_BASE = ("kind", "doc_id", "start_char", "end_char")
-
-#: Closed vocabularies of attribute columns (empty string = not given).
-CHOICES: dict[str, tuple[str, ...]] = {
-    "type": ("DATE", "TIME", "DURATION", "SET"),
-    "bound": ("exact", "approximate", "lower", "upper", "range"),
-    "mod": ("", "START", "MID", "END", "APPROX", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER",
-            "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS", "EQUAL_OR_MORE"),
-}
 
 GOLD_SUFFIXES = (".jsonl", ".csv")
 
@@ -214,11 +195,13 @@ def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tu
     label = rec.get("label")
     if label is not None and label not in LABELS[kind]:
         yield "error", Errors.E306.format(kind=kind, value=label, allowed=", ".join(LABELS[kind]))
-    for col, allowed in CHOICES.items():
-        if col == "type" and kind != "date":
+    for column in schema.BY_NAME[kind].columns:
+        if column.choices is None or column.name == "label":
             continue
-        if col in rec and rec[col] is not None and rec[col] not in allowed:
-            yield "error", Errors.E311.format(column=col, value=rec[col],
+        allowed = ("",) + column.choices if column.nullable else column.choices
+        value = rec.get(column.name)
+        if value is not None and value not in allowed:
+            yield "error", Errors.E311.format(column=column.name, value=value,
                                               allowed=", ".join(a or '""' for a in allowed))
     if kind == "quantity":
         for col in ("value", "value_max"):

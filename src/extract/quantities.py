@@ -53,18 +53,16 @@ from typing import Any, Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from . import schema
 from .errors import Errors, ResourceError
 from .resources import read_json
 
 RESOURCE = "units.json"
 
 #: Table columns in order: the contract columns first, then this component's own.
-COLUMNS = [
-    "doc_id", "start_char", "end_char", "text", "label", "value", "unit",
-    "value_max", "bound", "unit_noun", "surface_unit",
-]
-LABELS = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY")
-BOUNDS = ("exact", "approximate", "lower", "upper", "range")
+COLUMNS = list(schema.QUANTITY.column_names)
+LABELS = schema.QUANTITY_LABELS
+BOUNDS = schema.BOUNDS
 DURATION = "DURATION"  # label of time units in units.json; such numbers belong to dates
 
 _RESOURCE_KEYS = {

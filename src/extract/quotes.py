@@ -63,14 +63,11 @@ from functools import lru_cache
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from . import schema
 from .errors import Errors, ResourceError
 from .resources import read_json
 
-COLUMNS = [
-    "doc_id", "start_char", "end_char", "text", "speaker", "speaker_start_char", "speaker_end_char",
-    "cue", "cue_start_char", "cue_end_char", "speaker_mention", "speaker_kind", "label", "method",
-    "chain", "n_words",
-]
+COLUMNS = list(schema.QUOTE.column_names)
 
 RESOURCE = "quotes.json"
 _RESOURCE_KEYS = {

@@ -25,6 +25,7 @@ from spacy.language import Language
 
 from .documents import ArticleInput, iter_inputs
 from .errors import Warnings
+from .schema import table_columns
 from .tables import Piece, article_rows, document_row, n_sentences
 from .text import CleanedText, clean
 
@@ -369,7 +370,7 @@ def run(
     from .errors import ConfigError, Errors
     from .pipeline import DEFAULT_MODEL, build_pipeline
     from .state import RunState, doc_key
-    from .writers import FORMATS, columns_or_contract, merge_parts
+    from .writers import FORMATS, merge_parts
 
     if fmt not in FORMATS:
         raise ConfigError(Errors.E007.format(what="format", value=fmt, allowed=", ".join(FORMATS)))
@@ -406,7 +407,7 @@ def run(
         dask_engine = DaskEngine(model=model, extractors=extractors, scheduler=scheduler,
                                  n_workers=n_workers or 2, batch_size=batch_size)
         results = dask_engine.results
-    columns = columns_or_contract()
+    columns = table_columns()
     state = RunState(out_dir, _fingerprint(nlp, model, extractors, reference_date, fmt, columns),
                      fresh=not resume)
     if state.reset_reason:

@@ -11,37 +11,13 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from . import schema
 from .text import CleanedText
 
-DOCUMENT_COLUMNS = (
-    "doc_id", "path", "title", "published", "n_chars", "n_tokens", "n_sentences", "status", "error",
-    "reference_date", "text_sha1", "warnings",
-)
-ENTITY_LABELS = (
-    "PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE",
-)
-CONTRACT = {
-    "documents": ("doc_id", "path", "title", "published", "n_chars", "n_tokens", "n_sentences", "status", "error"),
-    "entities": ("doc_id", "start_char", "end_char", "text", "label", "sentence_id"),
-    "quantities": ("doc_id", "start_char", "end_char", "text", "label", "value", "unit"),
-    "dates": ("doc_id", "start_char", "end_char", "text", "label", "normalized", "type"),
-    "quotes": ("doc_id", "start_char", "end_char", "text", "speaker", "speaker_start_char",
-               "speaker_end_char", "cue"),
-}
-#: table name -> the Doc extension its records live on (entities come from doc.ents)
-RECORD_EXTENSIONS = {"quantities": "quantities", "dates": "dates", "quotes": "quotes"}
-TABLES = tuple(CONTRACT)
-
-
-def table_columns() -> dict[str, tuple[str, ...]]:
-    """Each table's columns in order: the contract columns, then the extractor's own."""
-    from . import dates, entities, quantities, quotes
-
-    cols = {"documents": DOCUMENT_COLUMNS}
-    for name, module in (("entities", entities), ("quantities", quantities), ("dates", dates), ("quotes", quotes)):
-        own = tuple(getattr(module, "COLUMNS", ()))
-        cols[name] = CONTRACT[name] + tuple(c for c in own if c not in CONTRACT[name])
-    return cols
+#: re-exported from the table of kinds (extract.schema), where they are defined
+DOCUMENT_COLUMNS = schema.DOCUMENT_COLUMNS
+TABLES = schema.TABLES
+table_columns = schema.table_columns
 
 
 @dataclass
@@ -86,21 +62,16 @@ def _map_offsets(record: Mapping[str, Any], cleaned: CleanedText, offset: int) -
 
 def article_rows(doc_id: str, pieces: Sequence[Piece], cleaned: CleanedText) -> dict[str, list[dict]]:
     """Rows of the four item tables for one article processed as one or more pieces."""
-    rows: dict[str, list[dict]] = {name: [] for name in TABLES if name != "documents"}
+    rows: dict[str, list[dict]] = {name: [] for name in schema.BY_TABLE}
     sentence_base = 0
     for piece in pieces:
         doc = piece.doc
         sent_of = _sentence_index(doc)
-        for ent in doc.ents:
-            if ent.label_ not in ENTITY_LABELS:
-                continue
-            rec = {"start_char": ent.start_char, "end_char": ent.end_char, "text": ent.text,
-                   "label": ent.label_, "sentence_id": sentence_base + sent_of[ent.start],
-                   "source": ent.id_ or "model"}  # which rule made or changed the span
-            rows["entities"].append({"doc_id": doc_id, **_map_offsets(rec, cleaned, piece.offset)})
-        for table, ext in RECORD_EXTENSIONS.items():
-            for rec in getattr(doc._, ext) or []:
-                rows[table].append({"doc_id": doc_id, **_map_offsets(rec, cleaned, piece.offset)})
+        for kind in schema.BY_TABLE.values():
+            for rec in getattr(doc._, kind.extension) or []:
+                if "sentence_id" in rec:  # numbered within the piece; the table numbers the article
+                    rec = {**rec, "sentence_id": sentence_base + rec["sentence_id"]}
+                rows[kind.table].append({"doc_id": doc_id, **_map_offsets(rec, cleaned, piece.offset)})
         sentence_base += (sent_of[-1] + 1) if sent_of else 0
     for table in rows.values():
         table.sort(key=lambda r: (r["start_char"], r["end_char"]))

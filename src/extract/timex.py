@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Iterator
 
+from . import schema
 from .errors import Errors, ResourceError
 from .resources import read_json
 
@@ -40,9 +41,8 @@ _SCHEMA: dict[str, tuple[type, tuple[type, ...]]] = {
     "sets": (dict, (str,)), "holidays": (dict, (str,)), "time_zones": (list, (str,)),
     "named_day_words": (list, (str,)),
 }
-MOD_VALUES = ("START", "MID", "END", "APPROX", "LESS_THAN", "MORE_THAN", "EQUAL_OR_LESS",
-              "EQUAL_OR_MORE", "BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER")
-REF_VALUES = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
+MOD_VALUES = schema.MOD_VALUES
+REF_VALUES = schema.REF_VALUES
 
 
 def _bad(key: str, problem: str) -> ResourceError:

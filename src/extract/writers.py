@@ -6,7 +6,7 @@ part is whole. :func:`merge_parts` builds the final ``<table>.csv`` / ``<table>.
 from a list of parts, again under temporary names, and publishes them by renaming, so a
 reader never sees half a table.
 
-Both formats have the same columns in the same order (``extract.tables.table_columns``)
+Both formats have the same columns in the same order (``extract.schema.table_columns``)
 and the same rows; a cell holding a list is written as ``"a; b"`` in both, ``None`` as an
 empty CSV cell or a Parquet null.
 """
@@ -20,19 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
+
 FORMATS = ("csv", "parquet")
-
-
-def columns_or_contract(extractors: Iterable[str] | None = None) -> dict[str, tuple[str, ...]]:
-    """``table_columns()``; the contract columns for tables whose module cannot be imported."""
-    from . import tables
-
-    try:
-        return tables.table_columns()
-    except ImportError:  # an extractor module is missing: its table keeps the contract columns
-        cols = {"documents": tables.DOCUMENT_COLUMNS}
-        cols.update({name: tables.CONTRACT[name] for name in tables.TABLES if name != "documents"})
-        return cols
 
 
 def cell(value: Any) -> Any:
