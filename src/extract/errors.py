@@ -36,6 +36,15 @@ class Errors:
     E006 = "{path}: line {line}: {problem}"
     E007 = "Unknown {what} {value!r}; allowed: {allowed}"
     E008 = "Resource {name}: {problem}"
+    # package data files, checked by extract.resources.load against a declared shape
+    E200 = "Resource {name}: no such package data file"
+    E201 = "Resource {name}: line {line}: invalid JSON ({reason})"
+    E202 = "Resource {name}: {where}: unknown key {key!r}; allowed: {allowed}"
+    E203 = "Resource {name}: {where}: missing key {key!r}"
+    E204 = "Resource {name}: {where}: expected {expected}, got {got}"
+    E205 = "Resource {name}: {where}: {value!r} is not allowed; allowed: {allowed}"
+    E206 = "Resource {name}: the word list is empty"
+    E207 = "Resource {name}: {where}: {problem}"
     # entity rules (entities.py, resources/entity_words.json and entity_patterns.jsonl)
     E250 = "Resource {name}: {where}: unknown key {key!r}; allowed: {allowed}"
     E251 = "Resource {name}: {key!r} must be a list of strings"
