@@ -1,0 +1,128 @@
+"""The one row validator and the TIMEX3 value checker (extract.validate)."""
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from extract import schema
+from extract.validate import row_origin, row_problems, timex3_problem
+
+
+@pytest.mark.parametrize("value", [
+    "2024", "199", "19", "2024-03", "2024-03-05", "2024-02-29", "XXXX", "XXXX-12", "199X",
+    "2024-W05", "2024-W05-3", "2024-W05-WE", "XXXX-WXX-1", "XXXX-WXX-WE", "XXXX-WXX-1TEV",
+    "2024-SU", "XXXX-WI", "2024-Q1", "2024-QX", "2024-H2", "BC0300", "BC03",
+    "T10", "T10:30", "T10:30:15", "2024-03-05T10:30:15.25", "2024-03-05T24:00", "2024-03-05T10:30Z",
+    "2024-03-05T10:30+01:00", "XXXX-XX-XXTMO", "2024-03-05TNI", "TAF",
+    "P3Y6M", "P1W", "P10D", "PT1H30M", "PT7.58S", "P1DT12H", "PXY", "PTXH", "PXD", "P2DE", "P1CE", "P0.5Y",
+    "PAST_REF", "PRESENT_REF", "FUTURE_REF",
+])
+def test_well_formed_timex3(value):
+    assert timex3_problem(value) is None
+
+
+@pytest.mark.parametrize("value, says", [
+    ("PT7S1S", "duration"),
+    ("P1Y2Y", "duration"),
+    ("P1H", "duration"),
+    ("P", "duration"),
+    ("PT", "duration"),
+    ("P1.5", "duration"),
+    ("PAST", "duration"),
+    ("-298982", "not a TIMEX3"),
+    ("1", "not a TIMEX3"),
+    ("10000", "four digits"),
+    ("2024-3", "not a month"),
+    ("2024-13", "month 13"),
+    ("2024-00", "month 00"),
+    ("2023-02-29", "does not exist"),
+    ("2024-04-31", "does not exist"),
+    ("2024-W54", "week 54"),
+    ("2024-Q5", "not a month"),
+    ("2024TMO", "full date"),
+    ("2024-03T10:00", "full date"),
+    ("T25:00", "hour 25"),
+    ("2024-03-05T10:61", "minute 61"),
+    ("2024-03-05T24:30", "T24"),
+    ("2024-03-05 10:00", "not a time"),
+    ("19-03", "four-digit year"),
+    (" 2024", "whitespace"),
+    ("", "empty"),
+    ("now", "not a TIMEX3"),
+    ("present_ref", "not a TIMEX3"),
+])
+def test_malformed_timex3(value, says):
+    problem = timex3_problem(value)
+    assert problem is not None and says in problem
+
+
+def test_timex3_non_string():
+    assert "string" in timex3_problem(2024)
+
+
+def _date_row(**over):
+    row = {"doc_id": "a", "start_char": 3, "end_char": 7, "text": "2024", "label": "DATE",
+           "normalized": "2024", "type": "DATE", "mod": None, "anchor": "", "granularity": "year",
+           "source": "rule:year"}
+    row.update(over)
+    return row
+
+
+def _quantity_row(**over):
+    row = {"doc_id": "a", "start_char": 0, "end_char": 5, "text": "5 kg", "label": "QUANTITY",
+           "value": 5, "unit": "kilogram", "value_max": None, "bound": "exact", "unit_noun": "",
+           "surface_unit": "kg"}
+    row.update(over)
+    return row
+
+
+def test_good_rows_have_no_problems():
+    assert row_problems("dates", _date_row(), n_raw_chars=10) == []
+    assert row_problems("quantities", _quantity_row(), n_raw_chars=10, units={"kilogram"}) == []
+    doc = {"doc_id": "a", "status": "ok", "n_chars": 10, "warnings": ["x", "y"]}
+    assert row_problems("documents", doc) == []
+
+
+@pytest.mark.parametrize("table, row, says", [
+    ("dates", _date_row(normalized="PT7S1S"), "normalized"),
+    ("dates", _date_row(normalized="-298982"), "normalized"),
+    ("dates", _date_row(start_char=7, end_char=7), "smaller than"),
+    ("dates", _date_row(start_char=-1), "negative"),
+    ("dates", _date_row(end_char=11), "outside the text"),
+    ("dates", _date_row(label="YEAR"), "not allowed"),
+    ("dates", _date_row(type="INSTANT"), "not allowed"),
+    ("dates", _date_row(text=""), "required"),
+    ("dates", _date_row(doc_id=None), "required"),
+    ("dates", _date_row(start_char="3"), "expected a number"),
+    ("dates", _date_row(start_char=3.5), "whole number"),
+    ("dates", _date_row(start_char=True), "expected a number"),
+    ("dates", _date_row(text=2024), "expected text"),
+    ("quantities", _quantity_row(value=math.inf), "finite"),
+    ("quantities", _quantity_row(value=-math.inf), "finite"),
+    ("quantities", _quantity_row(value="5"), "expected a number"),
+    ("quantities", _quantity_row(unit="furlongs"), "unit table"),
+    ("quantities", _quantity_row(bound="roughly"), "not allowed"),
+    ("quotes", {"doc_id": "a", "start_char": 0, "end_char": 4, "text": "\u201chi\u201d",
+                "speaker_start_char": 5, "speaker_end_char": None}, "one is empty"),
+    ("documents", {"doc_id": "a", "status": "done"}, "not allowed"),
+    ("nonsense", {}, "Unknown table"),
+])
+def test_bad_rows(table, row, says):
+    problems = row_problems(table, row, n_raw_chars=10, units={"kilogram"})
+    assert any(says in p for p in problems), problems
+
+
+def test_nan_is_empty_and_unit_check_optional():
+    assert row_problems("quantities", _quantity_row(value=math.nan, unit="furlongs")) == []
+
+
+def test_every_table_is_known():
+    for table in schema.TABLES:
+        assert not any("Unknown table" in p for p in row_problems(table, {}))
+
+
+def test_row_origin():
+    assert row_origin({"source": "rule:year"}) == "source=rule:year"
+    assert row_origin({"method": "colon"}) == "method=colon"
+    assert row_origin({}) == "source unknown"
