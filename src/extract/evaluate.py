@@ -51,7 +51,7 @@ from .documents import decode
 from .errors import Errors, ExtractError, GoldError, Warnings
 from . import schema
 from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold, validate_records
-from .scoring import PRF, SCHEMES, Span, match_spans
+from .scoring import PRF, SCHEMES, MatchResult, Span, match_spans
 from .writers import publish
 
 #: kind -> output table file name in the prediction directory
@@ -258,6 +258,22 @@ def _describe(span: Span, text: str) -> str:
     return f"{span.label} {readable(text)!r} [{span.start}:{span.end}]"
 
 
+def compared_attributes(kind: str, gold: Sequence[Span], pred: Sequence[Span]) -> tuple[str, ...]:
+    """Attributes compared on matched pairs of ``kind``: its own, and the optional ones both
+    sides carry."""
+    return ATTRIBUTES[kind] + tuple(
+        a for a in OPTIONAL_ATTRIBUTES[kind]
+        if any(a in p.data for p in pred) and any(a in g.data for g in gold))
+
+
+def match_kind(gold_records: Iterable[dict], pred_records: Iterable[dict], kind: str,
+               scheme: str = "strict") -> tuple[MatchResult, tuple[str, ...]]:
+    """Pair one document's gold and predicted records of ``kind`` as :func:`evaluate` does
+    (same spans, same matcher); also the attributes it compares on the pairs. The report uses it."""
+    g_spans, p_spans = _spans(gold_records), _spans(pred_records)
+    return match_spans(g_spans, p_spans, scheme), compared_attributes(kind, g_spans, p_spans)
+
+
 def evaluate(
     gold: str | Path | Sequence[dict],
     pred_dir: str | Path,
@@ -307,9 +323,7 @@ def evaluate(
         for kind in kinds:
             g_spans = _spans(r for r in gold_records if r["doc_id"] == doc_id and r["kind"] == kind)
             p_spans = _spans(r for r in predictions.get(kind, []) if r.get("doc_id") == doc_id)
-            attrs = ATTRIBUTES[kind] + tuple(
-                a for a in OPTIONAL_ATTRIBUTES[kind]
-                if any(a in p.data for p in p_spans) and any(a in g.data for g in g_spans))
+            attrs = compared_attributes(kind, g_spans, p_spans)
             labels = sorted({s.label for s in g_spans} | {s.label for s in p_spans})
             for scheme in schemes:
                 for label in labels:
