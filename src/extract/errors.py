@@ -45,14 +45,9 @@ class Errors:
     E205 = "Resource {name}: {where}: {value!r} is not allowed; allowed: {allowed}"
     E206 = "Resource {name}: the word list is empty"
     E207 = "Resource {name}: {where}: {problem}"
-    # entity rules (entities.py, resources/entity_words.json and entity_patterns.jsonl)
-    E250 = "Resource {name}: {where}: unknown key {key!r}; allowed: {allowed}"
-    E251 = "Resource {name}: {key!r} must be a list of strings"
-    E252 = "Resource {name}: {where}: unknown entity label {label!r}; allowed: {allowed}"
-    E253 = "Resource {name}: {where}: missing key {key!r}"
+    # entity rules (entities/, resources/entity_words.json and entity_patterns.jsonl); their shapes
+    # are checked by extract.resources.load (E200-E207), these are the checks a shape cannot state
     E254 = "Resource {name}: {where}: 'keep' must be [start, end] token offsets (int or null), got {value!r}"
-    E255 = "Resource {name}: {where}: unknown requirement {value!r}; allowed: {allowed}"
-    E256 = "Resource {name}: {where}: expected {expected}"
     E257 = "Resource {name}: pattern {pattern_id!r} is not a valid spaCy Matcher pattern ({reason})"
     # gold files and evaluation (gold.py, evaluate.py); E006 wraps these as "path: line N: ..."
     E300 = "{path}: no such gold file or directory"

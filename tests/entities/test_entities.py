@@ -9,8 +9,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from extract.entities import (COLUMNS, ENTITY_LABELS, _validate_patterns, _validate_words,
-                              find_entities, fix_entities, load_rules)
+from extract.entities import COLUMNS, ENTITY_LABELS, build_matcher, find_entities, fix_entities, load_rules
+from extract.entities.rules import validate_patterns, validate_words
 from extract.errors import ResourceError
 from extract.resources import read_json
 
@@ -196,12 +196,12 @@ def test_package_data_is_valid():
 
 
 def test_bad_pattern_key_is_named():
-    with pytest.raises(ResourceError, match="line 1: unknown key 'lable'"):
-        _validate_patterns([{"id": "x", "lable": "PERSON", "pattern": [{"TEXT": "A"}]}])
-    with pytest.raises(ResourceError, match="unknown entity label 'PERSONS'"):
-        _validate_patterns([{"id": "x", "label": "PERSONS", "pattern": [{"TEXT": "A"}]}])
-    with pytest.raises(ResourceError, match="unknown requirement 'line_middle'"):
-        _validate_patterns([{"id": "x", "label": "PERSON", "pattern": [{"TEXT": "A"}],
+    with pytest.raises(ResourceError, match="record 1: unknown key 'lable'"):
+        validate_patterns([{"id": "x", "lable": "PERSON", "pattern": [{"TEXT": "A"}]}])
+    with pytest.raises(ResourceError, match="record 1.label: 'PERSONS' is not allowed; allowed: PERSON, NORP"):
+        validate_patterns([{"id": "x", "label": "PERSONS", "pattern": [{"TEXT": "A"}]}])
+    with pytest.raises(ResourceError, match="'line_middle' is not allowed; allowed: line_start, line_end"):
+        validate_patterns([{"id": "x", "label": "PERSON", "pattern": [{"TEXT": "A"}],
                              "require": ["line_middle"]}])
 
 
@@ -209,11 +209,11 @@ def test_bad_word_list_is_named():
     data = dict(read_json("entity_words.json"))
     data["titels"] = ["Mr"]
     with pytest.raises(ResourceError, match="unknown key 'titels'"):
-        _validate_words(data)
+        validate_words(data)
     data = dict(read_json("entity_words.json"))
     data["titles"] = "Mr"
-    with pytest.raises(ResourceError, match="'titles' must be a list of strings"):
-        _validate_words(data)
+    with pytest.raises(ResourceError, match="titles: expected a list of strings, got a string"):
+        validate_words(data)
 
 
 def test_byline_keeps_the_date_of_the_next_paragraph(ent_nlp):
@@ -238,8 +238,6 @@ def test_bad_matcher_pattern_is_named():
     from dataclasses import replace
 
     from spacy.vocab import Vocab
-
-    from extract.entities import build_matcher
 
     rules = replace(load_rules(), patterns=({"id": "broken", "label": "PERSON", "pattern": [{"BOGUS": 1}],
                                              "keep": (0, None), "require": ()},))
@@ -339,3 +337,14 @@ def test_cue_in_the_full_model(ent_nlp):
                           "Ericsson said sales of its networks were strong.")
     assert ("Ericsson", "PERSON") not in found
     assert ("Ericsson", "ORG") in found
+
+
+@pytest.mark.parametrize("row, message", [
+    ({"id": "x", "label": "PERSON", "pattern": [{"TEXT": "A"}], "keep": [1]}, r"record 1.keep: 'keep' must be \[start, end\]"),
+    ({"id": "x", "label": "PERSON", "pattern": [{"TEXT": "A"}], "keep": [1, "end"]}, r"record 1.keep\[1\]: expected"),
+    ({"id": "x", "label": "PERSON", "pattern": []}, "record 1.pattern: the list is empty"),
+    ({"label": "PERSON", "pattern": [{"TEXT": "A"}]}, "record 1: missing key 'id'"),
+], ids=["keep length", "keep type", "empty pattern", "no id"])
+def test_bad_pattern_shape_is_named(row, message):
+    with pytest.raises(ResourceError, match=message):
+        validate_patterns([row])

@@ -1,0 +1,67 @@
+"""Named entities: the statistical NER, corrected by rules where it is wrong in ways that generalise.
+
+The component ``extract_entities`` runs right after ``ner``. It does not run a second
+model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
+
+1. **Rule spans** from token patterns kept as package data
+   (``resources/entity_patterns.jsonl``, spaCy ``Matcher`` syntax plus a ``keep`` slice
+   and ``require`` conditions), e.g. a byline "By Sarah O’Meara" / "BY SARAH O’MEARA" at
+   the start of a line, or a courtesy title "Mr X" / "Dr X". A rule span replaces the
+   model spans it overlaps.
+2. **Fix-ups** of the model's spans, each a class of error seen on news text
+   (word lists in ``resources/entity_words.json``):
+
+   * split: a span never crosses a paragraph break; a PERSON or ORG listing names is cut
+     at the commas ("Blur, Oasis", but not "Ministry of Economy, Trade and Industry");
+     a PERSON is cut at a lower-case word that is no particle ("Anthony became Lopez").
+   * trim: no punctuation, whitespace or possessive ’s / ' at either end; no leading
+     determiner; "The" only when part of the name (capitalised mid-sentence, a title, or a
+     name in ``keep_the``: "The Hague"); no leading lower-case words or prefixes ("the first
+     Group of 20", "ex-Soviet"); no leading function word taken for a name ("Both Hu");
+     titles, roles and nationalities before a PERSON are outside ("Mr Brown", "Scientist
+     Yong Wang", "Lib Dem MP Lembit Opik"); no trailing lower-case word on names and
+     places ("Zhejiang province"), no trailing verb, score or unclosed bracket; no name
+     ends with "and"/"of"/"&".
+   * extend: a PERSON takes in an adjacent apostrophe surname ("Sarah O’Meara"), name
+     particles ("R de Marigny"), an initial ("R Lamont") and a hyphen-joined part.
+   * merge: names the model split are joined ("University of" + "Nottingham", "Zhejiang"
+     + "University", "Greek Track and" + "Field Federation", "X Expo & China" + "Intelligent
+     Expo").
+   * relabel: a lone surname of a PERSON named in full elsewhere in the document is a
+     PERSON ("Yong Wang" ... "Wang"); a nationality is a NORP; "East Africa" is a LOC;
+     an organisation whose last word names an event ("Expo", "Cup", "Open") is an EVENT,
+     one whose last word names a law ("Act", "Treaty") is a LAW; a one-word GPE/LOC/NORP/
+     PERSON name or an ORG acronym the model labelled at least twice (always the same
+     way) gets that label where the model missed it.
+   * context: a word next to a name can overrule the model's label, and the new label is
+     then given to the other mentions of the same name in the document ("the town of X",
+     "X-based" make a GPE of an ORG/PERSON; "shares in X", "X shares", "X Ltd", "supplier X"
+     make an ORG of a PERSON; "X console", "X virus" make a PRODUCT of a PERSON/LOC/NORP).
+     The cues are word lists (``gpe_cue_nouns``, ``org_cue_*``, ``product_cue_after``).
+   * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
+     of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
+
+``doc.ents`` keeps every label (the dates and quantities components read the model's
+DATE/CARDINAL/... spans); only spans overlapping a changed entity are dropped.
+``find_entities(doc)`` returns the records of the entity labels for ``entities.csv``.
+Each changed span carries its reason in ``span.id_`` (e.g. ``"fix:trim"``,
+``"rule:byline"``) so the effect of every rule can be counted.
+
+Modules: :mod:`.rules` (the word lists and patterns, loaded through ``extract.resources``),
+:mod:`.tokens` (facts about tokens), :mod:`.patterns` (rule spans), :mod:`.names` (the span
+of one name), :mod:`.consistency` (one label per name in a document), :mod:`.finder`
+(``fix_entities``, ``find_entities``) and :mod:`.component` (the spaCy component).
+"""
+from __future__ import annotations
+
+from .. import schema
+from .component import EntityFixer, make_entity_fixer
+from .finder import find_entities, fix_entities
+from .patterns import build_matcher
+from .rules import ENTITY_LABELS, EntityRules, load_rules
+
+#: entities.csv: contract columns first, then ``source`` (model / fix:<rule> / rule:<pattern id>)
+COLUMNS: tuple[str, ...] = schema.ENTITY.column_names
+
+__all__ = ["ENTITY_LABELS", "COLUMNS", "EntityRules", "load_rules", "fix_entities",
+           "find_entities", "build_matcher", "EntityFixer", "make_entity_fixer"]

@@ -1,0 +1,154 @@
+"""One name, one label per document: surnames, context cues and spreading a label.
+
+These rules look at every span of the document together (one sense per discourse); the
+span-level rules of :mod:`.names` have run before them.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .names import extend_person
+from .rules import LABELS, EntityRules
+from .tokens import all_caps_line, attached, sentence_start, taken_tokens
+
+
+def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Labels consistent across the document (one sense per discourse).
+
+    * A lone surname of a PERSON named in full in the document is that PERSON.
+    * "East Africa", "Southeast Asia": a direction and a continent is a LOC, not a GPE.
+    * A one-word name the model labelled (always with the same label) elsewhere in the
+      document gets that label where the model missed it ("Zhejiang’s" at a sentence start).
+    """
+    # full names the model also labelled otherwise ("Manchester United" PERSON and GPE) give no surname
+    label_sets: dict[str, set[str]] = {}
+    for sp in spans:
+        label_sets.setdefault(sp.text, set()).add(sp.label_)
+    surnames = {sp[-1].text for sp in spans
+                if sp.label_ == "PERSON" and len(sp) >= 2 and sp[-1].is_title
+                and label_sets[sp.text] == {"PERSON"}}
+    spans, cued = _context_labels(doc, spans, rules)
+    out = []
+    for sp in spans:
+        if (len(sp) == 1 and sp.text in surnames
+                and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}):
+            sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+        elif (sp.label_ == "GPE" and len(sp) == 2 and sp[0].text in rules.directions
+              and sp[1].text in rules.continents and sp.text not in rules.region_countries):
+            sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
+        out.append(sp)
+    # one-word names: the label the document gives them
+    labels: dict[str, list[str]] = {}
+    for sp in out:
+        if sp.label_ in LABELS and len(sp) == 1:
+            labels.setdefault(sp.text, []).append(sp.label_)
+    # one label, given at least twice: a single model error is not spread
+    # ORG only for acronyms: one-word organisation labels are where the model errs most
+    # (song and product names); GPE, LOC, NORP and PERSON are spread as given.
+    known = {text: ls[0] for text, ls in labels.items() if len(set(ls)) == 1 and len(ls) >= 2
+             and (ls[0] in {"GPE", "LOC", "NORP", "PERSON"} or (ls[0] == "ORG" and text.isupper()))}
+    for text in surnames:
+        known[text] = "PERSON"
+    for text, label in cued.items():  # a label from context is spread like one the model gave twice
+        if text not in surnames and len(set(labels.get(text, [label]))) == 1:
+            known[text] = label
+    taken = taken_tokens(out)
+    added = []
+    # the nationality cut from before a name is a NORP of its own ("Kenyan Alice Timbilil")
+    for sp in out:
+        j = sp.start - 1
+        if (sp.label_ == "PERSON" and j >= 0 and j not in taken and doc[j].lower_ in rules.demonyms
+                and doc[j].is_title):
+            added.append(Span(doc, j, j + 1, label="NORP", span_id="fix:relabel"))
+            taken.add(j)
+    for t in doc:
+        label = known.get(t.text)
+        if (label and t.i not in taken and (t.is_title or t.is_upper)
+                and not _in_name_run(doc, t.i, taken, label)
+                and (t.tag_ in {"NNP", "NNPS"} or (label == "NORP" and t.tag_ == "JJ"))
+                and not all_caps_line(doc, t.i, t.i + 1)):
+            s, e = t.i, t.i + 1
+            if label == "PERSON":  # "A Jones", "R de Marigny"
+                s, e = extend_person(doc, s, e, taken, rules)
+            taken |= set(range(s, e))
+            added.append(Span(doc, s, e, label=label, span_id="fix:propagate"))
+    if added:
+        out = sorted(out + added, key=lambda sp: sp.start)
+    return out
+
+
+def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
+    """The label a neighbouring word gives the name ``sp`` (None: no cue, or the model's label
+    is one the cue does not overrule)."""
+    s, e, label = sp.start, sp.end, sp.label_
+    prev = doc[s - 1] if s >= 1 else None
+    nxt = doc[e] if e < len(doc) else None
+    if label in {"ORG", "PERSON"}:
+        # "the town of X", "X-based"
+        if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
+                and doc[s - 2].is_lower):
+            return "GPE"
+        if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
+                and attached(doc[e - 1], nxt)):
+            return "GPE"
+        # "shares in X", "X shares", "X Ltd", "telecoms supplier X" (an ORG label is confirmed)
+        if s >= 2 and prev.lower_ == "in" and doc[s - 2].lower_ in rules.org_cue_in:
+            return "ORG"
+        if nxt is not None and not nxt.is_lower and nxt.lower_.rstrip(".") in rules.org_suffixes_lower:
+            return "ORG"
+        if nxt is not None and nxt.text in rules.org_cue_after:
+            return "ORG"
+        if prev is not None and prev.is_lower and prev.text in rules.org_cue_before:
+            return "ORG"
+    if (label in {"PERSON", "LOC", "NORP"} and nxt is not None and nxt.text in rules.product_cue_after
+            and sp.text.lower() not in rules.demonyms):
+        return "PRODUCT"  # "the Xbox console", "the Windows operating system"
+    return None
+
+
+# the model labels a cued label overrules at the other mentions of the name
+_CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART"},
+                "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"}}
+
+
+def _context_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> tuple[list[Span], dict[str, str]]:
+    """Labels from context cues: a name whose cues agree takes that label at its other
+    mentions; returns the spans and the names with their cued labels."""
+    cued: dict[str, set[str]] = {}
+    model: dict[str, list[str]] = {}
+    for sp in spans:
+        if sp.label_ in LABELS:
+            model.setdefault(sp.text, []).append(sp.label_)
+        label = _cue_label(doc, sp, rules)
+        if label:
+            cued.setdefault(sp.text, set()).add(label)
+    agreed = {text: next(iter(ls)) for text, ls in cued.items() if len(ls) == 1}
+    if not agreed:
+        return spans, agreed
+    out = []
+    for sp in spans:
+        label = agreed.get(sp.text)
+        if label and label != sp.label_ and sp.label_ in _CUE_TARGETS[label]:
+            ls = model[sp.text]
+            # a product name the model mostly calls an ORG is the company's name ("Sony" console)
+            if not (label == "PRODUCT" and sp.label_ == "ORG" and 2 * ls.count("ORG") >= len(ls)):
+                sp = Span(doc, sp.start, sp.end, label=label, span_id="fix:context")
+        out.append(sp)
+    return out, agreed
+
+
+def _in_name_run(doc: Doc, i: int, taken: set[int], label: str) -> bool:
+    """Token i touches another capitalised word, an entity, a hyphen or a name particle
+    ("Los Angeles Sevens", "EV-DO", "Stade de France")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(doc):
+            n = doc[j]
+            if j in taken and not n.is_punct:
+                return True
+            if n.text in {"-", "‐"} and (attached(n, doc[i]) if j < i else attached(doc[i], n)):
+                return True
+            if j < i and label != "PERSON" and n.is_lower and n.lower_ in {"de", "du", "des", "of", "la", "le", "del"}:
+                return True
+            if n.is_title and n.tag_ in {"NNP", "NNPS"} and not sentence_start(doc, max(i, j)):
+                return True
+    return False

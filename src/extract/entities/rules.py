@@ -1,0 +1,89 @@
+"""The entity rules as data: the word lists of ``entity_words.json`` and the token patterns of
+``entity_patterns.jsonl``, read once through the package's one resource loader.
+
+Shapes are declared here and checked by :func:`extract.resources.load`; a bad file raises a
+coded :class:`~extract.errors.ResourceError` naming the file, the place and what was allowed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import schema
+from ..errors import Errors, ResourceError
+from ..resources import AnyOf, Choice, ListOf, Record, load, load_jsonl
+
+#: OntoNotes labels that go to entities.csv
+ENTITY_LABELS: tuple[str, ...] = schema.ENTITY_LABELS
+LABELS = frozenset(ENTITY_LABELS)
+
+PATTERNS_FILE = "entity_patterns.jsonl"
+WORDS_FILE = "entity_words.json"
+
+#: key of entity_words.json -> what it lists (each used by one rule; see the package docstring)
+WORD_LISTS = (
+    "titles", "role_words", "demonyms", "leading_determiners", "keep_the", "name_particles", "org_heads",
+    "event_heads", "law_heads", "org_suffixes_lower", "directions", "continents", "region_countries",
+    "trailing_lower_labels", "gpe_cue_nouns", "org_cue_before", "org_cue_after", "org_cue_in",
+    "product_cue_after",
+)
+WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
+                      for key in WORD_LISTS})
+#: conditions a pattern's match must meet besides the tokens
+REQUIREMENTS = ("line_start", "line_end")
+PATTERN_SHAPE = Record(
+    {"id": str, "label": Choice(*ENTITY_LABELS), "pattern": ListOf(dict, nonempty=True),
+     "keep": ListOf(AnyOf(int, None)), "require": ListOf(Choice(*REQUIREMENTS))},
+    optional=("keep", "require"),
+)
+
+
+@dataclass(frozen=True)
+class EntityRules:
+    """The word lists of ``entity_words.json`` and the patterns of ``entity_patterns.jsonl``."""
+
+    titles: frozenset[str]
+    role_words: frozenset[str]
+    demonyms: frozenset[str]
+    leading_determiners: frozenset[str]
+    keep_the: frozenset[str]
+    name_particles: frozenset[str]
+    org_heads: frozenset[str]
+    event_heads: frozenset[str]
+    law_heads: frozenset[str]
+    org_suffixes_lower: frozenset[str]
+    directions: frozenset[str]
+    continents: frozenset[str]
+    region_countries: frozenset[str]
+    trailing_lower_labels: frozenset[str]
+    gpe_cue_nouns: frozenset[str]
+    org_cue_before: frozenset[str]
+    org_cue_after: frozenset[str]
+    org_cue_in: frozenset[str]
+    product_cue_after: frozenset[str]
+    patterns: tuple[dict, ...]
+
+
+def validate_words(data: object = None, name: str = WORDS_FILE) -> dict[str, frozenset[str]]:
+    """The word lists of ``name`` (or of ``data`` given in its place) as frozensets."""
+    data = load(name, WORDS_SHAPE, data)
+    return {key: frozenset(data[key]) for key in WORD_LISTS}
+
+
+def validate_patterns(rows: list | None = None, name: str = PATTERNS_FILE) -> tuple[dict, ...]:
+    """The patterns of ``name`` (or ``rows`` given in its place) with ``keep``/``require`` filled in."""
+    rows = load_jsonl(name, PATTERN_SHAPE, rows)
+    out = []
+    for i, row in enumerate(rows, 1):
+        keep = row.get("keep", [0, None])
+        if len(keep) != 2:
+            raise ResourceError(Errors.E254.format(name=name, where=f"record {i}.keep", value=keep))
+        out.append({"id": row["id"], "label": row["label"], "pattern": row["pattern"],
+                    "keep": tuple(keep), "require": tuple(row.get("require", []))})
+    return tuple(out)
+
+
+@lru_cache(maxsize=None)
+def load_rules(words_file: str = WORDS_FILE, patterns_file: str = PATTERNS_FILE) -> EntityRules:
+    """Read and validate the word lists and patterns (package data), once per process."""
+    return EntityRules(patterns=validate_patterns(name=patterns_file), **validate_words(name=words_file))
