@@ -2,7 +2,7 @@
 
 The process that runs :func:`extract.runner.run` (the *client*) reads the articles, skips
 the ones already done, and sends the rest in partitions of ``partition_size`` documents
-to the workers; each worker builds the pipeline once (a :class:`PipelinePlugin` does it
+to the workers; each worker builds the pipeline once (a ``WorkerPlugin`` does it
 when the worker joins, a module-level cache keeps it) and returns the rows of its
 partition. The client writes them as part files, exactly as the local engine does, so
 workers need the ``extract`` package and its model installed but no access to the input
@@ -17,7 +17,9 @@ from collections import deque
 from typing import Iterable, Iterator
 
 from .documents import ArticleInput
-from .runner import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
+from .errors import ConfigError, Errors
+from .pipeline import build_pipeline
+from .stream import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
 
 #: Documents per task sent to a worker.
 DEFAULT_PARTITION_SIZE = 16
@@ -32,8 +34,6 @@ def get_pipeline(model: str, extractors: tuple[str, ...] | None):
     """The pipeline for (model, extractors), built once per process."""
     key = (model, None if extractors is None else tuple(extractors))
     if key not in _PIPELINES:
-        from .pipeline import build_pipeline
-
         _PIPELINES[key] = build_pipeline(model, extractors=extractors)
     return _PIPELINES[key]
 
@@ -44,23 +44,32 @@ def process_partition(model: str, extractors, items: list[ArticleInput], batch_s
     return list(process_articles(nlp, items, batch_size=batch_size))
 
 
-try:
-    from distributed.diagnostics.plugin import WorkerPlugin
-except ImportError:  # pragma: no cover - dask is an optional extra
-    WorkerPlugin = object
+def _distributed():
+    """The optional third-party ``distributed`` package, imported only when a Dask run starts
+    (importing it takes seconds); a ConfigError says how to install it."""
+    try:
+        import distributed
+        from distributed.diagnostics.plugin import WorkerPlugin
+    except ImportError as exc:  # pragma: no cover - dask is an optional extra
+        raise ConfigError(Errors.E501) from exc
+    return distributed, WorkerPlugin
 
 
-class PipelinePlugin(WorkerPlugin):
-    """Loads the pipeline on every worker as it joins the cluster."""
+def pipeline_plugin(model: str, extractors):
+    """A WorkerPlugin that loads the pipeline on every worker as it joins the cluster."""
+    _, WorkerPlugin = _distributed()
 
-    name = "extract-pipeline"
+    class PipelinePlugin(WorkerPlugin):
+        name = "extract-pipeline"
 
-    def __init__(self, model: str, extractors) -> None:
-        self.model = model
-        self.extractors = None if extractors is None else tuple(extractors)
+        def __init__(self) -> None:
+            self.model = model
+            self.extractors = None if extractors is None else tuple(extractors)
 
-    def setup(self, worker) -> None:
-        get_pipeline(self.model, self.extractors)
+        def setup(self, worker) -> None:
+            get_pipeline(self.model, self.extractors)
+
+    return PipelinePlugin()
 
 
 class DaskEngine:
@@ -68,25 +77,20 @@ class DaskEngine:
 
     def __init__(self, *, model: str, extractors=None, scheduler: str | None = None, n_workers: int = 2,
                  batch_size: int = DEFAULT_BATCH_SIZE, partition_size: int | None = None) -> None:
-        try:
-            from distributed import Client, LocalCluster
-        except ImportError as exc:  # pragma: no cover
-            from .errors import ConfigError
-
-            raise ConfigError("The dask engine needs dask[distributed]: pip install 'extract[dask]'") from exc
+        distributed, _ = _distributed()
         self.model = model
         self.extractors = None if extractors is None else tuple(extractors)
         self.batch_size = batch_size
         self.partition_size = partition_size or DEFAULT_PARTITION_SIZE
         self.cluster = None
         if scheduler:
-            self.client = Client(scheduler)
+            self.client = distributed.Client(scheduler)
         else:
-            self.cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+            self.cluster = distributed.LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
                                         dashboard_address=None)
-            self.client = Client(self.cluster)
+            self.client = distributed.Client(self.cluster)
         try:
-            self.client.register_plugin(PipelinePlugin(self.model, self.extractors))
+            self.client.register_plugin(pipeline_plugin(self.model, self.extractors))
         except Exception:
             self.close()
             raise

@@ -72,6 +72,24 @@ class Errors:
     # quantity test sets (readers/quantity_sets.py); E006 wraps these as "path: line N: ..."
     E400 = "expected a JSON list of sentences, got {kind}"
     E401 = "expected the keys {keys} (the line is the sentence's index in the list)"
+    # runs (runner.py, stream.py, pool.py, dask_engine.py, state.py, documents.py, text.py)
+    E500 = "The dask engine builds the pipeline on each worker: give model= and extractors=, not nlp="
+    E501 = "The dask engine needs dask[distributed]: pip install 'extract[dask]'"
+    E502 = "Span ({start}, {end}) is outside the cleaned text of length {n}"
+    E503 = ("{path}: another extract run (process {pid}{host}) is writing to this folder; "
+            "wait for it to finish or give another --out")
+    E504 = "{path}: --out is a file, not a folder"
+    E505 = "{path}: cannot write the tables here ({reason})"
+    E506 = "{path}: cannot be written ({reason})"
+    E507 = "no document could be read from {paths}; the tables in {out} were not touched"
+    E508 = "{path}: {n_chars} characters is more than --max-chars {max_chars}; not processed"
+    E509 = "{path}: not finished within --doc-timeout {seconds:g}s; stopped and skipped"
+    E510 = "{path}: the worker process died while processing it ({reason}); not processed"
+    E511 = "{path}: processing failed in {where}: {exc}"
+    E512 = "{path}: tokenization failed: {exc}"
+    E513 = "{path}: cannot be read ({reason})"
+    E514 = "{path}: the tables are not those of one finished run: {problem}"
+    E515 = "{value!r} for {what}: expected a number greater than 0"
 
 
 class Warnings:
@@ -79,5 +97,18 @@ class Warnings:
     W002 = ("{doc_id}: no reference date (none given with --reference-date and none in "
             "metadata.csv); relative dates are left unresolved")
     W003 = "{path}: {n_chars} characters exceeds the model's max_length; processed in {n_pieces} pieces"
+    W500 = ("{path}: not valid UTF-8 at byte offset(s) {positions}; each bad byte was replaced "
+            "by U+FFFD (one character)")
+    W501 = "{path}: line {line}: {problem}; row skipped"
+    W502 = "{path}: line {line}: doc_id {doc_id!r} is also on line {other}; line {other} is used"
+    W503 = "{path}: not valid UTF-8; read as {encoding}"
+    W504 = "{path}: cannot be read ({reason}); skipped"
+    W505 = "{path}: symbolic link to nothing ({reason}); skipped"
+    W506 = "{path}: cannot be read ({reason}); no metadata used for the articles beside it"
+    W507 = ("{name}: {n} files have this name in different folders; their doc_ids are their "
+            "paths relative to {root} (e.g. {example!r})")
+    W508 = "{path}: line {line}: doc_id {doc_id!r} ends in .txt; read as {stem!r}"
+    W509 = "{path}: the extractor {extractor} failed ({exc}); its rows are missing, the other tables are kept"
+    W510 = "{path}: removed {n} leftover temporary file(s) of an interrupted run"
     W300 = "{kind} span {start}:{end} overlaps line {other} ({other_start}:{other_end}); the guidelines allow no nesting within a kind"
     W301 = "{path}: no {kind} table; every gold {kind} counts as a miss"

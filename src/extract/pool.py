@@ -2,7 +2,7 @@
 
 Each worker is forked from the process that built the pipeline, so it starts with the model
 already loaded (shared copy-on-write, never loaded again), and runs the whole of
-:func:`extract.runner.process_articles` on a partition of articles: cleaning, the model,
+:func:`extract.stream.process_articles` on a partition of articles: cleaning, the model,
 the extractors and the rows. Only the articles (text) go to a worker and only their rows
 come back, so the parent process does little besides reading files and writing tables;
 spaCy's own ``n_process`` would instead tokenize in the parent and send every Doc both
@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from spacy.language import Language
 
 from .documents import ArticleInput
-from .runner import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
+from .stream import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
 
 #: Partitions in flight per worker process.
 IN_FLIGHT_PER_WORKER = 3

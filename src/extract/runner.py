@@ -1,52 +1,35 @@
-"""Running the pipeline over many articles as a stream.
+"""Running the pipeline over many articles into tables: run orchestration.
 
-:func:`process_articles` turns a stream of :class:`~extract.documents.ArticleInput`
-into a stream of :class:`ArticleResult` (the article's rows for every table), in
-input order, holding only the batch in flight: one ``nlp.pipe`` call serves the
-whole stream, so worker processes load the model once. An article that cannot be
-read, or whose processing raises, becomes a result with status ``error``; the
-others go on.
-
-:func:`run` writes the results as tidy tables; the library never prints, progress
-is reported through a callback.
+:func:`run` reads the inputs, skips what an earlier run into the same folder has done
+(:mod:`extract.state`), sends the rest through an *engine* (the stream of
+:mod:`extract.stream` in this process, a pool of forked processes, or Dask workers),
+writes the results as part files and publishes the final tables (:mod:`extract.writers`).
+The library never prints; progress is reported through a callback.
 """
 from __future__ import annotations
 
 import hashlib
 import time
-from functools import lru_cache
 from collections import deque
-from itertools import chain, islice
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Callable, Iterable
 
 from spacy.language import Language
 
-from .documents import ArticleInput, iter_inputs
-from .errors import Warnings
+from .dask_engine import DaskEngine
+from .documents import iter_inputs
+from .errors import ConfigError, Errors, Warnings
+from .pipeline import DEFAULT_MODEL, build_pipeline
+from .pool import PoolEngine
 from .schema import table_columns
-from .tables import Piece, article_rows, document_row, n_sentences
-from .text import CleanedText, clean
+from .state import RunState, doc_key
+from .stream import DEFAULT_BATCH_SIZE, ArticleResult, process_articles
+from .writers import FORMATS, PartWriter, merge_parts
 
-#: Measured on BBC news with 2 processes (see bench/throughput.py): small batches
-#: keep both workers busy and memory flat; 256 (spaCy's default) gives one worker
-#: a whole small corpus.
-DEFAULT_BATCH_SIZE = 16
-#: Pieces in the first batch: the first rows come out after these, not after a whole batch.
-FIRST_BATCH = 2
-
-
-@dataclass
-class ArticleResult:
-    doc_id: str
-    document: dict
-    rows: dict[str, list[dict]] = field(default_factory=dict)
-    n_words: int = 0
-
-    @property
-    def ok(self) -> bool:
-        return self.document.get("status") == "ok"
+__all__ = ["run", "RunSummary", "ArticleResult", "process_articles", "DEFAULT_BATCH_SIZE", "ENGINES"]
 
 
 @dataclass
@@ -65,171 +48,6 @@ class RunSummary:
     first_row_seconds: float | None = None
 
 
-def split_for_model(text: str, max_length: int) -> list[tuple[int, str]]:
-    """Cut ``text`` into pieces of at most ``max_length`` characters.
-
-    Cuts fall at paragraph breaks where possible, else at the last sentence end or
-    space before the limit. Returns ``(offset, piece)`` pairs covering the text.
-    """
-    if len(text) <= max_length:
-        return [(0, text)]
-    pieces = []
-    start = 0
-    while len(text) - start > max_length:
-        window = text[start : start + max_length]
-        cut = window.rfind("\n\n")
-        if cut <= 0:
-            cut = max(window.rfind(". "), window.rfind("? "), window.rfind("! "))
-            cut = cut + 1 if cut > 0 else window.rfind(" ")
-        if cut <= 0:
-            cut = max_length
-        pieces.append((start, text[start : start + cut]))
-        start += cut
-    pieces.append((start, text[start:]))
-    return pieces
-
-
-def _title(item: ArticleInput, cleaned: CleanedText) -> str:
-    if item.title:
-        return item.title
-    first = cleaned.text.split("\n\n", 1)[0].strip()
-    return first if 0 < len(first) <= 150 and not first.endswith(".") else ""
-
-
-@dataclass
-class _Entry:
-    item: ArticleInput
-    serial: int
-    cleaned: CleanedText | None = None
-    expected: int = 0
-    pieces: list[Piece] = field(default_factory=list)
-    error: str | None = None
-
-    @property
-    def done(self) -> bool:
-        return self.error is not None or self.item.error is not None or len(self.pieces) == self.expected
-
-
-def _finish(entry: _Entry) -> ArticleResult:
-    item = entry.item
-    error = item.error or entry.error
-    common = dict(doc_id=item.doc_id, path=item.path, published=item.published,
-                  reference_date=item.reference_date or "", warnings=" | ".join(item.warnings))
-    if error:
-        return ArticleResult(item.doc_id, document_row(
-            **common, title=item.title, n_chars=len(item.text) if item.text else 0,
-            n_tokens=0, n_sentences=0, status="error", error=error,
-            text_sha1=item.text_hash if item.text else ""))
-    assert entry.cleaned is not None
-    n_tokens = sum(len(p.doc) for p in entry.pieces)
-    rows = article_rows(item.doc_id, entry.pieces, entry.cleaned)
-    doc = document_row(**common, title=_title(item, entry.cleaned), n_chars=len(item.text or ""),
-                       n_tokens=n_tokens, n_sentences=n_sentences(entry.pieces),
-                       status="ok", error="", text_sha1=item.text_hash)
-    n_words = sum(1 for p in entry.pieces for t in p.doc if not (t.is_punct or t.is_space))
-    return ArticleResult(item.doc_id, doc, rows, n_words)
-
-
-def partitions(items: Iterable[ArticleInput], size: int, *, first: int | None = None) -> Iterator[list[ArticleInput]]:
-    """Cut a stream of articles into lists of ``size`` (the first of ``first``, if given),
-    as the worker engines send them out."""
-    chunk: list[ArticleInput] = []
-    limit = first or size
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= limit:
-            yield chunk
-            chunk, limit = [], size
-    if chunk:
-        yield chunk
-
-
-def failed_partition(chunk: Iterable[ArticleInput], where: str, exc: BaseException) -> list[ArticleResult]:
-    """Error results for every article of a partition whose worker task failed."""
-    return [_finish(_Entry(item, 0, error=f"{item.path}: failed {where}: {exc!r}")) for item in chunk]
-
-
-def process_articles(
-    nlp: Language,
-    items: Iterable[ArticleInput],
-    *,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-    n_process: int = 1,
-) -> Iterator[ArticleResult]:
-    """Process articles as a stream; yield one result per input, in input order."""
-    pending: deque[_Entry] = deque()
-    expected: deque[tuple[int, int]] = deque()   # (entry serial, piece index) sent to the model
-    entries: dict[int, _Entry] = {}
-    failures: dict[str, str] = {}
-    counter = 0
-
-    def on_error(proc_name, proc, docs, exc):  # spaCy error handler: record, go on
-        for d in docs or []:
-            if d is not None and d._.doc_id:
-                failures[d._.doc_id] = f"{d._.doc_id}: processing failed in {proc_name}: {exc!r}"
-
-    def docs():
-        nonlocal counter
-        for item in items:
-            serial = counter
-            counter += 1
-            entry = _Entry(item, serial)
-            pending.append(entry)
-            if item.error:
-                continue
-            entry.cleaned = clean(item.text or "")
-            chunks = split_for_model(entry.cleaned.text, nlp.max_length)
-            if len(chunks) > 1:
-                msg = Warnings.W003.format(path=item.path, n_chars=len(entry.cleaned.text), n_pieces=len(chunks))
-                item.warnings.append(msg)
-            entry.expected = len(chunks)
-            entries[serial] = entry
-            for k, (offset, chunk) in enumerate(chunks):
-                try:
-                    doc = nlp.make_doc(chunk)
-                except Exception as exc:  # tokenizer failure: this article only
-                    entry.error = f"{item.path}: tokenization failed: {exc!r}"
-                    break
-                doc._.doc_id = item.doc_id
-                doc._.reference_date = item.reference_date
-                expected.append((serial, k))
-                yield doc, (serial, k, offset)
-
-    # Our components have no error handler of their own, so spaCy uses this one for them
-    # (and for a failed batch in a worker process). Language.set_error_handler would also
-    # try to set it on the parser, which has no such attribute in spaCy 3.8.
-    previous_handler = nlp.default_error_handler
-    nlp.default_error_handler = on_error
-    try:
-        source = docs()
-        # a small first batch, in this process, so that the first rows come out quickly
-        head = list(islice(source, FIRST_BATCH)) if batch_size > FIRST_BATCH else []
-        stream = chain(nlp.pipe(head, as_tuples=True, batch_size=FIRST_BATCH),
-                       nlp.pipe(source, as_tuples=True, batch_size=batch_size, n_process=n_process))
-        for doc, (serial, k, offset) in stream:
-            # whatever was sent before this piece and has not come back was dropped by a failure
-            while expected and expected[0] != (serial, k):
-                lost_serial, _ = expected.popleft()
-                lost = entries[lost_serial]
-                lost.error = lost.error or failures.get(lost.item.doc_id) or (
-                    f"{lost.item.path}: processing failed in a pipeline component")
-            if expected:
-                expected.popleft()
-            entries[serial].pieces.append(Piece(doc, offset))
-            while pending and pending[0].done:
-                entry = pending.popleft()
-                entries.pop(entry.serial, None)
-                yield _finish(entry)
-        for serial, _ in expected:
-            lost = entries[serial]
-            lost.error = lost.error or failures.get(lost.item.doc_id) or (
-                f"{lost.item.path}: processing failed in a pipeline component")
-        while pending:
-            yield _finish(pending.popleft())
-    finally:
-        nlp.default_error_handler = previous_handler
-
-
 ProgressCallback = Callable[[ArticleResult, RunSummary], None]
 
 #: Documents per part file; a run killed without warning loses at most the part in flight.
@@ -238,7 +56,36 @@ DEFAULT_PART_SIZE = 256
 PART_SECONDS = 60.0
 #: At most this many warning and failure messages are kept in a RunSummary; the rest are counted.
 MAX_MESSAGES = 200
-ENGINES = ("local", "dask")
+
+
+class LocalEngine:
+    """The stream of :mod:`extract.stream` in this process."""
+
+    def __init__(self, nlp: Language, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+        self.nlp = nlp
+        self.batch_size = batch_size
+
+    def results(self, items: Iterable) -> Iterable[ArticleResult]:
+        return process_articles(self.nlp, items, batch_size=self.batch_size)
+
+    def close(self) -> None:
+        pass
+
+
+def _local(*, nlp: Language, batch_size: int, n_process: int, **_) -> LocalEngine | PoolEngine:
+    if n_process > 1:  # forked workers that each run the whole article: see extract.pool
+        return PoolEngine(nlp, n_process, batch_size=batch_size)
+    return LocalEngine(nlp, batch_size=batch_size)
+
+
+def _dask(*, model: str, extractors, scheduler: str | None, n_workers: int | None, batch_size: int,
+          **_) -> DaskEngine:
+    return DaskEngine(model=model, extractors=extractors, scheduler=scheduler,
+                      n_workers=n_workers or 2, batch_size=batch_size)
+
+
+#: engine name -> how to start it; an engine has ``results(items)`` and ``close()``
+ENGINES: dict[str, Callable[..., Any]] = {"local": _local, "dask": _dask}
 
 
 def _keep(messages: list[str], message: str, summary: RunSummary, kind: str) -> None:
@@ -263,6 +110,13 @@ def _note(result: ArticleResult, summary: RunSummary) -> None:
         _keep(summary.warnings, Warnings.W002.format(doc_id=result.doc_id), summary, "warning")
 
 
+def _version() -> str:
+    try:
+        return version("extract")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        return "unknown"
+
+
 @lru_cache(maxsize=1)
 def _code_digest() -> str:
     """SHA-1 of the package's code and data files: rules change between releases too."""
@@ -278,13 +132,11 @@ def _code_digest() -> str:
 def _fingerprint(nlp: Language | None, model: str, extractors, reference_date, fmt, columns) -> dict:
     """What the rows depend on besides the text: a rerun with other settings or other
     code (a new version, a changed rule or word list) starts afresh."""
-    from . import __version__
-
     if nlp is not None:
         spec = {"model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}", "pipes": list(nlp.pipe_names)}
     else:
         spec = {"model": model, "extractors": None if extractors is None else sorted(extractors)}
-    return {"extract": __version__, "code": _code_digest(), **spec, "reference_date": reference_date, "format": fmt,
+    return {"extract": _version(), "code": _code_digest(), **spec, "reference_date": reference_date, "format": fmt,
             "columns": {k: list(v) for k, v in columns.items()}}
 
 
@@ -292,9 +144,6 @@ class _Parts:
     """Writes results into part files and enters each finished part in the run state."""
 
     def __init__(self, state, columns, fmt: str, part_size: int, part_seconds: float) -> None:
-        from .writers import PartWriter
-
-        self._PartWriter = PartWriter
         self.state = state
         self.columns = columns
         self.fmt = fmt
@@ -308,7 +157,7 @@ class _Parts:
 
     def add(self, result: ArticleResult, key: str, serial: int) -> None:
         if self.writer is None:
-            self.writer = self._PartWriter(self.state.parts_dir, self.state.new_part_name(), self.columns, self.fmt)
+            self.writer = PartWriter(self.state.parts_dir, self.state.new_part_name(), self.columns, self.fmt)
             self.opened = time.perf_counter()
         self.dirty = True
         self.writer.write("documents", [result.document])
@@ -367,46 +216,29 @@ def run(
     ``engine`` may also be a started :class:`extract.dask_engine.DaskEngine`, which is
     then reused and left open.
     """
-    from .errors import ConfigError, Errors
-    from .pipeline import DEFAULT_MODEL, build_pipeline
-    from .state import RunState, doc_key
-    from .writers import FORMATS, merge_parts
-
     if fmt not in FORMATS:
         raise ConfigError(Errors.E007.format(what="format", value=fmt, allowed=", ".join(FORMATS)))
     given_engine = not isinstance(engine, str)
     if not given_engine and engine not in ENGINES:
         raise ConfigError(Errors.E007.format(what="engine", value=engine, allowed=", ".join(ENGINES)))
     if engine == "dask" and nlp is not None:
-        raise ConfigError("The dask engine builds the pipeline on each worker: give model= and "
-                          "extractors=, not nlp=")
+        raise ConfigError(Errors.E500)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     model = model or DEFAULT_MODEL
     summary = RunSummary()
     started = time.perf_counter()
-    dask_engine = None
-    if engine == "local":
-        if nlp is None:
-            nlp = build_pipeline(model, extractors=extractors)
-        pipeline = nlp
-        if n_process > 1:  # forked workers that each run the whole article: see extract.pool
-            from .pool import PoolEngine
-
-            results = PoolEngine(pipeline, n_process, batch_size=batch_size).results
-        else:
-            def results(items):
-                return process_articles(pipeline, items, batch_size=batch_size)
-    elif given_engine:  # a ready engine (e.g. a DaskEngine kept for several runs); not closed here
-        results = engine.results
+    if given_engine:  # a ready engine (e.g. a DaskEngine kept for several runs); not closed here
+        started_engine = None
         model = getattr(engine, "model", model)
         extractors = getattr(engine, "extractors", extractors)
     else:
-        from .dask_engine import DaskEngine
-
-        dask_engine = DaskEngine(model=model, extractors=extractors, scheduler=scheduler,
-                                 n_workers=n_workers or 2, batch_size=batch_size)
-        results = dask_engine.results
+        if engine == "local" and nlp is None:
+            nlp = build_pipeline(model, extractors=extractors)
+        started_engine = engine = ENGINES[engine](
+            nlp=nlp, model=model, extractors=extractors, batch_size=batch_size, n_process=n_process,
+            scheduler=scheduler, n_workers=n_workers)
+    results = engine.results
     columns = table_columns()
     state = RunState(out_dir, _fingerprint(nlp, model, extractors, reference_date, fmt, columns),
                      fresh=not resume)
@@ -463,8 +295,8 @@ def run(
         state.finish(plan)
     finally:
         state.close()
-        if dask_engine is not None:
-            dask_engine.close()
+        if started_engine is not None:
+            started_engine.close()
     summary.seconds = time.perf_counter() - started
     if parts.first_row_at is not None:
         summary.first_row_seconds = parts.first_row_at - started

@@ -28,8 +28,11 @@ sides (``CleanedText.moved`` says whether that can happen).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
+
+from .errors import Errors
 
 __all__ = ["CleanedText", "clean"]
 
@@ -58,7 +61,7 @@ class CleanedText:
         """Map the clean span ``[start, end)`` to a raw span ``[raw_start, raw_end)``."""
         n = len(self.text)
         if not (0 <= start <= end <= n):
-            raise ValueError(f"Span ({start}, {end}) is outside the cleaned text of length {n}")
+            raise ValueError(Errors.E502.format(start=start, end=end, n=n))
         if start == end:
             r = self.offsets[start] if start < n else self.raw_length
             return r, r
@@ -69,8 +72,6 @@ class CleanedText:
 
     def to_clean(self, raw_offset: int) -> int:
         """The first clean offset whose raw offset is >= ``raw_offset`` (monotonic maps)."""
-        from bisect import bisect_left
-
         if self.moved:
             for i, r in enumerate(self.offsets):
                 if r >= raw_offset:
