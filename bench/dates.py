@@ -47,6 +47,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 
 
 def _score(docs, sdocs, errors: bool, drop_sources: tuple[str, ...] = ()) -> dict:
+    from extract import schema
     from extract.scoring import Span, match_spans
 
     n_gold = n_pred = 0
@@ -55,7 +56,7 @@ def _score(docs, sdocs, errors: bool, drop_sources: tuple[str, ...] = ()) -> dic
     misses: list[dict] = []
     for d, sdoc in zip(docs, sdocs):
         gold = [Span(t.start, t.end, "", t) for t in d.timexes]
-        pred = [Span(r["start_char"], r["end_char"], "", r) for r in (sdoc._.dates or [])
+        pred = [Span(r["start_char"], r["end_char"], "", r) for r in (sdoc._.get(schema.DATE.extension) or [])
                 if r["source"] not in drop_sources]
         n_gold += len(gold)
         n_pred += len(pred)
