@@ -72,6 +72,8 @@ class Errors:
     # quantity test sets (readers/quantity_sets.py); E006 wraps these as "path: line N: ..."
     E400 = "expected a JSON list of sentences, got {kind}"
     E401 = "expected the keys {keys} (the line is the sentence's index in the list)"
+    # quotation rules (quotes/lexicon.py, resources/quotes.json)
+    E700 = "Resource {name}: {where}: {lemma!r} is not a key of reporting_verbs"
     # runs (runner.py, stream.py, pool.py, dask_engine.py, state.py, documents.py, text.py)
     E500 = "The dask engine builds the pipeline on each worker: give model= and extractors=, not nlp="
     E501 = "The dask engine needs dask[distributed]: pip install 'extract[dask]'"

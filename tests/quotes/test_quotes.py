@@ -7,6 +7,7 @@ import pytest
 
 from extract import quotes as Q
 from extract.errors import ResourceError
+from extract.resources import read_text
 from extract.text import clean
 
 
@@ -202,18 +203,25 @@ def test_mark_pairing(text, spans):
     assert [text[q.start:q.end] for q in Q.quote_spans(text)] == spans
 
 
-def test_lexicon_loads_and_validates(monkeypatch):
+def test_lexicon_loads_and_validates():
     lex = Q.load_lexicon()
     assert {"says", "said", "explains", "told"} <= lex.verb_forms
     assert lex.pronouns["she"] == "female"
 
-    Q.load_lexicon.cache_clear()
-    monkeypatch.setattr(Q, "read_json", lambda name: {"reporting_verbs": {}, "bogus": 1})
-    with pytest.raises(ResourceError, match="quotes.json.*'bogus'"):
-        Q.load_lexicon()
-    Q.load_lexicon.cache_clear()
-    monkeypatch.undo()
-    assert Q.load_lexicon().verb_forms
+
+@pytest.mark.parametrize("change, message", [
+    ({"bogus": 1}, r"E202|quotes.json: top level: unknown key 'bogus'"),
+    ({"pronouns": {"he": "manly"}}, r"quotes.json: pronouns.he: 'manly' is not allowed"),
+    ({"weak_verbs": ["mumble"]}, r"quotes.json: weak_verbs\[0\]: 'mumble' is not a key of reporting_verbs"),
+    ({"first_names": {"other": ["Sam"]}}, r"quotes.json: first_names: unknown key 'other'"),
+    ({"reporting_verbs": {"say": "says"}}, r"quotes.json: reporting_verbs.say: expected a list"),
+])
+def test_lexicon_errors_name_the_file_and_key(change, message):
+    data = json.loads(read_text(Q.RESOURCE))
+    data.update(change)
+    with pytest.raises(ResourceError, match=message):
+        Q.build_lexicon(data)
+    assert Q.load_lexicon().verb_forms   # the package's own file is untouched
 
 
 # ----------------------------------------------------------------- the seed article

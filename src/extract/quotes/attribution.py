@@ -1,0 +1,410 @@
+"""Cue and speaker mention of each quotation, from the tokens around it.
+
+:func:`attribute` tries these steps in order; the quote's ``method`` says which one gave the
+speaker mention (``chain``, ``inherit`` and ``nearby`` are set later, by the finder):
+
+* ``after``: a reporting verb (``resources/quotes.json``) or a phrasal cue ("went on",
+  "according to") right after the quote: “...,” he says / says Tan-Mullins / Xu, a
+  geneticist, said / “...,” an angry Hollande retaliated (any verb in a short clause after a
+  comma-ended quote);
+* ``before``: a reporting verb before the quote in its sentence (Krein said: “...”, called it
+  “a disaster”), preferring one that governs the quote in the parse;
+* ``subject``: no cue, but the quote sits inside a sentence: the subject of the verb that
+  governs it ("Moore thanked him for “...”"); this names a speaker but is no evidence that the
+  marks hold a quotation;
+* ``colon``: a colon right before the quote (X said:\\n\\n“...”, "Trump: “...”"), or a headline
+  "Name: ... ‘...’";
+* ``previous``: the last sentence before the quote, in its paragraph or the one before, has a
+  reporting verb ("..., the editorial board writes. “...”").
+
+The speaker mention is the cue verb's subject in the parse when it has one (climbing from
+"..., saying" or "a statement calling" to the clause that has a subject), else the noun phrase
+next to the verb found from the tokens' tags, capitalisation and entities. Cues are never
+looked for inside quotes (``quoted`` marks their tokens).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .lexicon import Lexicon
+from .marks import MARKS, Quote
+from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ent_of, is_cue_verb,
+                      is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
+
+_AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
+              "then", "again", "once", "recently", "previously", "simply", "flatly", "repeatedly",
+              "just", "even", "still", "now", "further", "publicly", "privately", "reportedly",
+              "has", "could", "might", "may", "can"}
+_CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp", "appos"}
+#: how far (in tokens) the cue of a quote is looked for after and before it
+AFTER_TOKENS = 30
+BEFORE_TOKENS = 40
+
+Mention = tuple[int, int]
+
+
+# --------------------------------------------------------------------------- speaker of a verb
+
+def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
+                    qs: int, qe: int, quoted: list[bool] | None = None) -> Mention | None:
+    """The mention (token range) of who speaks through ``verb``; lo..hi bound the search.
+    With ``quoted`` given, the verb's subject may lie anywhere earlier in its sentence outside
+    quotations ("He called it “shameful” and called on leaders “not to ...”")."""
+    def outside(k: int) -> bool:
+        return not (qs <= k < qe) and (quoted is None or not quoted[k])
+
+    lo_subj = min(lo, sent_start(verb)) if quoted is not None else lo
+
+    if verb.lower_ == "according":
+        for k in range(verb.i + 1, min(verb.i + 3, hi)):
+            if doc[k].lower_ == "to":
+                return np_right(doc, k + 1, hi, lex)
+        return None
+    first = qe
+    while first < len(doc) and doc[first].is_punct and not doc[first].is_quote:
+        first += 1
+    if verb.i == first and verb.tag_ != "VBG" and verb.lower_ not in lex.listener_forms:
+        np_ = np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (right after a quote only)
+        if np_ is not None:
+            return np_
+    v = _speaking_verb(doc, verb, lo_subj, hi, lex)
+    mention = _subject_in_parse(doc, v, lo_subj, hi, lex, quoted, outside)
+    if mention is not None:
+        return mention
+    if verb.tag_ == "VBG":
+        return None          # "..., calling him": no subject of its own to the left
+    return _speaker_left_of(doc, verb, lo, lex, outside)
+
+
+def _speaking_verb(doc: Doc, verb: Token, lo_subj: int, hi: int, lex: Lexicon) -> Token:
+    """The verb whose subject speaks through ``verb``: the main clause's for "..., saying", the
+    outer reporting verb's for a reporting verb joined to a reported clause; else ``verb``."""
+    v = verb
+    before = verb.i - 1
+    while before > 0 and doc[before].is_quote:
+        before -= 1             # "X said it could be “messy,” adding": the comma inside the marks
+    if verb.tag_ == "VBG" and before >= 0 and doc[before].text == ",":
+        # "X argued that ..., saying": the participle speaks for the main clause's subject
+        root = verb
+        while root.head.i != root.i and lo_subj <= root.head.i < hi:
+            root = root.head
+        v = root
+    outer = v.head.head if v.dep_ == "conj" and v.head.dep_ == "ccomp" else None
+    if outer is not None and lo_subj <= outer.i < hi and is_cue_verb(outer, lex) \
+            and not any(c.dep_ in SUBJ_DEPS for c in v.children):
+        # "X said the move was made by Y and said, “...”": a reporting verb joined to the
+        # clause X reports speaks for X, not for that clause's subject, unless the clause is
+        # about someone who can speak ("X said Y lied and said ...")
+        inner = [c for c in v.head.children if c.dep_ in SUBJ_DEPS]
+        if inner and not (inner[0].ent_type_ in {"PERSON", "ORG"}
+                          or (is_pronoun(inner[0], lex) and inner[0].lower_ != "it")):
+            v = outer
+    return v
+
+
+def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
+                      quoted: list[bool] | None, outside) -> Mention | None:
+    """The subject of ``v``, or of the verb it hangs from (up to four steps up)."""
+    for _ in range(4):
+        # a verb inside another quotation has the quoted clause's subject, not the speaker
+        children = v.children if quoted is None or not quoted[v.i] else ()
+        # a clause has one subject: when the parse gives two ("Speaking in Salem, New
+        # Hampshire, Trump went ..."), the one next to the verb is it
+        children = sorted(children, key=lambda c: abs(c.i - v.i))
+        for child in children:
+            if child.dep_ in SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
+                    and not not_speaker(child):
+                if child.lower_ in RELATIVES and v.dep_ == "relcl" and lo_subj <= v.head.i < hi:
+                    return child.i, child.i + 1   # "Beck, who has said": named in name_speaker
+                if child.lower_ in NOT_SPEAKERS:
+                    continue
+                if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
+                    return np_around(doc, child, lex, lo_subj, hi)
+        # "..., adding/calling/saying", "issued a statement calling": the subject is the one
+        # of the verb it hangs from
+        if v.dep_ in _CLIMB_DEPS and v.head.i != v.i and lo_subj <= v.head.i < hi:
+            v = v.head
+        else:
+            return None
+    return None
+
+
+def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
+    """No subject in the parse: the noun phrase right before the verb (over auxiliaries)."""
+    j = skip_left_aux(doc, verb.i - 1, lo)
+    if j >= lo and doc[j].text == ",":
+        # "Kasich (R-OH), said" or "X, a professor at Y, said": the name before the comma
+        # when it is one, else jump back over the apposition
+        near = np_left(doc, skip_parens(doc, j - 1, lo), lo, lex)
+        if near is not None and any(doc[t].ent_type_ == "PERSON" for t in range(*near)):
+            return near
+        k = j - 1
+        while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 20:
+            k -= 1
+        if k >= lo and doc[k].text == ",":
+            cand = np_left(doc, skip_parens(doc, k - 1, lo), lo, lex)
+            if cand is not None:
+                return cand
+        return near
+    if j >= lo and outside(j):
+        return np_left(doc, skip_parens(doc, j, lo), lo, lex)
+    return None
+
+
+def skip_parens(doc: Doc, j: int, lo: int) -> int:
+    """Index left of a parenthesis ending at token j ("Kasich (R-OH)" -> "Kasich")."""
+    if j >= lo and doc[j].text == ")":
+        k = j - 1
+        while k >= lo and doc[k].text != "(" and j - k < 8:
+            k -= 1
+        if k >= lo and doc[k].text == "(":
+            return k - 1
+    return j
+
+
+def skip_left_aux(doc: Doc, j: int, lo: int) -> int:
+    """Index left of the auxiliaries and adverbs ending at token j ("has also")."""
+    while j >= lo and (doc[j].lower_ in _AUX_WORDS or doc[j].tag_ in {"RB", "MD"}):
+        j -= 1
+    return j
+
+
+# --------------------------------------------------------------------------- windows
+def _after_window(doc: Doc, q_end_tok: int, limit: int, quoted: list[bool]) -> int:
+    """End (exclusive token index) of the text after a quote that can hold its cue."""
+    k = q_end_tok
+    while k < len(doc) and k - q_end_tok < limit:
+        t = doc[k]
+        if quoted[k]:
+            break
+        if "\n" in t.text or _ends_sentence(doc, k):
+            break
+        k += 1
+    return k
+
+
+def _ends_sentence(doc: Doc, k: int) -> bool:
+    """Token k ends a sentence: ; or . ! ? not followed by ) or a lower-case word ("(Tex.) has")."""
+    t = doc[k].text
+    if t == ";":
+        return True
+    if t not in {".", "!", "?"}:
+        return False
+    if k + 1 >= len(doc):
+        return True
+    nxt = doc[k + 1].text
+    return not (nxt[:1] in ")]," or nxt[:1].islower())
+
+
+def before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) -> int:
+    """Start token index of the text before a quote that can hold its cue."""
+    k = q_start_tok - 1
+    while k >= 0 and q_start_tok - k <= limit:
+        t = doc[k]
+        if quoted[k]:
+            break
+        if "\n" in t.text or _ends_sentence(doc, k):
+            break
+        k -= 1
+    return k + 1
+
+
+def governing_subject(doc: Doc, qs: int, qe: int, lo: int, quoted: list[bool],
+                      lex: Lexicon) -> Mention | None:
+    """The subject of the nearest verb above the quote in the parse, within [lo, qs)."""
+    heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
+    for h in heads:
+        for v in [doc[h], *doc[h].ancestors]:
+            if quoted[v.i] and not qs <= v.i < qe:
+                break
+            for child in v.children:
+                if child.dep_ in SUBJ_DEPS and lo <= child.i < qs and not quoted[child.i] \
+                        and not not_speaker(child) and child.lower_ not in NOT_SPEAKERS:
+                    if child.lower_ in RELATIVES:
+                        if v.dep_ == "relcl":
+                            return child.i, child.i + 1
+                        continue
+                    if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in SPEAKER_LABELS:
+                        return np_around(doc, child, lex, lo, qs)
+                    return None   # the subject is a thing ("The report found ..."), not a voice
+    return None
+
+
+
+
+# --------------------------------------------------------------------------- the steps
+
+def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -> None:
+    """Find ``q``'s cue and speaker mention (token ranges) and the method that gave them."""
+    qs, qe = tok_range(doc, q.start, q.end)
+    if qe <= qs:
+        return
+    inner = text[q.start:q.end].rstrip(MARKS + " ")
+    after, first = _cue_after(doc, qs, qe, inner, lex, quoted)
+    b_start = before_window(doc, qs, BEFORE_TOKENS, quoted)
+    before = _cue_before(doc, q, qs, qe, b_start, lex, quoted)
+    # “...,” X said: a comma inside the marks or a cue right after the quote belongs to it;
+    # otherwise a cue before the quote in its sentence comes first
+    if after is not None and (inner.endswith((",", "—", "-")) or after[0] - first <= 4
+                              or before is None):
+        k, mention = after
+        _found(q, (k, k + 1), mention, "after", min(k, mention[0]) - first <= 2 or k - qe <= 12)
+        return
+    if before is not None:
+        k, mention = before
+        _found(q, (k, k + 1), mention, "before", qs - k <= 4)
+        return
+    # no cue, but the quote sits inside a sentence: the subject of the verb that governs it
+    # ("Moore thanked him for “...”") is the best guess; it is no evidence of quoting, so
+    # the cue stays empty
+    if any(not doc[t].is_punct and not doc[t].is_space for t in range(b_start, qs)):
+        mention = governing_subject(doc, qs, qe, b_start, quoted, lex)
+        if mention is not None:
+            q.mention, q.method = mention, "subject"
+            return
+    if _cue_colon(doc, q, qs, qe, lex, quoted) or _cue_headline(doc, q, qs):
+        return
+    _cue_previous_sentence(doc, q, qs, qe, b_start, lex, quoted)
+
+
+def _found(q: Quote, cue: Mention, mention: Mention, method: str, adjacent: bool) -> None:
+    q.cue, q.mention, q.method, q.adjacent = cue, mention, method, adjacent
+
+
+def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
+               quoted: list[bool]) -> tuple[tuple[int, Mention] | None, int]:
+    """A cue after the quote: “...,” he says / says X / X, a Y, said. Returns (cue token,
+    mention) or None, and the first token after the punctuation that follows the quote."""
+    a_end = _after_window(doc, qe, AFTER_TOKENS, quoted)
+    short_after = False
+    if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
+        # “... end.” Trump said. is an attribution; “... end.” She noted a rally ... is not
+        a_end, short_after = qe, True
+    elif inner.endswith(("?", "!")) and not (qe < len(doc) and (
+            doc[qe].ent_type_ == "PERSON" or doc[qe].lower_ in lex.pronouns)):
+        a_end = min(a_end, qe + 8)   # “...?” Miller, a retired worker, said: the window stays
+    after = None
+    # “...,” an angry Hollande retaliated.  -- with a comma inside the marks and a short clause
+    # after them, any verb is the cue
+    any_verb = inner.endswith((",", "?", "!")) and a_end - qe <= 8 and a_end < len(doc) \
+        and doc[a_end].text in {".", "!", "?"}
+    for k in range(qe, a_end):
+        if short_after and k + 1 < len(doc) and not (
+                doc[k + 1].is_punct or doc[k + 1].pos_ == "ADP" or doc[k + 1].is_title
+                or doc[k + 1].lower_ in lex.pronouns):
+            continue
+        if is_cue_verb(doc[k], lex) or (any_verb and doc[k].pos_ == "VERB"):
+            mention = speaker_of_verb(doc, doc[k], qe, a_end, lex, qs, qe)
+            if mention is not None:
+                after = (k, mention)
+                break
+    first = qe
+    while first < a_end and doc[first].is_punct:
+        first += 1
+    return after, first
+
+
+def _cue_before(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon,
+                quoted: list[bool]) -> tuple[int, Mention] | None:
+    """A cue before the quote in its sentence (X said: “...” / called it “...”), preferring
+    one that governs the quote in the parse; sets ``q.governed``."""
+    cands = [k for k in range(qs - 1, b_start - 1, -1)
+             if is_cue_verb(doc[k], lex)
+             or (doc[k].lower_ == "according" and k + 1 < qs and doc[k + 1].lower_ == "to")]
+    if not cands:
+        return None
+    heads = {t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe}
+    governing = set()
+    for h in heads:
+        governing.add(h)
+        governing.update(a.i for a in doc[h].ancestors)
+
+    def rank(k: int) -> tuple[int, int]:
+        weak = doc[k].lower_ in lex.weak_forms
+        if weak and qs - k > 3:
+            return (9, 0)
+        return (0 if k in governing and not weak else 1 if k in governing else 2, qs - k)
+
+    for k in sorted(cands, key=rank):
+        if rank(k)[0] == 9:
+            break
+        mention = speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe, quoted)
+        if mention is not None:
+            q.governed = k in governing
+            return k, mention
+    return None
+
+
+def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[bool]) -> bool:
+    """A colon at the end of the previous paragraph or sentence: X said:\\n\\n“...”."""
+    k = qs - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text != ":":
+        return False
+    b2 = before_window(doc, k, BEFORE_TOKENS, quoted)
+    for v in range(k - 1, b2 - 1, -1):
+        if is_cue_verb(doc[v], lex) or doc[v].lower_ in lex.verb_forms:   # "X notes:"
+            mention = speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
+            if mention is not None:
+                _found(q, (v, v + 1), mention, "colon", True)
+                return True
+    # "Trump: “...”" -- a name and a colon
+    np_ = np_left(doc, k - 1, b2, lex)
+    if np_ is not None and np_[0] == b2 and any(doc[t].ent_type_ == "PERSON" for t in range(*np_)):
+        _found(q, (k, k + 1), np_, "colon", True)
+        return True
+    # "Here’s Clinton in December 1992:" -- the person named before the colon
+    for t in range(k - 1, b2 - 1, -1):
+        if doc[t].ent_type_ == "PERSON" and not quoted[t]:
+            ent = ent_of(doc[t])
+            _found(q, (k, k + 1), (ent.start, ent.end), "colon", True)
+            return True
+    # "X listed the questions:" -- any verb with a subject introduces the quote
+    for v in range(k - 1, b2 - 1, -1):
+        if doc[v].pos_ == "VERB":
+            mention = speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
+            if mention is not None:
+                _found(q, (v, v + 1), mention, "colon", True)
+                return True
+    return False
+
+
+def _cue_headline(doc: Doc, q: Quote, qs: int) -> bool:
+    """A headline's "Name: ... ‘quote’"."""
+    p0 = qs - 1
+    while p0 >= 0 and "\n" not in doc[p0].text:
+        p0 -= 1
+    p0 += 1
+    for c in range(p0 + 1, min(p0 + 6, qs)):
+        if doc[c].text == ":":
+            if all(doc[t].text[:1].isupper() or doc[t].is_punct for t in range(p0, c)) \
+                    and (p0 == 0 or any(doc[t].ent_type_ in SPEAKER_LABELS for t in range(p0, c))):
+                _found(q, (c, c + 1), (p0, c), "colon", True)
+                return True
+            return False
+    return False
+
+
+def _cue_previous_sentence(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon,
+                           quoted: list[bool]) -> bool:
+    """The sentence before, in the same or the previous paragraph: X writes. “...”"""
+    if not (b_start == qs or not any(not doc[t].is_punct for t in range(b_start, qs))):
+        return False
+    k = b_start - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 0 or doc[k].text not in {".", "!", "?"}:
+        return False
+    b3 = before_window(doc, k, BEFORE_TOKENS, quoted)
+    for v in range(k - 1, b3 - 1, -1):
+        if is_cue_verb(doc[v], lex):
+            mention = speaker_of_verb(doc, doc[v], b3, k, lex, qs, qe)
+            if mention is not None:
+                q.cue, q.mention, q.method = (v, v + 1), mention, "previous"
+                return True
+    return False
+
+
+__all__ = ["attribute", "speaker_of_verb", "governing_subject", "before_window", "skip_parens",
+           "skip_left_aux", "AFTER_TOKENS", "BEFORE_TOKENS"]

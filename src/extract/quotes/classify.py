@@ -1,0 +1,58 @@
+"""Which quoted spans are quotations: scare quotes, single words, titles and names are not.
+
+Pure text, no spaCy. A quote needs six words, or a cue (two words when the cue is right next
+to it: called it “a disaster”; one capitalised word ending in punctuation right before its
+cue: “Absolutely,” he said). A title-cased phrase without punctuation inside the marks, or
+after a possessive or "on"/"of"/"host of" (CNN’s “State of the Union,”), is a name or a title.
+"""
+from __future__ import annotations
+
+import re
+
+from .marks import MARKS, WORD_RE, Quote
+
+_TITLE_INTRO = {"on", "of", "in", "at", "from", "for", "titled", "entitled", "called", "named",
+                "dubbed", "show", "program", "programme", "book", "film", "movie", "podcast", "series"}
+_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with", "from", "is"}
+_END_PUNCT = ",.?!…—–-:;"
+
+
+def title_like(text: str, q: Quote) -> bool:
+    """A title or name: title case and no punctuation inside the marks, or title case after
+    "CNN’s", "on", "host of" ... even with a comma inside (“Meet the Press,” he said)."""
+    inner = text[q.start:q.end].strip(MARKS + " ")
+    end_punct = bool(inner) and inner[-1] in _END_PUNCT
+    words = WORD_RE.findall(inner)
+    major = [w for w in words if w.lower() not in _MINOR]
+    title_case = len(major) >= 1 and all(w[:1].isupper() or w[:1].isdigit() for w in major) \
+        and len(words) <= 8
+    before = text[max(0, q.start - 20):q.start].rstrip().split()
+    prev_word = before[-1] if before else ""
+    return title_case and (not end_punct or (
+        len(major) >= 2 and (prev_word.lower() in _TITLE_INTRO or bool(re.search(r"[’']s$", prev_word)))))
+
+
+def is_quotation(text: str, q: Quote, n_words: int) -> bool:
+    inner = text[q.start:q.end].strip(MARKS + " ")
+    end_punct = bool(inner) and inner[-1] in _END_PUNCT
+    title_like = q.title
+    if q.stray and not q.continued:
+        return n_words >= 4 and q.cue is not None
+    if q.continued or not q.closed:
+        return n_words >= 4 or q.cue is not None
+    if title_like and q.method != "colon":
+        return False
+    if n_words >= 6:
+        return True
+    sentence = inner[:1].isupper() and inner[-1:] in ".?!"
+    if q.cue is not None and n_words >= 2:
+        # “We’re hopeful.” (a sentence), said ... an “excellent chance” (reported speech)
+        return q.adjacent or n_words >= 3 or sentence or (q.method == "before" and q.governed)
+    if q.method == "subject" and n_words >= 3:
+        return True   # a clause-long phrase in someone's mouth
+    if q.cue is not None and n_words == 1:
+        return end_punct and inner[:1].isupper() and q.adjacent
+    return False
+
+
+__all__ = ["title_like", "is_quotation"]

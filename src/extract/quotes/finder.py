@@ -1,0 +1,166 @@
+"""The Doc finder: direct quotations of a Doc with their speakers, as records.
+
+:func:`find_quotes` works in passes over ``doc.text`` and its tokens: the marks
+(:func:`~extract.quotes.marks.quote_spans`), cue and speaker mention of each quote
+(:func:`~extract.quotes.attribution.attribute`), the parts of a multi-paragraph quote sharing
+the cue found on any part (``chain``), speaker names (:mod:`extract.quotes.speakers`), and the
+filter (:func:`~extract.quotes.classify.is_quotation`), after which a quote with no cue of its
+own takes the speaker of a quote shortly before it (``inherit``: same paragraph, or up to
+``NEAR_PARAGRAPHS`` paragraphs back) or the nearest person who is the subject of a sentence
+before it (``nearby``); else its ``method`` is ``none`` (a long quote is still reported).
+Offsets are into ``doc.text``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .. import schema
+from .attribution import attribute
+from .classify import is_quotation, title_like
+from .lexicon import Lexicon, load_lexicon
+from .marks import WORD_RE, Quote, paragraph_index, quote_spans
+from .phrases import SUBJ_DEPS, ent_of, np_around, tok_range
+from .speakers import People, name_speaker
+
+#: the record columns, in table order
+COLUMNS = list(schema.QUOTE.column_names)
+#: a quotation with no cue takes the speaker of a quotation at most this many paragraphs before
+NEAR_PARAGRAPHS = 2
+
+
+def find_quotes(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
+    """Direct quotations of ``doc`` with their speakers, as records (see ``COLUMNS``)."""
+    lex = load_lexicon() if lex is None else lex
+    text = doc.text
+    quotes = quote_spans(text)
+    quoted = _mark_quoted(doc, quotes, text)
+    for q in quotes:
+        attribute(doc, q, lex, quoted, text)
+    _share_chain_cues(quotes)
+    people = People(doc, lex, text)
+    for q in quotes:
+        if q.mention is not None:
+            name_speaker(doc, q, people, lex)
+    records = _records(doc, quotes, quoted, people, lex)
+    ordinal: dict[int, int] = {}
+    for rec in records:   # chain ids as 0, 1, 2 ... in order (not offsets, which tables remap)
+        rec["chain"] = ordinal.setdefault(rec["chain"], len(ordinal))
+    return records
+
+
+def _mark_quoted(doc: Doc, quotes: list[Quote], text: str) -> list[bool]:
+    """Tokens inside any quotation (cues are never looked for there); titles and names in
+    marks are left out, being part of the sentence around them."""
+    quoted = [False] * len(doc)
+    for q in quotes:
+        q.title = title_like(text, q)
+        if q.title:
+            continue
+        s, e = tok_range(doc, q.start, q.end)
+        for k in range(s, e):
+            quoted[k] = True
+    return quoted
+
+
+def _share_chain_cues(quotes: list[Quote]) -> None:
+    """A chain (multi-paragraph quote) shares the cue found on any part."""
+    by_chain: dict[int, list[Quote]] = {}
+    for q in quotes:
+        by_chain.setdefault(q.chain, []).append(q)
+    for parts in by_chain.values():
+        cued = [p for p in parts if p.cue is not None and p.method != "previous"]
+        if cued and len(parts) > 1:
+            for p in parts:
+                if p.cue is None:
+                    p.cue, p.mention, p.method = cued[0].cue, cued[0].mention, "chain"
+
+
+def _inherit(q: Quote, prev: Quote) -> None:
+    q.mention, q.speaker, q.speaker_kind = prev.mention, prev.speaker, prev.speaker_kind
+    q.cue, q.method = prev.cue, "inherit"
+
+
+def _records(doc: Doc, quotes: list[Quote], quoted: list[bool], people: People,
+             lex: Lexicon) -> list[dict]:
+    """The quotations that pass the filter, as records; quotes without a speaker of their own
+    take the one of a quote shortly before or of a person nearby."""
+    text = doc.text
+    paras, para_of = paragraph_index(text)
+    records: list[dict] = []
+    prev: Quote | None = None
+    for q in quotes:
+        n_words = len(WORD_RE.findall(text[q.start:q.end]))
+        if q.mention is None and prev is not None and prev.speaker is not None:
+            same_para = para_of(prev.start) == para_of(q.start)
+            opens_next = para_of(q.start) == para_of(prev.end - 1) + 1 \
+                and not text[paras[para_of(q.start)][0]:q.start].strip()
+            if same_para or opens_next:
+                _inherit(q, prev)
+                q.adjacent = same_para
+        if not is_quotation(text, q, n_words):
+            continue
+        if q.mention is None and prev is not None and prev.speaker is not None \
+                and para_of(q.start) - para_of(prev.end - 1) <= NEAR_PARAGRAPHS \
+                and not _other_voice_between(doc, prev, q, quoted, people):
+            _inherit(q, prev)   # a quotation with no cue at all, shortly after another
+        if q.mention is None:
+            _nearby_subject(doc, q, quoted, paras, para_of, people, lex)
+        records.append(_record(doc, q, n_words, lex))
+        prev = q
+    return records
+
+
+def _record(doc: Doc, q: Quote, n_words: int, lex: Lexicon) -> dict:
+    """One quotation as a record: the table's columns but ``doc_id``."""
+    rec = {
+        "start_char": q.start, "end_char": q.end, "text": doc.text[q.start:q.end],
+        "speaker": q.speaker, "speaker_start_char": None, "speaker_end_char": None,
+        "cue": None, "cue_start_char": None, "cue_end_char": None, "speaker_mention": None,
+        "speaker_kind": q.speaker_kind, "label": schema.QUOTE_LABEL, "method": q.method,
+        "chain": q.chain, "n_words": n_words,
+    }
+    if q.mention is not None:
+        m = doc[q.mention[0]:q.mention[1]]
+        rec.update(speaker_start_char=m.start_char, speaker_end_char=m.end_char, speaker_mention=m.text)
+    if q.cue is not None:
+        c = doc[q.cue[0]:q.cue[1]]
+        if c.end < len(doc) and f"{c[0].lower_} {doc[c.end].lower_}" in lex.phrasal:
+            c = doc[c.start:c.end + 1]   # "according to", "went on"
+        rec.update(cue=c.text, cue_start_char=c.start_char, cue_end_char=c.end_char)
+    return rec
+def _other_voice_between(doc: Doc, prev: Quote, q: Quote, quoted: list[bool],
+                         people: People) -> bool:
+    """A person other than ``prev``'s speaker is the subject of a sentence between the two."""
+    a, _ = tok_range(doc, prev.end - 1, prev.end)
+    b, _ = tok_range(doc, q.start, q.end)
+    for k in range(a + 1, b):
+        t = doc[k]
+        if quoted[k] or t.dep_ not in SUBJ_DEPS or t.ent_type_ != "PERSON":
+            continue
+        ent = ent_of(t)
+        if people.name(ent.text if ent is not None else t.text, t.idx) != prev.speaker:
+            return True
+    return False
+
+
+def _nearby_subject(doc: Doc, q: Quote, quoted: list[bool], paras, para_of, people: People,
+                    lex: Lexicon) -> None:
+    """No cue and no quotation before: the nearest person who is the subject of a sentence
+    before the quote, in its paragraph or the one before ("Viguerie is upbeat. “...”")."""
+    p = para_of(q.start)
+    lo_char = paras[max(p - 1, 0)][0]
+    qs, _ = tok_range(doc, q.start, q.end)
+    for k in range(qs - 1, -1, -1):
+        t = doc[k]
+        if t.idx < lo_char:
+            break
+        if quoted[k] or t.dep_ not in SUBJ_DEPS:
+            continue
+        if t.ent_type_ == "PERSON" or t.lower_ in {"he", "she"}:
+            q.mention = np_around(doc, t, lex, 0, qs)
+            q.method = "nearby"
+            name_speaker(doc, q, people, lex)
+            return
+
+
+__all__ = ["COLUMNS", "NEAR_PARAGRAPHS", "find_quotes"]

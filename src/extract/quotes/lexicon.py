@@ -1,0 +1,82 @@
+"""The quotation rules' word lists (``resources/quotes.json``), read and checked once.
+
+The file is read through the one resource loader against :data:`SHAPE`; a problem raises a
+coded :class:`~extract.errors.ResourceError` naming the file, the key and what was allowed.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from ..errors import Errors, ResourceError
+from ..resources import Choice, ListOf, MapOf, Record, load
+
+#: the package data file the component reads by default
+RESOURCE = "quotes.json"
+#: what a pronoun or honorific tells of the person: ``self`` is the writer ("I")
+GENDERS = ("male", "female", "plural", "neuter", "self")
+
+SHAPE = Record({
+    "reporting_verbs": MapOf(ListOf(str, nonempty=True)),   # lemma -> its forms
+    "tag_free_forms": ListOf(str),     # forms that are cues whatever their part-of-speech tag
+    "pronouns": MapOf(Choice(*GENDERS)),
+    "honorifics": MapOf(Choice("male", "female", None)),
+    "name_titles": ListOf(str),        # words stripped from the front of a name ("Senator")
+    "first_names": Record({"male": ListOf(str), "female": ListOf(str)}, optional=("male", "female")),
+    "listener_verbs": ListOf(str),     # lemmas of reporting_verbs whose object listens ("told X")
+    "phrasal_cues": ListOf(str),       # two-word cues ("according to", "went on")
+    "weak_verbs": ListOf(str),         # lemmas that are cues only right before the quote
+})
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verb_forms: frozenset[str]
+    tag_free: frozenset[str]
+    pronouns: dict
+    honorifics: dict
+    titles: frozenset[str]
+    first_names: dict
+    listener_forms: frozenset[str]
+    weak_forms: frozenset[str]
+    phrasal: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_lexicon(name: str = RESOURCE) -> Lexicon:
+    """Read and check the package data file ``name`` (``resources/quotes.json``)."""
+    return build_lexicon(load(name, SHAPE), name)
+
+
+def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
+    """The lexicon of ``data`` (the parsed file), checked against :data:`SHAPE`."""
+    load(name, SHAPE, data)
+    verbs = data["reporting_verbs"]
+
+    def forms_of(key: str) -> frozenset[str]:
+        out = set()
+        for i, lemma in enumerate(data[key]):
+            if lemma not in verbs:
+                raise ResourceError(Errors.E700.format(name=name, where=f"{key}[{i}]", lemma=lemma))
+            out.update(f.lower() for f in verbs[lemma])
+        return frozenset(out)
+
+    first = {}
+    for gender, names in data["first_names"].items():
+        for n in names:
+            first[n.lower()] = gender
+    return Lexicon(
+        weak_forms=forms_of("weak_verbs"),
+        listener_forms=forms_of("listener_verbs"),
+        phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
+        verb_forms=frozenset(f.lower() for fs in verbs.values() for f in fs),
+        tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),
+        pronouns={k.lower(): v for k, v in data["pronouns"].items()},
+        honorifics={k.lower(): v for k, v in data["honorifics"].items()},
+        titles=frozenset(t.lower() for t in data["name_titles"]),
+        first_names=first,
+    )
+
+
+__all__ = ["RESOURCE", "SHAPE", "GENDERS", "Lexicon", "load_lexicon", "build_lexicon"]

@@ -1,0 +1,149 @@
+"""Token-level helpers for attribution: noun phrases, cue verbs and entities around a quote.
+
+They read the parse, tags and entities when a model ran, and fall back on the tokens' tags,
+capitalisation and entities when it did not, so that a broken parse (PDF text) still gives a
+speaker. Ranges are token indices ``(start, end)``.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from .lexicon import Lexicon
+
+SUBJ_DEPS = {"nsubj", "nsubjpass"}
+_NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
+NOT_SPEAKERS = {"i", "that", "which", "who", "what", "there", "this", "me", "you"}
+RELATIVES = {"who", "that", "which"}
+_NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def not_speaker(tok: Token) -> bool:
+    """A date, number or amount cannot speak ("the 46-year-old" can)."""
+    return tok.ent_type_ in _NOT_SPEAKER_ENTS and not tok.lower_.endswith("old")
+
+
+def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
+    low = tok.lower_
+    if tok.i + 1 < len(tok.doc) and f"{low} {tok.doc[tok.i + 1].lower_}" in lex.phrasal:
+        return True
+    if low not in lex.verb_forms:
+        return False
+    if low in lex.tag_free:
+        return True
+    return tok.tag_.startswith("VB")
+
+
+def ent_of(tok: Token) -> Span | None:
+    """The speaker-like entity (PERSON, ORG, NORP, GPE) that ``tok`` is part of, if any."""
+    if tok.ent_type_ not in SPEAKER_LABELS:
+        return None
+    doc, start, end = tok.doc, tok.i, tok.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=tok.ent_type_)
+
+
+def sent_start(tok: Token) -> int:
+    """Index of the first token of ``tok``'s sentence (cheaper than ``tok.sent``)."""
+    doc, k = tok.doc, tok.i
+    while k > 0 and not doc[k].is_sent_start:
+        k -= 1
+    return k
+
+
+def is_pronoun(tok: Token, lex: Lexicon) -> bool:
+    return tok.lower_ in lex.pronouns
+
+
+def np_around(doc: Doc, head: Token, lex: Lexicon, lo: int, hi: int) -> tuple[int, int] | None:
+    """Token range of the noun phrase headed by ``head``, kept within [lo, hi)."""
+    if is_pronoun(head, lex):
+        return head.i, head.i + 1
+    ent = ent_of(head)
+    # "Her spokesman, Nick Merrill, said": prefer the named apposition
+    for child in head.children:
+        if child.dep_ == "appos" and ent_of(child) is not None and lo <= child.i < hi:
+            e = ent_of(child)
+            if e.label_ == "PERSON":
+                return e.start, e.end
+    if ent is not None and lo <= ent.start and ent.end <= hi:
+        start = ent.start
+        # "Clinton campaign spokesman Brian Fallon": keep the titles before a name
+        return start, ent.end
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "case"} \
+                and child.i >= lo:
+            start = min(start, child.left_edge.i if child.left_edge.i >= lo else child.i)
+    end = head.i + 1
+    for child in head.rights:
+        if child.dep_ in {"flat", "compound"} and child.i < hi:
+            end = max(end, child.i + 1)
+    return start, end
+
+
+def np_right(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Noun phrase starting at token i (surface patterns; no parse needed)."""
+    if i >= hi or not_speaker(doc[i]):
+        return None
+    tok = doc[i]
+    if is_pronoun(tok, lex) and tok.lower_ != "i":
+        return i, i + 1
+    ent = ent_of(tok)
+    if ent is not None and ent.start == i:
+        return ent.start, min(ent.end, hi)
+    j = i
+    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title or _inner_hyphen(doc, j)) \
+            and (not doc[j].is_punct or _inner_hyphen(doc, j)) \
+            and doc[j].lower_ not in lex.verb_forms and doc[j].lower_ not in {"who", "which", "that"}:
+        j += 1
+        if j - i >= 8:
+            break
+    if j == i:
+        return None
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i, j)):
+        return None
+    return i, j
+
+
+def _inner_hyphen(doc: Doc, j: int) -> bool:
+    """A hyphen inside a word ("46-year-old")."""
+    return doc[j].text == "-" and not doc[j - 1].whitespace_ and j + 1 < len(doc)
+
+
+def np_left(doc: Doc, j: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Noun phrase ending at token j (inclusive)."""
+    if j < lo or not_speaker(doc[j]):
+        return None
+    tok = doc[j]
+    if is_pronoun(tok, lex) and tok.lower_ != "i":
+        return j, j + 1
+    ent = ent_of(tok)
+    if ent is not None and ent.end == j + 1:
+        return max(ent.start, lo), ent.end
+    i = j
+    while i >= lo and (doc[i].pos_ in _NP_POS or doc[i].is_title) and not doc[i].is_punct \
+            and doc[i].lower_ not in lex.verb_forms:
+        i -= 1
+        if j - i >= 8:
+            break
+    if i == j:
+        return None
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i + 1, j + 1)):
+        return None
+    return i + 1, j + 1
+
+
+def tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None:
+        return 0, 0
+    return span.start, span.end
+
+
+
+__all__ = ["SUBJ_DEPS", "NOT_SPEAKERS", "RELATIVES", "SPEAKER_LABELS", "not_speaker", "is_cue_verb",
+           "ent_of", "sent_start", "is_pronoun", "np_around", "np_right", "np_left", "tok_range"]

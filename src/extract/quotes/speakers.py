@@ -1,0 +1,170 @@
+"""Who a speaker mention names: full names, pronouns, "who", organisations.
+
+Speakers are named as first introduced in the article: a surname ("Krein") or a titled form
+("Mr. Trump") maps to the earliest PERSON entity with the same last word ("Philip Krein"); a
+pronoun ("he", "she") maps to the nearest person before it whose gender (from honorifics, a
+first-name list, or earlier pronouns) does not conflict, a subject counting as nearer;
+"it"/"they" map to the nearest organisation; "who" maps to the noun it refers back to; "I" is
+left unnamed. ``speaker_kind`` is person, pronoun, org or other.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from .lexicon import Lexicon, load_lexicon
+from .marks import Quote
+from .phrases import RELATIVES, SUBJ_DEPS, ent_of, is_pronoun, np_around
+
+#: in pronoun resolution a subject counts as this much nearer than other mentions
+SUBJECT_WEIGHT = 0.5
+
+
+def strip_name(words: list[str], lex: Lexicon) -> list[str]:
+    while words and words[0].lower() in lex.titles:
+        words = words[1:]
+    if words and re.search(r"[’']s$", words[-1]):
+        words[-1] = words[-1][:-2]
+    return [w for w in words if w]
+
+
+class People:
+    """Named people of a document and what is known of their gender."""
+
+    def __init__(self, doc: Doc, lex: Lexicon, text: str):
+        self.lex = lex
+        self.mentions: list[tuple[int, str, str]] = []   # (char offset, full name, label)
+        self.subjects: set[int] = set()                  # offsets of mentions that are subjects
+        self.gender: dict[str, str] = {}
+        self.full: dict[str, str] = {}                   # last word -> first full name
+        for ent in doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "NORP"}:
+                continue
+            words = strip_name(ent.text.split(), lex)
+            if not words:
+                continue
+            if ent.label_ == "PERSON":
+                last = words[-1].lower()
+                full = self.full.setdefault(last, " ".join(words))
+                if len(words) > len(full.split()) and full.split()[-1].lower() == last \
+                        and self.full[last] == full and len(full.split()) == 1:
+                    self.full[last] = full = " ".join(words)
+                prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+                g = lex.honorifics.get(prev) or lex.first_names.get(words[0].lower()) \
+                    if len(words) > 1 or prev in lex.honorifics else lex.honorifics.get(prev)
+                if g in {"male", "female"}:
+                    self.gender.setdefault(full, g)
+                self.mentions.append((ent.start_char, full, "PERSON"))
+                if ent.root.dep_ in SUBJ_DEPS:
+                    self.subjects.add(ent.start_char)
+            elif ent.label_ == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in {"amod", "compound"}):
+                # "the American people", "an Iranian official": an adjective names no one
+                # a pronoun can refer back to; only a group used as a noun ("Democrats") can
+                continue
+            else:
+                self.mentions.append((ent.start_char, ent.text, ent.label_))
+        # a known surname is a mention of that person even where the NER missed or mislabelled it
+        if self.full:
+            spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            names = sorted({n.split()[-1] for n in self.full.values()}, key=len, reverse=True)
+            pattern = r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
+            for m in re.finditer(pattern, text):
+                if not any(a <= m.start() < b for a, b in spans):
+                    last = strip_name([m.group()], lex)
+                    if last and last[-1].lower() in self.full:
+                        self.mentions.append((m.start(), self.full[last[-1].lower()], "PERSON"))
+
+    def name(self, text: str, at: int) -> str:
+        words = strip_name(text.split(), self.lex)
+        if not words:
+            return text
+        full = self.full.get(words[-1].lower())
+        if full and len(full.split()) >= len(words):
+            return full
+        name = " ".join(words)
+        if len(words) > 1:   # a full name the NER missed: later surnames map to it
+            self.full.setdefault(words[-1].lower(), name)
+        self.mentions.append((at, name, "PERSON"))
+        return name
+
+    def resolve_pronoun(self, pron: str, at: int) -> str | None:
+        want = self.lex.pronouns.get(pron.lower())
+        if want == "self":
+            return None      # "I said": the writer, whose name the text may not give
+        # "it" is an organisation; a nationality or party ("Democrats") is "they", never "it"
+        labels = {"PERSON"} if want in {"male", "female"} else {"ORG"} if want == "neuter" \
+            else {"ORG", "NORP"}
+        cands = []
+        for pos, full, label in sorted(self.mentions, key=lambda m: -m[0]):
+            if pos >= at or label not in labels:
+                continue
+            g = self.gender.get(full)
+            if want in {"male", "female"} and g is not None and g != want:
+                continue
+            cands.append((pos, full))
+            if len(cands) == 4:
+                break
+        if not cands:
+            return None
+        # the nearest, unless a subject not much further back is more salient
+        pos, full = min(cands, key=lambda c: (at - c[0]) * (SUBJECT_WEIGHT if c[0] in self.subjects else 1))
+        if want in {"male", "female"}:
+            self.gender.setdefault(full, want)
+        return full
+
+
+def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
+    s, e = q.mention
+    span = doc[s:e]
+    text = span.text
+    if e - s == 1 and doc[s].lower_ in RELATIVES and doc[s].head.dep_ == "relcl":
+        # the mention is "who"; the speaker is the noun it refers back to
+        ant = doc[s].head.head
+        a, b = np_around(doc, ant, lex, 0, s)
+        saved = q.mention
+        q.mention = (a, b)
+        name_speaker(doc, q, people, lex)
+        q.mention = saved
+        return
+    if e - s == 1 and is_pronoun(doc[s], lex):
+        q.speaker_kind = "pronoun"
+        q.speaker = people.resolve_pronoun(text, span.start_char)
+        return
+    labels = {t.ent_type_ for t in span if t.ent_type_}
+    words = strip_name(text.split(), lex)
+    # a name even where the NER missed it: capitalised proper nouns ("Lawyers" at the start
+    # of a sentence is not one)
+    looks_named = bool(words) and all(w[:1].isupper() for w in words) \
+        and any(t.pos_ in {"PROPN", ""} for t in span)   # "": no tagger ran
+    persons = [t.i for t in span if t.ent_type_ == "PERSON"]
+    owner = bool(persons) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
+                                  for t in doc[persons[-1] + 1:e - 1])
+    if owner:
+        # "Michael Jackson's mother" is not Michael Jackson
+        q.speaker_kind, q.speaker = "other", text
+    elif "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
+                                and not span[0].lower_ in {"the", "a", "an"}):
+        q.speaker_kind = "person"
+        ents = [ent_of(t) for t in span if t.ent_type_ == "PERSON"]
+        name_text = ents[-1].text if ents else text
+        q.speaker = people.name(name_text, span.start_char)
+    else:
+        q.speaker_kind = "org" if labels & {"ORG", "NORP", "GPE"} else "other"
+        q.speaker = text
+
+
+def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
+    """The person or organisation that the mention ``doc.text[start_char:end_char]`` names, by
+    the same rules as the speakers of quotes ("he" -> "Philip Krein", "Krein" -> "Philip Krein")."""
+    span = doc.char_span(start_char, end_char, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    lex = load_lexicon()
+    q = Quote(start_char, end_char, "double")
+    q.mention = (span.start, span.end)
+    name_speaker(doc, q, People(doc, lex, doc.text), lex)
+    return q.speaker
+
+
+__all__ = ["People", "name_speaker", "strip_name", "resolve_mention", "SUBJECT_WEIGHT"]
