@@ -7,8 +7,14 @@ on the hand-annotated seed gold (``gold/``), then writes
 * ``bench/results/accuracy.md``  - the table for the README,
 * ``bench/results/accuracy.csv`` - the same rows, one per metric,
 * ``bench/results/accuracy.json``,
-* ``bench/results/seed-evaluation/`` and ``heldout-evaluation/`` - metrics.csv and errors.csv of
-  the two gold evaluations (the held-out BBC articles need ../shared/data/bbc-news).
+* ``bench/results/seed-evaluation/``, ``heldout-evaluation/`` and ``fresh-evaluation/`` -
+  metrics.csv and errors.csv of the gold evaluations (the held-out BBC articles need
+  ../shared/data/bbc-news; ``gold/heldout-fresh`` annotates entities only, so only entities
+  are scored on it),
+* ``bench/results/entities.md`` / ``entities.csv`` - entity P/R/F1 per label, strict and
+  overlap, on each gold set, the spaCy model alone beside the model with our entity rules,
+* the figures between ``<!-- accuracy:figures:start -->`` and ``<!-- accuracy:figures:end -->``
+  in README.md and gold/README.md (one generated block, so the two cannot disagree).
 
     python bench/accuracy.py            # runs every benchmark (needs ../shared/data)
     python bench/accuracy.py --cached   # reuses bench/results/<name>.json where present
@@ -31,12 +37,17 @@ import tempfile
 import time
 import traceback
 import warnings
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 GOLD = ROOT / "gold"
 CORPUS = ROOT / "corpus"
+BBC = ROOT.parent / "shared" / "data" / "bbc-news"
+ALL_KINDS = ("entity", "quantity", "date", "quote")
 BENCHMARKS = ("quantities", "dates", "quotes")
 
 #: area -> (our metric name, published system, data, value) as listed in ../shared/README.md
@@ -220,8 +231,10 @@ def _seed_pipeline():
     return build_pipeline(extractors=names), missing
 
 
-def gold_evaluation(gold: Path, corpus_dir: Path, out_dir: Path, data: str) -> tuple[list[dict], str]:
-    """Run the pipeline on ``corpus_dir`` and score it against ``gold``; rows for the table."""
+def gold_evaluation(gold: Path, corpus_dir: Path, out_dir: Path, data: str,
+                    kinds: tuple[str, ...] = ALL_KINDS) -> tuple[list[dict], str]:
+    """Run the pipeline on ``corpus_dir`` and score it against ``gold`` (only ``kinds``: a
+    gold set that annotates some kinds only is scored on those); rows for the table."""
     from extract.evaluate import evaluate
     from extract.runner import run
 
@@ -232,7 +245,7 @@ def gold_evaluation(gold: Path, corpus_dir: Path, out_dir: Path, data: str) -> t
             t0 = time.perf_counter()
             run([corpus_dir], tmp, nlp=nlp)
             seconds = time.perf_counter() - t0
-            result = evaluate(gold, tmp, out_dir, corpus_dir=corpus_dir)
+            result = evaluate(gold, tmp, out_dir, corpus_dir=corpus_dir, kinds=kinds)
     except Exception as exc:
         last = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return [], f"skipped: {last}"
@@ -244,6 +257,8 @@ def gold_evaluation(gold: Path, corpus_dir: Path, out_dir: Path, data: str) -> t
     rows = []
     for kind, area in (("entity", "entities"), ("quantity", "quantities"),
                        ("date", "dates"), ("quote", "quotes")):
+        if kind not in kinds:
+            continue
         for scheme in ("strict", "overlap"):
             s = result.score(kind, scheme)
             if not s:
@@ -277,25 +292,138 @@ def gold_evaluation(gold: Path, corpus_dir: Path, out_dir: Path, data: str) -> t
     return rows, note
 
 
-def seed_evaluation() -> tuple[list[dict], str]:
-    return gold_evaluation(GOLD, CORPUS, RESULTS / "seed-evaluation",
-                           "seed gold (developed on it)")
+@dataclass(frozen=True)
+class GoldSet:
+    """A hand-annotated gold set: its folder or file, where its texts are, and what it annotates."""
+
+    name: str
+    gold: Path
+    data: str
+    out: str
+    kinds: tuple[str, ...] = ALL_KINDS
+    bbc: bool = True  # texts from ../shared/data/bbc-news by gold/<set>/metadata.csv, else corpus/
 
 
-def heldout_evaluation() -> tuple[list[dict], str]:
-    """The held-out BBC articles (texts from ../shared, reference dates from gold/heldout)."""
-    bbc = ROOT.parent / "shared" / "data" / "bbc-news"
-    meta = GOLD / "heldout" / "metadata.csv"
-    if not bbc.is_dir():
-        return [], f"skipped: {bbc} not found"
-    with tempfile.TemporaryDirectory() as tmp:
-        with meta.open(encoding="utf-8", newline="") as f:
-            paths = {row["doc_id"]: row["path"] for row in csv.DictReader(f)}
-        for doc_id, rel in paths.items():
-            (Path(tmp) / f"{doc_id}.txt").write_bytes((bbc / rel).read_bytes())
+GOLD_SETS = (
+    GoldSet("held-out gold", GOLD / "heldout", "held-out gold (BBC News)", "heldout-evaluation"),
+    GoldSet("fresh held-out gold", GOLD / "heldout-fresh", "fresh held-out gold (BBC News, entities only)",
+            "fresh-evaluation", kinds=("entity",)),
+    GoldSet("seed gold", GOLD, "seed gold (developed on it)", "seed-evaluation", bbc=False),
+)
+
+
+@contextmanager
+def texts_of(gold_set: GoldSet):
+    """A folder holding the set's articles as <doc_id>.txt (and its metadata.csv)."""
+    if not gold_set.bbc:
+        yield CORPUS
+        return
+    if not BBC.is_dir():
+        raise FileNotFoundError(f"{BBC} not found")
+    meta = gold_set.gold / "metadata.csv"
+    with tempfile.TemporaryDirectory() as tmp, meta.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            (Path(tmp) / f"{row['doc_id']}.txt").write_bytes((BBC / row["path"]).read_bytes())
         (Path(tmp) / "metadata.csv").write_bytes(meta.read_bytes())
-        return gold_evaluation(GOLD / "heldout", Path(tmp), RESULTS / "heldout-evaluation",
-                               "held-out gold (BBC News)")
+        yield Path(tmp)
+
+
+def set_evaluation(gold_set: GoldSet) -> tuple[list[dict], str]:
+    try:
+        with texts_of(gold_set) as corpus_dir:
+            return gold_evaluation(gold_set.gold, corpus_dir, RESULTS / gold_set.out, gold_set.data,
+                                   gold_set.kinds)
+    except FileNotFoundError as exc:
+        return [], f"skipped: {exc}"
+
+
+# ---------------------------------------------------------------- entities: the model alone and with rules
+
+def _entity_pipeline(rules: bool):
+    """The model with our entity component, or (``rules=False``) with a pass-through that
+    writes the model's own entity spans as records."""
+    from spacy.language import Language
+
+    from extract import schema
+    from extract.entities import find_entities
+    from extract.pipeline import build_pipeline
+
+    if rules:
+        return build_pipeline(extractors=["entities"])
+    if not Language.has_factory("bench_model_entities"):
+        @Language.component("bench_model_entities")
+        def model_entities(doc):
+            doc._.set(schema.ENTITY.extension, find_entities(doc))
+            return doc
+    nlp = build_pipeline(extractors=[])
+    nlp.add_pipe("bench_model_entities", after="ner")
+    return nlp
+
+
+ENTITY_COLUMNS = ["set", "system", "label", "scheme", "n_gold", "n_pred", "tp", "precision", "recall", "f1"]
+SYSTEMS = (("model alone", False), ("with rules", True))
+
+
+def entity_comparison() -> tuple[list[dict], list[str]]:
+    """Entity P/R/F1 per label and scheme on every gold set, the model alone and with rules."""
+    from extract.evaluate import ALL, evaluate
+    from extract.runner import run
+
+    rows, notes = [], []
+    pipelines = {system: _entity_pipeline(rules) for system, rules in SYSTEMS}
+    for gold_set in GOLD_SETS:
+        try:
+            with texts_of(gold_set) as corpus_dir, warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                for system, _ in SYSTEMS:
+                    with tempfile.TemporaryDirectory() as tmp:
+                        run([corpus_dir], tmp, nlp=pipelines[system])
+                        result = evaluate(gold_set.gold, tmp, corpus_dir=corpus_dir, kinds=("entity",))
+                    m = result.metrics
+                    m = m[(m.doc_id == ALL) & (m.kind == "entity")]
+                    for r in m.to_dict("records"):
+                        rows.append({"set": gold_set.name, "system": system, "label": r["label"],
+                                     "scheme": r["scheme"], "n_gold": int(r["n_gold"]),
+                                     "n_pred": int(r["n_pred"]), "tp": int(r["tp"]),
+                                     "precision": round(float(r["precision"]), 4),
+                                     "recall": round(float(r["recall"]), 4), "f1": round(float(r["f1"]), 4)})
+        except FileNotFoundError as exc:
+            notes.append(f"{gold_set.name}: skipped ({exc})")
+    return rows, notes
+
+
+def _entity_score(rows: list[dict], set_name: str, system: str, scheme: str, label: str = "ALL") -> dict:
+    for r in rows:
+        if (r["set"], r["system"], r["scheme"], r["label"]) == (set_name, system, scheme, label):
+            return r
+    return {}
+
+
+def entities_markdown(rows: list[dict], notes: list[str]) -> str:
+    lines = ["Entity figures (`python bench/accuracy.py`): strict match (same span and label) and "
+             "overlap match (overlapping spans, same label, one to one), the spaCy model alone "
+             "(`doc.ents` as the model gives them) beside the model with our entity rules "
+             "(`extract_entities`).", ""]
+    sets = list(dict.fromkeys(r["set"] for r in rows))
+    for set_name in sets:
+        total = _entity_score(rows, set_name, "with rules", "strict")
+        lines += [f"### {set_name} (n={total.get('n_gold', '?')})", "",
+                  "| label | n | model strict F1 | rules strict P | rules strict R | rules strict F1 "
+                  "| model overlap F1 | rules overlap F1 |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|"]
+        labels = sorted({r["label"] for r in rows if r["set"] == set_name},
+                        key=lambda lab: (lab != "ALL", -_entity_score(rows, set_name, "with rules", "strict",
+                                                                      lab).get("n_gold", 0), lab))
+        for lab in labels:
+            ms, rs = (_entity_score(rows, set_name, s, "strict", lab) for s in ("model alone", "with rules"))
+            mo, ro = (_entity_score(rows, set_name, s, "overlap", lab) for s in ("model alone", "with rules"))
+            n = rs.get("n_gold", ms.get("n_gold", 0))
+            lines.append(f"| {lab} | {n} | {_fmt(ms.get('f1'))} | {_fmt(rs.get('precision'))} | "
+                         f"{_fmt(rs.get('recall'))} | {_fmt(rs.get('f1'))} | {_fmt(mo.get('f1'))} | "
+                         f"{_fmt(ro.get('f1'))} |")
+        lines.append("")
+    lines += [f"- {n}" for n in notes]
+    return "\n".join(lines).rstrip() + "\n"
 
 
 # ---------------------------------------------------------------- output
@@ -341,11 +469,14 @@ def run(cached: bool = False, seed: bool = True) -> dict:
         benches[name] = note
         notes.append(f"{name}: {note}")
         rows.extend(rows_for_benchmark(name, result, note))
+    entity_rows: list[dict] = []
     if seed:
-        for name, fn in (("held-out gold", heldout_evaluation), ("seed gold", seed_evaluation)):
-            gold_rows, note = fn()
+        for gold_set in GOLD_SETS:
+            gold_rows, note = set_evaluation(gold_set)
             rows.extend(gold_rows)
-            notes.append(f"{name}: {note}")
+            notes.append(f"{gold_set.name}: {note}")
+        entity_rows, entity_notes = entity_comparison()
+        notes.extend(entity_notes)
     for area in ("entities",):
         if not any(r["area"] == area for r in rows):
             rows.append({"area": area, "metric": "F1", "ours": None, "our_data": "",
@@ -353,18 +484,98 @@ def run(cached: bool = False, seed: bool = True) -> dict:
                          "published_data": "OntoNotes 5.0", "note": "no entity benchmark"})
     order = {"entities": 0, "quantities": 1, "dates": 2, "quotes": 3}
     rows.sort(key=lambda r: order.get(r["area"], 9))
-    return {"rows": rows, "notes": notes, "benchmarks": benches}
+    return {"rows": rows, "notes": notes, "benchmarks": benches, "entities": entity_rows}
 
 
-def write(out: dict) -> None:
+FIGURE_FILES = (ROOT / "README.md", GOLD / "README.md")
+MARK_START, MARK_END = "<!-- accuracy:figures:start -->", "<!-- accuracy:figures:end -->"
+
+
+def _gold_row(rows: list[dict], area: str, data: str, metric: str) -> dict:
+    for r in rows:
+        if r["area"] == area and r["metric"] == metric and str(r["our_data"]).startswith(data):
+            return r
+    return {}
+
+
+def _n(row: dict) -> str:
+    m = re.search(r"n=(\d+)", str(row.get("our_data", "")))
+    return m.group(1) if m else "?"
+
+
+def figures_block(out: dict, when: str) -> str:
+    """The figures README.md and gold/README.md show, from this run's rows (one source)."""
+    rows, ents = out["rows"], out.get("entities") or []
+    lines = [f"Generated by `python bench/accuracy.py` ({when}); edit that script, not this block.", "",
+             "| kind | held-out strict F1 | held-out overlap F1 | fresh held-out strict F1 (overlap) "
+             "| seed strict F1 | attributes (held-out, matched pairs) |",
+             "|---|---:|---:|---:|---:|---|"]
+    for area in ("entities", "quantities", "dates", "quotes"):
+        strict_m, overlap_m = (("strict F1", "relaxed F1") if area == "dates"
+                               else ("F1 (strict match)", "F1 (overlap match)"))
+        hs, ho = (_gold_row(rows, area, "held-out gold", m) for m in (strict_m, overlap_m))
+        fs, fo = (_gold_row(rows, area, "fresh held-out gold", m) for m in (strict_m, overlap_m))
+        ss = _gold_row(rows, area, "seed gold", strict_m)
+        attrs = ", ".join(f"{r['metric'].split(' (')[0].replace(' accuracy', '')} {_fmt(r['ours'])}"
+                          for r in rows if r["area"] == area and "(matched pairs)" in r["metric"]
+                          and str(r["our_data"]).startswith("held-out gold"))
+        held = f"{_fmt(hs.get('ours'))} ({hs.get('note', '')}, n={_n(hs)})" if hs else "n/a"
+        fresh = f"{_fmt(fs.get('ours'))} ({_fmt(fo.get('ours'))}), n={_n(fs)}" if fs else "-"
+        lines.append(f"| {area} | {held} | {_fmt(ho.get('ours')) or 'n/a'} | {fresh} "
+                     f"| {_fmt(ss.get('ours')) or 'n/a'} | {attrs or '-'} |")
+    if ents:
+        lines += ["", "Entities, the spaCy model alone and with our entity rules (per label: "
+                  "[bench/results/entities.md](bench/results/entities.md)):", "",
+                  "| gold set | n | model alone strict F1 | with rules strict F1 (P, R) "
+                  "| model alone overlap F1 | with rules overlap F1 |",
+                  "|---|---:|---:|---:|---:|---:|"]
+        for set_name in dict.fromkeys(r["set"] for r in ents):
+            ms, rs, mo, ro = (_entity_score(ents, set_name, sy, sc) for sc in ("strict", "overlap")
+                              for sy in ("model alone", "with rules"))
+            lines.append(f"| {set_name} | {rs.get('n_gold', '?')} | {_fmt(ms.get('f1'))} | "
+                         f"{_fmt(rs.get('f1'))} (P {_fmt(rs.get('precision'))}, R {_fmt(rs.get('recall'))}) | "
+                         f"{_fmt(mo.get('f1'))} | {_fmt(ro.get('f1'))} |")
+    return "\n".join(lines) + "\n"
+
+
+def write_figures(block: str, paths=FIGURE_FILES) -> list[str]:
+    """Put ``block`` between the markers of each file; the files without markers are named."""
+    missing = []
+    for path in paths:
+        text = path.read_text(encoding="utf-8") if path.exists() else ""
+        if MARK_START not in text or MARK_END not in text:
+            missing.append(str(path.relative_to(ROOT)))
+            continue
+        head, rest = text.split(MARK_START, 1)
+        _, tail = rest.split(MARK_END, 1)
+        body = block
+        if path.parent != ROOT:  # links in the block are relative to the repository root
+            body = block.replace("](bench/", "](../bench/")
+        _write_atomic(path, f"{head}{MARK_START}\n{body}{MARK_END}{tail}")
+    return missing
+
+
+def _csv_text(rows: list[dict], columns: list[str]) -> str:
+    buf = io.StringIO()
+    w = csv.DictWriter(buf, fieldnames=columns)
+    w.writeheader()
+    w.writerows(rows)
+    return buf.getvalue()
+
+
+def write(out: dict, figures: bool = True) -> list[str]:
+    """Write bench/results (and, with ``figures``, the README blocks); the files left alone."""
     RESULTS.mkdir(parents=True, exist_ok=True)
     _write_atomic(RESULTS / "accuracy.md", to_markdown(out["rows"], out["notes"]))
-    buf = io.StringIO()
-    w = csv.DictWriter(buf, fieldnames=COLUMNS)
-    w.writeheader()
-    w.writerows(out["rows"])
-    _write_atomic(RESULTS / "accuracy.csv", buf.getvalue())
+    _write_atomic(RESULTS / "accuracy.csv", _csv_text(out["rows"], COLUMNS))
     _write_atomic(RESULTS / "accuracy.json", json.dumps(out, indent=2, ensure_ascii=False) + "\n")
+    if out.get("entities"):
+        _write_atomic(RESULTS / "entities.md", entities_markdown(out["entities"], []))
+        _write_atomic(RESULTS / "entities.csv", _csv_text(out["entities"], ENTITY_COLUMNS))
+    if not figures:
+        return []
+    when = datetime.now(timezone.utc).strftime("%d %b %Y, %H:%M UTC")
+    return write_figures(figures_block(out, when))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -373,11 +584,20 @@ def main(argv: list[str] | None = None) -> int:
                     help="reuse bench/results/<name>.json instead of running that benchmark")
     ap.add_argument("--no-gold", dest="no_seed", action="store_true",
                     help="skip the seed and held-out gold evaluations")
+    ap.add_argument("--entities", action="store_true",
+                    help="only the entity comparison (model alone / with rules on every gold set); "
+                         "prints it and writes nothing")
     args = ap.parse_args(argv)
+    if args.entities:
+        rows, notes = entity_comparison()
+        print(entities_markdown(rows, notes))
+        return 0
     out = run(cached=args.cached, seed=not args.no_seed)
-    write(out)
+    missing = write(out, figures=not args.no_seed)
     print(to_markdown(out["rows"], out["notes"]))
-    print(f"wrote {RESULTS.relative_to(ROOT)}/accuracy.md, accuracy.csv, accuracy.json")
+    print(f"wrote {RESULTS.relative_to(ROOT)}/accuracy.md, accuracy.csv, accuracy.json, entities.md, entities.csv")
+    for path in missing:
+        print(f"no {MARK_START} ... {MARK_END} markers in {path}: its figures were not updated")
     return 0
 
 
