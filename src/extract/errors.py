@@ -69,11 +69,28 @@ class Errors:
     E316 = "Prediction table {path}: missing column {column!r}"
     E317 = "{path}: is not a directory of prediction tables"
     E318 = "Prediction table {path}: line {line}: {column} must be an integer, got {value!r}"
+    # typed tables (io.py, writers.py) and evaluation inputs
+    E319 = "{path}: row {row}: column {column!r}: {problem}"
+    E320 = "{path}: cannot be read: {problem}"
+    E321 = "{path}: no {table} table (looked for {table}.parquet, {table}.jsonl, {table}.csv and tables.xlsx)"
+    E322 = "{path}: no tables found (looked for {tables} as .parquet, .jsonl, .csv or tables.xlsx)"
+    E323 = ("{path}: no predictions for {n} gold document(s): {doc_ids}; they are not in the prediction "
+            "tables' documents (was the run given these articles?)")
+    E324 = "{path}: the gold has no records (an empty file or folder cannot be scored)"
+    E325 = "gold is invalid ({n} problem(s); `extract validate-gold` lists them all): {problems}"
+    E326 = "{path}: cannot be read as gold: {problem}"
+    E327 = "{value} must be a finite number, got {raw!r}"
+    E328 = "{column} {value} is negative; offsets count characters from 0"
+    E329 = "no raw texts to check the gold against: give --texts DIR (the articles' folder)"
+    E330 = "Unknown {what} {value!r} in --only; allowed: {allowed}"
     # quantity test sets (readers/quantity_sets.py); E006 wraps these as "path: line N: ..."
     E400 = "expected a JSON list of sentences, got {kind}"
     E401 = "expected the keys {keys} (the line is the sentence's index in the list)"
-    # quotation rules (quotes/lexicon.py, resources/quotes.json)
-    E700 = "Resource {name}: {where}: {lemma!r} is not a key of reporting_verbs"
+    # the HTML report (report/)
+    E900 = "{path}: is not a directory of tables written by `extract run`"
+    E901 = "Table {path} cannot be read: {reason}"
+    E902 = "{path}: holds none of the tables written by `extract run` (documents, entities, quantities, dates, quotes as .csv or .parquet)"
+    E903 = "Report folder {path} is a file, not a folder"
     # runs (runner.py, stream.py, pool.py, dask_engine.py, state.py, documents.py, text.py)
     E500 = "The dask engine builds the pipeline on each worker: give model= and extractors=, not nlp="
     E501 = "The dask engine needs dask[distributed]: pip install 'extract[dask]'"
@@ -92,12 +109,30 @@ class Errors:
     E513 = "{path}: cannot be read ({reason})"
     E514 = "{path}: the tables are not those of one finished run: {problem}"
     E515 = "{value!r} for {what}: expected a number greater than 0"
+    # models, components, the API and the ways in (pipeline.py, component.py, api.py, cli.py)
+    E800 = "Cannot load the spaCy model {model!r}: is the package installed? ({reason})"
+    E801 = "The spaCy pipeline {model!r} is for language {lang!r}; extract needs an English pipeline"
+    E802 = ("The spaCy pipeline {model!r} has no {what}, which {needed_by} needs; "
+            "its components: {components}")
+    E803 = "Standard input ('-') can be read once per run; it was given {n} times"
+    E804 = "Standard input is empty: nothing to extract"
+    E805 = "No column {column!r} in the DataFrame ({what}); its columns: {columns}"
+    E806 = "Ids must be unique: {doc_id!r} is given {n} times"
+    E807 = "{name}: {path} is missing; is this a folder saved by nlp.to_disk?"
+    E808 = ("Expected a string, a list of strings, a pandas Series or a DataFrame, got {type}")
+    E809 = "{n} texts but {n_ids} ids"
+    # quotation rules (quotes/lexicon.py, resources/quotes.json)
+    E700 = "Resource {name}: {where}: {lemma!r} is not a key of reporting_verbs"
 
 
 class Warnings:
     W001 = "{path}: not valid UTF-8 (byte {position}); decoded as {encoding} instead"
     W002 = ("{doc_id}: no reference date (none given with --reference-date and none in "
             "metadata.csv); relative dates are left unresolved")
+    W800 = ("{n} of {total} documents had no reference date (none given with --reference-date "
+            "and none in metadata.csv); their relative dates are left unresolved")
+    W801 = ("no reference date (none given with --reference-date and none in metadata.csv); "
+            "relative dates are left unresolved")
     W003 = "{path}: {n_chars} characters exceeds the model's max_length; processed in {n_pieces} pieces"
     W500 = ("{path}: not valid UTF-8 at byte offset(s) {positions}; each bad byte was replaced "
             "by U+FFFD (one character)")
@@ -114,3 +149,11 @@ class Warnings:
     W510 = "{path}: removed {n} leftover temporary file(s) of an interrupted run"
     W300 = "{kind} span {start}:{end} overlaps line {other} ({other_start}:{other_end}); the guidelines allow no nesting within a kind"
     W301 = "{path}: no {kind} table; every gold {kind} counts as a miss"
+    W302 = ("{doc_id}: {table} row rejected ({origin}): {problems}; the row is left out of the table "
+            "(a bug in the rule that made it)")
+    W303 = ("{doc_id}: {table} span {start}:{end} straddles a block the cleaner moved (a caption); "
+            "raw[{start}:{end}] holds {n_extra} characters of the moved block too")
+    W900 = "{path}: no {table} table (.csv or .parquet); the report shows none of its rows"
+    W901 = "{doc_id}: raw text not found; its page lists the items without the text"
+    W902 = "{path}: the text differs from the one the run read (text_sha1); its offsets would be wrong, so it is not shown"
+    W903 = "{doc_id}: {n} {table} row(s) with offsets outside the text (or start >= end) are listed but not marked"
