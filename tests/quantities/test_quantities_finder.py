@@ -1,6 +1,5 @@
 """Quantities: values, units, bounds and spans of extract.quantities on sentences written
-for them, negatives (years, phone and page numbers, names), the seed article's figures,
-the resource validator and the shared-set reader.
+for them, negatives (years, phone and page numbers, names) and the seed article's figures.
 
 Texts are given as the cleaner leaves them (single spaces, no line-break hyphens).
 """
@@ -11,8 +10,6 @@ import json
 import pytest
 
 from extract import quantities as q
-from extract.errors import GoldError, ResourceError
-from extract.readers.quantity_sets import read_ms_recognizers, read_quantulum
 
 
 def found(nlp, text):
@@ -353,98 +350,3 @@ def test_odd_input_gives_finite_json_records(text):
 def test_plain_text_helper():
     recs = q.find_quantities_in_text("It covers 144 acres and cost £2,000.", date_spans=[])
     assert [(r["value"], r["unit"]) for r in recs] == [(144, "acre"), (2000, "GBP")]
-
-
-# --------------------------------------------------------------------------- resources
-
-
-def test_units_resource_loads():
-    t = q.load_tables()
-    assert t.unit_forms["hectares"] == ("hectare", "QUANTITY")
-    assert t.currency_prefix["US$"] == "USD"
-
-
-@pytest.mark.parametrize("patch, message", [
-    ({"colours": {}}, "unknown key 'colours'"),
-    ({"units": {"metre": {"label": "LENGTH", "names": ["metre"]}}}, "units['metre'].label 'LENGTH'"),
-    ({"units": {"metre": {"names": "metre"}}}, "units['metre'].names must be a list of strings"),
-    ({"number_words": {"one": "1"}}, "number_words['one'] must be a number"),
-    ({"modifiers": {"about": "roughly"}}, "modifiers['about'] = 'roughly'"),
-    ({"powers": {"square": "2"}}, "powers['square'] must be a list of strings"),
-    ({"suffix_modifiers": {"-odd": "vague"}}, "suffix_modifiers['-odd'] = 'vague'"),
-])
-def test_units_validator_names_file_and_key(monkeypatch, patch, message):
-    from extract.resources import read_json
-
-    data = read_json(q.RESOURCE)
-    data.update(patch)
-    monkeypatch.setattr(q, "read_json", lambda name: data)
-    q.load_tables.cache_clear()
-    try:
-        with pytest.raises(ResourceError) as exc:
-            q.load_tables()
-        assert "units.json" in str(exc.value) and message in str(exc.value)
-    finally:
-        monkeypatch.undo()
-        q.load_tables.cache_clear()
-
-
-# --------------------------------------------------------------------------- readers
-
-
-def test_reader_formats(tmp_path):
-    qf = tmp_path / "q.json"
-    qf.write_text(json.dumps([{"req": "3 to 4 L", "res": [{"value": 3.5, "unit": "litre", "surface": "3 to 4 L"}]}]))
-    mf = tmp_path / "m.json"
-    mf.write_text(json.dumps([{"text": "40 - 50 years old", "quantities": [{"value": "40-50", "normalized_unit": "year of age"}]}]))
-    (s1,) = read_quantulum(qf)
-    assert (s1.gold[0].value, s1.gold[0].unit) == (3.5, "litre")
-    (s2,) = read_ms_recognizers(mf)
-    assert (s2.gold[0].value, s2.gold[0].value_max, s2.gold[0].unit) == (40, 50, "year of age")
-
-
-def test_reader_errors_name_file_and_line(tmp_path):
-    bad = tmp_path / "bad.json"
-    bad.write_text(json.dumps([{"text": "x", "quantities": []}, {"text": "y"}]))
-    with pytest.raises(GoldError, match=r"bad\.json: line 2"):
-        read_ms_recognizers(bad)
-
-
-def test_shared_sets_read(shared_data):
-    from extract.readers.quantity_sets import read_all
-
-    sets = read_all(shared_data / "quantities")
-    assert len(sets["quantulum3"]) == 101
-    assert sum(len(s.gold) for s in sets["quantulum3"]) == 148
-    assert set(sets) == {"quantulum3", "ms-age", "ms-currency", "ms-dimension", "ms-temperature"}
-
-
-# --------------------------------------------------------------------------- benchmark matching
-
-
-@pytest.fixture(scope="module")
-def bench():
-    import importlib.util
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parents[1] / "bench" / "quantities.py"
-    spec = importlib.util.spec_from_file_location("bench_quantities", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def test_bench_matching(bench):
-    from extract.readers.quantity_sets import GoldQuantity as G
-
-    rng = {"value": 3, "value_max": 4, "unit": "litre", "unit_noun": ""}
-    assert bench.value_agrees(rng, G(3.5, "litre"))          # quantulum3 writes the midpoint
-    assert bench.value_agrees(rng, G(3, "litre", 4))         # the same range
-    assert not bench.value_agrees(rng, G(5, "litre"))
-    count = {"value": 126, "value_max": None, "unit": "", "unit_noun": "jets"}
-    assert bench.unit_agrees(count, "fighter jet") and bench.unit_agrees(count, "-")
-    assert bench.unit_agrees({"unit": "USD per share"}, "dollar per share")
-    assert bench.unit_agrees({"unit": "GBP"}, "pound sterling") and not bench.unit_agrees({"unit": "GBP"}, "pound-mass")
-    preds = [{"value": 2, "value_max": None, "unit": "metre", "unit_noun": ""},
-             {"value": 2, "value_max": None, "unit": "", "unit_noun": ""}]
-    assert bench.score_sentence(preds, [G(2, "dimensionless"), G(2, "metre")]) == (2, 2)
