@@ -276,5 +276,38 @@ def validate_gold_cmd(path, corpus_dir):
     sys.exit(1 if n_err else 0)
 
 
+@main.command("report")
+@click.option("--pred", "pred_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
+              show_default=True, help="Folder with the tables written by `extract run` (CSV or Parquet).")
+@click.option("--gold", "gold_path", type=click.Path(exists=True, path_type=Path), default=None,
+              help="Gold file (.jsonl or .csv) or folder: adds the evaluation view, paired by the "
+                   "matcher of `extract evaluate`.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Folder for the HTML pages [default: PRED/report].")
+@click.option("--texts", "texts_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              default=None, help="Folder of the raw articles as <doc_id>.txt [default: the paths in "
+                                 "PRED/documents.csv, used only when the text's SHA-1 is the run's].")
+@click.option("--scheme", type=click.Choice(["strict", "overlap"]), default="strict", show_default=True,
+              help="Matching shown on the evaluation's article pages (the summary shows both).")
+def report_cmd(pred_dir, gold_path, out_dir, texts_dir, scheme):
+    """Write static HTML pages (no server, no network) of the tables in --pred: an index of the
+    articles and each article with its items highlighted in place; with --gold, the evaluation."""
+    import warnings
+
+    from .report import build_report
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the notes are shown below
+            result = build_report(pred_dir, out_dir, gold=gold_path, texts_dir=texts_dir, scheme=scheme)
+    except ExtractError as exc:
+        _echo_err("error", str(exc))
+        sys.exit(2)
+    for note in dict.fromkeys(result.notes):
+        _echo_err("warning", note)
+    evaluated = f", {len(result.evaluations)} evaluation pages" if result.summary else ""
+    click.echo(f"wrote {len(result.articles)} article pages{evaluated}; open {result.index}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
