@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from extract.cli import main
+from extract.errors import Warnings
 from extract.schema import contract_columns
 
 CONTRACT = contract_columns()
@@ -73,8 +74,10 @@ def test_all_good_exits_zero_and_writes_five_tables(tmp_path):
     # .extract/ holds the run state (parts and manifest) for incremental reruns
     assert sorted(p.name for p in (tmp_path / "out").iterdir() if p.name != ".extract") == [
         "dates.csv", "documents.csv", "entities.csv", "quantities.csv", "quotes.csv"]
-    # no reference date anywhere: warned, relative dates left unresolved
-    assert "a: no reference date" in result.stderr
+    # no reference date anywhere: one note for the run with the count, and one in the document's row
+    assert result.stderr.count("no reference date") == 1
+    assert "1 of 1 documents had no reference date" in result.stderr
+    assert read_table(tmp_path / "out", "documents")[0]["warnings"] == Warnings.W801
 
 
 def test_bad_reference_date_is_a_usage_error(tmp_path):

@@ -22,7 +22,7 @@ from spacy.language import Language
 from .dask_engine import DaskEngine
 from .documents import iter_inputs
 from .errors import ConfigError, Errors, Warnings
-from .pipeline import DEFAULT_MODEL, build_pipeline
+from .pipeline import build_pipeline, resolve_model
 from .pool import PoolEngine
 from .schema import table_columns
 from .state import RunState, doc_key
@@ -46,6 +46,7 @@ class RunSummary:
     n_warnings_omitted: int = 0   # warnings beyond MAX_MESSAGES, counted only
     n_failures_omitted: int = 0
     first_row_seconds: float | None = None
+    n_no_reference_date: int = 0  # documents whose relative dates stayed unresolved (W801)
 
 
 ProgressCallback = Callable[[ArticleResult, RunSummary], None]
@@ -102,12 +103,13 @@ def _note(result: ArticleResult, summary: RunSummary) -> None:
     summary.n_words += result.n_words
     if result.document.get("warnings"):
         for message in result.document["warnings"].split(" | "):
+            if message == Warnings.W801:  # one note per run (W800), with the count
+                summary.n_no_reference_date += 1
+                continue
             _keep(summary.warnings, message, summary, "warning")
     if not result.ok:
         summary.n_failed += 1
         _keep(summary.failures, result.document["error"], summary, "failure")
-    elif not result.document.get("reference_date"):
-        _keep(summary.warnings, Warnings.W002.format(doc_id=result.doc_id), summary, "warning")
 
 
 def _version() -> str:
@@ -225,7 +227,7 @@ def run(
         raise ConfigError(Errors.E500)
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    model = model or DEFAULT_MODEL
+    model = resolve_model(model)
     summary = RunSummary()
     started = time.perf_counter()
     if given_engine:  # a ready engine (e.g. a DaskEngine kept for several runs); not closed here
@@ -298,6 +300,8 @@ def run(
         if started_engine is not None:
             started_engine.close()
     summary.seconds = time.perf_counter() - started
+    if summary.n_no_reference_date:
+        summary.warnings.insert(0, Warnings.W800.format(n=summary.n_no_reference_date, total=summary.n_documents))
     if parts.first_row_at is not None:
         summary.first_row_seconds = parts.first_row_at - started
     return summary

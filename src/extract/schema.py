@@ -209,6 +209,7 @@ DOCUMENT_COLUMNS_TYPED: tuple[Column, ...] = (
     _c("reference_date", doc="the date relative dates were resolved against"),
     _c("text_sha1"),
     _c("warnings"),
+    _c("model", doc="the spaCy pipeline and version that processed the document (en_core_web_sm-3.8.0)"),
 )
 DOCUMENT_COLUMNS: tuple[str, ...] = tuple(c.name for c in DOCUMENT_COLUMNS_TYPED)
 
