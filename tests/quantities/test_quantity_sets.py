@@ -67,3 +67,32 @@ def test_bench_matching(bench):
     preds = [{"value": 2, "value_max": None, "unit": "metre", "unit_noun": ""},
              {"value": 2, "value_max": None, "unit": "", "unit_noun": ""}]
     assert bench.score_sentence(preds, [G(2, "dimensionless"), G(2, "metre")]) == (2, 2)
+
+
+def test_heldout_sentences_reader(tmp_path):
+    from extract.readers.quantity_sets import read_heldout_sentences
+
+    (tmp_path / "sport").mkdir()
+    (tmp_path / "sport" / "1.txt").write_text("Title\n\nHe ran 800m. They won 3-1.\n", encoding="utf-8")
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("// comment\n" + json.dumps({"doc": "sport/1.txt", "start_char": 7, "end_char": 19, "quantities": [
+        {"start_char": 14, "end_char": 18, "label": "QUANTITY", "value": 800, "unit": "metre"}]}) + "\n"
+        + json.dumps({"doc": "sport/1.txt", "start_char": 20, "end_char": 33, "quantities": []}) + "\n")
+    s1, s2 = read_heldout_sentences(gold, tmp_path)
+    assert (s1.text, s1.gold[0].surface, s1.gold[0].unit) == ("He ran 800m.", "800m", "metre")
+    assert s2.gold == [] and s2.text == "They won 3-1."
+    gold.write_text(json.dumps({"doc": "sport/2.txt", "start_char": 0, "end_char": 1, "quantities": []}) + "\n")
+    with pytest.raises(GoldError, match=r"g\.jsonl: line 1"):
+        read_heldout_sentences(gold, tmp_path)
+
+
+def test_heldout_sentences_spans_read(shared_data):
+    """The committed held-out file reads against the BBC articles: every span inside its sentence."""
+    from pathlib import Path
+
+    from extract.readers.quantity_sets import HELDOUT_SENTENCES, read_heldout_sentences
+
+    path = Path(__file__).resolve().parents[2] / "gold" / "heldout" / HELDOUT_SENTENCES
+    sents = read_heldout_sentences(path, shared_data / "bbc-news")
+    assert len(sents) >= 30 and all(g.surface for s in sents for g in s.gold)
+    assert all(g.surface in s.text for s in sents for g in s.gold)

@@ -23,6 +23,8 @@ from ..errors import Errors, GoldError
 QUANTULUM = "quantulum3/quantities.json"
 QUANTULUM_AMBIGUITY = "quantulum3/quantities.ambiguity.json"
 MS_RECOGNIZERS = ("age", "currency", "dimension", "temperature")
+#: hand-annotated held-out BBC sentences (standoff; see gold/heldout/quantities-bbc-sentences.md)
+HELDOUT_SENTENCES = "quantities-bbc-sentences.jsonl"
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,10 @@ class GoldQuantity:
 class QuantitySentence:
     text: str
     gold: list[GoldQuantity] = field(default_factory=list)
+    #: standoff sets: the article (path under the corpus root) and the sentence's offsets in it
+    doc: str = ""
+    start_char: int = 0
+    end_char: int = 0
 
 
 def _load(path: Path) -> list:
@@ -97,6 +103,38 @@ def read_ms_recognizers(path: str | Path) -> list[QuantitySentence]:
             v, vmax = _number(path, i, q.get("value"))
             gold.append(GoldQuantity(v, str(q.get("normalized_unit", "")), vmax))
         out.append(QuantitySentence(item["text"], gold))
+    return out
+
+
+def read_heldout_sentences(path: str | Path, corpus: str | Path) -> list[QuantitySentence]:
+    """Hand-annotated sentences in standoff form (one JSON object a line: ``doc`` a path under
+    ``corpus``, the sentence's ``start_char``/``end_char``, ``quantities`` with offsets, value,
+    unit, value_max); the text is read from ``corpus``. Lines starting with ``//`` are comments."""
+    path, corpus = Path(path), Path(corpus)
+    if not path.is_file():
+        raise GoldError(Errors.E300.format(path=path))
+    out = []
+    for i, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("//"):
+            continue
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise GoldError(Errors.E006.format(path=path, line=i, problem=Errors.E309.format(reason=exc.msg))) from exc
+        if not isinstance(item, dict) or not {"doc", "start_char", "end_char", "quantities"} <= set(item):
+            raise GoldError(Errors.E006.format(
+                path=path, line=i, problem=Errors.E401.format(keys="'doc', 'start_char', 'end_char', 'quantities'")))
+        text_path = corpus / item["doc"]
+        if not text_path.is_file():
+            raise GoldError(Errors.E006.format(path=path, line=i, problem=Errors.E308.format(doc_id=item["doc"])))
+        raw = text_path.read_text(encoding="utf-8")
+        gold = []
+        for q in item["quantities"]:
+            v, _ = _number(path, i, q.get("value"))
+            vmax = None if q.get("value_max") is None else _number(path, i, q["value_max"])[0]
+            gold.append(GoldQuantity(v, str(q.get("unit", "")), vmax, raw[q["start_char"]:q["end_char"]]))
+        out.append(QuantitySentence(raw[item["start_char"]:item["end_char"]], gold,
+                                    item["doc"], item["start_char"], item["end_char"]))
     return out
 
 
