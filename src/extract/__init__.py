@@ -2,13 +2,23 @@
 
 >>> import extract
 >>> tables = extract.extract_text(text, reference_date="2018-11-01")   # dict of DataFrames
->>> nlp = extract.build_pipeline()                                     # the spaCy Language
+>>> tables = extract.extract_frame(df, text="body", id="url", date="published")
+>>> nlp = extract.build_pipeline(extractors=["dates", "quantities"])    # the spaCy Language
+
+The components also fit any spaCy pipeline (entry points ``spacy_factories``)::
+
+    nlp = spacy.load("en_core_web_sm")
+    nlp.add_pipe("extract_quantities")
+    doc._.extract_quantities   # records, as the quantities table's rows
+
+The library logs to ``logging.getLogger("extract")`` and never prints.
 """
 from __future__ import annotations
 
 from . import extensions as _extensions  # noqa: F401  (registers Doc extensions)
-from .api import build_pipeline, extract_files, extract_text
+from .api import build_pipeline, extract_files, extract_frame, extract_text, extract_texts
+from .io import read_tables
 from .text import clean
 
 __version__ = "0.1.0"
-__all__ = ["build_pipeline", "extract_text", "extract_files", "clean", "__version__"]
+__all__ = ["build_pipeline", "extract_text", "extract_texts", "extract_frame", "extract_files", "clean", "read_tables", "__version__"]

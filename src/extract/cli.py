@@ -7,13 +7,17 @@ Exit codes: 0 success, 1 some input failed (the rest was still processed),
 """
 from __future__ import annotations
 
+import logging
+import shutil
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import click
 
-from .errors import ConfigError, ExtractError
+from .errors import ConfigError, Errors, ExtractError
+from .pipeline import EXTRACTORS, parse_extractors
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_OUT = "outputs"
@@ -32,6 +36,51 @@ def _reference_date(ctx, param, value):
         return parse_date(value)
     except ConfigError as exc:
         raise click.BadParameter(str(exc)) from None
+
+
+def _extractors(ctx, param, value):
+    try:
+        return parse_extractors(value)
+    except ConfigError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+class _EchoHandler(logging.Handler):
+    """Log records of the library as ``extract: <level>: <message>`` on standard error."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"extract: {record.levelname.lower()}: {record.getMessage()}", err=True)
+
+
+def _setup_logging(verbose: int = 0, quiet: bool = False) -> None:
+    """Show the library's log: warnings by default, -v info, -vv debug, -q errors only."""
+    log = logging.getLogger("extract")
+    if not any(isinstance(h, _EchoHandler) for h in log.handlers):
+        log.addHandler(_EchoHandler())
+        log.propagate = False
+        log.setLevel(logging.WARNING)
+    if quiet:
+        log.setLevel(logging.ERROR)
+    elif verbose:
+        log.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
+
+
+def _stage_stdin(paths: list[Path], doc_id: str) -> tuple[list[Path], Path | None]:
+    """Replace the path ``-`` by a file holding standard input, named ``<doc_id>.txt`` in a
+    private temporary folder (read like any article: same decoding, same checks)."""
+    n = sum(str(p) == "-" for p in paths)
+    if not n:
+        return paths, None
+    if n > 1:
+        raise ConfigError(Errors.E803.format(n=n))
+    if not doc_id or doc_id != Path(doc_id).name or doc_id.startswith("."):
+        raise ConfigError(Errors.E007.format(what="--doc-id", value=doc_id, allowed="a file stem (no '/')"))
+    data = click.get_binary_stream("stdin").read()
+    if not data.strip():
+        raise ConfigError(Errors.E804)
+    staged = Path(tempfile.mkdtemp(prefix="extract-stdin-"))
+    (staged / f"{doc_id}.txt").write_bytes(data)
+    return [staged / f"{doc_id}.txt" if str(p) == "-" else p for p in paths], staged
 
 
 class _Progress:
@@ -132,8 +181,11 @@ def _on_sigterm(signum, frame):  # pragma: no cover - exercised by killing a sub
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="extract")
-def main() -> None:
+@click.option("-v", "--verbose", count=True, help="Say more: -v what is done (model, components), -vv debug.")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors and warnings.")
+def main(verbose: int = 0, quiet: bool = False) -> None:
     """Extract entities, quantities, dates and quotations from news articles."""
+    _setup_logging(verbose, quiet)
 
 
 @main.command("run")
@@ -149,8 +201,12 @@ def main() -> None:
 @click.option("--processes", "n_process", type=click.IntRange(1), default=1, show_default=True,
               help="Worker processes on this machine, forked from the loaded pipeline (the model "
                    "is loaded once); one per core.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "parquet"]), default="csv", show_default=True,
-              help="Table format: CSV, or Parquet (through pyarrow); the same columns and rows either way.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "csv-excel", "parquet", "jsonl", "xlsx"]), default="csv",
+              show_default=True,
+              help="Table format, the same typed columns and rows in each: csv (exact, for pandas and scripts), "
+                   "csv-excel (for spreadsheets: UTF-8 BOM, formula-like text cells prefixed with '), parquet, "
+                   "jsonl (one object per row), xlsx (one workbook tables.xlsx, a sheet per table, text never "
+                   "read as a formula). extract.read_tables(DIR) reads any of them.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="local: this process (and --processes); dask: Dask distributed workers (see docs/SCALE.md).")
 @click.option("--scheduler", metavar="ADDRESS", default=None,
@@ -160,9 +216,15 @@ def main() -> None:
               help="With --engine dask and no --scheduler: worker processes of the local cluster.")
 @click.option("--fresh", is_flag=True,
               help="Process every document again instead of reusing the results of an earlier run in --out.")
+@click.option("--extractors", callback=_extractors, metavar="NAMES",
+              help=f"Run only these extractors, comma-separated ({', '.join(EXTRACTORS)}) "
+                   "[default: all]: their tables hold the rows a full run gives, the others are empty.")
+@click.option("--doc-id", default="stdin", show_default=True,
+              help="doc_id of the article read from standard input (PATH '-').")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option("-v", "--verbose", count=True, help="Say more: -v what is done (model, components), -vv debug.")
 def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, engine, scheduler,
-            n_workers, fresh, quiet):
+            n_workers, fresh, quiet, extractors=None, doc_id="stdin", verbose=0):
     """Extract from PATHS (.txt files or folders of them; default: corpus/) into tidy tables.
 
     A rerun into the same --out folder skips the documents already done (same doc_id,
@@ -177,7 +239,13 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, e
     if scheduler and engine != "dask":
         _echo_err("error", "--scheduler needs --engine dask")
         sys.exit(2)
+    _setup_logging(verbose, quiet)
     paths = list(paths) or [Path(DEFAULT_CORPUS)]
+    try:
+        paths, staged = _stage_stdin(paths, doc_id)   # PATH '-': one article from standard input
+    except ConfigError as exc:
+        _echo_err("error", str(exc))
+        sys.exit(2)
     total = sum(1 for _ in find_files(paths))
     progress = _Progress(total, quiet)
     previous = signal.signal(signal.SIGTERM, _on_sigterm)
@@ -185,7 +253,7 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, e
         summary = run(paths, out_dir, model=model, reference_date=reference_date,
                       batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process,
                       progress=progress, fmt=fmt, engine=engine, scheduler=scheduler,
-                      n_workers=n_workers, resume=not fresh)
+                      n_workers=n_workers, resume=not fresh, extractors=extractors)
     except ConfigError as exc:
         progress.close()
         _echo_err("error", str(exc))
@@ -201,6 +269,8 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, e
         sys.exit(130)
     finally:
         signal.signal(signal.SIGTERM, previous)
+        if staged is not None:
+            shutil.rmtree(staged, ignore_errors=True)
     progress.close(summary)
     for message in dict.fromkeys(summary.warnings):
         _echo_err("warning", message)

@@ -121,6 +121,7 @@ class Errors:
     E807 = "{name}: {path} is missing; is this a folder saved by nlp.to_disk?"
     E808 = ("Expected a string, a list of strings, a pandas Series or a DataFrame, got {type}")
     E809 = "{n} texts but {n_ids} ids"
+    E810 = "{doc_id}: the text is empty or missing"
     # quotation rules (quotes/lexicon.py, resources/quotes.json)
     E700 = "Resource {name}: {where}: {lemma!r} is not a key of reporting_verbs"
 
@@ -133,17 +134,18 @@ class Warnings:
             "and none in metadata.csv); their relative dates are left unresolved")
     W801 = ("no reference date (none given with --reference-date and none in metadata.csv); "
             "relative dates are left unresolved")
-    W003 = "{path}: {n_chars} characters exceeds the model's max_length; processed in {n_pieces} pieces"
-    W500 = ("{path}: not valid UTF-8 at byte offset(s) {positions}; each bad byte was replaced "
-            "by U+FFFD (one character)")
+    W003 = ("{path}: {n_chars} characters; processed in {n_pieces} pieces cut at paragraph or "
+            "sentence ends (a quotation or date across a cut may be missed)")
+    W500 = ("{path}: not valid UTF-8 at byte offset(s) {positions}; each invalid sequence was "
+            "replaced by one U+FFFD character")
     W501 = "{path}: line {line}: {problem}; row skipped"
     W502 = "{path}: line {line}: doc_id {doc_id!r} is also on line {other}; line {other} is used"
     W503 = "{path}: not valid UTF-8; read as {encoding}"
     W504 = "{path}: cannot be read ({reason}); skipped"
     W505 = "{path}: symbolic link to nothing ({reason}); skipped"
     W506 = "{path}: cannot be read ({reason}); no metadata used for the articles beside it"
-    W507 = ("{name}: {n} files have this name in different folders; their doc_ids are their "
-            "paths relative to {root} (e.g. {example!r})")
+    W507 = ("{n} file name(s) are shared by files in different folders (e.g. {name}); those "
+            "files' doc_ids name as many of their folders as tell them apart (e.g. {example!r})")
     W508 = "{path}: line {line}: doc_id {doc_id!r} ends in .txt; read as {stem!r}"
     W509 = "{path}: the extractor {extractor} failed ({exc}); its rows are missing, the other tables are kept"
     W510 = "{path}: removed {n} leftover temporary file(s) of an interrupted run"
