@@ -20,7 +20,7 @@ from spacy.displacy.render import DEFAULT_LABEL_COLORS
 
 from .. import schema
 from ..errors import Warnings
-from ..evaluate import ALL, compare_attribute, match_kind
+from ..evaluate import ALL, compare_attribute, match_kind, readable
 from .layout import Mark, Token, layout, usable
 
 #: kinds in the order pages show them
@@ -219,7 +219,7 @@ def _eval_kind(kind: str, gold: list[dict], pred: list[dict], scheme: str,
         if note:   # an attribute differs: the tag (or the speaker) says so
             mark = replace(mark, tag=mark.tag and mark.tag + " ⚠", after=mark.after and mark.after + " ⚠")
         marks.append(mark)
-        items.append(PanelItem(mark_id, readable_text(row), span.label,
+        items.append(PanelItem(mark_id, readable(str(row.get("text", ""))), span.label,
                                _attributes(kind, row), status, note, span.start))
 
     n_wrong = 0
@@ -239,10 +239,6 @@ def _eval_kind(kind: str, gold: list[dict], pred: list[dict], scheme: str,
               "fn": len(result.false_negatives), "mismatched": n_wrong,
               "n_gold": len(gold), "n_pred": len(pred)}
     return marks, items, counts
-
-
-def readable_text(row: dict) -> str:
-    return " ".join(str(row.get("text", "")).split())
 
 
 def evaluation_view(text: str, gold_by_kind: dict[str, list[dict]],
