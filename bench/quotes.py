@@ -24,6 +24,8 @@ import sys
 import time
 from pathlib import Path
 
+from extract import schema
+from extract.pipeline import EXTRACTORS, build_pipeline
 from extract.quotes import resolve_mention
 from extract.readers.polnear import read_split
 from extract.scoring import PRF, Span, match_spans, prf_table
@@ -36,22 +38,8 @@ _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "i
 
 
 def _pipeline():
-    """The project's pipeline with every extractor that is importable (quotes at least)."""
-    import importlib
-
-    from extract.pipeline import EXTRACTORS, build_pipeline
-
-    from spacy.language import Language
-
-    names = []
-    for name, (factory, module) in EXTRACTORS.items():
-        try:
-            importlib.import_module(module)
-        except ImportError:
-            continue
-        if Language.has_factory(factory):
-            names.append(name)
-    return build_pipeline(extractors=names), names
+    """The project's pipeline with every extractor (quotes run last, on the corrected entities)."""
+    return build_pipeline(), list(EXTRACTORS)
 
 
 def _same_person(speaker: str | None, source: str | None) -> bool:
@@ -84,7 +72,7 @@ def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bo
             to_raw = lambda s, e: (s, e)  # noqa: E731
             to_clean = lambda s: s  # noqa: E731
         preds = []
-        for r in doc._.quotes or []:
+        for r in doc._.get(schema.QUOTE.extension) or []:
             s, e = to_raw(r["start_char"], r["end_char"])
             ss = se = None
             if r["speaker_start_char"] is not None:

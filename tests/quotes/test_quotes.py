@@ -6,6 +6,7 @@ import json
 import pytest
 
 from extract import quotes as Q
+from extract import schema
 from extract.errors import ResourceError
 from extract.resources import read_text
 from extract.text import clean
@@ -14,7 +15,7 @@ from extract.text import clean
 @pytest.fixture(scope="module")
 def run(nlp):
     def _run(text: str) -> list[dict]:
-        return nlp(clean(text).text)._.quotes
+        return nlp(clean(text).text)._.get(schema.QUOTE.extension)
 
     return _run
 
@@ -245,7 +246,7 @@ SEED_SPEAKERS = [
 
 @pytest.fixture(scope="module")
 def seed_quotes(nlp, seed_text):
-    return nlp(clean(seed_text).text)._.quotes
+    return nlp(clean(seed_text).text)._.get(schema.QUOTE.extension)
 
 
 def test_seed_every_quotation_with_its_speaker(seed_quotes):

@@ -28,8 +28,8 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .marks import MARKS, Quote
-from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ent_of, is_cue_verb,
-                      is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
+from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ancestors, ent_of,
+                      is_cue_verb, is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
 
 _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
               "then", "again", "once", "recently", "previously", "simply", "flatly", "repeatedly",
@@ -39,6 +39,8 @@ _CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp",
 #: how far (in tokens) the cue of a quote is looked for after and before it
 AFTER_TOKENS = 30
 BEFORE_TOKENS = 40
+#: a headline ("Name: ... ‘...’") is a paragraph shorter than this many characters
+HEADLINE_CHARS = 20000
 
 Mention = tuple[int, int]
 
@@ -212,21 +214,27 @@ def before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) ->
 def governing_subject(doc: Doc, qs: int, qe: int, lo: int, quoted: list[bool],
                       lex: Lexicon) -> Mention | None:
     """The subject of the nearest verb above the quote in the parse, within [lo, qs)."""
+    # the possible subjects lie in [lo, qs): look them up by head rather than walk the
+    # children of every verb above the quote (a flat parse gives a verb thousands)
+    subjects: dict[int, list[Token]] = {}
+    for k in range(lo, qs):
+        child = doc[k]
+        if child.dep_ in SUBJ_DEPS and not quoted[k] and not not_speaker(child) \
+                and child.lower_ not in NOT_SPEAKERS:
+            subjects.setdefault(child.head.i, []).append(child)
     heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
     for h in heads:
-        for v in [doc[h], *doc[h].ancestors]:
+        for v in [doc[h], *ancestors(doc[h])]:
             if quoted[v.i] and not qs <= v.i < qe:
                 break
-            for child in v.children:
-                if child.dep_ in SUBJ_DEPS and lo <= child.i < qs and not quoted[child.i] \
-                        and not not_speaker(child) and child.lower_ not in NOT_SPEAKERS:
-                    if child.lower_ in RELATIVES:
-                        if v.dep_ == "relcl":
-                            return child.i, child.i + 1
-                        continue
-                    if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in SPEAKER_LABELS:
-                        return np_around(doc, child, lex, lo, qs)
-                    return None   # the subject is a thing ("The report found ..."), not a voice
+            for child in subjects.get(v.i, ()):
+                if child.lower_ in RELATIVES:
+                    if v.dep_ == "relcl":
+                        return child.i, child.i + 1
+                    continue
+                if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in SPEAKER_LABELS:
+                    return np_around(doc, child, lex, lo, qs)
+                return None   # the subject is a thing ("The report found ..."), not a voice
     return None
 
 
@@ -262,7 +270,7 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
         if mention is not None:
             q.mention, q.method = mention, "subject"
             return
-    if _cue_colon(doc, q, qs, qe, lex, quoted) or _cue_headline(doc, q, qs):
+    if _cue_colon(doc, q, qs, qe, lex, quoted) or _cue_headline(doc, q, qs, text):
         return
     _cue_previous_sentence(doc, q, qs, qe, b_start, lex, quoted)
 
@@ -317,7 +325,7 @@ def _cue_before(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon
     governing = set()
     for h in heads:
         governing.add(h)
-        governing.update(a.i for a in doc[h].ancestors)
+        governing.update(a.i for a in ancestors(doc[h]))
 
     def rank(k: int) -> tuple[int, int]:
         weak = doc[k].lower_ in lex.weak_forms
@@ -370,12 +378,14 @@ def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[
     return False
 
 
-def _cue_headline(doc: Doc, q: Quote, qs: int) -> bool:
+def _cue_headline(doc: Doc, q: Quote, qs: int, text: str) -> bool:
     """A headline's "Name: ... ‘quote’"."""
-    p0 = qs - 1
-    while p0 >= 0 and "\n" not in doc[p0].text:
-        p0 -= 1
-    p0 += 1
+    lo = max(0, q.start - HEADLINE_CHARS)
+    nl = text.rfind("\n", lo, q.start)
+    if nl < 0 and lo > 0:
+        return False   # a paragraph this long is no headline
+    # the paragraph's first token: the one after the token holding its newline
+    p0 = 0 if nl < 0 else doc.char_span(nl, nl + 1, alignment_mode="expand").end
     for c in range(p0 + 1, min(p0 + 6, qs)):
         if doc[c].text == ":":
             if all(doc[t].text[:1].isupper() or doc[t].is_punct for t in range(p0, c)) \

@@ -10,31 +10,28 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
+from ..component import ExtractComponent
 from .finder import find_quotes
 from .lexicon import RESOURCE, load_lexicon
 
 
-class QuotesComponent:
+class QuotesComponent(ExtractComponent):
     """Finds direct quotations and stores them on the quotes extension."""
 
-    def __init__(self, nlp: Language | None = None, name: str = schema.QUOTE.factory, *,
-                 lexicon_file: str = RESOURCE) -> None:
-        self.name = name
+    kind = schema.QUOTE
+    data_files = {"lexicon_file": RESOURCE}
+    requires = ["doc.ents", "token.dep", "token.tag", "token.pos", "token.ent_type", "token.ent_iob",
+                "token.is_sent_start"]
+
+    def load(self, lexicon_file: str) -> None:
         self.lexicon_file = lexicon_file
         self.lexicon = load_lexicon(lexicon_file)   # fail early on a broken resource file
 
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.set(schema.QUOTE.extension, find_quotes(doc, self.lexicon))
-        return doc
+    def find(self, doc: Doc) -> list[dict]:
+        return find_quotes(doc, self.lexicon)
 
 
-@Language.factory(
-    schema.QUOTE.factory,
-    assigns=[f"doc._.{schema.QUOTE.extension}"],
-    requires=["doc.ents", "token.dep", "token.tag", "token.pos", "token.ent_type", "token.ent_iob",
-              "token.is_sent_start"],
-    default_config={"lexicon_file": RESOURCE},
-)
+@Language.factory(schema.QUOTE.factory, **QuotesComponent.factory_meta())
 def make_quotes(nlp: Language, name: str, lexicon_file: str) -> QuotesComponent:
     return QuotesComponent(nlp, name, lexicon_file=lexicon_file)
 

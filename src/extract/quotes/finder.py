@@ -19,7 +19,7 @@ from .attribution import attribute
 from .classify import is_quotation, title_like
 from .lexicon import Lexicon, load_lexicon
 from .marks import WORD_RE, Quote, paragraph_index, quote_spans
-from .phrases import SUBJ_DEPS, ent_of, np_around, tok_range
+from .phrases import MAX_WALK, SUBJ_DEPS, ent_of, np_around, tok_range
 from .speakers import People, name_speaker
 
 #: the record columns, in table order
@@ -105,15 +105,15 @@ def _records(doc: Doc, quotes: list[Quote], quoted: list[bool], people: People,
             _inherit(q, prev)   # a quotation with no cue at all, shortly after another
         if q.mention is None:
             _nearby_subject(doc, q, quoted, paras, para_of, people, lex)
-        records.append(_record(doc, q, n_words, lex))
+        records.append(_record(doc, text, q, n_words, lex))
         prev = q
     return records
 
 
-def _record(doc: Doc, q: Quote, n_words: int, lex: Lexicon) -> dict:
+def _record(doc: Doc, text: str, q: Quote, n_words: int, lex: Lexicon) -> dict:
     """One quotation as a record: the table's columns but ``doc_id``."""
     rec = {
-        "start_char": q.start, "end_char": q.end, "text": doc.text[q.start:q.end],
+        "start_char": q.start, "end_char": q.end, "text": text[q.start:q.end],
         "speaker": q.speaker, "speaker_start_char": None, "speaker_end_char": None,
         "cue": None, "cue_start_char": None, "cue_end_char": None, "speaker_mention": None,
         "speaker_kind": q.speaker_kind, "label": schema.QUOTE_LABEL, "method": q.method,
@@ -150,7 +150,7 @@ def _nearby_subject(doc: Doc, q: Quote, quoted: list[bool], paras, para_of, peop
     p = para_of(q.start)
     lo_char = paras[max(p - 1, 0)][0]
     qs, _ = tok_range(doc, q.start, q.end)
-    for k in range(qs - 1, -1, -1):
+    for k in range(qs - 1, max(qs - 1 - MAX_WALK, -1), -1):
         t = doc[k]
         if t.idx < lo_char:
             break

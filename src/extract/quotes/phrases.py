@@ -46,12 +46,29 @@ def ent_of(tok: Token) -> Span | None:
     return Span(doc, start, end, label=tok.ent_type_)
 
 
+#: how far (in tokens) a walk over a sentence, a paragraph or the parse may go: real sentences
+#: and parses stay far inside these bounds; they keep hostile input (one sentence of thousands
+#: of quotation marks) linear
+MAX_WALK = 400
+MAX_DEPTH = 60
+
+
 def sent_start(tok: Token) -> int:
-    """Index of the first token of ``tok``'s sentence (cheaper than ``tok.sent``)."""
+    """Index of the first token of ``tok``'s sentence (cheaper than ``tok.sent``), looking back
+    at most ``MAX_WALK`` tokens."""
     doc, k = tok.doc, tok.i
-    while k > 0 and not doc[k].is_sent_start:
+    while k > 0 and not doc[k].is_sent_start and tok.i - k < MAX_WALK:
         k -= 1
     return k
+
+
+def ancestors(tok: Token) -> list[Token]:
+    """``tok``'s heads up to the root of its parse, at most ``MAX_DEPTH`` of them."""
+    out = []
+    while tok.head.i != tok.i and len(out) < MAX_DEPTH:
+        tok = tok.head
+        out.append(tok)
+    return out
 
 
 def is_pronoun(tok: Token, lex: Lexicon) -> bool:
@@ -146,4 +163,4 @@ def tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
 
 
 __all__ = ["SUBJ_DEPS", "NOT_SPEAKERS", "RELATIVES", "SPEAKER_LABELS", "not_speaker", "is_cue_verb",
-           "ent_of", "sent_start", "is_pronoun", "np_around", "np_right", "np_left", "tok_range"]
+           "ent_of", "sent_start", "ancestors", "MAX_WALK", "MAX_DEPTH", "is_pronoun", "np_around", "np_right", "np_left", "tok_range"]

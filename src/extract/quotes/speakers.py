@@ -9,6 +9,7 @@ left unnamed. ``speaker_kind`` is person, pronoun, org or other.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from spacy.tokens import Doc
@@ -35,6 +36,7 @@ class People:
     def __init__(self, doc: Doc, lex: Lexicon, text: str):
         self.lex = lex
         self.mentions: list[tuple[int, str, str]] = []   # (char offset, full name, label)
+        self._by_pos: tuple[list[tuple[int, str, str]], list[int]] | None = None
         self.subjects: set[int] = set()                  # offsets of mentions that are subjects
         self.gender: dict[str, str] = {}
         self.full: dict[str, str] = {}                   # last word -> first full name
@@ -67,10 +69,12 @@ class People:
         # a known surname is a mention of that person even where the NER missed or mislabelled it
         if self.full:
             spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+            span_starts = [a for a, _ in spans]
             names = sorted({n.split()[-1] for n in self.full.values()}, key=len, reverse=True)
             pattern = r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b"
             for m in re.finditer(pattern, text):
-                if not any(a <= m.start() < b for a, b in spans):
+                k = bisect.bisect_right(span_starts, m.start()) - 1   # entities do not overlap
+                if not (k >= 0 and spans[k][0] <= m.start() < spans[k][1]):
                     last = strip_name([m.group()], lex)
                     if last and last[-1].lower() in self.full:
                         self.mentions.append((m.start(), self.full[last[-1].lower()], "PERSON"))
@@ -88,6 +92,14 @@ class People:
         self.mentions.append((at, name, "PERSON"))
         return name
 
+    def _sorted_mentions(self) -> tuple[list[tuple[int, str, str]], list[int]]:
+        """The mentions from the last to the first, and their negated offsets (sorted), kept
+        until a mention is added."""
+        if self._by_pos is None or len(self._by_pos[0]) != len(self.mentions):
+            by_pos = sorted(self.mentions, key=lambda m: -m[0])
+            self._by_pos = by_pos, [-m[0] for m in by_pos]
+        return self._by_pos
+
     def resolve_pronoun(self, pron: str, at: int) -> str | None:
         want = self.lex.pronouns.get(pron.lower())
         if want == "self":
@@ -96,8 +108,10 @@ class People:
         labels = {"PERSON"} if want in {"male", "female"} else {"ORG"} if want == "neuter" \
             else {"ORG", "NORP"}
         cands = []
-        for pos, full, label in sorted(self.mentions, key=lambda m: -m[0]):
-            if pos >= at or label not in labels:
+        by_pos, keys = self._sorted_mentions()
+        for i in range(bisect.bisect_right(keys, -at), len(by_pos)):
+            pos, full, label = by_pos[i]
+            if label not in labels:
                 continue
             g = self.gender.get(full)
             if want in {"male", "female"} and g is not None and g != want:
