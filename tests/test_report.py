@@ -285,9 +285,12 @@ def test_bad_prediction_folder_is_an_error(tmp_path, pred):
 
 # ---------------------------------------------------------------- the evaluation view
 
-def _gold(tmp_path: Path, wrong_value: bool) -> Path:
+def _gold(tmp_path: Path, wrong_value: bool, speaker: str = "Philip Krein") -> Path:
     rows = _rows("doc-1")
-    gold = []
+    q = rows["quotes"][0]
+    gold = [{"kind": "quote", "speaker": speaker,
+             **{k: q[k] for k in ("doc_id", "start_char", "end_char", "text", "speaker_start_char",
+                                  "speaker_end_char")}}]
     for table, kind in (("entities", "entity"), ("quantities", "quantity"), ("dates", "date")):
         for r in rows[table]:
             g = {k: r[k] for k in ("doc_id", "start_char", "end_char", "text", "label")}
@@ -318,6 +321,17 @@ def test_evaluation_view_styles_hits_misses_and_mismatches(run, tmp_path):
     assert "value: gold &#39;6,000,000&#39;, predicted &#39;5,000,000&#39;" in html
     summary = result.summary.read_text(encoding="utf-8")
     assert "<svg" in summary and summary.count("<rect") == 3 * 4 * 2     # P/R/F1 x kinds x schemes
+
+
+@pytest.mark.parametrize("speaker, flagged", [("Philip Krein", False), ("Anna Wang Roe", True)])
+def test_evaluation_view_flags_a_wrong_speaker(run, tmp_path, speaker, flagged):
+    gold = _gold(tmp_path, wrong_value=False, speaker=speaker)
+    result = build_report(run, tmp_path / "report", gold=gold, texts_dir=tmp_path / "texts")
+    marks = _parse(result.evaluations["doc-1"])
+    quote = next(m for m in marks.classes if marks.classes[m].split()[1] == "quote")
+    assert ("mismatch" in marks.classes[quote].split()) is flagged
+    html = result.evaluations["doc-1"].read_text(encoding="utf-8")
+    assert ("speaker: gold &#39;Anna Wang Roe&#39;, predicted &#39;Philip Krein&#39;" in html) is flagged
 
 
 def _counts_from_page(path: Path) -> dict[str, tuple[int, int, int]]:

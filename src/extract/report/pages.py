@@ -297,7 +297,7 @@ def bar_chart(rows: Iterable[dict], *, scheme: str = "strict", height: float = 2
     rows = [r for r in rows if r.get("label") == ALL and r.get("scheme") == scheme
             and r.get("doc_id", ALL) == ALL]
     rows.sort(key=lambda r: KIND_ORDER.index(r["kind"]) if r["kind"] in KIND_ORDER else 99)
-    left, top = 40.0, 10.0
+    left, top = 40.0, 18.0
     bars, groups = [], []
     x = left + gap / 2
     for r in rows:
