@@ -266,6 +266,18 @@ def test_a_text_that_is_not_the_runs_is_not_shown(tmp_path):
     assert _parse(result.articles["doc-1"]).text == {}
 
 
+def test_a_path_that_is_no_article_is_not_read_without_a_hash(tmp_path):
+    secret = tmp_path / "secret.cfg"
+    secret.write_text(TEXT, encoding="utf-8")
+    pred = _make_run(tmp_path, sha="")
+    df = pd.read_csv(pred / "documents.csv", dtype=str, keep_default_na=False)
+    df.loc[0, "path"] = str(secret)
+    df.to_csv(pred / "documents.csv", index=False)
+    result = build_report(pred, tmp_path / "report")
+    assert any("raw text not found" in n for n in result.notes)
+    assert _parse(result.articles["doc-1"]).text == {}
+
+
 def test_rows_outside_the_text_are_listed_not_marked(run, tmp_path):
     df = pd.read_csv(run / "dates.csv", dtype=str, keep_default_na=False)
     df.loc[0, ["start_char", "end_char"]] = ["5000", "5004"]

@@ -4,7 +4,8 @@ Tables are read as text and their offset columns turned into integers; a missing
 table gives no rows and a warning, a folder without any table is an error. Raw texts are
 read with the run's own decoding (:func:`extract.documents.decode`), from ``texts_dir``
 when given, else from the ``path`` of each row of ``documents``; a text whose SHA-1 differs
-from the row's ``text_sha1`` is not used, because the offsets would not point into it.
+from the row's ``text_sha1`` is not used, because the offsets would not point into it, and
+a path that is not a ``.txt`` file is only read when the row has a ``text_sha1`` to check.
 """
 from __future__ import annotations
 
@@ -109,10 +110,13 @@ def read_texts(documents: Iterable[dict], pred_dir: str | Path,
         doc_id = doc.get("doc_id", "")
         if doc_id in texts or doc.get("status", "ok") not in ("ok", ""):
             continue
+        path = doc.get("path", "")
         if texts_dir is not None:
             places = [Path(texts_dir) / f"{doc_id}.txt"]
+        elif path.endswith(".txt") or (path and doc.get("text_sha1")):
+            places = _candidates(path, pred_dir)   # any other file only when its hash vouches for it
         else:
-            places = _candidates(doc.get("path", ""), pred_dir) if doc.get("path") else []
+            places = []
         problem = Warnings.W901.format(doc_id=doc_id)
         for place in places:
             if place.is_file():
