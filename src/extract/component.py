@@ -29,7 +29,8 @@ the rest, the spaCy way::
 * ``score`` gives ``nlp.evaluate`` strict span P/R/F1 of the kind (keys
   ``<factory>_p/_r/_f/_per_type``, e.g. ``extract_quantities_f``), comparing the predicted
   records with those on the reference Doc's extension (for entities, the reference's
-  ``doc.ents`` when the extension is empty); ``default_score_weights`` weighs the F1.
+  ``doc.ents`` when the extension is not set); references without annotations of the kind
+  are left out. ``default_score_weights`` weighs the F1.
 """
 from __future__ import annotations
 
@@ -140,28 +141,38 @@ class ExtractComponent:
 
     # ------------------------------------------------------------ scoring for nlp.evaluate
 
-    def _spans(self, doc: Doc, reference: bool) -> list[Span]:
+    def _spans(self, doc: Doc, reference: bool) -> list[Span] | None:
+        """The kind's spans on ``doc``; None for a reference Doc that carries no annotation of
+        this kind (its example is left out of the score)."""
         records = doc._.get(self.kind.extension)
-        if records is None and reference and self.kind is schema.ENTITY:
+        if records is None and reference:
+            if self.kind is not schema.ENTITY or not doc.has_annotation("ENT_IOB"):
+                return None
             records = [{"start_char": e.start_char, "end_char": e.end_char, "label": e.label_}
                        for e in doc.ents]
         return [Span(r["start_char"], r["end_char"], r.get("label") or self.kind.default_label or "")
                 for r in records or []]
 
     def score(self, examples: Iterable, **kwargs: Any) -> dict[str, Any]:
-        """Strict span P/R/F1 of this kind over ``examples`` (spaCy ``Example`` objects)."""
+        """Strict span P/R/F1 of this kind over ``examples`` (spaCy ``Example`` objects) whose
+        reference Doc is annotated for it; None when none is."""
+        key = self.kind.factory
         total = PRF()
         per_type: dict[str, PRF] = {}
+        n_scored = 0
         for eg in examples:
-            result = match_spans(self._spans(eg.reference, True), self._spans(eg.predicted, False))
+            gold = self._spans(eg.reference, True)
+            if gold is None:
+                continue
+            n_scored += 1
+            result = match_spans(gold, self._spans(eg.predicted, False))
             total = total + result.prf
-            for gold, _pred in result.pairs:
-                per_type.setdefault(gold.label, PRF()).tp += 1
-            for gold in result.false_negatives:
-                per_type.setdefault(gold.label, PRF()).fn += 1
-            for pred in result.false_positives:
-                per_type.setdefault(pred.label, PRF()).fp += 1
-        key = self.kind.factory
+            for span, count in ([(g, "tp") for g, _ in result.pairs] + [(g, "fn") for g in result.false_negatives]
+                                + [(p, "fp") for p in result.false_positives]):
+                prf = per_type.setdefault(span.label, PRF())
+                setattr(prf, count, getattr(prf, count) + 1)
+        if not n_scored:
+            return {f"{key}_p": None, f"{key}_r": None, f"{key}_f": None, f"{key}_per_type": None}
         return {f"{key}_p": total.precision, f"{key}_r": total.recall, f"{key}_f": total.f1,
                 f"{key}_per_type": {label: {"p": s.precision, "r": s.recall, "f": s.f1}
                                     for label, s in sorted(per_type.items())}}

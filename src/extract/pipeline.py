@@ -101,6 +101,8 @@ def _needed_model_pipes(nlp: Language, factories: list[str]) -> set[str]:
     need = set(ALWAYS_NEEDED)
     for factory in factories:
         need |= {a for a in _requires(factory) if not a.startswith("doc._.")}
+    if "doc.sents" in need:  # a parser or a senter gives them (spaCy declares only the parser's)
+        need = (need - {"doc.sents"}) | {"token.is_sent_start"}
     model = [n for n in nlp.component_names if n not in EXCLUDE]
     assigns = {n: set(nlp.get_pipe_meta(n).assigns) for n in model}
     keep = {n for n in model if n != "senter" and assigns[n] & (need - set(ALWAYS_NEEDED))}
