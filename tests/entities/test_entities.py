@@ -222,16 +222,25 @@ def test_byline_keeps_the_date_of_the_next_paragraph(ent_nlp):
 
 
 def test_no_surname_from_a_name_also_labelled_otherwise():
-    # the model labels "Manchester United" PERSON once and GPE once: "United" is no surname
-    words = ["Manchester", "United", "won", ".", "Manchester", "United", "lost", ".", "United", "wept", "."]
+    # the model labels "Gordon Brown" PERSON once and GPE once: "Brown" is no surname
+    words = ["Gordon", "Brown", "won", ".", "Gordon", "Brown", "lost", ".", "Brown", "wept", "."]
     tags = ["NNP", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "VBD", "."]
     iob = ["B-PERSON", "I-PERSON", "O", "O", "B-GPE", "I-GPE", "O", "O", "B-ORG", "O", "O"]
     spans = fix_entities(_handmade(words, tags, iob))
-    assert ("United", "PERSON") not in [(s.text, s.label_) for s in spans]
+    assert ("Brown", "PERSON") not in [(s.text, s.label_) for s in spans]
     # and with one label, the lone surname becomes the person
     iob = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-ORG", "O", "O"]
     spans = fix_entities(_handmade(words, tags, iob))
-    assert ("United", "PERSON") in [(s.text, s.label_) for s in spans]
+    assert ("Brown", "PERSON") in [(s.text, s.label_) for s in spans]
+
+
+def test_a_club_is_no_person():
+    # "Manchester United" as PERSON: the club head makes an ORG, and "United" alone follows
+    words = ["Manchester", "United", "won", ".", "Manchester", "United", "lost", ".", "United", "wept", "."]
+    tags = ["NNP", "NNP", "VBD", ".", "NNP", "NNP", "VBD", ".", "NNP", "VBD", "."]
+    iob = ["B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "B-PERSON", "O", "O"]
+    spans = fix_entities(_handmade(words, tags, iob))
+    assert [(s.text, s.label_) for s in spans] == [("Manchester United", "ORG")] * 2 + [("United", "ORG")]
 
 
 def test_bad_matcher_pattern_is_named():

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Span
 
 from .names import extend_person
 from .rules import LABELS, EntityRules
-from .tokens import all_caps_line, attached, sentence_start, taken_tokens
+from .gazetteer import is_place
+from .tokens import all_caps_line, attached, proper, sentence_start, taken_tokens
 
 
 def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -31,12 +32,20 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     out = []
     for sp in spans:
         if (len(sp) == 1 and sp.text in surnames
-                and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP"}):
+                and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP", "GPE", "LOC"}):
             sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
         elif (sp.label_ == "GPE" and len(sp) == 2 and sp[0].text in rules.directions
               and sp[1].text in rules.continents and sp.text not in rules.region_countries):
             sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
         out.append(sp)
+    out = vote(doc, out, rules)
+    # an acronym after its expansion, a club's short form ("United"): the long name's label
+    linked = acronyms(doc, out)
+    linked.update({sp[-1].text: "ORG" for sp in out if sp.label_ == "ORG" and len(sp) >= 2
+                   and sp[-1].text in rules.club_heads and proper(sp[-1])})
+    out = [Span(doc, sp.start, sp.end, label=linked[sp.text], span_id="fix:relabel")
+           if sp.text in linked and sp.label_ in LABELS and sp.label_ != linked[sp.text] else sp
+           for sp in out]
     # one-word names: the label the document gives them
     labels: dict[str, list[str]] = {}
     for sp in out:
@@ -49,6 +58,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
              and (ls[0] in {"GPE", "LOC", "NORP", "PERSON"} or (ls[0] == "ORG" and text.isupper()))}
     for text in surnames:
         known[text] = "PERSON"
+    known.update(linked)
     for text, label in cued.items():  # a label from context is spread like one the model gave twice
         if text not in surnames and len(set(labels.get(text, [label]))) == 1:
             known[text] = label
@@ -84,9 +94,11 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     prev = doc[s - 1] if s >= 1 else None
     nxt = doc[e] if e < len(doc) else None
     if label in {"ORG", "PERSON"}:
-        # "the town of X", "X-based"
+        # "the town of X", "X-based", "travel to X", "near X"
         if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
                 and doc[s - 2].is_lower):
+            return "GPE"
+        if _phrase_before(doc, s) & rules.place_cue_before:
             return "GPE"
         if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
                 and attached(doc[e - 1], nxt)):
@@ -100,10 +112,89 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
             return "ORG"
         if prev is not None and prev.is_lower and prev.text in rules.org_cue_before:
             return "ORG"
+        # "drew with X", "at home to X", "chief executive of X"
+        if _phrase_before(doc, s) & rules.org_cue_phrases:
+            return "ORG"
     if (label in {"PERSON", "LOC", "NORP"} and nxt is not None and nxt.text in rules.product_cue_after
             and sp.text.lower() not in rules.demonyms):
         return "PRODUCT"  # "the Xbox console", "the Windows operating system"
     return None
+
+
+def _phrase_before(doc: Doc, s: int, longest: int = 3) -> set[str]:
+    """The lower-case phrases of one to ``longest`` words that end right before token s."""
+    out = set()
+    for n in range(1, longest + 1):
+        words = doc[max(0, s - n):s]
+        if len(words) < n or not all(t.is_lower and t.is_alpha for t in words):
+            break
+        out.add(" ".join(t.text for t in words))
+    return out
+
+
+def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """A place preposition before a name the gazetteer knows as a place ("from Colchester");
+    evidence for GPE in the vote, never a label on its own."""
+    s = sp.start
+    if sp.label_ not in {"ORG", "PERSON"} or s < 1 or doc[s - 1].lower_ not in rules.gazetteer_cue_before:
+        return False
+    if _phrase_before(doc, s) & rules.gazetteer_cue_blockers:
+        return False  # "lost to Chelsea", "transfer from Reading": the club, not the town
+    return is_place(sp.text)
+
+
+#: votes: a model label counts 1, a place gazetteer hit after a place preposition 2, a context cue 3
+_WEIGHTS = {"model": 1, "gazetteer": 2, "cue": 3}
+#: labels one name's mentions share in a document
+_VOTING = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+
+
+def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """One name, one label: the mentions of a name (same text) take the label with the most
+    votes, where a context cue outweighs the model's label of up to two other mentions.
+    A tie changes nothing."""
+    mentions: dict[str, list[int]] = {}
+    for n, sp in enumerate(spans):
+        if sp.label_ in _VOTING:
+            mentions.setdefault(sp.text, []).append(n)
+    out = list(spans)
+    for idxs in mentions.values():
+        votes: dict[str, int] = {}
+        for n in idxs:
+            sp = spans[n]
+            cue = _cue_label(doc, sp, rules)
+            if cue:
+                votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
+            elif _weak_place_cue(doc, sp, rules):
+                votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
+            else:
+                votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:
+            continue
+        winner = ranked[0][0]
+        for n in idxs:
+            if out[n].label_ != winner:
+                out[n] = Span(doc, out[n].start, out[n].end, label=winner, span_id="fix:vote")
+    return out
+
+
+def acronyms(doc: Doc, spans: list[Span]) -> dict[str, str]:
+    """Acronyms introduced after their expansion -> the expansion's label
+    ("Office of Fair Trading (OFT)", "Hewlett Packard (HP)")."""
+    out = {}
+    for sp in spans:
+        e = sp.end
+        if sp.label_ not in LABELS or len(sp) < 2 or e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+            continue
+        acr = doc[e + 1].text
+        if not (acr.isupper() and acr.isalpha() and len(acr) >= 2):
+            continue
+        caps = "".join(t.text[0] for t in sp if t.text[:1].isupper())
+        every = "".join(t.text[0].upper() for t in sp if t.is_alpha)
+        if acr in (caps, every):
+            out[acr] = sp.label_
+    return out
 
 
 # the model labels a cued label overrules at the other mentions of the name

@@ -5,6 +5,7 @@ from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .boundaries import fix_boundaries
 from .consistency import relabel
 from .names import drop_dangling, extend_and_merge, split_lines, split_list, trim
 from .patterns import build_matcher, rule_spans
@@ -55,7 +56,9 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
 
     # 2. extend persons, merge split organisations, then cut joiners left dangling
     spans = drop_dangling(doc, extend_and_merge(doc, spans, rules))
-    # 3. labels consistent with the rest of the document
+    # 3. boundaries and labels the name's own words decide
+    spans = fix_boundaries(doc, spans, rules)
+    # 4. labels consistent with the rest of the document
     spans = relabel(doc, spans, rules)
     return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
 

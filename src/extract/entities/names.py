@@ -18,6 +18,7 @@ def trim(doc: Doc, start: int, end: int, label: str,
     """Cut what does not belong at either end of a name; None when nothing is left.
 
     A third item, when present, is a corrected label."""
+    given = label
     name_like = label in LABELS
     changed = True
     while start < end and changed:
@@ -66,6 +67,12 @@ def trim(doc: Doc, start: int, end: int, label: str,
             start += 1
             changed = True
             continue
+        # a courtesy title makes a PERSON of the name after it ("Ms Baxley" taken for an ORG)
+        if (label != "PERSON" and first.text in rules.courtesy_titles
+                and all(t.is_title for t in doc[start + 1:end])):
+            start, label = start + 1, "PERSON"
+            changed = True
+            continue
         # courtesy titles, roles and nationalities are outside a PERSON ("Mr Brown",
         # "Scientist Yong Wang", "Lib Dem MP Lembit Opik", "Kenyan Alice Timbilil")
         if label == "PERSON":
@@ -106,7 +113,7 @@ def trim(doc: Doc, start: int, end: int, label: str,
     if label == "PERSON" and all(t.text in rules.titles or t.lower_ in rules.role_words
                                  or t.is_punct for t in doc[start:end]):
         return None  # a title alone ("the Rt Rev Dr") names nobody
-    return start, end
+    return (start, end) if label == given else (start, end, label)
 
 
 def split_lines(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:

@@ -25,7 +25,8 @@ WORD_LISTS = (
     "titles", "role_words", "demonyms", "leading_determiners", "keep_the", "name_particles", "org_heads",
     "event_heads", "law_heads", "org_suffixes_lower", "directions", "continents", "region_countries",
     "trailing_lower_labels", "gpe_cue_nouns", "org_cue_before", "org_cue_after", "org_cue_in",
-    "product_cue_after",
+    "product_cue_after", "royal_titles", "fac_heads", "saint_words", "club_heads", "place_cue_before",
+    "org_cue_phrases", "gazetteer_cue_before", "gazetteer_cue_blockers", "courtesy_titles",
 )
 WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
                       for key in WORD_LISTS})
@@ -61,6 +62,15 @@ class EntityRules:
     org_cue_after: frozenset[str]
     org_cue_in: frozenset[str]
     product_cue_after: frozenset[str]
+    royal_titles: frozenset[str]
+    fac_heads: frozenset[str]
+    saint_words: frozenset[str]
+    club_heads: frozenset[str]
+    place_cue_before: frozenset[str]
+    org_cue_phrases: frozenset[str]
+    gazetteer_cue_before: frozenset[str]
+    gazetteer_cue_blockers: frozenset[str]
+    courtesy_titles: frozenset[str]
     patterns: tuple[dict, ...]
 
 

@@ -114,3 +114,20 @@ def apostrophe_name(text: str) -> bool:
     """O’Meara, O'Brien, D'Angelo, N’Diaye (a capital, an apostrophe, a capitalised rest)."""
     return (len(text) >= 4 and text[0].isupper() and text[1] in "’'" and text[2].isupper()
             and text[3:].replace("-", "").isalpha())
+
+
+def proper(tok) -> bool:
+    """A capitalised word tagged as a proper noun; without tags (a blank pipeline), any
+    title-case or all-capitals word."""
+    if tok.doc.has_annotation("TAG"):
+        return tok.tag_ in {"NNP", "NNPS"} and (tok.is_title or tok.is_upper)
+    return tok.is_title or (tok.is_upper and tok.is_alpha and len(tok) > 1)
+
+
+def replace_spans(spans: list[Span], new: list[Span]) -> list[Span]:
+    """``spans`` without the ones overlapping a span of ``new``, plus ``new``, in order."""
+    if not new:
+        return spans
+    covered = taken_tokens(new)
+    kept = [sp for sp in spans if not any(i in covered for i in range(sp.start, sp.end))]
+    return sorted(kept + new, key=lambda sp: (sp.start, sp.end))

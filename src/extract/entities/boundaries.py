@@ -1,0 +1,175 @@
+"""Boundaries and labels a name's own words decide, after the model's spans were trimmed
+and merged (:mod:`.names`). Each rule reads only words and their case (a part-of-speech tag
+only through :func:`.tokens.proper`), so it works with any English tokenizer:
+
+* a saint's possessive is inside a place's name, straight or curly ("St James's Palace");
+  any other inner possessive splits owner and place ("Rovers' Millfield Road");
+* a nationality before an organisation's head word is part of its name ("Scottish
+  Executive"), before a person's name it is a NORP of its own ("Russian Irina Shevchenko");
+* a maker followed by a model number is a PRODUCT ("Boeing 737-800"), and so is the model
+  number named again alone ("737-800");
+* royal titles are inside a PERSON ("Prince Harry", "Crown Princess Mary");
+* the last word decides: a place head makes a FAC ("Westminster Hall", "Waverley Line"), a
+  club head an ORG ("Kingsford Rovers", "Ashdown United"), and "FC" after a name joins it.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .rules import LABELS, EntityRules
+from .tokens import POSSESSIVE, attached, proper, replace_spans, sentence_start, taken_tokens
+
+#: a model number: letters and digits, maybe one hyphen ("737-800", "A380", "DB9", "PS2")
+_CODE = re.compile(r"^[A-Z]{0,4}\d+[A-Za-z]{0,3}(?:-\d+[A-Za-z]{0,3})?$")
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+_MAKER_LABELS = {"ORG", "PRODUCT", "PERSON"}
+
+
+def fix_boundaries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The spans with the boundary and head-word rules of this module applied, in order."""
+    spans = _saint_names(doc, spans, rules)
+    spans = _inner_possessive(doc, spans, rules)
+    spans = _nationality_before(doc, spans, rules)
+    spans = _model_numbers(doc, spans)
+    spans = _royal_titles(doc, spans, rules)
+    return _head_words(doc, spans, rules)
+
+
+def _head_end(doc: Doc, i: int, heads: frozenset[str], limit: int = 3) -> int | None:
+    """End of a run of at most ``limit`` capitalised words from token i whose last is a head."""
+    for j in range(i, min(i + limit, len(doc))):
+        if not (doc[j].is_title or doc[j].is_upper) or doc[j].is_punct:
+            return None
+        if doc[j].text in heads:
+            return j + 1
+    return None
+
+
+def _saint_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"St James's Palace", "St Thomas' Hospital": the possessive is part of the name."""
+    heads = rules.fac_heads | rules.org_heads
+    new = []
+    for i in range(len(doc) - 3):
+        if doc[i].text not in rules.saint_words or not doc[i + 1].is_title:
+            continue
+        poss = doc[i + 2]
+        if poss.text not in POSSESSIVE or not attached(doc[i + 1], poss):
+            continue
+        end = _head_end(doc, i + 3, heads)
+        if end is not None:
+            label = "FAC" if doc[end - 1].text in rules.fac_heads else "ORG"
+            new.append(Span(doc, i, end, label=label, span_id="fix:possessive"))
+    return replace_spans(spans, new)
+
+
+def _inner_possessive(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Rovers' Millfield Road" is the club and its ground: split at the possessive."""
+    out = []
+    for sp in spans:
+        cut = next((k for k in range(sp.start + 1, sp.end - 1) if doc[k].text in POSSESSIVE), None)
+        if (cut is None or sp.label_ not in LABELS or doc[sp.start].text in rules.saint_words
+                or doc[sp.end - 1].text not in rules.fac_heads):
+            out.append(sp)
+            continue
+        out.append(Span(doc, sp.start, cut, label=sp.label_, span_id="fix:split"))
+        out.append(Span(doc, cut + 1, sp.end, label="FAC", span_id="fix:split"))
+    return out
+
+
+def _nationality_before(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A NORP word before an organisation head joins it ("Scottish Executive"); a NORP span
+    that runs on over a person's name is cut ("Russian" + "Irina Shevchenko")."""
+    taken = taken_tokens(spans)
+    out = []
+    for sp in spans:
+        if sp.label_ != "NORP" or sp[0].lower_ not in rules.demonyms:
+            out.append(sp)
+            continue
+        end = _head_end(doc, sp.start + 1, rules.org_heads)
+        if (end is not None and len(sp) == 1 and not any(i in taken for i in range(sp.end, end))
+                and not sentence_start(doc, sp.end)):
+            out.append(Span(doc, sp.start, end, label="ORG", span_id="fix:merge_org"))
+            continue
+        rest = sp[1:]
+        if (len(rest) >= 2 and all(t.is_title for t in rest) and end is None
+                and not any(t.text in rules.fac_heads | rules.club_heads for t in rest)):
+            out.append(Span(doc, sp.start, sp.start + 1, label="NORP", span_id="fix:split"))
+            out.append(Span(doc, sp.start + 1, sp.end, label="PERSON", span_id="fix:split"))
+            continue
+        out.append(sp)
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def _code_after(doc: Doc, i: int) -> int | None:
+    """End of a model number starting at token i (tokens joined without spaces), else None."""
+    j = i
+    while j < len(doc) and (j == i or attached(doc[j - 1], doc[j])) and not doc[j].is_space:
+        j += 1
+    text = doc[i:j].text
+    base = text[:-1] if text.endswith("s") and len(text) > 2 else text
+    if not _CODE.match(base) or _YEAR.match(base) or _SCORE.match(base):
+        return None
+    digits = max((len(d) for d in re.findall(r"\d+", base)), default=0)
+    if not (any(c.isalpha() for c in base) or digits >= 3):
+        return None  # "Chelsea 2": a score or a count, not a model
+    return j
+
+
+def _model_numbers(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A maker and a model number is a PRODUCT ("Boeing 737-800"); the number alone later too."""
+    new, codes = [], set()
+    for sp in spans:
+        if sp.label_ not in _MAKER_LABELS or sp.end >= len(doc) or not doc[sp.end - 1].whitespace_:
+            continue
+        end = _code_after(doc, sp.end)
+        if end is not None:
+            new.append(Span(doc, sp.start, end, label="PRODUCT", span_id="fix:product"))
+            codes.add(doc[sp.end:end].text.rstrip("s"))
+    spans = replace_spans(spans, new)
+    if not codes:
+        return spans
+    taken = {i for sp in spans if sp.label_ in LABELS for i in range(sp.start, sp.end)}
+    alone = []
+    for t in doc:
+        if t.i in taken or (t.i > 0 and attached(doc[t.i - 1], t)):
+            continue
+        end = _code_after(doc, t.i)
+        if end is not None and doc[t.i:end].text.rstrip("s") in codes:
+            alone.append(Span(doc, t.i, end, label="PRODUCT", span_id="fix:product"))
+    return replace_spans(spans, alone)
+
+
+def _royal_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Royal titles are part of a PERSON ("Prince Harry", "Crown Princess Mary")."""
+    taken = taken_tokens(spans)
+    out = []
+    for sp in spans:
+        s = sp.start
+        while (sp.label_ == "PERSON" and s > 0 and s - 1 not in taken and doc[s - 1].text in rules.royal_titles
+               and doc[s - 1].whitespace_):
+            s -= 1
+        out.append(sp if s == sp.start else Span(doc, s, sp.end, label="PERSON", span_id="fix:extend_person"))
+    return out
+
+
+def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The last word decides: a place head makes a FAC, a club head an ORG; "X FC" is one ORG."""
+    taken = taken_tokens(spans)
+    out = []
+    for sp in spans:
+        last = doc[sp.end - 1].text
+        e = sp.end
+        if (sp.label_ in {"PERSON", "GPE", "LOC", "ORG"} and e < len(doc) and e not in taken
+                and doc[e].text in {"FC", "AFC"}):
+            out.append(Span(doc, sp.start, e + 1, label="ORG", span_id="fix:club"))
+        elif len(sp) >= 2 and last in rules.fac_heads and sp.label_ in {"GPE", "LOC", "ORG"}:
+            out.append(Span(doc, sp.start, sp.end, label="FAC", span_id="fix:relabel"))
+        elif (len(sp) >= 2 and last in rules.club_heads and sp.label_ in {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+              and proper(doc[sp.end - 1])):
+            out.append(Span(doc, sp.start, sp.end, label="ORG", span_id="fix:club"))
+        else:
+            out.append(sp)
+    return out

