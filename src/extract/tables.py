@@ -6,13 +6,21 @@ The contract columns come first in each table (see ``docs/ARCHITECTURE.md``).
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
 from spacy.tokens import Doc
 
 from . import schema
+from .errors import Warnings
+from .io import typed_frame, typed_value
+from .resources import read_json
 from .text import CleanedText
+from .validate import row_origin, row_problems
+
+log = logging.getLogger("extract")
 
 #: re-exported from the table of kinds (extract.schema), where they are defined
 DOCUMENT_COLUMNS = schema.DOCUMENT_COLUMNS
@@ -90,9 +98,87 @@ def n_sentences(pieces: Iterable[Piece]) -> int:
     return total
 
 
-def to_frames(rows: Mapping[str, list[dict]], columns: Mapping[str, Sequence[str]] | None = None):
-    """DataFrames with every table's columns in order, even when a table is empty."""
-    import pandas as pd
+# ---------------------------------------------------------------- checking rows before they are written
 
+@lru_cache(maxsize=1)
+def _unit_vocabulary() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    """(units a quantity may have alone, denominators of a rate, power words) from units.json."""
+    data = read_json("units.json")
+    per = frozenset(v for k, v in data["per_units"].items() if not k.startswith("_"))
+    powers = tuple(k for k in data["powers"] if not k.startswith("_"))
+    alone = frozenset(k for k in data["currencies"] if not k.startswith("_")) | frozenset(
+        k for k in data["units"] if not k.startswith("_")) | per | {"times"}
+    return alone, per, powers
+
+
+def known_unit(unit: str) -> bool:
+    """Whether ``unit`` is a unit the unit table (resources/units.json) can give a quantity:
+    a currency code, a unit name, ``times``, a power of a denominator ("inverse second") or a
+    rate of them ("USD per share", "kilometre per square second")."""
+    alone, per, powers = _unit_vocabulary()
+
+    def powered(name: str, allowed: Iterable[str]) -> bool:
+        for p in allowed:
+            if name.startswith(p + " ") and name[len(p) + 1:] in per:
+                return True
+        return False
+
+    if unit in alone or powered(unit, powers):
+        return True
+    head, sep, tail = unit.rpartition(" per ")
+    if not sep:
+        return False
+    plain = [p for p in powers if not p.startswith("inverse")]
+    return (head in alone or powered(head, powers)) and (tail in per or powered(tail, plain))
+
+
+class _Units:
+    """``unit in UNITS`` asks :func:`known_unit` (row_problems takes a collection of units)."""
+
+    def __contains__(self, unit: object) -> bool:
+        return isinstance(unit, str) and known_unit(unit)
+
+
+UNITS = _Units()
+
+
+def check_row(table: str, row: Mapping[str, Any], n_raw_chars: int | None = None) -> dict | None:
+    """``row`` typed by the schema (see :func:`extract.io.typed_value`), or ``None`` when it
+    has a problem: then it is logged (W302) with its document and the rule that made it.
+
+    Every row goes through here before it is written or returned: a rejected row is a bug.
+    """
+    problems = row_problems(table, row, n_raw_chars=n_raw_chars, units=UNITS)
+    if problems:
+        log.warning(Warnings.W302.format(doc_id=row.get("doc_id"), table=table, origin=row_origin(row),
+                                         problems="; ".join(problems)))
+        return None
+    return {c.name: typed_value(row.get(c.name), c.dtype) for c in schema.typed_columns(table)}
+
+
+def checked_rows(rows: Mapping[str, list[dict]]) -> tuple[dict[str, list[dict]], int]:
+    """Every table's rows through :func:`check_row` (offsets checked against the documents
+    table's ``n_chars``); returns the accepted rows and the number rejected."""
+    n_chars = {d.get("doc_id"): d.get("n_chars") for d in rows.get(schema.DOCUMENTS_TABLE, [])}
+    out: dict[str, list[dict]] = {}
+    rejected = 0
+    for table, table_rows in rows.items():
+        kept = []
+        for row in table_rows:
+            n = n_chars.get(row.get("doc_id")) if table != schema.DOCUMENTS_TABLE else None
+            typed = check_row(table, row, n if isinstance(n, int) else None)
+            if typed is None:
+                rejected += 1
+            else:
+                kept.append(typed)
+        out[table] = kept
+    return out, rejected
+
+
+def to_frames(rows: Mapping[str, list[dict]], columns: Mapping[str, Sequence[str]] | None = None):
+    """DataFrames of every table with the schema's columns and dtypes, even when a table is
+    empty; every row is checked first (:func:`checked_rows`) and a row with a problem is
+    left out. ``columns`` picks the tables (default: all five)."""
     columns = columns or table_columns()
-    return {name: pd.DataFrame(rows.get(name, []), columns=list(cols)) for name, cols in columns.items()}
+    good, _ = checked_rows({name: list(rows.get(name, [])) for name in columns})
+    return {name: typed_frame(name, good[name]) for name in columns}
