@@ -21,7 +21,7 @@ the dev half only (``--split dev --errors``); the held-out half is the figure to
 ``--split`` chooses which quantulum3 rows are printed and whose errors ``--errors`` lists.
 
 ``bbc-heldout``: hand-annotated sentences of BBC sport and business articles that no rule was
-written from (``gold/heldout/quantities-bbc-sentences.jsonl``, standoff; the articles are read
+written from (``gold/heldout/sentences/quantities-bbc.jsonl``, standoff; the articles are read
 from ``../shared/data/bbc-news``). Each whole article goes through the pipeline as ``extract run``
 does (cleaned text, offsets mapped back to the raw text); a sentence's predictions are the
 records inside its span. Units are compared exactly (both sides use our canonical units, ""
@@ -42,6 +42,8 @@ import sys
 import time
 from pathlib import Path
 
+from extract import schema
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results" / "quantities.json"
 PUBLISHED = {"CQE (NewsQuant) value+unit F1": 85.6, "quantulum3 (NewsQuant) value+unit F1": 47.2}
@@ -49,16 +51,8 @@ PUBLISHED = {"CQE (NewsQuant) value+unit F1": 85.6, "quantulum3 (NewsQuant) valu
 
 def _pipeline():
     from extract.pipeline import EXTRACTORS, build_pipeline
-    import importlib
 
-    available = []
-    for name, (_factory, module) in EXTRACTORS.items():
-        try:
-            importlib.import_module(module)
-            available.append(name)
-        except ImportError:
-            pass
-    return build_pipeline(extractors=available), available
+    return build_pipeline(), list(EXTRACTORS)
 
 
 def _singular(word: str) -> str:
@@ -144,7 +138,7 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> dict:
 def _dates_owned(doc, quantities: list[dict]) -> list[dict]:
     from extract.quantities import find_quantities
 
-    recs = doc._.dates
+    recs = doc._.get(schema.DATE.extension)
     spans = ([(r["start_char"], r["end_char"]) for r in recs] if recs is not None
              else [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("DATE", "TIME")])
     if not spans:
@@ -160,15 +154,33 @@ def _dates_owned(doc, quantities: list[dict]) -> list[dict]:
     return out
 
 
+#: the data sets write money in minor units ("50 cents": 50 cent); we write ISO major units
+#: (0.5 USD, surface_unit "cents"): their value is divided by the factor and the unit named
+#: as the major currency (US news: cents are USD)
+MINOR_UNITS = {"cent": (100, "dollar"), "penny": (100, "pound sterling"), "pence": (100, "pound sterling"),
+               "dime": (10, "dollar"), "satoshi": (100_000_000, "bitcoin")}
+
+
+def in_major_units(gold):
+    """A gold quantity in a minor unit of money, given in its major unit."""
+    first, sep, rest = gold.unit.partition(" per ")
+    if first not in MINOR_UNITS:
+        return gold
+    factor, major = MINOR_UNITS[first]
+    vmax = None if gold.value_max is None else gold.value_max / factor
+    return type(gold)(gold.value / factor, major + sep + rest, vmax, gold.surface)
+
+
 def score_set(nlp, sentences) -> dict:
     rows = {"quantities": [0, 0, 0, 0], "+dates-owned": [0, 0, 0, 0]}  # v, vu, n_pred, n_gold
     misses = []
     docs = nlp.pipe([s.text for s in sentences])
     for sent, doc in zip(sentences, docs):
         # neither data set annotates ordinals ("the second Lagrangian point")
-        q = [r for r in (doc._.quantities or []) if r["label"] != "ORDINAL"]
+        q = [r for r in (doc._.get(schema.QUANTITY.extension) or []) if r["label"] != "ORDINAL"]
+        gold = [in_major_units(g) for g in sent.gold]
         for name, preds in (("quantities", q), ("+dates-owned", q + _dates_owned(doc, q))):
-            v, vu = score_sentence(preds, sent.gold)
+            v, vu = score_sentence(preds, gold)
             row = rows[name]
             row[0] += v
             row[1] += vu
@@ -204,7 +216,7 @@ def speed(nlp, shared: Path, n_articles: int) -> dict:
         docs = list(nlp.pipe(texts))
         t_model = time.perf_counter() - t0
     for doc in docs:  # what the dates component would leave: fall back to model DATE/TIME
-        doc._.dates = None
+        doc._.set(schema.DATE.extension, None)
     t0 = time.perf_counter()
     n = 0
     for doc in docs:
@@ -232,7 +244,7 @@ def score_heldout(nlp, sentences, corpus: Path) -> dict:
         cleaned = clean((corpus / doc_path).read_text(encoding="utf-8"))
         doc = nlp(cleaned.text)
         recs = []
-        for r in doc._.quantities or []:
+        for r in doc._.get(schema.QUANTITY.extension) or []:
             s, e = cleaned.to_raw(r["start_char"], r["end_char"])
             recs.append({**r, "start_char": s, "end_char": e})
         for sent in sents:

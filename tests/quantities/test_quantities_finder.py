@@ -9,16 +9,16 @@ import json
 
 import pytest
 
-from extract import quantities as q
+from extract import quantities as q, schema
 
 
 def found(nlp, text):
-    return [(r["text"], r["value"], r["unit"]) for r in nlp(text)._.quantities]
+    return [(r["text"], r["value"], r["unit"]) for r in nlp(text)._.get(schema.QUANTITY.extension)]
 
 
 def record(nlp, text, surface):
-    recs = [r for r in nlp(text)._.quantities if r["text"] == surface]
-    assert recs, f"{surface!r} not found in {[r['text'] for r in nlp(text)._.quantities]}"
+    recs = [r for r in nlp(text)._.get(schema.QUANTITY.extension) if r["text"] == surface]
+    assert recs, f"{surface!r} not found in {[r['text'] for r in nlp(text)._.get(schema.QUANTITY.extension)]}"
     return recs[0]
 
 
@@ -127,10 +127,10 @@ CASES = [
     ("Salinity is 35 ‰ here.", [("35 ‰", 35, "per mille")]),
     ("The farm covers 20 sq miles of land.", [("20 sq miles", 20, "sq mi")]),
     ("The star is 10 parsecs away.", [("10 parsecs", 10, "parsec")]),
-    ("A pint now costs 50p more.", [("50p", 50, "penny")]),
+    ("A pint now costs 50p more.", [("50p", 0.5, "GBP")]),
     ("The wall is 3 m 5 cm high.", [("3 m", 3, "metre"), ("5 cm", 5, "centimetre")]),
     ("Sales were 1.2 trillion won last year.", [("1.2 trillion won", 1.2e12, "KRW")]),
-    ("Power costs 5 cents per kilowatt-hour.", [("5 cents per kilowatt-hour", 5, "cent per kilowatt hour")]),
+    ("Power costs 5 cents per kilowatt-hour.", [("5 cents per kilowatt-hour", 0.05, "USD per kilowatt hour")]),
     ("Schools get £500 per pupil.", [("£500 per pupil", 500, "GBP per pupil")]),
     ("Prices saw a 5pc rise.", [("5pc", 5, "percent")]),
 ]
@@ -159,8 +159,8 @@ BOUNDS = [
     ("Tickets cost 20 to 30 million yuan.", "20 to 30 million yuan", 20000000, 30000000, "range", "MONEY"),
     ("Walls were eight to 10 feet tall.", "eight to 10 feet", 8, 10, "range", "QUANTITY"),
     ("Google holds 10-15 exabytes of data.", "10-15 exabytes", 10, 15, "range", "QUANTITY"),
-    ("It uses millions of sensors.", "millions", 1000000, None, "lower", "CARDINAL"),
-    ("Tens of thousands of people marched.", "Tens of thousands", 10000, None, "lower", "CARDINAL"),
+    ("It uses millions of sensors.", "millions", 1000000, 9999999, "range", "CARDINAL"),
+    ("Tens of thousands of people marched.", "Tens of thousands", 10000, 99999, "range", "CARDINAL"),
     ("Temperatures ranged from -18 °C to -34 °C.", "-18 °C to -34 °C", -34, -18, "range", "QUANTITY"),
     ("Fewer than one in 10,000 consoles failed.", "Fewer than one", 1, None, "upper", "CARDINAL"),
     # "from X to Y" without a word of change is a range
@@ -211,12 +211,12 @@ def test_ordinals(nlp, text, surface, value):
     ("The firm employs 1,200-plus staff.", "staff"),
 ])
 def test_counted_noun(nlp, text, noun):
-    recs = nlp(text)._.quantities
+    recs = nlp(text)._.get(schema.QUANTITY.extension)
     assert recs and recs[0]["unit_noun"] == noun
 
 
 def test_counted_noun_carries_over_an_ellipsis(nlp):
-    recs = nlp("We have staff from over 50 countries and students from more than 70, she says.")._.quantities
+    recs = nlp("We have staff from over 50 countries and students from more than 70, she says.")._.get(schema.QUANTITY.extension)
     assert [(r["text"], r["unit_noun"]) for r in recs] == [("over 50", "countries"), ("more than 70", "countries")]
 
 
@@ -271,7 +271,7 @@ NEGATIVES = [
 
 @pytest.mark.parametrize("text, bad", NEGATIVES)
 def test_not_quantities(nlp, text, bad):
-    surfaces = {r["text"] for r in nlp(text)._.quantities}
+    surfaces = {r["text"] for r in nlp(text)._.get(schema.QUANTITY.extension)}
     for s in bad:
         assert s not in surfaces
 
@@ -295,7 +295,7 @@ SEED = {
     "144 acres": ("QUANTITY", 144, None, "acre", "exact"),
     "first": ("ORDINAL", 1, None, "", "exact"),
     "three": ("CARDINAL", 3, None, "", "exact"),
-    "millions": ("CARDINAL", 1000000, None, "", "lower"),
+    "millions": ("CARDINAL", 1000000, 9999999, "", "range"),
 }
 
 
@@ -304,7 +304,7 @@ def seed_quantities(nlp, seed_text):
     from extract.text import clean
 
     doc = nlp(clean(seed_text).text)
-    return doc._.quantities
+    return doc._.get(schema.QUANTITY.extension)
 
 
 def test_seed_figures(seed_quantities):

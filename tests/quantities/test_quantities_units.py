@@ -43,3 +43,19 @@ def test_component_reads_its_units_file_from_config():
     assert pipe.units_file == q.RESOURCE and nlp.config["components"]["extract_quantities"]["units_file"] == q.RESOURCE
     with pytest.raises(ResourceError):
         spacy.blank("en").add_pipe("extract_quantities", config={"units_file": "no-such-units.json"})
+
+
+@pytest.mark.parametrize("edit, code, where", [
+    (lambda d: d["minor_units"].update({"kopek": {"factor": 100, "default": "RUB"}}), "E410", "minor_units.kopek"),
+    (lambda d: d["minor_units"]["cent"].update({"default": "XXX"}), "E411", "minor_units.cent.default"),
+    (lambda d: d["minor_units"]["cent"].update({"factor": 0}), "E412", "minor_units.cent.factor"),
+    (lambda d: d["currencies"]["EUR"].update({"minor": "centime"}), "E413", "currencies.EUR.minor"),
+])
+def test_minor_units_are_checked(edit, code, where):
+    """Checks a shape cannot state are coded too (E207 naming the place, with an E41x problem)."""
+    data = read_json(q.RESOURCE)
+    edit(data)
+    with pytest.raises(ResourceError) as exc:
+        q.build_tables(data)
+    assert str(exc.value).startswith(f"Resource units.json: {where}: ")
+    assert getattr(Errors, code).split("{")[0] in str(exc.value)

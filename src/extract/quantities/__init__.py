@@ -20,7 +20,7 @@ The finder works on the text with compiled regular expressions built from
    that are part of a name ("G20", "Group of 20", "1000 Talents", "One Belt, One Road").
 
 ``find_quantities(doc)`` returns plain dicts; the ``extract_quantities`` component
-stores them on ``doc._.quantities``. ``read_atoms(text)`` is the pure finder (steps 1-2,
+stores them on ``doc._.extract_quantities``. ``read_atoms(text)`` is the pure finder (steps 1-2,
 no spaCy).
 
 Modules:

@@ -9,12 +9,16 @@ from __future__ import annotations
 import re
 
 from .grammar import (
-    AGE_AFTER, ARTICLE_FRACTION, BARE_SCALE, CLOCK_VALUE, CODE_AFTER, CODE_BEFORE, DENOMINATORS,
+    AGE_AFTER, ARTICLE_FRACTION, SENTENCE_END, BARE_SCALE, CLOCK_VALUE, CODE_AFTER, CODE_BEFORE, DENOMINATORS,
     FEW_BEFORE, FRACTION_CONTEXT, INCH_OK, MILLION_NEXT, OF_A_SCALE, OF_PLURAL, PLURAL_SCALE,
     SCALE_AFTER, SENTENCE_START, SPACED_MINUS, SUFFIX, TITLE_WORD_AFTER,
 )
 from .numbers import Atom, parse_digits, parse_words
-from .units import DURATION, Tables
+
+WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
+OF_UNIT = re.compile(r"\s+of\s+")
+PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’]*)\s+$")
+from .units import DURATION, Tables, compact
 
 
 # ----------------------------------------------------------------- number candidates
@@ -67,7 +71,7 @@ def _digit_atom(m: re.Match, text: str, t: Tables) -> Atom | None:
         v = parse_digits(raw, t)
         if v is None:
             return None
-    if m.group("sign"):
+    if m.group("sign") in ("-", "−"):  # a plus sign stays in the span and keeps the value
         v = -v
     return Atom(s, e, v, "digit", num_end=e)
 
@@ -113,7 +117,9 @@ def _candidates(text: str, t: Tables) -> list[Atom]:
                               label="ORDINAL", num_end=m.end()))
     if "a " in text or "A " in text or "an " in text or "An " in text:
         for m in t.article_re.finditer(text):
-            canon, label = t.unit_forms[re.sub(r"\s+", " ", m.group("name").lower())]
+            canon, label = t.find("unit_forms", m.group("name")) or ("", "")
+            if not canon:
+                continue
             atoms.append(Atom(m.start(), m.end(), 1, "article", unit=canon, label=label,
                               surface_unit=m.group("name"), num_end=m.start("name")))
         atoms.sort(key=lambda a: a.start)
@@ -150,13 +156,16 @@ def _is_identifier(text: str, a: Atom, t: Tables) -> bool:
 # ----------------------------------------------------------------- what surrounds a number
 
 def _plural_and_fraction_scale(a: Atom, text: str, t: Tables) -> None:
-    """"tens of thousands" (a lower bound); "a quarter of a million", "half a dozen"."""
+    """Vague magnitudes: "hundreds" is 100 to 999, "tens of thousands" 10,000 to 99,999,
+    "millions" 1,000,000 to 9,999,999 (a range up to ten times the word, less one); "a
+    quarter of a million", "half a dozen": a fraction of a scale."""
     if a.approx_plural:
         mo = OF_PLURAL.match(text, a.end)
         if mo:
             a.value *= PLURAL_SCALE[mo.group("w").lower()]
             a.end = mo.end()
-        a.bound = "lower"
+        a.bound, a.value_max = "range", a.value * 10 - 1
+        a.scaled = a.value >= 1000  # "millions of pounds" is money, as "5m pounds" is
     if a.kind == "word" and 0 < a.value < 1:
         mo = OF_A_SCALE.match(text, a.end)
         if mo:  # a fraction of a scale
@@ -165,25 +174,41 @@ def _plural_and_fraction_scale(a: Atom, text: str, t: Tables) -> None:
             a.end = mo.end()
 
 
+def _unit_of_plural(a: Atom, text: str, t: Tables) -> None:
+    """"millions of dollars", "hundreds of miles": the unit named after a vague magnitude
+    is its unit (not time: "thousands of years" is the dates')."""
+    mo = OF_UNIT.match(text, a.end)
+    um = t.unit_re.match(text, mo.end()) if mo else None
+    if not (um and um.group("name") and um.group("sep") == ""):
+        return
+    end = a.end
+    a.end = mo.end()
+    if not (_unit_after_number(a, text, t, None) and a.unit) or a.label == DURATION:
+        a.end, a.unit, a.label, a.surface_unit = end, "", "CARDINAL", ""
+
+
 def _currency_before(a: Atom, text: str, t: Tables, previous: Atom | None) -> str | None:
     """A currency written before the digits ("$", "US$", "RMB ", "M$" millions): its code."""
     prefix = t.prefix_re.search(text, max(0, a.start - 10), a.start) if a.kind == "digit" else None
     if not prefix or (previous is not None and prefix.start() < previous.end):
         return None
     p = prefix.group("pre") or prefix.group("pre2")
-    if prefix.group("mult"):
+    if prefix.group("mult") and t.find("currency_prefix", p) is not None:
         a.rescale(1_000_000)
+    code = t.find("currency_prefix", p)
+    if code is None:
+        return None
     a.start = prefix.start()
     a.surface_unit = p
-    return t.currency_prefix[p]
+    return code
 
 
 def _is_money(t: Tables, m: re.Match | None) -> bool:
     """Whether a unit match names a currency."""
     if not (m and (m.group("name") or m.group("sym"))):
         return False
-    return t.unit_forms.get((m.group("name") or "").lower(),
-                            t.symbol_forms.get(m.group("sym") or "", ("", "")))[1] == "MONEY"
+    entry = t.find("unit_forms", m.group("name")) if m.group("name") else t.find("symbol_forms", m.group("sym"))
+    return bool(entry) and entry[1] == "MONEY"
 
 
 def _scale_suffix(a: Atom, text: str, t: Tables, code: str | None) -> bool:
@@ -193,8 +218,8 @@ def _scale_suffix(a: Atom, text: str, t: Tables, code: str | None) -> bool:
     if ms:
         sfx = ms.group("sfx")
         if sfx in ("m", "b", "T") and not (code or _is_money(t, t.unit_re.match(text, ms.end()))):
-            # "1.6m Muslims", "1.1m of them": millions; "800m", "a 100m sprint": metres
-            if not (sfx == "m" and MILLION_NEXT.match(text, ms.end())):
+            # "1.6m Muslims", "1.1m of them": millions; "800m", "a 100m sprint", "800m heats": metres
+            if not (sfx == "m" and MILLION_NEXT.match(text, ms.end()) and not _event_around(text, a.start, ms.end(), t)):
                 return True
         a.rescale(t.suffix_scales[sfx])
         a.end = ms.end()
@@ -203,6 +228,17 @@ def _scale_suffix(a: Atom, text: str, t: Tables, code: str | None) -> bool:
         if not um or (um.end() < len(text) and text[um.end()].isalnum()):
             return False
     return True
+
+
+def _event_around(text: str, start: int, pos: int, t: Tables) -> bool:
+    """Whether the word after the number names a race or a mark ("800m heats", "400m
+    hurdles", "the 200m world record"), or the word before it ("the women's 1500m AAAs
+    title"): the "m" is metres."""
+    m = WORDS.match(text, pos + len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip()))
+    if m and m.group().lower() in t.metre_events:
+        return True
+    before = PREV_WORD.search(text, max(0, start - 20), start)
+    return bool(before) and before.group(1).lower() in t.metre_events
 
 
 def _scale_word(a: Atom, text: str, t: Tables) -> None:
@@ -217,15 +253,15 @@ def _suffix_bound(a: Atom, text: str, t: Tables) -> None:
     """"30-odd", "1,200-plus": a bound written after the number."""
     mb = t.suffix_mod_re.match(text, a.end)
     if mb:
-        a.bound = t.suffix_modifiers[mb.group("smod").lower()]
+        a.bound = t.find("suffix_modifiers", mb.group("smod")) or a.bound
         a.before_suffix, a.end = a.end, mb.end()
 
 
 def _scaled_currency(a: Atom, text: str, t: Tables) -> None:
     """"1.2 trillion won": a currency name read as one only after a scale word."""
     mc = t.scaled_currency_re.match(text, a.end) if t.scaled_currency_re is not None else None
-    if mc:
-        a.unit, a.label, a.surface_unit = t.scaled_currency[mc.group("n").lower()], "MONEY", mc.group("n")
+    if mc and t.find("scaled_currency", mc.group("n")):
+        a.unit, a.label, a.surface_unit = t.find("scaled_currency", mc.group("n")), "MONEY", mc.group("n")
         a.end = mc.end()
 
 
@@ -236,17 +272,18 @@ def _unit_after_number(a: Atom, text: str, t: Tables, code: str | None) -> bool:
     if not um:
         return True
     form = um.group("name")
+    entry = t.find("unit_forms", form) if form is not None else t.find("symbol_forms", um.group("sym"))
+    if entry is None:
+        return True
+    canon, label = entry
     if form is not None:
-        canon, label = t.unit_forms[re.sub(r"\s+", " ", form.lower())]
         if form[:1].isupper() and canon == canon.lower() and TITLE_WORD_AFTER.match(text, um.end()) \
                 and a.start > 0 \
                 and not SENTENCE_START.search(text, max(0, a.start - 3), a.start):
             return False
-    else:
-        canon, label = t.symbol_forms[um.group("sym")]
-    if canon == "pound":
-        if a.scaled or money_context(text, a.start, um.end(), t):
-            canon, label = "GBP", "MONEY"
+    if canon == "pound" and form is not None and (
+            a.scaled or (money_context(text, a.start, um.end(), t) and not _mass_before(text, a.start, t))):
+        canon, label = "GBP", "MONEY"  # "lb", "lbs" are always mass
     if label == "MONEY_M":
         a.rescale(1_000_000)
         label = "MONEY"
@@ -294,6 +331,8 @@ def _sign(a: Atom, text: str, t: Tables, code: str | None) -> None:
 def _read_around(a: Atom, text: str, t: Tables, previous: Atom | None) -> bool:
     """Read what surrounds a number into ``a``, step by step; False when it is no quantity."""
     _plural_and_fraction_scale(a, text, t)
+    if a.approx_plural:
+        _unit_of_plural(a, text, t)
     code = _currency_before(a, text, t, previous)
     if a.kind == "digit" and not _scale_suffix(a, text, t, code):
         return False
@@ -356,7 +395,7 @@ def unit_after(text: str, pos: int, atom: Atom, t: Tables) -> re.Match | None:
         elif sym in ("am", "pm"):
             if CLOCK_VALUE.match(text[atom.start:atom.num_end].lstrip("+-−")):
                 return None
-        elif len(sym) == 1 and sym.isalpha():
+        elif len(sym) == 1 and sym.isascii() and sym.isalpha():
             # a lone letter is a unit only when written against the number, or before
             # punctuation / a lower-case word ("30 C outside", not "23456 F Block")
             if not attached:
@@ -366,11 +405,16 @@ def unit_after(text: str, pos: int, atom: Atom, t: Tables) -> re.Match | None:
                 nxt = re.match(r"\s*(\S)", text[m.end():m.end() + 4])
                 if nxt and nxt.group(1).isupper():
                     return None  # "23456 F Block"
-                if t.symbol_forms[sym][1] == "MONEY":
+                if (t.find("symbol_forms", sym) or ("", ""))[1] == "MONEY":
                     return None  # pence are written "50p"; "page 5 p 12" is none
             if text[m.end():m.end() + 1] in ("-", "−") and text[m.end() + 1:m.end() + 2].isdigit():
                 return None
     return m
+
+
+def _mass_before(text: str, start: int, t: Tables) -> bool:
+    """A word of weight shortly before the number ("weighed 3 pounds")."""
+    return any(w.lower() in t.mass_cues for w in WORDS.findall(text, max(0, start - 60), start))
 
 
 def money_context(text: str, start: int, end: int, t: Tables) -> bool:
@@ -383,12 +427,49 @@ def _denominator(m: re.Match, t: Tables) -> str:
     """The denominator of a rate as a unit name: '/h' -> 'hour', '/s2' -> 'square second',
     ' s-1' -> 'second', ' m-3' -> 'cubic metre'."""
     word, power = (m.group("per"), m.group("pow")) if m.group("per") is not None else (m.group("iper"), m.group("ipow"))
-    per = t.per_units[re.sub(r"\s+", " ", word.lower())]
-    name = t.powers.get(power or "", "").removeprefix("inverse").strip()
+    per = t.find("per_units", word) or compact(word)
+    name = (t.find("powers", power or "") or "").removeprefix("inverse").strip()
     return f"{name} {per}" if name else per
 
 
 def _inverse_unit(m: re.Match, t: Tables) -> str:
     """'s-1' -> 'inverse second', 'm-2' -> 'inverse square metre'."""
-    per = t.per_units[m.group("iper").lower()]
-    return f"{t.powers[m.group('ipow')]} {per}"
+    per = t.find("per_units", m.group("iper")) or compact(m.group("iper"))
+    return f"{t.find('powers', m.group('ipow')) or 'inverse'} {per}"
+
+
+# ----------------------------------------------------------------- minor units of money
+
+def _major_currency(text: str, atoms: list[Atom], k: int, minor: str, t: Tables) -> str | None:
+    """The currency of the nearest amount in major units in the same sentence as
+    ``atoms[k]`` whose minor unit is ``minor``: before it first, then after it."""
+    a = atoms[k]
+    for j in list(range(k - 1, -1, -1)) + list(range(k + 1, len(atoms))):
+        b = atoms[j]
+        lo, hi = (b.end, a.start) if j < k else (a.end, b.start)
+        if SENTENCE_END.search(text, lo, hi):
+            if j < k:
+                continue  # look after it
+            break
+        code = b.unit.partition(" per ")[0]
+        if b.label == "MONEY" and t.currency_minor.get(code) == minor:
+            return code
+    return None
+
+
+def minor_to_major(text: str, atoms: list[Atom], t: Tables) -> None:
+    """Money written in a minor unit in its ISO 4217 major unit: "5 cents" -> 0.05 USD,
+    "62 cents a share" -> 0.62 "USD per share", "40p" -> 0.4 GBP. The currency is that of
+    the nearest amount in the same sentence whose minor unit this is ("up 30 cents to 1.20
+    euros" -> EUR), else the unit's default; ``surface_unit`` keeps the written unit."""
+    for k, a in enumerate(atoms):
+        base, sep, per = a.unit.partition(" per ")
+        minor = t.minor_units.get(base) if a.label == "MONEY" else None
+        if minor is None:
+            continue
+        factor, default = minor
+        code = _major_currency(text, atoms, k, base, t) or default
+        a.value /= factor
+        if a.value_max is not None:
+            a.value_max /= factor
+        a.unit = code + sep + per

@@ -12,7 +12,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import schema
-from .atoms import build_atoms
+from .atoms import build_atoms, minor_to_major
 from .grammar import (
     AFTER_ONE, BARE_NUMBER, CLOCK_AFTER, CLOCK_VALUE, CLOSE_AFTER, DETERMINERS_BEFORE_ONE, MONTH_AFTER,
     MONTHS, NAME_ENTS, ONE_IN, OPEN_ENTS, PHONE, PREV_WORD, WORD, YEAR,
@@ -22,6 +22,8 @@ from .ranges import merge_ranges
 from .units import DURATION, Tables, load_tables
 
 LABELS = schema.QUANTITY_LABELS
+AGE_BEFORE = re.compile(r"\w, ?$")
+AGE_AFTER_COMMA = re.compile(r"\s?[,;)]|\.(?:\s|$)")
 TEXT_KEY = "extract.text"
 
 
@@ -39,7 +41,9 @@ def doc_text(doc: Doc) -> str:
 def read_atoms(text: str, t: Tables | None = None) -> list[Atom]:
     """Every quantity-like number in ``text``, ranges joined: the pure finder (no Doc)."""
     t = t or load_tables()
-    return merge_ranges(text, build_atoms(text, t), t)
+    atoms = merge_ranges(text, build_atoms(text, t), t)
+    minor_to_major(text, atoms, t)
+    return atoms
 
 
 # ----------------------------------------------------------------- date records
@@ -127,6 +131,20 @@ def _is_reference(text: str, a: Atom, prev: str, t: Tables) -> bool:
     if (a.value_max is None or a.value_max <= 31) and MONTH_AFTER.match(text, a.end):
         return True
     return prev.rstrip(".") in MONTHS and a.value_max is None
+
+
+def _is_age_in_apposition(doc: Doc, text: str, a: Atom, first_tok) -> bool:
+    """"Sean O'Connor, 19, scored": a whole number between commas right after a person's
+    name is the person's age (the dates component's kind), not a count."""
+    if not (a.kind == "digit" and not a.unit and a.value_max is None and float(a.value).is_integer()
+            and 0 < a.value < 120 and first_tok is not None and first_tok.i > 1):
+        return False
+    if not (AGE_BEFORE.search(text, max(0, a.start - 3), a.start) and AGE_AFTER_COMMA.match(text, a.end)):
+        return False
+    name = doc[first_tok.i - 2]  # the word before the comma
+    if name.ent_type_:
+        return name.ent_type_ == "PERSON"
+    return name.pos_ == "PROPN" or (not name.pos_ and name.is_title)
 
 
 def _is_pronoun_one(text: str, a: Atom, prev: str) -> bool:
@@ -250,7 +268,7 @@ def _record(text: str, a: Atom, unit_noun: str, t: Tables) -> dict:
     if mm:
         start = mm.start("mod")
         if bound == "exact":
-            bound = t.modifiers[re.sub(r"\s+", " ", mm.group("mod").lower())]
+            bound = t.find("modifiers", mm.group("mod")) or bound
     return {
         "start_char": start,
         "end_char": a.end,
@@ -305,6 +323,8 @@ def find_quantities(
         first_tok = span[0] if span is not None and len(span) else None
         last_tok = span[-1] if span is not None and len(span) else None
         if first_tok is not None and last_tok is not None and _inside_name(doc, a, first_tok, last_tok):
+            continue
+        if _is_age_in_apposition(doc, text, a, first_tok):
             continue
         unit_noun = ""
         if not a.unit and a.label in ("CARDINAL", "ORDINAL") and has_parse and last_tok is not None:

@@ -69,3 +69,5 @@ OPEN_ENTS = frozenset({"NORP", "GPE", "LOC", "LANGUAGE"})
 MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+#: the end of a sentence between two amounts
+SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n\s*\n")

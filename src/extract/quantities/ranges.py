@@ -3,9 +3,16 @@
 across a list ("5, 10 and 15%"). Pure: no spaCy."""
 from __future__ import annotations
 
+import re
+
 from .grammar import BETWEEN, CENTS_GAP, CONNECTOR, LIST_GAP, OR_GAP, RANGING, TOLERANCE, WORD_AFTER
 from .numbers import Atom
 from .units import DURATION, Tables
+
+SCORE_GAP = re.compile(r"^\s?[-–—]\s?$")
+CLAUSE_BEFORE = re.compile(r"[^.;!?\n]*$")
+CLAUSE_AFTER = re.compile(r"[^.;!?\n]*")
+WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 
 def _share_units(text: str, atoms: list[Atom]) -> None:
@@ -35,6 +42,22 @@ def _tolerance_or_cents(text: str, a: Atom, b: Atom, gap: str) -> bool:
         a.end = b.end
         return True
     return False
+
+
+def _is_score(text: str, a: Atom, b: Atom, gap: str, t: Tables) -> bool:
+    """"won 3-2", "a 17-6 lead", "6-4 6-3": two whole numbers joined by a dash, no unit, is a
+    score (or a ratio: "a 2-1 majority") when the second is not larger or a word of a game
+    is near; neither a range nor two quantities."""
+    if not (a.kind == b.kind == "digit" and not (a.unit or b.unit or a.scaled or b.scaled)
+            and SCORE_GAP.match(gap) and a.value_max is None and b.value_max is None
+            and all(float(v).is_integer() and 0 <= v < 1000 for v in (a.value, b.value))):
+        return False
+    if b.value <= a.value:
+        return True
+    before = CLAUSE_BEFORE.search(text, max(0, a.start - 60), a.start).group()
+    after = CLAUSE_AFTER.match(text, b.end, min(len(text), b.end + 30)).group()
+    words = {w.lower() for w in WORDS.findall(before + " " + after)}
+    return bool(words & t.score_words)
 
 
 def _is_range(text: str, a: Atom, b: Atom, gap: str, t: Tables) -> bool:
@@ -97,6 +120,9 @@ def merge_ranges(text: str, atoms: list[Atom], t: Tables) -> list[Atom]:
             if _tolerance_or_cents(text, a, b, gap):
                 out.append(a)
                 i += 2
+                continue
+            if _is_score(text, a, b, gap, t):
+                i += 2  # a score is no quantity
                 continue
             if _is_range(text, a, b, gap, t):
                 out.append(_range(text, a, b))

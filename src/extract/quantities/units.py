@@ -9,12 +9,13 @@ naming the file and the place in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any, Iterable
 
 from .. import schema
-from ..resources import AnyOf, Choice, ListOf, MapOf, Record, load
+from ..errors import Errors
+from ..resources import AnyOf, Choice, ListOf, MapOf, Record, bad, load
 
 RESOURCE = "units.json"
 BOUNDS = schema.BOUNDS
@@ -32,7 +33,9 @@ UNIT = Record(
     optional=("label", "symbols", "names", "plurals"),
 )
 CONTEXT_KEYS = ("identifier_before", "money_cues", "no_article_units", "change_words",
-                "temperature_units", "minus_words", "negative_after")
+                "temperature_units", "minus_words", "negative_after", "metre_event_words",
+                "mass_cues", "score_words")
+MINOR_UNIT = Record({"factor": float, "default": str})
 #: the declared shape of units.json
 SHAPE = Record({
     "currencies": MapOf(CURRENCY), "units": MapOf(UNIT), "per_words": MapOf(str),
@@ -40,7 +43,7 @@ SHAPE = Record({
     "suffix_scales": MapOf(float), "fraction_words": MapOf(float), "ordinal_words": MapOf(float),
     "multiplier_words": MapOf(float), "modifiers": MapOf(Choice(*BOUNDS)),
     "vulgar_fractions": MapOf(float), "context_words": Record({k: _NAMES for k in CONTEXT_KEYS}),
-    "powers": MapOf(_NAMES), "suffix_modifiers": MapOf(Choice(*BOUNDS)),
+    "powers": MapOf(_NAMES), "suffix_modifiers": MapOf(Choice(*BOUNDS)), "minor_units": MapOf(MINOR_UNIT),
 })
 
 # one number in digits: thousands separators (1,000 / 1,00,000 / 1, 000 / 1 000), decimals
@@ -88,6 +91,31 @@ def unit_forms_singular(form: str, unit_forms: dict) -> str:
     return form
 
 
+#: the tables :meth:`Tables.find` looks written forms up in; symbols and currency prefixes
+#: keep their case ("M" is not "m"), the others are case-folded
+LOOKUPS = ("unit_forms", "symbol_forms", "currency_prefix", "per_units", "modifiers",
+           "scaled_currency", "suffix_modifiers", "powers")
+_CASED = frozenset({"symbol_forms", "currency_prefix", "powers"})
+
+
+def compact(form: str, fold: bool = True) -> str:
+    """The lookup key of a written form: no whitespace ("sq ft", "sqft" and "sq  ft" are
+    one key), lower-cased unless ``fold`` is false."""
+    key = "".join(form.split())
+    return key.lower() if fold else key
+
+
+def _compact_tables(tables: dict[str, dict]) -> dict[str, dict]:
+    out: dict[str, dict] = {}
+    for name, table in tables.items():
+        fold = name not in _CASED
+        keyed: dict = {}
+        for form, value in table.items():
+            keyed.setdefault(compact(form, fold), value)
+        out[name] = keyed
+    return out
+
+
 @dataclass(frozen=True)
 class Tables:
     prefix_re: re.Pattern          # currency before a number, anchored at the end of a window
@@ -123,6 +151,21 @@ class Tables:
     article_re: re.Pattern         # "a mile", "an acre", "a penny": one of the unit
     trigger_re: re.Pattern         # cheap scan for places where a number may start
     trigger_words: frozenset[str]  # lower-cased words that may start a number
+    minor_units: dict[str, tuple[float, str]]  # "cent" -> (100, "USD"): factor, default currency
+    currency_minor: dict[str, str]           # ISO code -> its minor unit ("EUR" -> "cent")
+    metre_events: frozenset[str]   # "heats", "final": "800m heats" is metres
+    mass_cues: frozenset[str]      # "weighed": "3 pounds" is mass
+    score_words: frozenset[str]    # "won", "lead": "3-2" is a score
+    #: the tables of :data:`LOOKUPS` keyed by :func:`compact` forms, for :meth:`find`
+    compacted: dict[str, dict] = field(default_factory=dict)
+
+    def find(self, table: str, form: str | None) -> Any:
+        """The entry of ``form`` as written in the text (any spacing, any case where the
+        table is case-folded) in ``table`` (a name in :data:`LOOKUPS`), or None: a lookup
+        that cannot raise, whatever a pattern matched."""
+        if form is None:
+            return None
+        return self.compacted[table].get(compact(form, table not in _CASED))
 
 
 @dataclass
@@ -170,7 +213,7 @@ def _number_re(numbers: dict[str, dict], vulg: str) -> tuple[re.Pattern, list[st
     digit_number = (
         rf"(?P<dig>(?P<mixed>\d{{1,3}}\s\d{{1,2}}/\d{{1,3}}(?![\d/]))"
         rf"|(?P<frac>\d{{1,3}}/\d{{1,3}}(?![\d/]))"
-        rf"|(?P<plain>{DIGITS}(?:[{vulg}])?{SCIENTIFIC}?(?P<ord>st|nd|rd|th)?)"
+        rf"|(?P<plain>{DIGITS}(?:[{vulg}])?{SCIENTIFIC}?(?:(?P<ord>st|nd|rd|th)(?![A-Za-z]))?)"
         rf"|(?P<vulg>[{vulg}]))"
     )
     word_atoms = sorted(
@@ -251,6 +294,25 @@ def _read_per_units(data: dict) -> dict[str, str]:
     return per_units
 
 
+def _read_minor_units(data: dict, name: str) -> dict[str, tuple[float, str]]:
+    """Minor units of money ("cent") with their factor and default currency; every minor unit
+    named by a currency is listed, and every one listed is a currency entry of its own."""
+    currencies = _entries(data["currencies"])
+    minor = {k: (float(v["factor"]), v["default"]) for k, v in _entries(data["minor_units"]).items()}
+    for unit, (factor, default) in minor.items():
+        if unit not in currencies:
+            raise bad(name, f"minor_units.{unit}", Errors.E410.format(unit=unit))
+        if default not in currencies:
+            raise bad(name, f"minor_units.{unit}.default", Errors.E411.format(code=default))
+        if factor <= 0:
+            raise bad(name, f"minor_units.{unit}.factor", Errors.E412.format(factor=factor))
+    for code, entry in currencies.items():
+        if entry.get("minor") and entry["minor"] not in minor:
+            raise bad(name, f"currencies.{code}.minor", Errors.E413.format(unit=entry["minor"],
+                                                                           allowed=", ".join(minor)))
+    return minor
+
+
 _NUMBER_TABLES = ("number_words", "scale_words", "suffix_scales", "fraction_words", "ordinal_words",
                   "multiplier_words", "vulgar_fractions")
 
@@ -277,7 +339,7 @@ def build_tables(data: Any, name: str = RESOURCE) -> Tables:
         {w.lower() for w in word_atoms} | {w.lower() for w in numbers["ordinal_words"]}
         | {w.lower().split("-")[0] for w in numbers["multiplier_words"]} | {"a", "an"})
     scaled = forms.scaled_currency
-    return Tables(
+    return _with_lookups(Tables(
         inverse_re=inverse_re, powers=powers, change_re=change_re, change_from_re=change_from_re,
         temperature_units=frozenset(ctx["temperature_units"]), minus_re=minus_re,
         scaled_currency=scaled,
@@ -297,7 +359,16 @@ def build_tables(data: Any, name: str = RESOURCE) -> Tables:
         vulgar=vulgar, per_units={k.lower(): v for k, v in per_units.items()},
         identifier_before=frozenset(w.lower() for w in ctx["identifier_before"]),
         money_cues=frozenset(w.lower() for w in ctx["money_cues"]),
-    )
+        minor_units=_read_minor_units(data, name),
+        currency_minor={code: e["minor"] for code, e in _entries(data["currencies"]).items() if e.get("minor")},
+        metre_events=frozenset(w.lower() for w in ctx["metre_event_words"]),
+        mass_cues=frozenset(w.lower() for w in ctx["mass_cues"]),
+        score_words=frozenset(w.lower() for w in ctx["score_words"]),
+    ))
+
+
+def _with_lookups(t: Tables) -> Tables:
+    return replace(t, compacted=_compact_tables({name: getattr(t, name) for name in LOOKUPS}))
 
 
 @lru_cache(maxsize=4)

@@ -23,8 +23,8 @@ from ..errors import Errors, GoldError
 QUANTULUM = "quantulum3/quantities.json"
 QUANTULUM_AMBIGUITY = "quantulum3/quantities.ambiguity.json"
 MS_RECOGNIZERS = ("age", "currency", "dimension", "temperature")
-#: hand-annotated held-out BBC sentences (standoff; see gold/heldout/quantities-bbc-sentences.md)
-HELDOUT_SENTENCES = "quantities-bbc-sentences.jsonl"
+#: hand-annotated held-out BBC sentences (standoff; see gold/heldout/sentences/README.md)
+HELDOUT_SENTENCES = "sentences/quantities-bbc.jsonl"
 
 
 @dataclass(frozen=True)
