@@ -10,7 +10,7 @@ Candidates come from two sources:
   from :func:`extract.timex.normalize` or, failing that, from dateparser (on the span only).
 
 Overlapping candidates are resolved longest first. Each record carries the TIMEX3 value
-resolved against the document's reference date (``doc._.reference_date``), which the
+resolved against the document's reference date (``doc._.extract_reference_date``), which the
 ``anchor`` column names; without a reference date relative expressions keep an empty value.
 """
 from __future__ import annotations

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ..timex import Grammar, Timex
+from ..timex import Grammar, Timex, Words
 
 _PLURAL_YEAR_NOUNS = {"levels", "prices", "figures", "rates", "elections", "games", "olympics",
                       "standards", "accounts", "results", "earnings", "sales", "profits", "terms",
@@ -31,13 +31,13 @@ def _tokens(doc: Doc, start: int, end: int) -> Span | None:
 class _Around:
     """A candidate's tokens and its neighbours, for the checks below."""
 
-    __slots__ = ("doc", "text", "start", "end", "span", "before", "after", "named_days")
+    __slots__ = ("doc", "text", "start", "end", "span", "before", "after", "words")
 
-    def __init__(self, doc: Doc, text: str, start: int, end: int, span: Span, named_days: frozenset):
+    def __init__(self, doc: Doc, text: str, start: int, end: int, span: Span, words: Words):
         self.doc, self.text, self.start, self.end, self.span = doc, text, start, end, span
         self.after = doc[span.end] if span.end < len(doc) else None
         self.before = doc[span.start - 1] if span.start > 0 else None
-        self.named_days = named_days
+        self.words = words
 
 
 def _year_ok(c: _Around) -> bool:
@@ -102,7 +102,7 @@ def _per_unit_ok(c: _Around) -> bool:
 
 def _weekday_ok(c: _Around) -> bool:
     before = c.before
-    if before is not None and before.is_title and before.lower_ in c.named_days:
+    if before is not None and before.is_title and before.lower_ in c.words.named_days:
         return False   # a named day: "Black Friday", "Super Tuesday", "Bloody Sunday"
     return True
 
@@ -147,23 +147,30 @@ def _bare_plural_ok(c: _Around) -> bool:
     return True
 
 
+def _elapsed_ok(c: _Around) -> bool:
+    """"2:08:35" is a race time only near a word of a race or result ("finished in 2:08:35")."""
+    near = c.doc[max(0, c.span.start - 20):c.span.end + 20]
+    return any(tk.lower_ in c.words.race_words for tk in near)
+
+
 #: Timex.check -> the check a candidate of that kind must pass
 _CHECKS = {"year": _year_ok, "bare_month": _bare_month_ok, "bare_season": _bare_season_ok,
            "per_unit": _per_unit_ok, "weekday": _weekday_ok, "decade": _decade_ok,
-           "set_word": _set_word_ok, "the_year": _the_year_ok, "bare_plural": _bare_plural_ok}
+           "set_word": _set_word_ok, "the_year": _the_year_ok, "bare_plural": _bare_plural_ok,
+           "elapsed": _elapsed_ok}
 
 
-def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex, named_days: frozenset) -> bool:
+def _context_ok(doc: Doc, text: str, start: int, end: int, t: Timex, words: Words) -> bool:
     """Checks that need the parse: names, verbs and counts that look like dates.
 
-    ``named_days`` are the words that name a day before a weekday ("Black Friday").
+    ``words`` are the grammar's word lists (named days such as "Black Friday", race words).
     """
     if "\n\n" in text[start:end]:
         return False
     span = _tokens(doc, start, end)
     if span is None:
         return False
-    c = _Around(doc, text, start, end, span, named_days)
+    c = _Around(doc, text, start, end, span, words)
     check = _CHECKS.get(t.check)
     if check is not None and not check(c):
         return False

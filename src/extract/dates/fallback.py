@@ -34,11 +34,11 @@ def _parse_with_dateparser(text: str, reference: dt.date | None) -> Timex | None
     Only for spans that name a month or weekday or hold a year or a numeric date: on
     anything else ("the 11th minute", "15+ hours") dateparser invents a date.
     """
-    if not _DATEPARSER_WORTHY.search(text):
-        return None
+    if not _DATEPARSER_WORTHY.search(text) or re.search(r"\d{5}", text):
+        return None   # five digits in a row are no year TIMEX3 can write ("the year 10000")
     data = _dateparser(reference).get_date_data(text)
-    if data is None or data.date_obj is None:
-        return None
+    if data is None or data.date_obj is None or not 1000 <= data.date_obj.year <= 9999:
+        return None   # strftime writes year 1 as "1", not a TIMEX3 year
     fmt, gran = _DP_GRAN.get(data.period or "day", ("%Y-%m-%d", "day"))
     d = data.date_obj
     if fmt is None:

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from .. import schema
 from ..timex import RESOURCE, Found, Grammar, Timex, as_date, grammar
 from .context import _UNIT_WORDS, _context_ok, _temporal, _tokens, _trim
 from .discourse import _anchor_to_narrative, _quarter_in_focus, _second_days, _year_ago_in_quarter_context
@@ -99,9 +100,8 @@ def _trimmed(doc: Doc, text: str, f: Found, g: Grammar, ref, tense_at) -> Found 
 def _rule_records(doc: Doc, g: Grammar, ref, tense_at, taken: _Taken) -> list[dict]:
     """Records of the rule matches that pass their context checks, longest first."""
     text = doc.text
-    named_days = frozenset(w.split()[-1] for w in g.words.data["named_day_words"])
     found = [f for f in g.scan(text, ref, tense_at=tense_at)
-             if _context_ok(doc, text, f.start, f.end, f.timex, named_days)]
+             if _context_ok(doc, text, f.start, f.end, f.timex, g.words)]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     records = []
     for f in found:
@@ -117,7 +117,6 @@ def _ner_records(doc: Doc, g: Grammar, ref, tense_at, taken: _Taken, *, use_date
                  keep_unparsed: bool) -> list[dict]:
     """Records of the NER's DATE and TIME spans where no rule matched."""
     text = doc.text
-    named_days = frozenset(w.split()[-1] for w in g.words.data["named_day_words"])
     records = []
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS:
@@ -129,7 +128,7 @@ def _ner_records(doc: Doc, g: Grammar, ref, tense_at, taken: _Taken, *, use_date
         if not _temporal(span, g):
             continue
         t = g.normalize(span_text, ref, tense=tense_at(span.start_char, span.end_char))
-        if t is not None and not _context_ok(doc, text, span.start_char, span.end_char, t, named_days):
+        if t is not None and not _context_ok(doc, text, span.start_char, span.end_char, t, g.words):
             continue
         source = "ner"
         if t is None and any(tk.is_title and not tk.is_sent_start and tk.lower_ in _UNIT_WORDS for tk in span):
@@ -151,11 +150,11 @@ def find_dates(doc: Doc, reference_date=None, *, use_ner: bool = True, use_datep
                keep_unparsed: bool = True, words_file: str = RESOURCE) -> list[dict]:
     """Date and time records of ``doc`` (offsets into ``doc.text``), in text order.
 
-    ``reference_date`` (ISO string or date) defaults to ``doc._.reference_date``;
+    ``reference_date`` (ISO string or date) defaults to ``doc._.extract_reference_date``;
     ``words_file`` is the word-list file of the rules (in ``extract/resources``).
     """
-    if reference_date is None and Doc.has_extension("reference_date"):
-        reference_date = doc._.reference_date
+    if reference_date is None and Doc.has_extension(schema.REFERENCE_DATE_EXTENSION):
+        reference_date = doc._.get(schema.REFERENCE_DATE_EXTENSION)
     ref = as_date(reference_date)
     g = grammar(words_file)
     tense_cache: dict[tuple[int, int], str | None] = {}

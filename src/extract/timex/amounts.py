@@ -7,16 +7,25 @@ import re
 
 from .calendrics import _add_months, _week
 from .handlers import _cap, _g, _low
-from .values import _GRAN, Timex, duration_value
+from .values import _GRAN, Timex, duration_value, year_value
 
 
 def _h_ago(m, ref, tense, w):
-    n = w.number(_g(m, "qty"))
+    """"three years ago", "two days later": a point that far from the reference date.
+
+    Less than a day ("eight minutes later") gives no calendar date: the amount is a DURATION,
+    as TimeML annotates "a minute and a half later". A point before 9999 BC or after AD 9999
+    has no TIMEX3 value and is left empty.
+    """
+    qty = _g(m, "qty")
+    n = w.number(qty)
     unit = w.unit(_low(m, "unit"))
     direction = _low(m, "dir")
     sign = -1 if direction in ("ago", "earlier", "back", "before", "previously") else 1
     mod = w.mod(_g(m, "pre")) or ("APPROX" if _g(m, "agoso") else "")
     if n is None:
+        if re.search(r"\d", qty):
+            return None   # digits past what a number may have
         return Timex("PAST_REF" if sign < 0 else "FUTURE_REF", "DATE", "ref", mod, True)
     mult = 1
     mm = re.fullmatch(r"(\d+)(\w+)", unit)
@@ -25,20 +34,27 @@ def _h_ago(m, ref, tense, w):
     n = n * mult
     if unit == "Q":
         n, unit = n * 3, "M"
+    if unit in ("H", "TM", "S"):
+        return Timex(duration_value(n, unit), "DURATION", _GRAN[unit], mod, False)
+    value, gran = _shifted(ref, sign, n, unit)
+    return Timex(value, "DATE", gran, mod, True)
+
+
+def _shifted(ref: dt.date, sign: int, n: float, unit: str) -> tuple[str, str]:
+    """The value and granularity of the year, month, week or day ``n`` units from ``ref``;
+    an empty value when that lies outside what TIMEX3 can write."""
     whole = int(n)
-    if unit == "Y":
-        if n != whole:
-            y, mo = _add_months(ref.year, ref.month, sign * round(n * 12))
-            return Timex(f"{y:04d}-{mo:02d}", "DATE", "month", mod, True)
-        return Timex(f"{ref.year + sign * whole:04d}", "DATE", "year", mod, True)
-    if unit == "M":
-        y, mo = _add_months(ref.year, ref.month, sign * round(n))
-        return Timex(f"{y:04d}-{mo:02d}", "DATE", "month", mod, True)
-    if unit == "W":
-        return Timex(_week(ref + dt.timedelta(weeks=sign * n)), "DATE", "week", mod, True)
-    if unit == "D":
-        return Timex((ref + dt.timedelta(days=sign * n)).isoformat(), "DATE", "day", mod, True)
-    return Timex(ref.isoformat(), "DATE", "day", mod, True)   # hours, minutes: the same day
+    if unit == "Y" and n == whole:
+        return year_value(ref.year + sign * whole), "year"
+    if unit in ("Y", "M"):
+        y, mo = _add_months(ref.year, ref.month, sign * round(n * 12 if unit == "Y" else n))
+        return (f"{y:04d}-{mo:02d}" if 1 <= y <= 9999 else ""), "month"
+    days = n * (7 if unit == "W" else 1)
+    try:
+        d = ref + dt.timedelta(days=sign * days)
+    except OverflowError:   # before 1 AD or after 9999 AD
+        return "", ("week" if unit == "W" else "day")
+    return (_week(d), "week") if unit == "W" else (d.isoformat(), "day")
 
 
 def _h_duration(m, ref, tense, w):
@@ -48,6 +64,8 @@ def _h_duration(m, ref, tense, w):
         return None   # a title: CBS's "60 Minutes"
     if unit_word.startswith("sec") and re.fullmatch(r"an?", qty.strip().lower()):
         return None   # "a second" is the ordinal far more often
+    if re.fullmatch(r"an?", qty.strip().lower()) and m.word_before() in w.measure_units:
+        return None   # "70 miles an hour": a rate unit, no amount of time
     if unit_word == "quarters" and re.search(r"\w-quarters$", m.group(0).lower()):
         return None   # "three-quarters of its food" is a fraction
     if re.fullmatch(r"(1[5-9]|20)\d\d", qty.strip()) and unit_word.startswith(("quarter", "period", "month", "week")):
@@ -56,8 +74,9 @@ def _h_duration(m, ref, tense, w):
     if n is not None and _g(m, "half"):
         n += 0.5
     unit = w.unit(unit_word)
-    if n is None and not re.search(r"\d", qty) and qty.strip().lower() not in w.data["vague_numbers"] \
-            and not qty.lower().startswith("half"):
+    if n is None and re.search(r"\d", qty):
+        return None   # digits past what a number may have
+    if n is None and qty.strip().lower() not in w.data["vague_numbers"] and not qty.lower().startswith("half"):
         return None
     value = duration_value(n, unit)
     mod = w.mod(_g(m, "pre")) or w.mod(_g(m, "post"))
@@ -95,6 +114,8 @@ def _h_bare_plural(m, ref, tense, w):
 
 
 def _h_set(m, ref, tense, w):
+    if (_low(m, "every") == "per" or _g(m, "perunit")) and m.word_before() in w.measure_units:
+        return None   # "42 cubic metres per second", "70 miles an hour": a unit of measure
     text = re.sub(r"\s+", " ", m.group(0).lower()).strip()
     if _g(m, "pre"):
         text = text[len(re.sub(r"\s+", " ", _g(m, "pre").lower())):].strip()
@@ -152,3 +173,29 @@ def _h_fiscal_year(m, ref, tense, w):
     return Timex("P1Y", "DURATION", "year", "", False)
 
 
+
+
+def _h_elapsed(m, ref, tense, w):
+    """A race time: "1:50.87" (m:ss.ff), "2:08:35" (h:mm:ss) is an amount of time, never a
+    time of day. The finder keeps h:mm:ss only in a race or result context (check "elapsed")."""
+    if _g(m, "eh"):
+        parts = ((_g(m, "eh"), "H"), (_g(m, "em"), "M"), (_seconds(_g(m, "es")), "S"))
+        check = "elapsed"
+    else:
+        parts = ((_g(m, "em2"), "M"), (_seconds(_g(m, "es2")), "S"))
+        check = ""
+    written = "".join(f"{int(k) if '.' not in k else k}{u}" for k, u in parts if float(k))
+    return Timex("PT" + (written or "0S"), "DURATION", "second", "", False, check)
+
+
+def _seconds(s: str) -> str:
+    """Seconds as TIMEX3 writes them: "05.00" -> "5", "50.87" -> "50.87"."""
+    whole, _, frac = s.partition(".")
+    return str(int(whole)) + ("." + frac if frac.strip("0") else "")
+
+
+def _h_fraction(m, ref, tense, w):
+    """"a quarter of an hour" -> PT15M, "three quarters of an hour" -> PT45M."""
+    n = 0.75 if _low(m, "fq") == "three" else 0.25
+    unit = w.unit(_low(m, "fu"))
+    return Timex(duration_value(n, unit), "DURATION", _GRAN.get(unit, "year"), "", False)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .amounts import (_h_age, _h_ago, _h_bare_plural, _h_duration, _h_fiscal_year, _h_long, _h_set,
-                      _h_vague)
+from .amounts import (_h_age, _h_ago, _h_bare_plural, _h_duration, _h_elapsed, _h_fiscal_year, _h_fraction,
+                      _h_long, _h_set, _h_vague)
 from .handlers import (Handler, _h_century, _h_date_mdy, _h_dayrel, _h_decade_any, _h_half, _h_holiday,
                        _h_month, _h_month_year, _h_numeric, _h_period, _h_qcode, _h_quarter, _h_rel,
                        _h_season_bare, _h_season_year, _h_spoken_year, _h_time, _h_weekday, _h_year,
@@ -30,6 +30,8 @@ Pattern = tuple[str, str, Handler]   # (rule name, regex source, handler)
 _END = r"(?!\w|['’](?!s\b))"
 #: a year's end: no %, decimal, unit or hyphenated word follows ("2000%", "2000.5", "2000-strong")
 _YEAR_END = r"(?![\w%]|[.,:/]\d|\s*(?:%|percent\b|per\s+cent\b)|-[a-z])"
+#: no five-digit "year" follows ("January 10000" has no TIMEX3 value; it is not this January)
+_NO_LONG_YEAR = r"(?!(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+\d{5})"
 _Q_ORD = r"first|second|third|fourth|1st|2nd|3rd|4th|final|last"
 
 
@@ -40,20 +42,20 @@ def _calendar_patterns(w: _Words) -> list[Pattern]:
     return [
         ("holiday", rf"{P}(?:(?P<holrel>this|last|next)\s+)?(?P<hol>{_alt(w.data['holidays'])}){end}"
                     rf"(?:,?\s+(?P<holy>{YEAR})\b)?", _h_holiday),
-        ("time", rf"{P}(?:(?P<noon>noon|midday|midnight)|(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
+        ("time", rf"{P}(?:(?P<noon>noon|midday|midnight)|(?<![\d:.,])(?P<h>[012]?\d)(?:[:.](?P<mi>[0-5]\d))?"
                  rf"(?:\s*(?P<ampm>[ap]\.m\.|[ap]\.m{end}|[ap]m{end})|(?=\s*(?:{w.TZ}){end})|(?P<oclock>\s+o'clock)"
-                 rf"|(?<=\d:\d\d)(?![:\d]))"
+                 rf"|(?<=\d:\d\d)(?![:\d]|[.,]\d))"
                  rf"(?:\s+(?P<tz>{w.TZ}){end})?)"
                  rf"(?:,?\s+(?:on\s+)?(?P<tday>{WD}(?:,?\s+{MON}\s+{DAY})?|today|yesterday|tomorrow|"
                  rf"{MON}\s+{DAY}){end})?", _h_time),
         ("date_mdy", rf"{P}(?:(?P<mdrel>last|next|this\s+past|this\s+coming)\s+)?(?:(?P<wd2>{WD}),?\s+)?(?P<mon>{MON})\s+(?P<day>{DAY})(?!\d|:\d)(?!\s*(?:%|percent))"
-                     rf"{end}(?:,?\s+(?P<year>{YEAR})\b)?", _h_date_mdy),
+                     rf"{end}(?:,?\s+(?P<year>{YEAR})\b)?{_NO_LONG_YEAR}", _h_date_mdy),
         ("date_dmy", rf"{P}(?:(?P<wd2>{WD}),?\s+)?(?:the\s+)?(?<![\d,.])(?P<day>{DAY})(?:\s+of)?\s+"
-                     rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})\b)?{end}", _h_date_mdy),
+                     rf"(?P<mon>{MON})(?:,?\s+(?P<year>{YEAR})\b)?{end}{_NO_LONG_YEAR}", _h_date_mdy),
         ("month_year", rf"{P}(?P<mon>{MON})\s*,?\s+(?:of\s+)?(?:(?P<year>{YEAR})(?!\d|,\d)|"
                        rf"(?P<myrel>this|last|next)\s+year|(?P<spy>(?:nineteen|twenty)[\s-]+(?:{w.NUMW}))){end}",
          _h_month_year),
-        ("month", rf"{P}(?P<mon>{w.MON_BARE}){end}", _h_month),
+        ("month", rf"{P}(?P<mon>{w.MON_BARE}){end}{_NO_LONG_YEAR}", _h_month),
         ("numeric", r"(?<![\w/.-])(?:(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>[0-3]\d)|"
                     r"(?P<um>[01]?\d)/(?P<ud>[0-3]?\d)/(?P<uy>(?:19|20)\d\d|\d\d))(?![\w/.-]|\.\d)", _h_numeric),
         ("decade", rf"{P}(?:the\s+)?(?:(?:(?P<cent>1[0-9]|20)|['’])(?P<dec>\d)0['’]?s{end}|"
@@ -137,6 +139,10 @@ def _amount_patterns(w: _Words) -> list[Pattern]:
                    rf"\s+period\s+(?:(?:of\s+)?last\s+year|a\s+year\s+(?:ago|earlier)){end})", _h_period),
         ("year_quarter", rf"(?:the|its|their)\s+(?:comparable\s+|same\s+|corresponding\s+)?(?P<yqy>1[5-9]\d\d|20\d\d)"
                          rf"\s+(?:fiscal\s+)?(?:quarter|period)(?![-\w])", _h_year_quarter),
+        ("elapsed", r"(?<![\w:.,])(?:(?P<eh>\d{1,2}):(?P<em>[0-5]\d):(?P<es>[0-5]\d(?:\.\d{1,3})?)"
+                    r"|(?P<em2>\d{1,2}):(?P<es2>[0-5]\d\.\d{1,3}))(?![\d:]|[.,]\d)", _h_elapsed),
+        ("fraction", rf"(?P<fq>a|one|three)[\s-]+quarters?\s+of\s+an?\s+(?P<fu>hour|minute|day|week|year|century){end}",
+         _h_fraction),
     ]
 
 
@@ -168,6 +174,7 @@ def _triggers(w: _Words) -> dict[str, tuple[set, bool]]:
         "year_ago_period": ({"year", "year-ago", "year-earlier"}, False), "year_period": ({"year"}, False),
         "bare_plural": (units, False), "vague": (vague, False), "year": (set(), True), "year_quarter": ({"quarter", "period"}, False),
         "period": ({"period"}, False),
+        "elapsed": (set(), True), "fraction": ({"quarter", "quarters"}, False),
     }
 
 
@@ -196,6 +203,23 @@ def _lower(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
+class _NextSpace:
+    """The first whitespace at or after a position, for positions asked in rising order:
+    one pass over the text in all (walking from each token to the next space was quadratic
+    on text without spaces, such as "1,1,1,...")."""
+
+    _SPACE = re.compile(r"\s")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.found = text, -1
+
+    def at_or_after(self, i: int) -> int:
+        if i > self.found:   # the last answer lies before i: search on from i
+            m = self._SPACE.search(self.text, i)
+            self.found = m.start() if m else len(self.text)
+        return self.found
+
+
 def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tuple[int, int]]]:
     """Per rule, the merged stretches of text around its trigger words (and digits)."""
     hits: dict[str, list[tuple[int, int]]] = {}
@@ -205,6 +229,7 @@ def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tu
             word_rules.setdefault(word, []).append(r.name)
     digit_rules = [r.name for r in rules if r.digits]
     n = len(low)
+    space = _NextSpace(low)
     for m in _TOKEN.finditer(low):
         tok = m.group()
         if tok[0].isdigit():
@@ -218,9 +243,8 @@ def _windows(low: str, rules: list[Rule], margin: int = 80) -> dict[str, list[tu
                 names = [x for part in tok.split("-") for x in word_rules.get(part, ())]
             if not names:
                 continue
-        a, b = max(0, m.start() - margin), min(n, m.end() + margin)
-        while b < n and not low[b].isspace():   # never cut a word at the window's end
-            b += 1
+        a = max(0, m.start() - margin)
+        b = space.at_or_after(min(n, m.end() + margin))   # never cut a word at the window's end
         for name in names:
             spans = hits.setdefault(name, [])
             if spans and a <= spans[-1][1]:

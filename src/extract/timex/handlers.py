@@ -36,6 +36,11 @@ class _Match:
     def start(self) -> int:
         return self.m.start()
 
+    def word_before(self) -> str:
+        """The word just before the match in the text it was found in (lower case), or ""."""
+        w = re.search(r"([^\W\d_]+)\W{0,3}$", self.s[max(0, self.m.start() - 40):self.m.start()])
+        return w.group(1).lower() if w else ""
+
 
 def _g(m: _Match, name: str) -> str:
     return m.get(name)

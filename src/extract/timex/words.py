@@ -21,7 +21,8 @@ SHAPE = Record({
     "ordinals": MapOf(int), "units": MapOf(str), "unit_plurals": MapOf(str),
     "decade_words": MapOf(int), "mods": MapOf(Choice(*MOD_VALUES)),
     "vague_refs": MapOf(Choice(*REF_VALUES)), "sets": MapOf(str), "holidays": MapOf(str),
-    "time_zones": ListOf(str), "named_day_words": ListOf(str),
+    "time_zones": ListOf(str), "named_day_words": ListOf(str), "measure_units": ListOf(str),
+    "race_words": ListOf(str),
 })
 
 
@@ -45,6 +46,24 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+").replace(" ", r"\s+") for w in parts)
 
 
+#: longest number read (digits): longer ones are no amount of time, and this keeps every
+#: number an exact int or a finite float
+MAX_DIGITS = 300
+
+
+def _digits(s: str, half: float = 0.0) -> int | float | None:
+    """"1200" -> 1200 (an exact int however long), "7.58" -> 7.58; None past MAX_DIGITS or
+    when a decimal's whole part is too large for a float to keep exactly."""
+    whole, _, frac = s.partition(".")
+    if len(whole) + len(frac) > MAX_DIGITS:
+        return None
+    if not frac.strip("0"):
+        return int(whole) + half if half else int(whole)
+    if int(whole) >= 2 ** 53:
+        return None
+    return float(s) + half
+
+
 class Words:
     """Compiled word lists and regex fragments.
 
@@ -63,6 +82,9 @@ class Words:
         self.ordinals = data["ordinals"]
         self.units = data["units"]
         self.unit_plurals = data["unit_plurals"]
+        self.measure_units = frozenset(data["measure_units"])
+        self.named_days = frozenset(w.split()[-1] for w in data["named_day_words"])
+        self.race_words = frozenset(data["race_words"])
         full_months = [w for w in self.months if len(w) > 4 or w in ("may", "june", "july")]
         abbr_months = [w for w in self.months if w not in full_months]
         self.MON = rf"(?:{_alt(full_months)}|(?:{_alt(abbr_months)})\.?)"
@@ -109,8 +131,7 @@ class Words:
         if m:
             return int(m.group(1)) + 0.5 + half
         if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
-            v = float(s.replace(",", ""))
-            return (int(v) if v.is_integer() else v) + half
+            return _digits(s.replace(",", ""), half)
         if s in self.numbers:
             return self.numbers[s] + half
         m = re.fullmatch(r"(\w+)[ -](\w+)", s)
