@@ -117,3 +117,41 @@ def test_seed_article(seed_text):
     for artifact in ["Interna-", "Uni-", "cam-", "\n "]:
         assert artifact not in c.text, artifact
     roundtrip_ok(seed_text)
+
+
+@pytest.mark.parametrize("raw", [
+    '"' * 20000,                      # thousands of quote marks
+    "1," * 30000,                     # a number list without spaces
+    "See " + "x" * 250 + " there.",   # one very long token among words
+])
+def test_long_runs_without_spaces_are_cut_and_map_back(raw):
+    import time
+
+    started = time.perf_counter()
+    c = clean(raw)
+    assert time.perf_counter() - started < 5
+    assert max(len(run) for run in c.text.split()) <= 100
+    assert c.text.replace(" ", "") == raw.replace(" ", "")
+    for i, ch in enumerate(c.text):
+        if ch != " ":
+            assert raw[c.offsets[i]] == ch
+    assert c.offsets == sorted(c.offsets)
+    roundtrip_ok(raw)
+
+
+def test_a_run_of_100_characters_is_left_whole():
+    raw = "a" * 100 + " b"
+    assert clean(raw).text == raw
+
+
+@pytest.mark.parametrize("raw", [
+    "First paragraph ends here.\r\rSecond one starts here.",
+    "First paragraph ends here.\r\n\r\nSecond one starts here.",
+    "First paragraph ends here.\n\nSecond one starts here.",
+])
+def test_every_line_ending_gives_the_same_paragraphs(raw):
+    c = clean(raw)
+    assert c.text == "First paragraph ends here.\n\nSecond one starts here."
+    start = c.text.index("Second")
+    a, b = c.to_raw(start, start + len("Second"))
+    assert raw[a:b] == "Second"

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 from . import extensions as _extensions  # noqa: F401  (registers Doc extensions)
 from .api import build_pipeline, extract_files, extract_frame, extract_text, extract_texts
+from .documents import read_raw
 from .io import read_tables
 from .text import clean
 
 __version__ = "0.1.0"
-__all__ = ["build_pipeline", "extract_text", "extract_texts", "extract_frame", "extract_files", "clean", "read_tables", "__version__"]
+__all__ = ["build_pipeline", "extract_text", "extract_texts", "extract_frame", "extract_files", "clean", "read_tables", "read_raw", "__version__"]

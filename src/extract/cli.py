@@ -18,9 +18,13 @@ import click
 
 from .errors import ConfigError, Errors, ExtractError
 from .pipeline import EXTRACTORS, parse_extractors
+from .stream import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, Limits
 
 DEFAULT_CORPUS = "corpus"
 DEFAULT_OUT = "outputs"
+#: --out when PATHS are given: the bundled corpus's tables (outputs/) are never replaced
+#: by a run over other articles unless --out says so
+DEFAULT_OUT_FOR_PATHS = "extract-tables"
 
 
 def _echo_err(kind: str, message: str) -> None:
@@ -190,8 +194,14 @@ def main(verbose: int = 0, quiet: bool = False) -> None:
 
 @main.command("run")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_OUT, show_default=True,
-              help="Folder for the output tables.")
+@click.option("--out", "out_dir", type=click.Path(path_type=Path), default=None,
+              help=f"Folder for the output tables [default: {DEFAULT_OUT}/ for the bundled corpus (no PATHS), "
+                   f"{DEFAULT_OUT_FOR_PATHS}/ when PATHS are given].")
+@click.option("--doc-timeout", type=click.FloatRange(0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
+              help="Seconds of work one article may take; a slower one is stopped and recorded as failed "
+                   "(0: no limit).")
+@click.option("--max-chars", type=click.IntRange(0), default=DEFAULT_MAX_CHARS, show_default=True,
+              help="Longer articles are refused by name, not attempted (0: no limit).")
 @click.option("--reference-date", callback=_reference_date, metavar="YYYY-MM-DD",
               help="Resolve relative dates against this date (default: the 'published' column of "
                    "metadata.csv beside each article; none if absent).")
@@ -223,7 +233,7 @@ def main(verbose: int = 0, quiet: bool = False) -> None:
               help="doc_id of the article read from standard input (PATH '-').")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 @click.option("-v", "--verbose", count=True, help="Say more: -v what is done (model, components), -vv debug.")
-def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, engine, scheduler,
+def run_cmd(paths, out_dir, doc_timeout, max_chars, reference_date, model, batch_size, n_process, fmt, engine, scheduler,
             n_workers, fresh, quiet, extractors=None, doc_id="stdin", verbose=0):
     """Extract from PATHS (.txt files or folders of them; default: corpus/) into tidy tables.
 
@@ -240,6 +250,7 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, e
         _echo_err("error", "--scheduler needs --engine dask")
         sys.exit(2)
     _setup_logging(verbose, quiet)
+    out_dir = out_dir or Path(DEFAULT_OUT_FOR_PATHS if paths else DEFAULT_OUT)
     paths = list(paths) or [Path(DEFAULT_CORPUS)]
     try:
         paths, staged = _stage_stdin(paths, doc_id)   # PATH '-': one article from standard input
@@ -253,7 +264,8 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, e
         summary = run(paths, out_dir, model=model, reference_date=reference_date,
                       batch_size=batch_size or DEFAULT_BATCH_SIZE, n_process=n_process,
                       progress=progress, fmt=fmt, engine=engine, scheduler=scheduler,
-                      n_workers=n_workers, resume=not fresh, extractors=extractors)
+                      n_workers=n_workers, resume=not fresh, extractors=extractors,
+                      limits=Limits(max_chars=max_chars or None, doc_timeout=doc_timeout or None))
     except ConfigError as exc:
         progress.close()
         _echo_err("error", str(exc))
@@ -285,9 +297,11 @@ def run_cmd(paths, out_dir, reference_date, model, batch_size, n_process, fmt, e
         wps = summary.n_words / summary.seconds if summary.seconds else 0.0
         reused = f", {summary.n_reused} reused from an earlier run" if summary.n_reused else ""
         click.echo(f"{summary.n_documents - summary.n_failed} of {summary.n_documents} documents extracted, "
-                   f"{summary.n_failed} failed{reused}, in {summary.seconds:.1f}s ({wps:,.0f} words/s); "
+                   f"{summary.n_failed} failed{reused}"
+                   f"{f', {summary.n_partial} partial (an extractor failed)' if summary.n_partial else ''}, "
+                   f"in {summary.seconds:.1f}s ({wps:,.0f} words/s); "
                    f"tables in {out_dir}/")
-    sys.exit(1 if summary.n_failed else 0)
+    sys.exit(1 if summary.n_failed or summary.n_partial else 0)
 
 
 @main.command("evaluate")

@@ -19,7 +19,7 @@ from typing import Iterable, Iterator
 from .documents import ArticleInput
 from .errors import ConfigError, Errors
 from .pipeline import build_pipeline
-from .stream import DEFAULT_BATCH_SIZE, ArticleResult, failed_partition, partitions, process_articles
+from .stream import DEFAULT_BATCH_SIZE, ArticleResult, Limits, failed_partition, partitions, process_articles
 
 #: Documents per task sent to a worker.
 DEFAULT_PARTITION_SIZE = 16
@@ -38,10 +38,12 @@ def get_pipeline(model: str, extractors: tuple[str, ...] | None):
     return _PIPELINES[key]
 
 
-def process_partition(model: str, extractors, items: list[ArticleInput], batch_size: int) -> list[ArticleResult]:
-    """Worker task: the results of one partition, in order."""
+def process_partition(model: str, extractors, items: list[ArticleInput], batch_size: int,
+                      limits: Limits | None = None) -> list[ArticleResult]:
+    """Worker task: the results of one partition, in order. (Dask runs tasks in a worker
+    thread, so the per-article budget is checked between steps, not by a timer.)"""
     nlp = get_pipeline(model, extractors)
-    return list(process_articles(nlp, items, batch_size=batch_size))
+    return list(process_articles(nlp, items, batch_size=batch_size, limits=limits))
 
 
 def _distributed():
@@ -76,11 +78,13 @@ class DaskEngine:
     """A source of :class:`ArticleResult` computed on Dask workers, in input order."""
 
     def __init__(self, *, model: str, extractors=None, scheduler: str | None = None, n_workers: int = 2,
-                 batch_size: int = DEFAULT_BATCH_SIZE, partition_size: int | None = None) -> None:
+                 batch_size: int = DEFAULT_BATCH_SIZE, partition_size: int | None = None,
+                 limits: Limits | None = None) -> None:
         distributed, _ = _distributed()
         self.model = model
         self.extractors = None if extractors is None else tuple(extractors)
         self.batch_size = batch_size
+        self.limits = limits
         self.partition_size = partition_size or DEFAULT_PARTITION_SIZE
         self.cluster = None
         if scheduler:
@@ -102,7 +106,7 @@ class DaskEngine:
         window: deque = deque()
         for chunk in partitions(items, self.partition_size):
             future = self.client.submit(process_partition, self.model, self.extractors, chunk,
-                                        self.batch_size, pure=False)
+                                        self.batch_size, self.limits, pure=False)
             window.append((future, chunk))
             while len(window) >= IN_FLIGHT_PER_THREAD * self._threads():
                 yield from self._collect(*window.popleft())
@@ -113,7 +117,7 @@ class DaskEngine:
         try:
             results = future.result()
         except Exception as exc:  # the task itself failed (e.g. a worker died): its documents fail
-            results = failed_partition(chunk, "on a Dask worker", exc)
+            results = failed_partition(chunk, Errors.E511, where="a Dask worker", exc=repr(exc))
         finally:
             future.release()
         yield from results

@@ -9,6 +9,9 @@ The library never prints; progress is reported through a callback.
 from __future__ import annotations
 
 import hashlib
+import os
+import sqlite3
+import tempfile
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -21,12 +24,13 @@ from spacy.language import Language
 
 from .dask_engine import DaskEngine
 from .documents import iter_inputs
-from .errors import ConfigError, Errors, Warnings
+from .errors import ConfigError, Errors, ExtractError, InputError, Warnings
+from .manifest import write_manifest
 from .pipeline import build_pipeline, resolve_model
 from .pool import PoolEngine
 from .schema import table_columns
-from .state import RunState, doc_key
-from .stream import DEFAULT_BATCH_SIZE, ArticleResult, process_articles
+from .state import OutLock, RunState, doc_key
+from .stream import DEFAULT_BATCH_SIZE, ArticleResult, Limits, process_articles
 from .writers import FORMATS, PartWriter, merge_parts
 
 __all__ = ["run", "RunSummary", "ArticleResult", "process_articles", "DEFAULT_BATCH_SIZE", "ENGINES"]
@@ -47,6 +51,7 @@ class RunSummary:
     n_failures_omitted: int = 0
     first_row_seconds: float | None = None
     n_no_reference_date: int = 0  # documents whose relative dates stayed unresolved (W801)
+    n_partial: int = 0            # documents an extractor failed on: the other tables have their rows
 
 
 ProgressCallback = Callable[[ArticleResult, RunSummary], None]
@@ -62,27 +67,28 @@ MAX_MESSAGES = 200
 class LocalEngine:
     """The stream of :mod:`extract.stream` in this process."""
 
-    def __init__(self, nlp: Language, *, batch_size: int = DEFAULT_BATCH_SIZE) -> None:
+    def __init__(self, nlp: Language, *, batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None) -> None:
         self.nlp = nlp
         self.batch_size = batch_size
+        self.limits = limits
 
     def results(self, items: Iterable) -> Iterable[ArticleResult]:
-        return process_articles(self.nlp, items, batch_size=self.batch_size)
+        return process_articles(self.nlp, items, batch_size=self.batch_size, limits=self.limits)
 
     def close(self) -> None:
         pass
 
 
-def _local(*, nlp: Language, batch_size: int, n_process: int, **_) -> LocalEngine | PoolEngine:
+def _local(*, nlp: Language, batch_size: int, n_process: int, limits: Limits, **_) -> LocalEngine | PoolEngine:
     if n_process > 1:  # forked workers that each run the whole article: see extract.pool
-        return PoolEngine(nlp, n_process, batch_size=batch_size)
-    return LocalEngine(nlp, batch_size=batch_size)
+        return PoolEngine(nlp, n_process, batch_size=batch_size, limits=limits)
+    return LocalEngine(nlp, batch_size=batch_size, limits=limits)
 
 
 def _dask(*, model: str, extractors, scheduler: str | None, n_workers: int | None, batch_size: int,
-          **_) -> DaskEngine:
+          limits: Limits, **_) -> DaskEngine:
     return DaskEngine(model=model, extractors=extractors, scheduler=scheduler,
-                      n_workers=n_workers or 2, batch_size=batch_size)
+                      n_workers=n_workers or 2, batch_size=batch_size, limits=limits)
 
 
 #: engine name -> how to start it; an engine has ``results(items)`` and ``close()``
@@ -107,9 +113,13 @@ def _note(result: ArticleResult, summary: RunSummary) -> None:
                 summary.n_no_reference_date += 1
                 continue
             _keep(summary.warnings, message, summary, "warning")
-    if not result.ok:
+    if result.failed:
         summary.n_failed += 1
-        _keep(summary.failures, result.document["error"], summary, "failure")
+    elif not result.ok:
+        summary.n_partial += 1
+    if not result.ok:
+        for message in result.document["error"].split(" | "):
+            _keep(summary.failures, message, summary, "failure")
 
 
 def _version() -> str:
@@ -168,7 +178,7 @@ class _Parts:
                 self.writer.write(table, rows)
         if self.first_row_at is None:
             self.first_row_at = time.perf_counter()
-        self.docs.append((key, "ok" if result.ok else "error", serial))
+        self.docs.append((key, "error" if result.failed else "ok", serial))
         self.dirty = False
         if len(self.docs) >= self.part_size or time.perf_counter() - self.opened >= self.part_seconds:
             self.commit()
@@ -204,6 +214,7 @@ def run(
     resume: bool = True,
     extractors: list[str] | tuple[str, ...] | None = None,
     part_size: int = DEFAULT_PART_SIZE,
+    limits: Limits | None = None,
 ) -> RunSummary:
     """Extract every article under ``paths`` and write the tables to ``out_dir``.
 
@@ -217,6 +228,15 @@ def run(
     processes, or the cluster whose scheduler is at ``scheduler``); see docs/SCALE.md.
     ``engine`` may also be a started :class:`extract.dask_engine.DaskEngine`, which is
     then reused and left open.
+
+    ``limits`` (:class:`extract.stream.Limits`): the longest article accepted and the
+    seconds of work one article may take; over either, it fails by name and the run goes on.
+
+    Before any work: ``out_dir`` must be a folder that can be written, and no other run
+    may be writing to it (a lock, see :class:`extract.state.OutLock`). A run in which no
+    document could be read leaves the tables of ``out_dir`` as they were and raises
+    :class:`~extract.errors.InputError`. Writing problems (a full disk, a folder made
+    read-only) raise :class:`~extract.errors.ExtractError` naming the path and the cause.
     """
     if fmt not in FORMATS:
         raise ConfigError(Errors.E007.format(what="format", value=fmt, allowed=", ".join(FORMATS)))
@@ -225,38 +245,123 @@ def run(
         raise ConfigError(Errors.E007.format(what="engine", value=engine, allowed=", ".join(ENGINES)))
     if engine == "dask" and nlp is not None:
         raise ConfigError(Errors.E500)
+    paths = list(paths)
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    model = resolve_model(model)
+    limits = limits or Limits()
     summary = RunSummary()
     started = time.perf_counter()
-    if given_engine:  # a ready engine (e.g. a DaskEngine kept for several runs); not closed here
-        started_engine = None
-        model = getattr(engine, "model", model)
-        extractors = getattr(engine, "extractors", extractors)
-    else:
-        if engine == "local" and nlp is None:
-            nlp = build_pipeline(model, extractors=extractors)
-        started_engine = engine = ENGINES[engine](
-            nlp=nlp, model=model, extractors=extractors, batch_size=batch_size, n_process=n_process,
-            scheduler=scheduler, n_workers=n_workers)
-    results = engine.results
+    _check_out_dir(out_dir)
+    with OutLock(out_dir):
+        removed = _remove_leftovers(out_dir)
+        if removed:
+            _keep(summary.warnings, Warnings.W510.format(path=out_dir, n=removed), summary, "warning")
+        try:
+            _run(paths, out_dir, summary, nlp=nlp, model=model, reference_date=reference_date,
+                 batch_size=batch_size, n_process=n_process, progress=progress, fmt=fmt, engine=engine,
+                 scheduler=scheduler, n_workers=n_workers, resume=resume, extractors=extractors,
+                 part_size=part_size, limits=limits)
+        except OSError as exc:
+            raise ExtractError(Errors.E506.format(path=exc.filename or out_dir, reason=exc.strerror or exc)) from None
+        except sqlite3.Error as exc:
+            raise ExtractError(Errors.E506.format(path=out_dir / ".extract", reason=exc)) from None
+    summary.seconds = time.perf_counter() - started
+    if summary.n_no_reference_date:
+        summary.warnings.insert(0, Warnings.W800.format(n=summary.n_no_reference_date, total=summary.n_documents))
+    return summary
+
+
+def _check_out_dir(out_dir: Path) -> None:
+    """What can be checked before the work: ``out_dir`` is (or can be made) a folder we can write in."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise ConfigError(Errors.E504.format(path=out_dir))
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".probe.", suffix=".tmp", dir=out_dir)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise ExtractError(Errors.E505.format(path=out_dir, reason=exc.strerror or exc)) from None
+
+
+#: temporary files an interrupted run may leave in the output folder (tables being merged,
+#: the manifest, Parquet parts without their error rows)
+LEFTOVERS = (".*.tmp", ".noerr.*.parquet")
+
+
+def _remove_leftovers(out_dir: Path) -> int:
+    """Delete what an interrupted run left behind; called with the folder's lock held."""
+    n = 0
+    for pattern in LEFTOVERS:
+        for path in out_dir.glob(pattern):
+            if path.is_file():
+                path.unlink()
+                n += 1
+    return n
+
+
+def _start_engine(nlp, model, extractors, engine, **settings):
+    """The engine and the (model, extractors, nlp) it runs; ``None`` as the engine to close
+    when ``engine`` was given ready (e.g. a DaskEngine kept for several runs)."""
+    if not isinstance(engine, str):
+        return engine, None, getattr(engine, "model", model), getattr(engine, "extractors", extractors), nlp
+    if engine == "local" and nlp is None:
+        nlp = build_pipeline(model, extractors=extractors)
+    started = ENGINES[engine](nlp=nlp, model=model, extractors=extractors, **settings)
+    return started, started, model, extractors, nlp
+
+
+def _run(paths, out_dir: Path, summary: RunSummary, *, nlp, model, reference_date, batch_size, n_process,
+         progress, fmt, engine, scheduler, n_workers, resume, extractors, part_size, limits) -> None:
+    model = resolve_model(model)
+    engine, started_engine, model, extractors, nlp = _start_engine(
+        nlp, model, extractors, engine, batch_size=batch_size, n_process=n_process, scheduler=scheduler,
+        n_workers=n_workers, limits=limits)
+    started = time.perf_counter()
     columns = table_columns()
-    state = RunState(out_dir, _fingerprint(nlp, model, extractors, reference_date, fmt, columns),
-                     fresh=not resume)
-    if state.reset_reason:
-        _keep(summary.warnings, f"{out_dir}: earlier results not reused: {state.reset_reason}", summary, "warning")
-    parts = _Parts(state, columns, fmt, part_size, PART_SECONDS)
+    state = None
+    try:
+        state = RunState(out_dir, _fingerprint(nlp, model, extractors, reference_date, fmt, columns),
+                         fresh=not resume)
+        if state.reset_reason:
+            _keep(summary.warnings, f"{out_dir}: earlier results not reused: {state.reset_reason}", summary, "warning")
+        parts = _Parts(state, columns, fmt, part_size, PART_SECONDS)
+        n_read = _process(paths, state, parts, engine.results, summary, progress, reference_date)
+        if n_read == 0:
+            shown = ", ".join(str(p) for p in paths[:3]) + (" ..." if len(paths) > 3 else "")
+            raise InputError(Errors.E507.format(paths=shown or "no path", out=out_dir))
+        plan = state.plan()
+        summary.tables = merge_parts(plan.parts, out_dir, columns, fmt, drop_errors=plan.drop_errors)
+        write_manifest(out_dir, summary.tables)
+        state.finish(plan)
+        if parts.first_row_at is not None:
+            summary.first_row_seconds = parts.first_row_at - started
+    finally:
+        if state is not None:
+            state.close()
+        if started_engine is not None:
+            started_engine.close()
+
+
+def _process(paths, state: RunState, parts: _Parts, results, summary: RunSummary, progress,
+             reference_date) -> int:
+    """Send the documents not done yet through the engine and write their rows as parts;
+    return how many input documents could be read (processed now or earlier)."""
     serials = iter(range(1 << 62))
     keys: deque[tuple[str, int]] = deque()   # key and serial of each document sent, in order
+    n_read = 0
+
+    def warn(message: str) -> None:
+        _keep(summary.warnings, message, summary, "warning")
 
     def todo(items, redo: bool = False):
+        nonlocal n_read
         for item in items:
             serial = next(serials)
             if item.error:
                 keys.append((f"error\t{item.path}", serial))
                 yield item
                 continue
+            n_read += 1
             key = doc_key(item)
             if redo:
                 state.retry(key, serial, item.path)
@@ -278,30 +383,18 @@ def run(
                 progress(result, summary)
 
     try:
+        process(iter_inputs(paths, reference_date=reference_date, warn=warn))
+        redo = state.to_redo()
+        if redo:
+            summary.n_reused -= len(redo)
+            process(iter_inputs([p for p, _ in redo], reference_date=reference_date, warn=warn,
+                                doc_ids=dict(redo)), redo=True)
+    except BaseException:
+        # keep every finished document: the part in flight holds only whole documents
         try:
-            process(iter_inputs(paths, reference_date=reference_date))
-            redo = state.to_redo()
-            if redo:
-                summary.n_reused -= len(redo)
-                process(iter_inputs(redo, reference_date=reference_date), redo=True)
-        except BaseException:
-            # keep every finished document: the part in flight holds only whole documents
-            try:
-                parts.abort() if parts.dirty else parts.commit()
-            except Exception:  # pragma: no cover - e.g. the disk is full
-                parts.abort()
-            raise
-        parts.commit()
-        plan = state.plan()
-        summary.tables = merge_parts(plan.parts, out_dir, columns, fmt, drop_errors=plan.drop_errors)
-        state.finish(plan)
-    finally:
-        state.close()
-        if started_engine is not None:
-            started_engine.close()
-    summary.seconds = time.perf_counter() - started
-    if summary.n_no_reference_date:
-        summary.warnings.insert(0, Warnings.W800.format(n=summary.n_no_reference_date, total=summary.n_documents))
-    if parts.first_row_at is not None:
-        summary.first_row_seconds = parts.first_row_at - started
-    return summary
+            parts.abort() if parts.dirty else parts.commit()
+        except Exception:  # e.g. the disk is full: the part in flight is lost, the others are kept
+            parts.abort()
+        raise
+    parts.commit()
+    return n_read

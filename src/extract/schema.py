@@ -109,7 +109,7 @@ MOD_VALUES: tuple[str, ...] = ("START", "MID", "END", "APPROX", "LESS_THAN", "MO
 #: TIMEX3 values that stand for an unanchored past, present or future
 REF_VALUES: tuple[str, ...] = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 #: documents.status
-STATUSES: tuple[str, ...] = ("ok", "error")
+STATUSES: tuple[str, ...] = ("ok", "partial", "error")
 
 # ---------------------------------------------------------------- the tables
 

@@ -19,19 +19,24 @@ number of documents.
 """
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
+import os
 import shutil
+import socket
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
 from .documents import ArticleInput
+from .errors import Errors, ExtractError
 
 STATE_DIR = ".extract"
 PARTS_DIR = "parts"
 DB_FILE = "state.sqlite"
+LOCK_FILE = "lock"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -50,6 +55,45 @@ def doc_key(item: ArticleInput) -> str:
     """The key under which a document counts as done: doc_id, text hash, metadata hash."""
     meta = "\x1f".join((item.title or "", item.published or "", item.reference_date or ""))
     return f"{item.doc_id}\t{item.text_hash}\t{hashlib.sha1(meta.encode('utf-8')).hexdigest()[:16]}"
+
+
+class OutLock:
+    """One run at a time per output folder: an exclusive lock on ``<out>/.extract/lock``.
+
+    The lock is the operating system's (``flock``): it goes with the process, so a run
+    that is killed leaves no stale lock behind. The file names the holder (process id
+    and host) so that a second run can say who it is waiting for; the second run does
+    not wait, it stops at once with :class:`~extract.errors.ExtractError` (E503).
+    (On network file systems without ``flock`` support two runs are not kept apart.)
+    """
+
+    def __init__(self, out_dir: str | Path) -> None:
+        self.dir = Path(out_dir) / STATE_DIR
+        self.path = self.dir / LOCK_FILE
+        self.fd: int | None = None
+
+    def __enter__(self) -> "OutLock":
+        self.dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = os.pread(fd, 200, 0).decode("utf-8", "replace").split()
+            os.close(fd)
+            pid = holder[0] if holder else "unknown"
+            host = f" on {holder[1]}" if len(holder) > 1 and holder[1] != socket.gethostname() else ""
+            raise ExtractError(Errors.E503.format(path=self.path.parent.parent, pid=pid, host=host)) from None
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()} {socket.gethostname()}\n".encode("utf-8"), 0)
+        self.fd = fd
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.fd is not None:
+            os.ftruncate(self.fd, 0)
+            fcntl.flock(self.fd, fcntl.LOCK_UN)
+            os.close(self.fd)
+            self.fd = None
 
 
 @dataclass
@@ -159,8 +203,8 @@ class RunState:
         return dict(self.db.execute(
             "SELECT part, COUNT(*) FROM seen WHERE part IS NOT NULL GROUP BY part"))
 
-    def to_redo(self) -> list[str]:
-        """Paths of input documents held by a part that also holds a stale document.
+    def to_redo(self) -> list[tuple[str, str]]:
+        """(path, doc_id) of input documents held by a part that also holds a stale document.
 
         Such a part cannot be used whole; its current documents are processed again
         (call :meth:`retry` for each) and the part is dropped at the end.
@@ -168,10 +212,10 @@ class RunState:
         credited = self._credited()
         stale = [name for name, n_ok in self.db.execute("SELECT name, n_ok FROM parts")
                  if 0 < credited.get(name, 0) < n_ok]
-        paths: list[str] = []
+        paths: list[tuple[str, str]] = []
         for name in stale:
-            paths.extend(p for (p,) in self.db.execute(
-                "SELECT path FROM seen WHERE part = ? ORDER BY serial", (name,)))
+            paths.extend((p, key.split("\t", 1)[0]) for p, key in self.db.execute(
+                "SELECT path, key FROM seen WHERE part = ? ORDER BY serial", (name,)))
         if stale:
             self.db.executemany("UPDATE seen SET part = NULL WHERE part = ?", [(n,) for n in stale])
             self.db.commit()

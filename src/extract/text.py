@@ -20,8 +20,14 @@ offsets of ``raw``. What it undoes, each a general artifact of PDF extraction:
   paragraph that stops mid-sentence and a line that continues it in lower case)
   is moved after the paragraph it interrupted, so the sentence reads whole.
 
-Characters are never rewritten, only dropped or moved (and whitespace collapsed),
-so every character of ``text`` maps to one character of ``raw``. When a block has
+* a run of more than ``MAX_RUN`` (100) characters without a space (no word is that
+  long: thousands of quote marks, ``1,1,1,...``) gets a space every 100 characters, so
+  that the tokenizer's time stays linear in its length.
+* a line ends at ``\n``, ``\r\n`` or a lone ``\r`` (old Mac files).
+
+Characters are never rewritten, only dropped or moved (and whitespace collapsed, and
+the spaces cutting long runs added, each mapped to the raw character before it), so
+every character of ``text`` maps to one character of ``raw``. When a block has
 been moved, a span that straddles the seam maps to the raw range enclosing both
 sides (``CleanedText.moved`` says whether that can happen).
 """
@@ -46,6 +52,10 @@ _LETTER_SPACED = re.compile(
 _WORD_GAP = re.compile(r" {2,}")
 _HEADING = re.compile(r"^[^\w]*[A-Z][A-Z0-9&’'.,:\- ]*[A-Z0-9][^\w]*$")
 _WORDS = re.compile(r"[^\W\d_]+(?:[-\u2010][^\W\d_]+)*")
+_LINE_END = re.compile(r"\r*\n|\r")
+#: runs of characters without a space longer than this are cut (see _cut_long_runs)
+MAX_RUN = 100
+_LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
 
 
 @dataclass
@@ -113,14 +123,41 @@ class _Line:
 
 
 def _lines(raw: str) -> list[_Line]:
+    """The raw text's lines; a line ends at ``\n``, ``\r\n`` or a lone ``\r``."""
     out: list[_Line] = []
     pos = 0
-    for raw_line in raw.split("\n"):
-        start = pos
-        pos += len(raw_line) + 1
-        line = raw_line.rstrip("\r")
-        out.append(_line(line, start))
+    for m in _LINE_END.finditer(raw):
+        out.append(_line(raw[pos : m.start()], pos))
+        pos = m.end()
+    out.append(_line(raw[pos:], pos))
     return out
+
+
+def _cut_long_runs(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """Cut every run of more than MAX_RUN characters without a space by a space every
+    MAX_RUN characters (mapped to the raw offset of the character before it).
+
+    No word is that long; such runs (thousands of quote marks, ``1,1,1,...``) make the
+    tokenizer's prefix and suffix splitting quadratic in the run's length."""
+    if not _LONG_RUN.search(text):
+        return text, offsets
+    chars: list[str] = []
+    new_offsets: list[int] = []
+    pos = 0
+    for m in _LONG_RUN.finditer(text):
+        chars.append(text[pos : m.start()])
+        new_offsets.extend(offsets[pos : m.start()])
+        for a in range(m.start(), m.end(), MAX_RUN):
+            b = min(a + MAX_RUN, m.end())
+            if a > m.start():
+                chars.append(" ")
+                new_offsets.append(offsets[a - 1])
+            chars.append(text[a:b])
+            new_offsets.extend(offsets[a:b])
+        pos = m.end()
+    chars.append(text[pos:])
+    new_offsets.extend(offsets[pos:])
+    return "".join(chars), new_offsets
 
 
 def _line(line: str, start: int) -> _Line:
@@ -332,9 +369,9 @@ def clean(raw: str) -> CleanedText:
                 else:
                     out.add(" ", para[l_index - 1].offsets[-1] + 1)
             out.add_mapped(line.text, line.offsets)
-    text = out.text()
-    assert len(text) == len(out.offsets)
-    return CleanedText(text=text, offsets=out.offsets, raw_length=len(raw), moved=moved)
+    text, offsets = _cut_long_runs(out.text(), out.offsets)
+    assert len(text) == len(offsets)
+    return CleanedText(text=text, offsets=offsets, raw_length=len(raw), moved=moved)
 
 
 def _drop_last_char(out: _Builder) -> None:
