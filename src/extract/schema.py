@@ -96,6 +96,13 @@ QUANTITY_LABELS: tuple[str, ...] = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 DATE_LABELS: tuple[str, ...] = ("DATE", "TIME")
 #: Quotes have no label of their own; every quotation is scored under this one.
 QUOTE_LABEL = "QUOTE"
+#: what a quoted phrase is: ``full`` (a sentence or more in someone's words), ``partial`` (a
+#: phrase inside the writer's sentence, attributed), ``scare`` (irony or a term, no speaker),
+#: ``title`` (a work, a name, a hashtag, a slogan); gold/GUIDELINES.md defines each
+QUOTE_TYPES: tuple[str, ...] = ("full", "partial", "scare", "title")
+#: who the speaker is: a person, an organisation, a group of people, a role ("the spokesman");
+#: ``unknown`` when no speaker could be named (the speaker column is then empty)
+SPEAKER_KINDS: tuple[str, ...] = ("person", "org", "group", "role", "unknown")
 
 #: how a quantity's value relates to the amount: ``exact``, ``approximate`` ("about 5"),
 #: ``lower``/``upper`` bounds ("more than 5", "up to 5"), ``range`` ("5 to 7", value_max 7)
@@ -173,15 +180,16 @@ QUOTE = Kind(
         _c("cue_start_char", "int"),
         _c("cue_end_char", "int"),
         _c("speaker_mention"),
-        _c("speaker_kind"),
+        _c("speaker_kind", choices=SPEAKER_KINDS),
         _c("label", choices=(QUOTE_LABEL,)),
         _c("method"),
         _c("chain", "int"),
         _c("n_words", "int"),
+        _c("quote_type", choices=QUOTE_TYPES, doc="full, partial, scare or title (gold/GUIDELINES.md)"),
     ),
     extension="quotes", factory="extract_quotes", extractor="quotes",
     gold_required=("speaker",),
-    attributes=("speaker", "speaker_span"), optional_attributes=("cue",),
+    attributes=("speaker", "speaker_span"), optional_attributes=("cue", "quote_type"),
     default_label=QUOTE_LABEL,
 )
 
@@ -254,6 +262,7 @@ def choices() -> dict[str, tuple[str, ...]]:
 __all__ = [
     "Column", "Kind", "DTYPES", "ENTITY", "QUANTITY", "DATE", "QUOTE", "KINDS", "BY_NAME", "BY_TABLE",
     "BY_EXTRACTOR", "KIND_NAMES", "ENTITY_LABELS", "QUANTITY_LABELS", "DATE_LABELS", "QUOTE_LABEL",
+    "QUOTE_TYPES", "SPEAKER_KINDS",
     "BOUNDS", "DATE_TYPES", "MOD_VALUES", "REF_VALUES", "STATUSES", "DOCUMENTS_TABLE",
     "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS_TYPED", "TABLES", "table_columns", "typed_columns",
     "contract_columns", "choices",

@@ -12,6 +12,14 @@ from extract.resources import read_text
 from extract.text import clean
 
 
+#: the quote types that are someone's words
+SAID = ("full", "partial")
+
+
+def said(records: list[dict]) -> list[dict]:
+    return [r for r in records if r["quote_type"] in SAID]
+
+
 @pytest.fixture(scope="module")
 def run(nlp):
     def _run(text: str) -> list[dict]:
@@ -133,7 +141,8 @@ CASES = [
     pytest.param(
         "In an interview on Monday, Sanders said the process of writing the platform could be "
         "“messy,” adding, “Democracy is messy and it always has been.”",
-        [("“Democracy is messy and it always has been.”", "Sanders", "Sanders")],
+        [("“messy,”", "Sanders", "Sanders"),   # a partial quote: kept, with its speaker
+         ("“Democracy is messy and it always has been.”", "Sanders", "Sanders")],
         id="adding-after-comma-inside-marks"),
     pytest.param(
         "Speaking at a town hall event in Salem, New Hampshire, Christie went after Rubio, calling "
@@ -142,30 +151,37 @@ CASES = [
         id="two-subjects-in-parse-nearest-to-verb"),
 ]
 
+# text -> the quote types of its rows: quoted phrases that are nobody's words
 NEGATIVES = [
     pytest.param("Krein’s team is developing a large-scale ‘intelligent’ infrastructure project.",
-                 id="scare-quote-single-word"),
-    pytest.param("Products are no longer just made, but “created”, in China.", id="scare-quote-created"),
-    pytest.param("The change reflects the country’s wider ambitions (see ‘On the map’).", id="box-title"),
-    pytest.param("It is part of its ‘One Belt, One Road’ foreign-policy programme.", id="programme-name"),
-    pytest.param("Dwayne “The Rock” Johnson arrived late.", id="nickname"),
-    pytest.param("She read “The Art of the Deal” on the plane.", id="book-title"),
-    pytest.param("It’s Krein’s lab, in the Joneses’ old house from the ’90s.", id="apostrophes-only"),
+                 ["scare"], id="scare-quote-single-word"),
+    pytest.param("Products are no longer just made, but “created”, in China.", ["scare"],
+                 id="scare-quote-created"),
+    pytest.param("The change reflects the country’s wider ambitions (see ‘On the map’).", ["scare"],
+                 id="box-title"),
+    pytest.param("It is part of its ‘One Belt, One Road’ foreign-policy programme.", ["title"],
+                 id="programme-name"),
+    pytest.param("Dwayne “The Rock” Johnson arrived late.", ["title"], id="nickname"),
+    pytest.param("She read “The Art of the Deal” on the plane.", ["title"], id="book-title"),
+    pytest.param("It’s Krein’s lab, in the Joneses’ old house from the ’90s.", [], id="apostrophes-only"),
     pytest.param("Sunday on CNN’s “State of the Union,” Senator Tom Brown said the plan was dead.",
-                 id="tv-show-title-with-comma"),
-    pytest.param("He is now host of “The Nightly Show with Larry Wilmore.”", id="show-title-with-period"),
+                 ["title"], id="tv-show-title-with-comma"),
+    pytest.param("He is now host of “The Nightly Show with Larry Wilmore.”", ["title"],
+                 id="show-title-with-period"),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES)
 def test_quotes_and_speakers(run, text, expected):
-    got = [(r["text"], r["speaker"], r["speaker_mention"]) for r in run(text)]
+    got = [(r["text"], r["speaker"], r["speaker_mention"]) for r in said(run(text))]
     assert got == expected
 
 
-@pytest.mark.parametrize("text", NEGATIVES)
-def test_not_quotations(run, text):
-    assert run(text) == []
+@pytest.mark.parametrize("text, types", NEGATIVES)
+def test_not_quotations(run, text, types):
+    recs = run(text)
+    assert [r["quote_type"] for r in recs] == types
+    assert all(r["speaker"] is None and r["speaker_kind"] == "unknown" and r["cue"] is None for r in recs)
 
 
 def test_record_offsets_and_columns(run):
@@ -187,6 +203,7 @@ def test_multi_paragraph_parts_share_a_chain(run):
             "“and the end of it,” said Ann Bell.")
     recs = run(text)
     assert len(recs) == 3
+    assert [r["quote_type"] for r in recs] == ["full"] * 3
     assert len({r["chain"] for r in recs}) == 1
     assert {r["speaker"] for r in recs} == {"Ann Bell"}
 
@@ -250,19 +267,19 @@ def seed_quotes(nlp, seed_text):
 
 
 def test_seed_every_quotation_with_its_speaker(seed_quotes):
-    got = [(r["text"], r["speaker"]) for r in seed_quotes]
+    got = [(r["text"], r["speaker"]) for r in said(seed_quotes)]
     assert len(got) == len(SEED_SPEAKERS)
     for (text, speaker), (prefix, want) in zip(got, SEED_SPEAKERS):
         assert text.startswith(prefix)
         assert speaker == want
 
 
-def test_seed_no_pronoun_speakers_and_no_scare_quotes(seed_quotes):
+def test_seed_no_pronoun_speakers_and_scare_quotes_typed(seed_quotes):
     pronouns = set(Q.load_lexicon().pronouns)
-    assert all(r["speaker"] and r["speaker"].lower() not in pronouns for r in seed_quotes)
-    texts = " ".join(r["text"] for r in seed_quotes)
-    for term in ("intelligent", "created", "On the map", "One Belt"):
-        assert term not in texts
+    assert all(r["speaker"] and r["speaker"].lower() not in pronouns for r in said(seed_quotes))
+    others = {r["text"].strip("‘’“”,"): r["quote_type"] for r in seed_quotes if r["quote_type"] not in SAID}
+    assert others == {"intelligent": "scare", "created": "scare", "On the map": "scare",
+                      "One Belt, One Road": "title"}
 
 
 def test_seed_rows_map_to_raw_text(seed_text, seed_quotes, nlp):
@@ -292,7 +309,7 @@ def test_quotes_without_any_model(seed_text):
     import spacy
 
     doc = spacy.blank("en")(clean(seed_text).text)
-    recs = Q.find_quotes(doc)
+    recs = said(Q.find_quotes(doc))
     assert len(recs) == len(SEED_SPEAKERS)
     by_mention = {r["speaker_mention"]: r["speaker"] for r in recs}
     assert by_mention["Tan-Mullins"] == "May Tan-Mullins"

@@ -24,6 +24,8 @@ looked for inside quotes (``quoted`` marks their tokens).
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
@@ -35,6 +37,8 @@ _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was",
               "then", "again", "once", "recently", "previously", "simply", "flatly", "repeatedly",
               "just", "even", "still", "now", "further", "publicly", "privately", "reportedly",
               "has", "could", "might", "may", "can"}
+#: a dash after a quote, spaces (no-break ones too) around it
+_DASH_AFTER = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*")
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp", "appos"}
 #: how far (in tokens) the cue of a quote is looked for after and before it
 AFTER_TOKENS = 30
@@ -248,6 +252,8 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     if qe <= qs:
         return
     inner = text[q.start:q.end].rstrip(MARKS + " ")
+    if _cue_dash(doc, q, text, lex, quoted):
+        return
     after, first = _cue_after(doc, qs, qe, inner, lex, quoted)
     b_start = before_window(doc, qs, BEFORE_TOKENS, quoted)
     before = _cue_before(doc, q, qs, qe, b_start, lex, quoted)
@@ -310,6 +316,29 @@ def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
     while first < a_end and doc[first].is_punct:
         first += 1
     return after, first
+
+
+def _cue_dash(doc: Doc, q: Quote, text: str, lex: Lexicon, quoted: list[bool]) -> bool:
+    """“...” ― Karen Lee.  A dash and a name right after the quote, ending the sentence or
+    the paragraph (the style of captions and of lists of quotations)."""
+    m = _DASH_AFTER.match(text, q.end)
+    if m is None or m.end() >= len(text):
+        return False
+    dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    name = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+    if dash is None or name is None:
+        return False
+    hi = _after_window(doc, name.start, 12, quoted)
+    np_ = np_right(doc, name.start, hi, lex)
+    if np_ is None or not all(doc[t].is_space or doc[t].is_punct for t in range(np_[1], hi)):
+        return False   # the name must end the sentence: “...” — and then he left
+    words = [doc[t] for t in range(*np_) if doc[t].is_alpha]
+    named = any(doc[t].ent_type_ == "PERSON" for t in range(*np_)) \
+        or (len(words) >= 2 and all(w.is_title for w in words))
+    if not named:
+        return False
+    _found(q, (dash.start, dash.start + 1), np_, "after", True)
+    return True
 
 
 def _cue_before(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon,

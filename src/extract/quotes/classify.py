@@ -37,7 +37,8 @@ def is_quotation(text: str, q: Quote, n_words: int) -> bool:
     end_punct = bool(inner) and inner[-1] in _END_PUNCT
     title_like = q.title
     if q.stray and not q.continued:
-        return n_words >= 4 and q.cue is not None
+        # the closing mark is missing: the quote runs to the end of its paragraph
+        return n_words >= 6 or (n_words >= 4 and q.cue is not None)
     if q.continued or not q.closed:
         return n_words >= 4 or q.cue is not None
     if title_like and q.method != "colon":
@@ -55,4 +56,41 @@ def is_quotation(text: str, q: Quote, n_words: int) -> bool:
     return False
 
 
-__all__ = ["title_like", "is_quotation"]
+#: a quote that follows one of these (or starts its paragraph) stands as a sentence of its own
+_SENTENCE_BEFORE = ":,;.!?—–-(\n"
+
+
+def quote_type(text: str, q: Quote, n_words: int) -> str:
+    """``full``, ``partial``, ``scare`` or ``title`` (see :data:`extract.schema.QUOTE_TYPES`).
+
+    A title or name in marks is ``title`` (unless a colon introduces it as someone's words).
+    A quotation (:func:`is_quotation`) is ``full`` when it stands as a sentence of its own
+    (capitalised after a colon, a comma, a sentence end or at the start of its paragraph,
+    right after its cue, or a paragraph part of a longer quote), else ``partial``: a phrase
+    inside the writer's sentence. A shorter quoted phrase with a reporting verb of its own in
+    its sentence (called the plan “collateral damage”) is ``partial``; one without is
+    ``scare``: irony or a term, with no speaker."""
+    if q.title and q.method != "colon":
+        return "title"
+    if is_quotation(text, q, n_words):
+        return "full" if _stands_alone(text, q) else "partial"
+    if q.cue is not None and q.method in {"before", "after"} and not q.stray:
+        return "partial"
+    return "scare"
+
+
+def _stands_alone(text: str, q: Quote) -> bool:
+    if q.continued or not q.closed:
+        return True
+    inner = text[q.start:q.end].strip(MARKS + " ")
+    before = text[max(0, q.start - 200):q.start].rstrip(" \t" + MARKS)
+    cue_next = q.method == "before" and q.adjacent
+    if not (inner[:1].isupper() or inner[:1].isdigit()):
+        # “A,” she said, “b.”: the second part of a quote split by its attribution
+        return cue_next and before[-1:] == ","
+    if not before or before[-1] in _SENTENCE_BEFORE:
+        return True
+    return cue_next
+
+
+__all__ = ["title_like", "is_quotation", "quote_type"]

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from .. import schema
 from .attribution import attribute
-from .classify import is_quotation, title_like
+from .classify import is_quotation, quote_type, title_like
 from .lexicon import Lexicon, load_lexicon
 from .marks import WORD_RE, Quote, paragraph_index, quote_spans
 from .phrases import MAX_WALK, SUBJ_DEPS, ent_of, np_around, tok_range
@@ -62,17 +62,32 @@ def _mark_quoted(doc: Doc, quotes: list[Quote], text: str) -> list[bool]:
     return quoted
 
 
+#: methods that find an attribution of the quote's own (a cue next to it)
+_OWN_CUE = {"after", "before", "colon"}
+
+
 def _share_chain_cues(quotes: list[Quote]) -> None:
-    """A chain (multi-paragraph quote) shares the cue found on any part."""
+    """The parts of a chain (a quote over several paragraphs) share one speaker: a part with
+    no attribution of its own (no cue, or only the sentence before it) takes the nearest
+    part's before it that has one, else the first after it; a part with its own cue keeps it
+    (a new attribution interrupts)."""
     by_chain: dict[int, list[Quote]] = {}
     for q in quotes:
         by_chain.setdefault(q.chain, []).append(q)
     for parts in by_chain.values():
-        cued = [p for p in parts if p.cue is not None and p.method != "previous"]
-        if cued and len(parts) > 1:
-            for p in parts:
-                if p.cue is None:
-                    p.cue, p.mention, p.method = cued[0].cue, cued[0].mention, "chain"
+        if len(parts) < 2:
+            continue
+        own = [p for p in parts if p.cue is not None and p.method in _OWN_CUE]
+        if not own:
+            own = [p for p in parts if p.cue is not None and p.method != "previous"]
+        if not own:
+            continue
+        for n, p in enumerate(parts):
+            if p in own or (p.cue is not None and p.method in _OWN_CUE):
+                continue
+            before = [o for o in own if parts.index(o) < n]
+            src = before[-1] if before else own[0]
+            p.cue, p.mention, p.method = src.cue, src.mention, "chain"
 
 
 def _inherit(q: Quote, prev: Quote) -> None:
@@ -97,7 +112,15 @@ def _records(doc: Doc, quotes: list[Quote], quoted: list[bool], people: People,
             if same_para or opens_next:
                 _inherit(q, prev)
                 q.adjacent = same_para
+        kind = quote_type(text, q, n_words)
+        if kind in {"scare", "title"}:
+            _no_speaker(q)   # a term or a name in marks: nobody's words
+            records.append(_record(doc, text, q, n_words, lex, kind))
+            continue
         if not is_quotation(text, q, n_words):
+            # a short phrase with a reporting verb of its own (called it “a sham”): it keeps
+            # its speaker, but no later quotation takes the speaker from it
+            records.append(_record(doc, text, q, n_words, lex, kind))
             continue
         if q.mention is None and prev is not None and prev.speaker is not None \
                 and para_of(q.start) - para_of(prev.end - 1) <= NEAR_PARAGRAPHS \
@@ -105,19 +128,25 @@ def _records(doc: Doc, quotes: list[Quote], quoted: list[bool], people: People,
             _inherit(q, prev)   # a quotation with no cue at all, shortly after another
         if q.mention is None:
             _nearby_subject(doc, q, quoted, paras, para_of, people, lex)
-        records.append(_record(doc, text, q, n_words, lex))
+        records.append(_record(doc, text, q, n_words, lex, kind))
         prev = q
     return records
 
 
-def _record(doc: Doc, text: str, q: Quote, n_words: int, lex: Lexicon) -> dict:
+def _no_speaker(q: Quote) -> None:
+    q.cue = q.mention = q.speaker = None
+    q.method, q.speaker_kind = "none", "unknown"
+
+
+def _record(doc: Doc, text: str, q: Quote, n_words: int, lex: Lexicon, quote_type: str) -> dict:
     """One quotation as a record: the table's columns but ``doc_id``."""
     rec = {
         "start_char": q.start, "end_char": q.end, "text": text[q.start:q.end],
         "speaker": q.speaker, "speaker_start_char": None, "speaker_end_char": None,
         "cue": None, "cue_start_char": None, "cue_end_char": None, "speaker_mention": None,
-        "speaker_kind": q.speaker_kind, "label": schema.QUOTE_LABEL, "method": q.method,
-        "chain": q.chain, "n_words": n_words,
+        "speaker_kind": q.speaker_kind if q.speaker is not None else "unknown",
+        "label": schema.QUOTE_LABEL, "method": q.method, "chain": q.chain, "n_words": n_words,
+        "quote_type": quote_type,
     }
     if q.mention is not None:
         m = doc[q.mention[0]:q.mention[1]]

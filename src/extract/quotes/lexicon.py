@@ -16,6 +16,8 @@ from ..resources import Choice, ListOf, MapOf, Record, load
 RESOURCE = "quotes.json"
 #: what a pronoun or honorific tells of the person: ``self`` is the writer ("I")
 GENDERS = ("male", "female", "plural", "neuter", "self")
+#: the speaker kinds a common noun can name ("the spokesman", "residents", "the ministry")
+SPEAKER_NOUN_KINDS = ("role", "group", "org")
 
 SHAPE = Record({
     "reporting_verbs": MapOf(ListOf(str, nonempty=True)),   # lemma -> its forms
@@ -27,6 +29,8 @@ SHAPE = Record({
     "listener_verbs": ListOf(str),     # lemmas of reporting_verbs whose object listens ("told X")
     "phrasal_cues": ListOf(str),       # two-word cues ("according to", "went on")
     "weak_verbs": ListOf(str),         # lemmas that are cues only right before the quote
+    # head nouns of a mention that is no name, by the kind of speaker they name
+    "speaker_nouns": Record({kind: ListOf(str) for kind in SPEAKER_NOUN_KINDS}),
 })
 
 
@@ -41,6 +45,7 @@ class Lexicon:
     listener_forms: frozenset[str]
     weak_forms: frozenset[str]
     phrasal: frozenset[str]
+    speaker_nouns: dict   # lower-case noun -> role, group or org
 
 
 @lru_cache(maxsize=4)
@@ -76,7 +81,9 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         honorifics={k.lower(): v for k, v in data["honorifics"].items()},
         titles=frozenset(t.lower() for t in data["name_titles"]),
         first_names=first,
+        speaker_nouns={w.lower(): kind for kind in SPEAKER_NOUN_KINDS
+                       for w in data["speaker_nouns"][kind]},
     )
 
 
-__all__ = ["RESOURCE", "SHAPE", "GENDERS", "Lexicon", "load_lexicon", "build_lexicon"]
+__all__ = ["RESOURCE", "SHAPE", "GENDERS", "SPEAKER_NOUN_KINDS", "Lexicon", "load_lexicon", "build_lexicon"]

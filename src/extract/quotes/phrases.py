@@ -109,21 +109,48 @@ def np_right(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     tok = doc[i]
     if is_pronoun(tok, lex) and tok.lower_ != "i":
         return i, i + 1
+    head = _named_head(doc, i, hi, lex)
+    if head is not None:
+        return head
     ent = ent_of(tok)
     if ent is not None and ent.start == i:
         return ent.start, min(ent.end, hi)
     j = i
-    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title or _inner_hyphen(doc, j)) \
+    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title or _inner_hyphen(doc, j)
+                      or (j > i and _possessive(doc[j]))) \
             and (not doc[j].is_punct or _inner_hyphen(doc, j)) \
             and doc[j].lower_ not in lex.verb_forms and doc[j].lower_ not in {"who", "which", "that"}:
         j += 1
         if j - i >= 8:
             break
+    while j > i + 1 and _possessive(doc[j - 1]):
+        j -= 1   # "the bank's" alone: the owner
     if j == i:
         return None
     if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i, j)):
         return None
     return i, j
+
+
+def _possessive(tok: Token) -> bool:
+    return tok.tag_ == "POS" or tok.lower_ in {"’s", "'s"}
+
+
+def _named_head(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The person at the head of an apposition starting at token i: "Aston's chief executive
+    Ulrich Bez" -> Ulrich Bez, "the club's manager Ann Lee" -> Ann Lee; None when the phrase
+    names no person after its first words."""
+    k = i
+    while k < min(hi, i + 9):
+        t = doc[k]
+        if t.ent_type_ == "PERSON" and k > i and (doc[i].ent_type_ != "PERSON" or doc[k].ent_iob_ == "B"):
+            ent = ent_of(t)
+            return ent.start, min(ent.end, hi)
+        if not (_possessive(t) or t.pos_ in _NP_POS or t.is_title or _inner_hyphen(doc, k)) \
+                or (t.is_punct and not _inner_hyphen(doc, k)) or t.lower_ in lex.verb_forms:
+            return None
+        k += 1
+    return None
 
 
 def _inner_hyphen(doc: Doc, j: int) -> bool:

@@ -5,7 +5,9 @@ Speakers are named as first introduced in the article: a surname ("Krein") or a 
 pronoun ("he", "she") maps to the nearest person before it whose gender (from honorifics, a
 first-name list, or earlier pronouns) does not conflict, a subject counting as nearer;
 "it"/"they" map to the nearest organisation; "who" maps to the noun it refers back to; "I" is
-left unnamed. ``speaker_kind`` is person, pronoun, org or other.
+left unnamed. ``speaker_kind`` is person, org, group or role (a common noun naming a speaker,
+"the spokesman"); a mention that names none of these (a thing, a manner, an unresolved
+pronoun) gives no speaker and the kind ``unknown``: never a wrong name.
 """
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from .lexicon import Lexicon, load_lexicon
 from .marks import Quote
 from .phrases import RELATIVES, SUBJ_DEPS, ent_of, is_pronoun, np_around
 
+#: the speaker kind of an entity label
+_LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group"}
 #: in pronoun resolution a subject counts as this much nearer than other mentions
 SUBJECT_WEIGHT = 0.5
 
@@ -101,6 +105,12 @@ class People:
         return self._by_pos
 
     def resolve_pronoun(self, pron: str, at: int) -> str | None:
+        """The full name the pronoun ``pron`` at char offset ``at`` refers to, or None."""
+        found = self.resolve(pron, at)
+        return found[0] if found is not None else None
+
+    def resolve(self, pron: str, at: int) -> tuple[str, str] | None:
+        """(full name, speaker kind) of the person or organisation ``pron`` refers to."""
         want = self.lex.pronouns.get(pron.lower())
         if want == "self":
             return None      # "I said": the writer, whose name the text may not give
@@ -116,19 +126,22 @@ class People:
             g = self.gender.get(full)
             if want in {"male", "female"} and g is not None and g != want:
                 continue
-            cands.append((pos, full))
+            cands.append((pos, full, label))
             if len(cands) == 4:
                 break
         if not cands:
             return None
         # the nearest, unless a subject not much further back is more salient
-        pos, full = min(cands, key=lambda c: (at - c[0]) * (SUBJECT_WEIGHT if c[0] in self.subjects else 1))
+        pos, full, label = min(cands, key=lambda c: (at - c[0]) * (SUBJECT_WEIGHT if c[0] in self.subjects else 1))
         if want in {"male", "female"}:
             self.gender.setdefault(full, want)
-        return full
+        return full, _LABEL_KINDS.get(label, "org")
 
 
 def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
+    """Set ``q.speaker`` and ``q.speaker_kind`` from its mention: a person, an organisation,
+    a group of people or a role; anything else (a thing, a manner, an unresolved pronoun)
+    leaves the speaker empty and its kind ``unknown``."""
     s, e = q.mention
     span = doc[s:e]
     text = span.text
@@ -142,8 +155,8 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         q.mention = saved
         return
     if e - s == 1 and is_pronoun(doc[s], lex):
-        q.speaker_kind = "pronoun"
-        q.speaker = people.resolve_pronoun(text, span.start_char)
+        found = people.resolve(text, span.start_char)
+        q.speaker, q.speaker_kind = found if found is not None else (None, "unknown")
         return
     labels = {t.ent_type_ for t in span if t.ent_type_}
     words = strip_name(text.split(), lex)
@@ -151,21 +164,47 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
     # of a sentence is not one)
     looks_named = bool(words) and all(w[:1].isupper() for w in words) \
         and any(t.pos_ in {"PROPN", ""} for t in span)   # "": no tagger ran
-    persons = [t.i for t in span if t.ent_type_ == "PERSON"]
-    owner = bool(persons) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
-                                  for t in doc[persons[-1] + 1:e - 1])
+    named = [t.i for t in span if t.ent_type_ in _LABEL_KINDS]
+    owner = bool(named) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
+                                for t in doc[named[0] + 1:e - 1])
     if owner:
-        # "Michael Jackson's mother" is not Michael Jackson
-        q.speaker_kind, q.speaker = "other", text
+        # "Michael Jackson's mother" is not Michael Jackson, "Trump's comments" nobody
+        q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
     elif "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
                                 and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
         ents = [ent_of(t) for t in span if t.ent_type_ == "PERSON"]
         name_text = ents[-1].text if ents else text
         q.speaker = people.name(name_text, span.start_char)
+    elif labels & {"ORG", "NORP", "GPE"}:
+        label = next(t.ent_type_ for t in reversed(span) if t.ent_type_ in {"ORG", "NORP", "GPE"})
+        q.speaker, q.speaker_kind = text, _LABEL_KINDS[label]
     else:
-        q.speaker_kind = "org" if labels & {"ORG", "NORP", "GPE"} else "other"
-        q.speaker = text
+        q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
+
+
+def speaker_noun_kind(word: str, lex: Lexicon) -> str | None:
+    """role, group or org for a noun that names a speaker ("spokesman", "residents",
+    "ministry", "46-year-old"); None for any other word. A plural role is a group."""
+    w = word.lower()
+    if w in lex.speaker_nouns:
+        return lex.speaker_nouns[w]
+    if re.fullmatch(r"\d+-years?-old", w):
+        return "role"
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+        if w.endswith(suffix) and w[:-len(suffix)] + repl in lex.speaker_nouns:
+            kind = lex.speaker_nouns[w[:-len(suffix)] + repl]
+            return "group" if kind == "role" else kind
+    return None
+
+
+def _common_noun_speaker(span, lex: Lexicon) -> tuple[str | None, str]:
+    """A mention with no name: a speaker when its head noun names a role, a group of people or
+    an organisation ("the spokesman", "Michael Jackson's mother"), else none."""
+    nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"} or (not t.pos_ and t.is_alpha)]
+    head = nouns[-1].text if nouns else span[-1].text
+    kind = speaker_noun_kind(head, lex)
+    return (span.text, kind) if kind is not None else (None, "unknown")
 
 
 def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
@@ -181,4 +220,4 @@ def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
     return q.speaker
 
 
-__all__ = ["People", "name_speaker", "strip_name", "resolve_mention", "SUBJECT_WEIGHT"]
+__all__ = ["People", "name_speaker", "speaker_noun_kind", "strip_name", "resolve_mention", "SUBJECT_WEIGHT"]
