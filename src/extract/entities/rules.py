@@ -27,6 +27,7 @@ WORD_LISTS = (
     "trailing_lower_labels", "gpe_cue_nouns", "org_cue_before", "org_cue_after", "org_cue_in",
     "product_cue_after", "royal_titles", "fac_heads", "saint_words", "club_heads", "place_cue_before",
     "org_cue_phrases", "gazetteer_cue_before", "gazetteer_cue_blockers", "courtesy_titles",
+    "work_cue_before", "title_small_words", "club_cue_after", "club_cue_phrases", "home_nations",
 )
 WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
                       for key in WORD_LISTS})
@@ -71,6 +72,11 @@ class EntityRules:
     gazetteer_cue_before: frozenset[str]
     gazetteer_cue_blockers: frozenset[str]
     courtesy_titles: frozenset[str]
+    work_cue_before: frozenset[str]
+    title_small_words: frozenset[str]
+    club_cue_after: frozenset[str]
+    club_cue_phrases: frozenset[str]
+    home_nations: frozenset[str]
     patterns: tuple[dict, ...]
 
 
