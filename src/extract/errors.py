@@ -86,6 +86,11 @@ class Errors:
     # quantity test sets (readers/quantity_sets.py); E006 wraps these as "path: line N: ..."
     E400 = "expected a JSON list of sentences, got {kind}"
     E401 = "expected the keys {keys} (the line is the sentence's index in the list)"
+    # quantities rule file (quantities/units.py, resources/units.json); E207 wraps these
+    E410 = "minor unit {unit!r} has no entry of its own under 'currencies' (its written forms)"
+    E411 = "default currency {code!r} is not a key of 'currencies'"
+    E412 = "factor must be a positive number, got {factor!r}"
+    E413 = "minor unit {unit!r} is not listed under 'minor_units'; listed: {allowed}"
     # quotation rules (quotes/lexicon.py, resources/quotes.json)
     E700 = "Resource {name}: {where}: {lemma!r} is not a key of reporting_verbs"
     # quantities rule file (quantities/units.py, resources/units.json); E207 wraps these

@@ -217,6 +217,12 @@ def test_numbers_between_commas_without_a_name_stay(nlp, text, surface):
     ("It makes 500 pound-feet of torque.", "500 pound-feet", 500, "pound-foot"),
     ("Torque is 400 lb-ft.", "400 lb-ft", 400, "pound-foot"),
     ("It has a 5-megapixel camera.", "5-megapixel", 5, "megapixel"),
+    ("The device had a yield of 15 kilotons.", "15 kilotons", 15, "kilotonne"),
+    ("Gold rose to $430 a troy ounce.", "$430 a troy ounce", 430, "USD per troy ounce"),
+    ("Wheat closed at $3.20 per bushel.", "$3.20 per bushel", 3.2, "USD per bushel"),
+    ("The region made 50m hectolitres of wine.", "50m hectolitres", 50000000, "hectolitre"),
+    ("The computer reached 70.7 teraflops.", "70.7 teraflops", 70.7, "teraflop"),
+    ("The port handled 9m TEUs.", "9m TEUs", 9000000, "twenty-foot equivalent unit"),
 ])
 def test_news_units(nlp, text, surface, value, unit):
     r = one(nlp, text, surface)

@@ -62,7 +62,7 @@ from .component import QuantityFinder, make_quantities
 from .finder import TEXT_KEY, doc_text, find_quantities, find_quantities_in_text, read_atoms
 from .numbers import Atom
 from .ranges import merge_ranges
-from .units import DURATION, RESOURCE, SHAPE, Tables, UnitVocabulary, build_tables, load_tables, unit_forms_singular
+from .units import DURATION, RESOURCE, SHAPE, Tables, build_tables, load_tables, unit_forms_singular
 
 #: Table columns in order: the contract columns first, then this component's own.
 COLUMNS = list(schema.QUANTITY.column_names)
@@ -71,6 +71,6 @@ BOUNDS = schema.BOUNDS
 
 __all__ = [
     "COLUMNS", "LABELS", "BOUNDS", "DURATION", "RESOURCE", "SHAPE", "TEXT_KEY", "Atom", "Tables",
-    "UnitVocabulary", "QuantityFinder", "make_quantities", "build_atoms", "build_tables", "doc_text", "find_quantities",
+    "QuantityFinder", "make_quantities", "build_atoms", "build_tables", "doc_text", "find_quantities",
     "find_quantities_in_text", "load_tables", "merge_ranges", "read_atoms", "unit_forms_singular",
 ]

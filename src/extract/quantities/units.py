@@ -371,45 +371,11 @@ def _with_lookups(t: Tables) -> Tables:
     return replace(t, compacted=_compact_tables({name: getattr(t, name) for name in LOOKUPS}))
 
 
-class UnitVocabulary:
-    """Every ``unit`` the finder can write, as a collection for
-    :func:`extract.validate.row_problems`: a unit or currency of the tables, "times", a rate
-    "<unit> per <denominator>" (a denominator may carry a power: "per square second"), an
-    inverse unit ("inverse second") and an age ("year of age")."""
-
-    def __init__(self, t: Tables) -> None:
-        self.base = frozenset(u for u, _ in t.unit_forms.values()) | frozenset(
-            u for u, _ in t.symbol_forms.values()) | frozenset(t.currency_prefix.values()) | {"times"}
-        self.base = self.base - frozenset(t.minor_units)  # written in their major unit
-        powers = sorted({p.removeprefix("inverse").strip() for p in t.powers.values()} - {""})
-        self.denominators = frozenset(t.per_units.values()) | frozenset(
-            f"{p} {d}" for p in powers for d in t.per_units.values())
-        self.inverse = frozenset(f"{p} {d}" for p in set(t.powers.values()) if p.startswith("inverse")
-                                 for d in t.per_units.values())
-        self.durations = frozenset(u for u, label in t.unit_forms.values() if label == DURATION)
-
-    def __contains__(self, unit: object) -> bool:
-        if not isinstance(unit, str):
-            return False
-        if unit in self.base or unit in self.inverse:
-            return True
-        if unit.endswith(" of age"):
-            return unit.removesuffix(" of age") in self.durations
-        num, sep, den = unit.partition(" per ")
-        return bool(sep) and num in self.base and den in self.denominators
-
-    def __iter__(self):
-        return iter(sorted(self.base | self.inverse))
-
-    def __len__(self) -> int:
-        return len(self.base | self.inverse)
-
-
 @lru_cache(maxsize=4)
 def load_tables(name: str = RESOURCE) -> Tables:
     """Read, check and compile the package resource ``name`` (default ``units.json``)."""
     return build_tables(load(name, SHAPE), name)
 
 
-__all__ = ["RESOURCE", "SHAPE", "DURATION", "UNIT_LABELS", "LOOKUPS", "Tables", "UnitVocabulary",
+__all__ = ["RESOURCE", "SHAPE", "DURATION", "UNIT_LABELS", "LOOKUPS", "Tables",
            "build_tables", "compact", "load_tables", "unit_forms_singular"]
