@@ -45,7 +45,7 @@ DEFAULT_POLNEAR = ROOT.parent / "shared" / "data" / "quotes" / "polnear"
 RESULTS = ROOT / "bench" / "results" / "quotes.json"
 MIN_WORDS = 2
 #: the quote types that are someone's words (scare quotes and titles are not scored)
-QUOTATION_TYPES = ("full", "partial")
+QUOTATION_TYPES = schema.QUOTATION_TYPES
 #: speaker kinds that name a speaker
 SPEAKER_KINDS = tuple(k for k in schema.SPEAKER_KINDS if k != "unknown")
 _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "who", "we", "i"}

@@ -100,6 +100,8 @@ QUOTE_LABEL = "QUOTE"
 #: phrase inside the writer's sentence, attributed), ``scare`` (irony or a term, no speaker),
 #: ``title`` (a work, a name, a hashtag, a slogan); gold/GUIDELINES.md defines each
 QUOTE_TYPES: tuple[str, ...] = ("full", "partial", "scare", "title")
+#: the quote types that are someone's words: gold annotates these, and quotes are scored on them
+QUOTATION_TYPES: tuple[str, ...] = ("full", "partial")
 #: who the speaker is: a person, an organisation, a group of people, a role ("the spokesman");
 #: ``unknown`` when no speaker could be named (the speaker column is then empty)
 SPEAKER_KINDS: tuple[str, ...] = ("person", "org", "group", "role", "unknown")
@@ -262,7 +264,7 @@ def choices() -> dict[str, tuple[str, ...]]:
 __all__ = [
     "Column", "Kind", "DTYPES", "ENTITY", "QUANTITY", "DATE", "QUOTE", "KINDS", "BY_NAME", "BY_TABLE",
     "BY_EXTRACTOR", "KIND_NAMES", "ENTITY_LABELS", "QUANTITY_LABELS", "DATE_LABELS", "QUOTE_LABEL",
-    "QUOTE_TYPES", "SPEAKER_KINDS",
+    "QUOTE_TYPES", "QUOTATION_TYPES", "SPEAKER_KINDS",
     "BOUNDS", "DATE_TYPES", "MOD_VALUES", "REF_VALUES", "STATUSES", "DOCUMENTS_TABLE",
     "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS_TYPED", "TABLES", "table_columns", "typed_columns",
     "contract_columns", "choices",

@@ -56,6 +56,8 @@ def is_quotation(text: str, q: Quote, n_words: int) -> bool:
     return False
 
 
+#: a box or section named in a cross-reference: (see ‘On the map’)
+_CROSS_REFERENCE = re.compile(r"\((?:see|see also|cf\.?)\s*$", re.IGNORECASE)
 #: a quote that follows one of these (or starts its paragraph) stands as a sentence of its own
 _SENTENCE_BEFORE = ":,;.!?—–-(\n"
 
@@ -70,7 +72,7 @@ def quote_type(text: str, q: Quote, n_words: int) -> str:
     inside the writer's sentence. A shorter quoted phrase with a reporting verb of its own in
     its sentence (called the plan “collateral damage”) is ``partial``; one without is
     ``scare``: irony or a term, with no speaker."""
-    if q.title and q.method != "colon":
+    if (q.title and q.method != "colon") or _CROSS_REFERENCE.search(text, max(0, q.start - 12), q.start):
         return "title"
     if is_quotation(text, q, n_words):
         return "full" if _stands_alone(text, q) else "partial"
