@@ -22,6 +22,8 @@ import sys
 import time
 from pathlib import Path
 
+from extract import schema
+
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "timeml"
 RESULTS = ROOT / "bench" / "results" / "dates.json"
@@ -120,8 +122,8 @@ def run(data: str | Path = DEFAULT_DATA, limit: int | None = None, errors: bool 
     sdocs = []
     for d in docs:
         doc = nlp.make_doc(d.text)
-        doc._.reference_date = d.dct
-        doc._.doc_id = d.doc_id
+        doc._.set(schema.REFERENCE_DATE_EXTENSION, d.dct)
+        doc._.set(schema.DOC_ID_EXTENSION, d.doc_id)
         sdocs.append(doc)
     sdocs = list(nlp.pipe(sdocs, batch_size=32))
     seconds = time.perf_counter() - t0
@@ -178,7 +180,7 @@ def speed(data: str | Path = ROOT.parent / "shared" / "data" / "bbc-news", n_doc
     docs = []
     for text in texts:
         doc = full.make_doc(text)
-        doc._.reference_date = "2005-01-01"
+        doc._.set(schema.REFERENCE_DATE_EXTENSION, "2005-01-01")
         docs.append(doc)
     t0 = time.process_time()
     docs = list(full.pipe(docs))

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import csv
+import logging
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from extract.cli import main
+from extract.cli import _EchoHandler, main
 from extract.errors import Warnings
 from extract.schema import contract_columns
 
@@ -15,6 +16,17 @@ CONTRACT = contract_columns()
 
 GOOD = ("Krein moved there from the United States in 2016. “We are not a satellite organization,” "
         "explains Philip Krein. The campus covers 80 hectares.\n")
+
+
+@pytest.fixture(autouse=True)
+def _library_logging_as_before():
+    """The CLI hands the library's log to its stderr handler; undo that after each test."""
+    log = logging.getLogger("extract")
+    yield
+    for handler in [h for h in log.handlers if isinstance(h, _EchoHandler)]:
+        log.removeHandler(handler)
+    log.propagate = True
+    log.setLevel(logging.NOTSET)
 
 
 def read_table(out: Path, name: str) -> list[dict]:
@@ -120,3 +132,75 @@ def test_text_longer_than_max_length_is_processed_in_pieces(nlp, tmp_path):
     assert len(ents) == 40
     for r in ents:
         assert raw[int(r["start_char"]):int(r["end_char"])] == "Philip Krein"
+
+
+# ---------------------------------------------------------------- more ways in (issue 15)
+
+def test_python_dash_m_extract_help():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "extract", "--help"], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("Usage: extract ")
+    assert "run" in out.stdout and "evaluate" in out.stdout
+
+
+def test_dash_reads_one_article_from_stdin(tmp_path):
+    result = CliRunner().invoke(main, ["run", "-", "--doc-id", "krein", "--out", str(tmp_path / "o"),
+                                       "--reference-date", "2018-11-01", "--quiet"], input=GOOD.encode("utf-8"))
+    assert result.exit_code == 0, result.stderr
+    docs = read_table(tmp_path / "o", "documents")
+    assert [(d["doc_id"], d["status"], d["reference_date"]) for d in docs] == [("krein", "ok", "2018-11-01")]
+    quotes = read_table(tmp_path / "o", "quotes")
+    assert [(q["doc_id"], q["speaker"]) for q in quotes] == [("krein", "Philip Krein")]
+    for q in quotes:
+        assert GOOD[int(q["start_char"]):int(q["end_char"])] == q["text"]
+
+
+def test_stdin_doc_id_defaults_to_stdin_and_mixes_with_files(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    result = CliRunner().invoke(main, ["run", str(tmp_path / "a.txt"), "-", "--out", str(tmp_path / "o"), "-q"],
+                                input="Anna Roe paid £5 on Monday.\n")
+    assert result.exit_code == 0, result.stderr
+    assert sorted(d["doc_id"] for d in read_table(tmp_path / "o", "documents")) == ["a", "stdin"]
+
+
+@pytest.mark.parametrize("args, stdin, message", [
+    (["-", "-"], "text", "given 2 times"),
+    (["-"], "  \n", "Standard input is empty"),
+    (["-", "--doc-id", "../x"], "text", "Unknown --doc-id '../x'"),
+])
+def test_bad_stdin_use_is_a_usage_error(tmp_path, args, stdin, message):
+    result = CliRunner().invoke(main, ["run", *args, "--out", str(tmp_path / "o"), "-q"], input=stdin)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert not (tmp_path / "o" / "documents.csv").exists()
+
+
+def test_extractors_option_writes_only_the_chosen_tables(tmp_path):
+    (tmp_path / "a.txt").write_text(GOOD)
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "-q",
+                                       "--extractors", "quantities"])
+    assert result.exit_code == 0, result.stderr
+    assert [r["text"] for r in read_table(tmp_path / "o", "quantities")] == ["80 hectares"]
+    for table in ("entities", "dates", "quotes"):
+        assert read_table(tmp_path / "o", table) == []
+
+
+def test_unknown_extractor_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"), "--extractors", "dates,names"])
+    assert result.exit_code == 2
+    assert "Unknown extractor 'names'; allowed: entities, dates, quantities, quotes" in result.stderr
+
+
+@pytest.mark.parametrize("flags, info_shown, summary_shown", [
+    ([], False, True), (["-v"], True, True), (["-q"], False, False), (["-q", "-v"], False, False),
+])
+def test_verbosity(tmp_path, flags, info_shown, summary_shown):
+    (tmp_path / "a.txt").write_text(GOOD)
+    result = CliRunner().invoke(main, ["run", str(tmp_path), "--out", str(tmp_path / "o"),
+                                       "--reference-date", "2018-11-01", *flags])
+    assert result.exit_code == 0, result.stderr
+    assert ("extract: info: model " in result.stderr) == info_shown
+    assert ("1 of 1 documents extracted" in result.stdout) == summary_shown

@@ -10,11 +10,13 @@ from spacy.tokens import Doc
 
 from . import schema
 
-#: name -> default. Lists default to None so that no list object is shared
-#: between Docs; readers use ``doc._.quantities or []``.
+#: name -> default. The names are namespaced (``extract_``, see :data:`extract.schema.NAMESPACE`)
+#: so that they never clash with another package's extensions; code reads them through
+#: ``schema`` (``doc._.get(schema.QUANTITY.extension)``). Lists default to None so that no
+#: list object is shared between Docs; readers use ``doc._.get(...) or []``.
 DOC_EXTENSIONS: dict[str, object] = {
-    "doc_id": None,          # str: file stem or caller-supplied id
-    "reference_date": None,  # str: ISO YYYY-MM-DD, or None when unknown
+    schema.DOC_ID_EXTENSION: None,          # str: file stem or caller-supplied id
+    schema.REFERENCE_DATE_EXTENSION: None,  # str: ISO YYYY-MM-DD, or None when unknown
     # list[dict] per kind, set by the kind's component (schema.Kind.factory)
     **{kind.extension: None for kind in schema.KINDS},
 }

@@ -111,7 +111,8 @@ def _needed_model_pipes(nlp: Language, factories: list[str]) -> set[str]:
     if not any("token.is_sent_start" in assigns[n] for n in keep):
         # the parser's sentences, as in a full run (sentence_id, n_sentences); the senter's
         # differ, so it serves only a model without a parser
-        keep |= {next((n for n in ("parser", "senter") if n in model), "parser")}
+        keep |= {n for n in ("parser", "senter") if n in model}
+        keep -= {"senter"} if "parser" in keep else set()
     for n in list(keep):          # a shared tok2vec or transformer feeds its listeners
         for upstream in model:
             if n in getattr(nlp.get_pipe(upstream), "listening_components", ()):

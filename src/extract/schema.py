@@ -88,6 +88,15 @@ def _c(name: str, dtype: str = "str", nullable: bool = True, contract: bool = Fa
     return Column(name, dtype, nullable, contract, choices, doc)
 
 
+# ---------------------------------------------------------------- Doc extensions
+
+#: prefix of every Doc extension the package registers, so that ours never clash with another
+#: package's ``doc._.dates``: records live on ``doc._.extract_dates`` etc. (``Kind.extension``)
+NAMESPACE = "extract_"
+#: the article's id and the date relative dates are resolved against (ISO YYYY-MM-DD or None)
+DOC_ID_EXTENSION = NAMESPACE + "doc_id"
+REFERENCE_DATE_EXTENSION = NAMESPACE + "reference_date"
+
 # ---------------------------------------------------------------- vocabularies
 
 ENTITY_LABELS: tuple[str, ...] = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT",
@@ -96,15 +105,6 @@ QUANTITY_LABELS: tuple[str, ...] = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 DATE_LABELS: tuple[str, ...] = ("DATE", "TIME")
 #: Quotes have no label of their own; every quotation is scored under this one.
 QUOTE_LABEL = "QUOTE"
-#: what a quoted phrase is: ``full`` (a sentence or more in someone's words), ``partial`` (a
-#: phrase inside the writer's sentence, attributed), ``scare`` (irony or a term, no speaker),
-#: ``title`` (a work, a name, a hashtag, a slogan); gold/GUIDELINES.md defines each
-QUOTE_TYPES: tuple[str, ...] = ("full", "partial", "scare", "title")
-#: the quote types that are someone's words: gold annotates these, and quotes are scored on them
-QUOTATION_TYPES: tuple[str, ...] = ("full", "partial")
-#: who the speaker is: a person, an organisation, a group of people, a role ("the spokesman");
-#: ``unknown`` when no speaker could be named (the speaker column is then empty)
-SPEAKER_KINDS: tuple[str, ...] = ("person", "org", "group", "role", "unknown")
 
 #: how a quantity's value relates to the amount: ``exact``, ``approximate`` ("about 5"),
 #: ``lower``/``upper`` bounds ("more than 5", "up to 5"), ``range`` ("5 to 7", value_max 7)
@@ -118,7 +118,7 @@ MOD_VALUES: tuple[str, ...] = ("START", "MID", "END", "APPROX", "LESS_THAN", "MO
 #: TIMEX3 values that stand for an unanchored past, present or future
 REF_VALUES: tuple[str, ...] = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 #: documents.status
-STATUSES: tuple[str, ...] = ("ok", "partial", "error")
+STATUSES: tuple[str, ...] = ("ok", "error")
 
 # ---------------------------------------------------------------- the tables
 
@@ -136,7 +136,7 @@ ENTITY = Kind(
         _c("sentence_id", "int", nullable=False, contract=True, doc="sentence number in the article, from 0"),
         _c("source", doc="model, fix:<rule> or rule:<pattern id>: what made or changed the span"),
     ),
-    extension="entities", factory="extract_entities", extractor="entities",
+    extension=NAMESPACE + "entities", factory="extract_entities", extractor="entities",
     gold_required=("label",),
 )
 
@@ -151,7 +151,7 @@ QUANTITY = Kind(
         _c("unit_noun", doc="the noun a count counts ('universities')"),
         _c("surface_unit", doc="the unit as written"),
     ),
-    extension="quantities", factory="extract_quantities", extractor="quantities",
+    extension=NAMESPACE + "quantities", factory="extract_quantities", extractor="quantities",
     gold_required=("label", "value", "unit"),
     attributes=("value", "unit"), optional_attributes=("value_max", "bound"),
 )
@@ -167,7 +167,7 @@ DATE = Kind(
         _c("granularity"),
         _c("source", doc="model or rule:<name>: what found the expression"),
     ),
-    extension="dates", factory="extract_dates", extractor="dates",
+    extension=NAMESPACE + "dates", factory="extract_dates", extractor="dates",
     gold_required=("label", "normalized", "type"),
     attributes=("normalized", "type"), optional_attributes=("mod",),
 )
@@ -182,16 +182,15 @@ QUOTE = Kind(
         _c("cue_start_char", "int"),
         _c("cue_end_char", "int"),
         _c("speaker_mention"),
-        _c("speaker_kind", choices=SPEAKER_KINDS),
+        _c("speaker_kind"),
         _c("label", choices=(QUOTE_LABEL,)),
         _c("method"),
         _c("chain", "int"),
         _c("n_words", "int"),
-        _c("quote_type", choices=QUOTE_TYPES, doc="full, partial, scare or title (gold/GUIDELINES.md)"),
     ),
-    extension="quotes", factory="extract_quotes", extractor="quotes",
+    extension=NAMESPACE + "quotes", factory="extract_quotes", extractor="quotes",
     gold_required=("speaker",),
-    attributes=("speaker", "speaker_span"), optional_attributes=("cue", "quote_type"),
+    attributes=("speaker", "speaker_span"), optional_attributes=("cue",),
     default_label=QUOTE_LABEL,
 )
 
@@ -262,9 +261,8 @@ def choices() -> dict[str, tuple[str, ...]]:
 
 
 __all__ = [
-    "Column", "Kind", "DTYPES", "ENTITY", "QUANTITY", "DATE", "QUOTE", "KINDS", "BY_NAME", "BY_TABLE",
+    "Column", "Kind", "DTYPES", "NAMESPACE", "DOC_ID_EXTENSION", "REFERENCE_DATE_EXTENSION", "ENTITY", "QUANTITY", "DATE", "QUOTE", "KINDS", "BY_NAME", "BY_TABLE",
     "BY_EXTRACTOR", "KIND_NAMES", "ENTITY_LABELS", "QUANTITY_LABELS", "DATE_LABELS", "QUOTE_LABEL",
-    "QUOTE_TYPES", "QUOTATION_TYPES", "SPEAKER_KINDS",
     "BOUNDS", "DATE_TYPES", "MOD_VALUES", "REF_VALUES", "STATUSES", "DOCUMENTS_TABLE",
     "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS_TYPED", "TABLES", "table_columns", "typed_columns",
     "contract_columns", "choices",

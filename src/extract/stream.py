@@ -303,8 +303,9 @@ class _Stream:
     def on_error(self, proc_name, proc, docs, exc) -> None:
         """spaCy's error handler for the model's components: note which article, go on."""
         for d in docs or []:
-            if d is not None and d._.doc_id:
-                self.failures[d._.doc_id] = Errors.E511.format(path=d._.doc_id, where=proc_name, exc=repr(exc))
+            doc_id = d._.get(schema.DOC_ID_EXTENSION) if d is not None else None
+            if doc_id:
+                self.failures[doc_id] = Errors.E511.format(path=doc_id, where=proc_name, exc=repr(exc))
 
     def _start(self, entry: _Entry) -> list[tuple[int, str]]:
         """Clean the article and cut it into pieces; [] when it fails."""
@@ -348,8 +349,8 @@ class _Stream:
                 except Exception as exc:  # tokenizer failure: this article only
                     entry.error = Errors.E512.format(path=item.path, exc=repr(exc))
                     break
-                doc._.doc_id = item.doc_id
-                doc._.reference_date = item.reference_date
+                doc._.set(schema.DOC_ID_EXTENSION, item.doc_id)
+                doc._.set(schema.REFERENCE_DATE_EXTENSION, item.reference_date)
                 self.sent.append((entry.serial, k))
                 yield doc, (entry.serial, k, offset)
 

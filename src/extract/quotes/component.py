@@ -1,7 +1,7 @@
 """The ``extract_quotes`` spaCy component: a thin layer over :func:`~extract.quotes.finder.find_quotes`.
 
 It reads the parse, tags, sentence starts and (corrected) entities, and writes the records of
-:data:`extract.schema.QUOTE` on the Doc extension named there (``doc._.quotes``). Its one
+:data:`extract.schema.QUOTE` on the Doc extension named there (``doc._.extract_quotes``). Its one
 setting is the rule file it reads (``lexicon_file``, package data ``resources/quotes.json``).
 """
 from __future__ import annotations
