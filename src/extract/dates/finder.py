@@ -100,9 +100,8 @@ def _trimmed(doc: Doc, text: str, f: Found, g: Grammar, ref, tense_at) -> Found 
 def _rule_records(doc: Doc, g: Grammar, ref, tense_at, taken: _Taken) -> list[dict]:
     """Records of the rule matches that pass their context checks, longest first."""
     text = doc.text
-    named_days = frozenset(w.split()[-1] for w in g.words.data["named_day_words"])
     found = [f for f in g.scan(text, ref, tense_at=tense_at)
-             if _context_ok(doc, text, f.start, f.end, f.timex, named_days)]
+             if _context_ok(doc, text, f.start, f.end, f.timex, g.words)]
     found.sort(key=lambda f: (-(f.end - f.start), f.start))
     records = []
     for f in found:
@@ -118,7 +117,6 @@ def _ner_records(doc: Doc, g: Grammar, ref, tense_at, taken: _Taken, *, use_date
                  keep_unparsed: bool) -> list[dict]:
     """Records of the NER's DATE and TIME spans where no rule matched."""
     text = doc.text
-    named_days = frozenset(w.split()[-1] for w in g.words.data["named_day_words"])
     records = []
     for ent in doc.ents:
         if ent.label_ not in _NER_LABELS:
@@ -130,7 +128,7 @@ def _ner_records(doc: Doc, g: Grammar, ref, tense_at, taken: _Taken, *, use_date
         if not _temporal(span, g):
             continue
         t = g.normalize(span_text, ref, tense=tense_at(span.start_char, span.end_char))
-        if t is not None and not _context_ok(doc, text, span.start_char, span.end_char, t, named_days):
+        if t is not None and not _context_ok(doc, text, span.start_char, span.end_char, t, g.words):
             continue
         source = "ner"
         if t is None and any(tk.is_title and not tk.is_sent_start and tk.lower_ in _UNIT_WORDS for tk in span):
