@@ -135,6 +135,7 @@ def pred_dir(tmp_path):
                               "speaker_start_char", "speaker_end_char", "cue"], [
         [DOC, 11, 35, "“We’re not a satellite,”", "Krein", 0, 5, "said"],
     ])
+    _write(d / "documents.csv", ["doc_id", "status"], [[DOC, "ok"], ["other", "ok"]])
     return d
 
 
@@ -186,11 +187,14 @@ def test_outputs_written_atomically_and_readable(pred_dir, tmp_path):
     assert len(pd.read_csv(out / "errors.csv")) == len(r.errors)
 
 
-def test_missing_table_warns_and_counts_misses(pred_dir):
+def test_missing_table_is_refused_unless_its_kind_is_left_out(pred_dir):
+    from extract.errors import ExtractError
+
     (pred_dir / "quotes.csv").unlink()
-    with pytest.warns(UserWarning, match="no quote table"):
-        r = evaluate(_gold(), pred_dir, raw_texts={DOC: RAW})
-    assert r.score("quote", "strict")["fn"] == 1
+    with pytest.raises(ExtractError, match="no quotes table"):
+        evaluate(_gold(), pred_dir, raw_texts={DOC: RAW})
+    r = evaluate(_gold(), pred_dir, raw_texts={DOC: RAW}, kinds=["entity", "date", "quantity"])
+    assert set(r.metrics.kind) == {"entity", "date", "quantity"}
 
 
 def test_empty_prediction_tables(tmp_path):
@@ -200,7 +204,8 @@ def test_empty_prediction_tables(tmp_path):
                        ("quantities.csv", "doc_id,start_char,end_char,text,label,value,unit"),
                        ("dates.csv", "doc_id,start_char,end_char,text,label,normalized,type"),
                        ("quotes.csv", "doc_id,start_char,end_char,text,speaker,"
-                                      "speaker_start_char,speaker_end_char,cue")]:
+                                      "speaker_start_char,speaker_end_char,cue"),
+                       ("documents.csv", "doc_id,status\nd1,ok")]:
         (d / name).write_text(cols + "\n", encoding="utf-8")
     r = evaluate(_gold(), d, raw_texts={DOC: RAW})
     assert r.score("entity", "strict")["fn"] == 2
@@ -251,8 +256,11 @@ def test_cli_evaluate_prints_summary_and_writes_files(pred_dir, tmp_path):
     gold.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in _gold()) + "\n",
                     encoding="utf-8")
     out = tmp_path / "ev"
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / f"{DOC}.txt").write_text(RAW, encoding="utf-8")
     res = CliRunner().invoke(main, ["evaluate", "--gold", str(gold), "--pred", str(pred_dir),
-                                    "--out", str(out)])
+                                    "--out", str(out), "--texts", str(texts)])
     assert res.exit_code == 0, res.output
     assert res.output.startswith("1 document(s): d1")
     assert (out / "metrics.csv").exists() and (out / "errors.csv").exists()
@@ -275,3 +283,185 @@ def test_a_span_predicted_twice_counts_once(scheme):
 
 def test_zero_width_spans_match_at_the_same_offset():
     assert counts(match_spans([S(3, 3)], [S(3, 3)], "overlap")) == (1, 0, 0)
+
+
+# ---------------------------------------------------------------- an evaluation an evaluator can trust (issue 12)
+
+import hashlib  # noqa: E402
+import json  # noqa: E402
+
+from click.testing import CliRunner  # noqa: E402
+
+from extract.cli import main  # noqa: E402
+from extract.errors import ExtractError, GoldError  # noqa: E402
+from extract.io import FORMATS, read_tables  # noqa: E402
+from extract.writers import write_table_files  # noqa: E402
+
+
+def _gold_file(tmp_path, records=None, name="gold.jsonl"):
+    path = tmp_path / name
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in (records or _gold())),
+                    encoding="utf-8")
+    return path
+
+
+def _cli(*args):
+    return CliRunner().invoke(main, ["evaluate", *map(str, args)])
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "csv"])
+def test_every_format_scores_like_csv(pred_dir, tmp_path, fmt):
+    tables = read_tables(pred_dir, ["documents", "entities", "quantities", "dates", "quotes"])
+    rows = {t: f.astype(object).where(f.notna(), None).to_dict("records") for t, f in tables.items()}
+    for d in rows["documents"]:
+        d["n_chars"] = len(RAW)
+    out = tmp_path / fmt
+    write_table_files(rows, out, fmt)
+    want = evaluate(_gold(), pred_dir, raw_texts={DOC: RAW}, kinds=["entity", "date", "quantity", "quote"])
+    got = evaluate(_gold(), out, raw_texts={DOC: RAW})
+    keep = ["doc_id", "kind", "label", "scheme", "tp", "fp", "fn"]
+    pd.testing.assert_frame_equal(got.metrics[keep], want.metrics[keep])
+
+
+def test_a_folder_without_tables_is_refused(tmp_path):
+    empty = tmp_path / "nothing"
+    empty.mkdir()
+    with pytest.raises(ExtractError, match="no tables found"):
+        evaluate(_gold(), empty, raw_texts={DOC: RAW})
+    res = _cli("--gold", _gold_file(tmp_path), "--pred", empty, "--out", tmp_path / "ev")
+    assert res.exit_code == 2 and "no tables found" in res.output
+
+
+def test_a_table_without_a_column_the_gold_needs_is_refused(pred_dir):
+    _write(pred_dir / "dates.csv", ["doc_id", "start_char", "end_char", "text", "label", "type"],
+           [[DOC, 64, 68, "2016", "DATE", "DATE"]])
+    with pytest.raises(ExtractError, match=r"dates.csv: missing column 'normalized'"):
+        evaluate(_gold(), pred_dir, raw_texts={DOC: RAW})
+
+
+def test_a_gold_document_without_predictions_is_named(pred_dir):
+    extra = {"kind": "entity", "doc_id": "d2", "start_char": 0, "end_char": 5, "text": "Krein", "label": "PERSON"}
+    with pytest.raises(ExtractError, match=r"no predictions for 1 gold document\(s\): d2"):
+        evaluate(_gold() + [extra], pred_dir, raw_texts={DOC: RAW, "d2": RAW})
+
+
+@pytest.mark.parametrize("change, says", [
+    ({"start_char": 80, "end_char": 500}, "lies outside the text"),
+    ({"start_char": -8, "end_char": -1}, "start_char -8 is negative"),
+    ({"text": "Kreinx"}, r"does not match raw\[0:5\]"),
+])
+def test_invalid_gold_is_refused(pred_dir, change, says):
+    gold = _gold()
+    gold[0] = {**gold[0], **change}
+    with pytest.raises(GoldError, match=says):
+        evaluate(gold, pred_dir, raw_texts={DOC: RAW})
+
+
+@pytest.mark.parametrize("value", ["NaN", "1e400", "-Infinity"])
+def test_gold_values_that_are_not_finite_are_refused(pred_dir, tmp_path, value):
+    lines = [json.dumps(r, ensure_ascii=False) for r in _gold()]
+    lines[3] = lines[3].replace('"value": 5000000', f'"value": {value}')
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match="value must be a finite number"):
+        evaluate(path, pred_dir, raw_texts={DOC: RAW})
+
+
+def test_empty_gold_file_folder_and_records_are_refused(pred_dir, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    folder = tmp_path / "golds"
+    folder.mkdir()
+    for gold, says in ((empty, "no gold records"), (folder, "no gold files"), ([], "no gold records")):
+        with pytest.raises(GoldError, match=says):
+            evaluate(gold, pred_dir, raw_texts={DOC: RAW})
+
+
+@pytest.mark.parametrize("target, content, says", [
+    ("gold", "caf\u00e9".encode("latin-1"), "not valid UTF-8"),
+    ("gold", b"\x00\x01\x02\x03", "binary"),
+    ("gold", b"", "no gold records"),
+    ("pred", "doc_id,start_char,end_char,label\nd1,0,5,caf\u00e9\n".encode("latin-1"), "not valid UTF-8"),
+    ("pred", b"\x00\x01\x02", "binary"),
+    ("pred", b"", "empty"),
+])
+def test_unreadable_files_get_a_message_not_a_traceback(pred_dir, tmp_path, target, content, says):
+    gold = _gold_file(tmp_path)
+    if target == "gold":
+        gold.write_bytes(content)
+    else:
+        (pred_dir / "entities.csv").write_bytes(content)
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / f"{DOC}.txt").write_text(RAW, encoding="utf-8")
+    res = _cli("--gold", gold, "--pred", pred_dir, "--out", tmp_path / "ev", "--texts", texts)
+    assert res.exit_code == 2, res.output
+    assert "error:" in res.output and says in res.output
+    assert "Traceback" not in res.output and res.exception is None or isinstance(res.exception, SystemExit)
+
+
+def _documents_with_path(pred_dir, path, text_of_sha1):
+    sha1 = hashlib.sha1(text_of_sha1.encode("utf-8")).hexdigest()
+    _write(pred_dir / "documents.csv", ["doc_id", "path", "status", "text_sha1"], [[DOC, str(path), "ok", sha1]])
+
+
+def test_texts_are_never_read_from_an_arbitrary_path(pred_dir, tmp_path):
+    secret = tmp_path / "secret.cfg"
+    secret.write_text("password=hunter2\n" + RAW, encoding="utf-8")
+    _documents_with_path(pred_dir, secret, secret.read_text(encoding="utf-8"))
+    with pytest.raises(GoldError, match="no raw text for 1 gold document"):
+        evaluate(_gold(), pred_dir)
+    res = _cli("--gold", _gold_file(tmp_path), "--pred", pred_dir, "--out", tmp_path / "ev")
+    assert res.exit_code == 2 and "--texts" in res.output
+    assert not (tmp_path / "ev" / "errors.csv").exists()
+
+
+def test_a_txt_path_is_read_only_when_it_is_the_text_the_run_read(pred_dir, tmp_path):
+    article = tmp_path / "in" / f"{DOC}.txt"
+    article.parent.mkdir()
+    article.write_text(RAW, encoding="utf-8")
+    _documents_with_path(pred_dir, article, "some other text")
+    with pytest.raises(GoldError, match="no raw text"):
+        evaluate(_gold(), pred_dir)
+    _documents_with_path(pred_dir, article, RAW)
+    r = evaluate(_gold(), pred_dir)
+    assert r.errors["sentence"].str.startswith("Krein said").any()
+
+
+# ---------------------------------------------------------------- partial gold
+
+
+def test_partial_gold_scores_only_the_kinds_it_annotates(pred_dir):
+    quotes_only = [r for r in _gold() if r["kind"] == "quote"]
+    every = evaluate(quotes_only, pred_dir, raw_texts={DOC: RAW})
+    assert every.score("entity", "strict")["fp"] == 2            # without the option: false hits
+    r = evaluate(quotes_only, pred_dir, raw_texts={DOC: RAW}, kinds="annotated")
+    assert set(r.metrics.kind) == {"quote"} and r.score("quote", "strict")["tp"] == 1
+
+
+def test_partial_gold_can_score_only_its_labels(pred_dir):
+    persons = [r for r in _gold() if r.get("label") == "PERSON"]
+    r = evaluate(persons, pred_dir, raw_texts={DOC: RAW}, kinds="annotated", labels="annotated")
+    assert set(r.metrics.label) == {"ALL", "PERSON"}
+    assert (r.score("entity", "strict")["tp"], r.score("entity", "strict")["fp"]) == (1, 0)
+    r = evaluate(_gold(), pred_dir, raw_texts={DOC: RAW}, kinds=["entity"], labels={"entity": ["ORG"]})
+    assert r.score("entity", "strict")["fn"] == 1 and r.score("entity", "strict")["fp"] == 0
+
+
+def test_partial_gold_from_the_cli(pred_dir, tmp_path):
+    gold = _gold_file(tmp_path, [r for r in _gold() if r["kind"] == "quote"])
+    texts = tmp_path / "texts"
+    texts.mkdir()
+    (texts / f"{DOC}.txt").write_text(RAW, encoding="utf-8")
+    res = _cli("--gold", gold, "--pred", pred_dir, "--out", tmp_path / "ev", "--texts", texts, "--annotated")
+    assert res.exit_code == 0, res.output
+    assert "entity" not in res.output and "quote" in res.output
+
+
+@pytest.mark.parametrize("kwargs, says", [
+    ({"kinds": ["entities"]}, "Unknown kind 'entities'"),
+    ({"labels": ["PER"]}, "Unknown label 'PER'"),
+])
+def test_unknown_kinds_and_labels_are_refused(pred_dir, kwargs, says):
+    with pytest.raises(ExtractError, match=says):
+        evaluate(_gold(), pred_dir, raw_texts={DOC: RAW}, **kwargs)

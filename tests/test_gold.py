@@ -92,7 +92,7 @@ def test_overlap_across_kinds_is_fine(tmp_path):
     path = write_jsonl(tmp_path, [
         ent(39, 60, "ORG"),
         {"kind": "date", "doc_id": "d1", "start_char": 39, "end_char": 47, "text": "Zhejiang",
-         "label": "DATE", "normalized": "X", "type": "DATE"},
+         "label": "DATE", "normalized": "XXXX", "type": "DATE"},
     ])
     assert messages(path) == []
 
@@ -238,3 +238,62 @@ def test_standoff_records_without_text_validate():
     assert validate_records([("g.jsonl", 1, ok)], raw) == []
     [problem] = validate_records([("g.jsonl", 2, bad)], raw)
     assert "g.jsonl: line 2" in str(problem)
+
+
+# ---------------------------------------------------------------- gold that must be refused (issue 12)
+
+@pytest.mark.parametrize("record, expected", [
+    ({"start_char": -8, "end_char": -1}, "start_char -8 is negative"),
+    ({"start_char": -3, "end_char": 5}, "start_char -3 is negative"),
+    ({"kind": "quantity", "label": "CARDINAL", "unit": "", "value": float("nan")}, "value must be a finite number"),
+    ({"kind": "quantity", "label": "CARDINAL", "unit": "", "value": 1, "value_max": float("inf")},
+     "value_max must be a finite number"),
+    ({"kind": "date", "label": "DATE", "type": "DURATION", "normalized": "PT7S1S"}, "not a well-formed TIMEX3"),
+    ({"kind": "date", "label": "DATE", "type": "DATE", "normalized": "-298982"}, "not a well-formed TIMEX3"),
+])
+def test_values_and_offsets_that_cannot_be_scored(tmp_path, record, expected):
+    path = write_jsonl(tmp_path, [{**ent(0, 5), **record}])
+    msgs = messages(path)
+    assert any(expected in m for m in msgs), msgs
+    assert not any("raw[-" in m for m in msgs)
+
+
+def test_1e400_written_in_json_is_refused(tmp_path):
+    path = tmp_path / "g.jsonl"
+    path.write_text('{"kind": "quantity", "doc_id": "d1", "start_char": 0, "end_char": 5, "text": "Krein", '
+                    '"label": "CARDINAL", "value": 1e400, "unit": ""}\n', encoding="utf-8")
+    assert any("value must be a finite number, got inf" in m for m in messages(path))
+
+
+@pytest.mark.parametrize("content, expected", [
+    ("caf\u00e9".encode("latin-1") + b"\n", "not valid UTF-8 at byte 3"),
+    (b'{"kind": "entity"}\x00\x00\n', "binary"),
+])
+def test_unreadable_gold_files_get_a_message(tmp_path, content, expected):
+    path = tmp_path / "g.jsonl"
+    path.write_bytes(content)
+    msgs = messages(path)
+    assert len(msgs) == 1 and expected in msgs[0] and msgs[0].startswith(f"{path}: line 0:")
+    with pytest.raises(GoldError, match=expected):
+        read_gold(path)
+
+
+def test_empty_gold_file_and_folder(tmp_path):
+    empty = tmp_path / "g.jsonl"
+    empty.write_text("", encoding="utf-8")
+    assert any("no gold records" in m for m in messages(empty))
+    folder = tmp_path / "none"
+    folder.mkdir()
+    assert any("no gold files here" in m for m in messages(folder))
+
+
+def test_a_folder_skips_jsonl_of_another_shape(tmp_path):
+    write_jsonl(tmp_path, [ent(0, 5)], name="a.jsonl")
+    (tmp_path / "sentences.jsonl").write_text('{"doc": "x.txt", "quantities": []}\n', encoding="utf-8")
+    assert [r["doc_id"] for r in read_gold(tmp_path)] == ["d1"]
+
+
+def test_utf8_bom_gold_is_read(tmp_path):
+    path = tmp_path / "g.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + json.dumps(ent(0, 5)).encode("utf-8") + b"\n")
+    assert messages(path) == []

@@ -57,14 +57,14 @@ class _EchoHandler(logging.Handler):
 
 
 def _setup_logging(verbose: int = 0, quiet: bool = False) -> None:
-    """Show the library's log: warnings by default, -v info, -vv debug, -q errors only."""
+    """Show the library's log: warnings by default, -v info, -vv debug; -q never more than warnings."""
     log = logging.getLogger("extract")
     if not any(isinstance(h, _EchoHandler) for h in log.handlers):
         log.addHandler(_EchoHandler())
         log.propagate = False
         log.setLevel(logging.WARNING)
     if quiet:
-        log.setLevel(logging.ERROR)
+        log.setLevel(logging.WARNING)
     elif verbose:
         log.setLevel(logging.INFO if verbose == 1 else logging.DEBUG)
 
@@ -312,21 +312,34 @@ def run_cmd(paths, out_dir, doc_timeout, max_chars, reference_date, model, batch
               help="Folder with the tables written by `extract run`.")
 @click.option("--out", "out_dir", type=click.Path(path_type=Path), default="evaluation",
               show_default=True, help="Folder for metrics.csv and errors.csv.")
-@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder of the raw articles, to show each error's sentence "
-                   "[default: the paths in PRED/documents.csv].")
+@click.option("--texts", "--corpus", "texts_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder of the raw articles the gold's offsets point into (named as `extract run` names "
+                   "them) [default: the articles the run read, when their text still has the run's text_sha1]. "
+                   "Texts are never read from anywhere else.")
+@click.option("--kinds", default=None, metavar="KINDS",
+              help="Score only these kinds, comma-separated (entity, quantity, date, quote), or 'annotated': "
+                   "the kinds the gold has records of (partial gold).")
+@click.option("--annotated", "annotated", is_flag=True,
+              help="Score only the kinds the gold annotates (the same as --kinds annotated).")
+@click.option("--annotated-labels", is_flag=True,
+              help="Also score only the labels the gold uses in each kind (e.g. an entities gold of PERSON only).")
 @click.option("--labels", is_flag=True, help="Also show a row per label in the summary.")
-def evaluate_cmd(gold_path, pred_dir, out_dir, corpus_dir, labels):
-    """Score the tables in --pred against the gold annotations: P/R/F1 per kind and label,
-    strict and overlap matching, attribute accuracy; writes metrics.csv and errors.csv."""
+def evaluate_cmd(gold_path, pred_dir, out_dir, texts_dir, kinds, annotated, annotated_labels, labels):
+    """Score the tables in --pred (CSV, Parquet, JSON Lines or xlsx) against the gold annotations:
+    P/R/F1 per kind and label, strict and overlap matching, attribute accuracy; writes
+    metrics.csv and errors.csv. The gold is checked first (as validate-gold does) and refused
+    when invalid; exit code 2 when the gold or the predictions cannot be scored."""
     import warnings
 
-    from .evaluate import evaluate, format_summary
+    from .evaluate import ANNOTATED, evaluate, format_summary
 
+    chosen = ANNOTATED if annotated or kinds == ANNOTATED else (
+        [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the notes are shown in the summary
-            result = evaluate(gold_path, pred_dir, out_dir, corpus_dir=corpus_dir)
+            result = evaluate(gold_path, pred_dir, out_dir, texts_dir=texts_dir, kinds=chosen,
+                              labels=ANNOTATED if annotated_labels else None)
     except ExtractError as exc:
         _echo_err("error", str(exc))
         sys.exit(2)

@@ -35,6 +35,7 @@ spans in ~60 lines; ``PRF`` follows spaCy's ``PRFScore``. The library never prin
 """
 from __future__ import annotations
 
+import hashlib
 import math
 import os
 import re
@@ -51,6 +52,7 @@ from .documents import decode
 from .errors import Errors, ExtractError, GoldError, Warnings
 from . import schema
 from .gold import KINDS, QUOTE_LABEL, load_corpus, read_gold, validate_records
+from .io import read_table, table_format
 from .scoring import PRF, SCHEMES, MatchResult, Span, match_spans
 from .writers import publish
 
@@ -75,76 +77,115 @@ ERROR_COLUMNS = ["doc_id", "kind", "scheme", "error", "label", "start_char", "en
 
 # ---------------------------------------------------------------- reading predictions
 
-def _blank(v) -> bool:
-    return v is None or (isinstance(v, float) and math.isnan(v)) or v == ""
+#: columns a prediction table must have to be scored against gold of its kind
+def required_columns(kind: str) -> tuple[str, ...]:
+    k = schema.BY_NAME[kind]
+    need = ["doc_id", "start_char", "end_char"] + ([] if k.default_label else ["label"])
+    for attr in k.attributes:
+        need += ["speaker_start_char", "speaker_end_char"] if attr == "speaker_span" else [attr]
+    return tuple(need)
 
 
-def read_predictions(pred_dir: str | Path, kinds: Sequence[str] = KINDS) -> dict[str, list[dict]]:
-    """kind -> records of the output tables in ``pred_dir`` (a missing table warns, gives [])."""
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Plain Python records of a typed frame: None for an empty cell, int and float numbers."""
+    out = []
+    for rec in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+        out.append({k: (int(v) if hasattr(v, "dtype") and v.dtype.kind in "iu" else
+                        float(v) if hasattr(v, "dtype") and v.dtype.kind == "f" else v)
+                    for k, v in rec.items()})
+    return out
+
+
+def read_predictions(pred_dir: str | Path, kinds: Sequence[str] = KINDS, *,
+                     strict: bool = False) -> dict[str, list[dict]]:
+    """kind -> records of the prediction tables in ``pred_dir``, in any format ``extract run``
+    writes (read by :func:`extract.io.read_table`, typed by the schema; only the columns the
+    file has). A folder with none of the tables raises; a missing table warns (W301) and gives
+    [], or raises with ``strict``, as does a table without a column the gold needs (E316)."""
     pred_dir = Path(pred_dir)
     if not pred_dir.is_dir():
         raise ExtractError(Errors.E317.format(path=pred_dir))
+    names = [schema.BY_NAME[k].table for k in kinds]
+    if not any(table_format(pred_dir, t) for t in list(names) + [schema.DOCUMENTS_TABLE]):
+        raise ExtractError(Errors.E322.format(path=pred_dir, tables=", ".join(names)))
     out: dict[str, list[dict]] = {}
     for kind in kinds:
-        path = pred_dir / TABLES[kind]
-        if not path.exists():
-            warnings.warn(Warnings.W301.format(path=path, kind=kind))
+        table = schema.BY_NAME[kind].table
+        if table_format(pred_dir, table) is None:
+            if strict:
+                raise ExtractError(Errors.E321.format(path=pred_dir, table=table))
+            warnings.warn(Warnings.W301.format(path=pred_dir / f"{table}.csv", kind=kind))
             out[kind] = []
             continue
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
-        need = ["doc_id", "start_char", "end_char"] + ([] if kind == "quote" else ["label"])
-        for col in need:
-            if col not in df.columns:
-                raise ExtractError(Errors.E316.format(path=path, column=col))
-        records = []
-        for i, row in enumerate(df.to_dict("records")):
-            for col in ("start_char", "end_char", "speaker_start_char", "speaker_end_char"):
-                if col not in row:
-                    continue
-                v = row[col].strip()
-                if v == "" and col.startswith("speaker"):
-                    row[col] = None
-                    continue
-                try:
-                    row[col] = int(float(v))
-                except ValueError:
-                    raise ExtractError(Errors.E318.format(path=path, line=i + 2, column=col,
-                                                          value=v)) from None
-            for col in ("value", "value_max"):
-                if col in row:
-                    try:
-                        row[col] = float(row[col]) if row[col].strip() else None
-                    except ValueError:
-                        pass  # kept as text; it will not equal the gold number
-            if kind == "quote":
-                row["label"] = QUOTE_LABEL
-            records.append(row)
+        frame = read_table(pred_dir, table, required=required_columns(kind), present_only=True)
+        records = _records(frame)
+        label = schema.BY_NAME[kind].default_label
+        if label:
+            for r in records:
+                r["label"] = label
         out[kind] = records
     return out
 
 
+def predicted_doc_ids(pred_dir: str | Path, predictions: Mapping[str, list[dict]]) -> set[str]:
+    """The documents the run behind ``pred_dir`` processed: those of its documents table
+    (status ok or partial), else every doc_id in the item tables."""
+    if table_format(pred_dir, schema.DOCUMENTS_TABLE) is not None:
+        docs = read_table(pred_dir, schema.DOCUMENTS_TABLE, required=("doc_id",))
+        if "status" in docs.columns:
+            docs = docs[docs["status"].fillna("ok") != "error"]
+        return {d for d in docs["doc_id"].dropna()}
+    return {r.get("doc_id") for recs in predictions.values() for r in recs}
+
+
+def _vouched_text(path: str, sha1: str | None, pred_dir: Path) -> str | None:
+    """The article at ``path`` (a documents-table cell) if it is the very text the run read:
+    a .txt file whose decoded text has the run's ``text_sha1``. Anything else is not read."""
+    if not path or not sha1 or not path.lower().endswith(".txt"):
+        return None
+    p = Path(path)
+    for candidate in ([p] if p.is_absolute() else [p, pred_dir.parent / p]):
+        try:
+            if not candidate.is_file() or candidate.stat().st_size > MAX_TEXT_BYTES:
+                continue
+            text = decode(candidate.read_bytes(), str(candidate))[0]
+        except (ExtractError, OSError):
+            continue
+        if hashlib.sha1(text.encode("utf-8")).hexdigest() == sha1:
+            return text
+    return None
+
+
+#: an article bigger than this is not read back for the errors table
+MAX_TEXT_BYTES = 50_000_000
+
+
 def raw_texts_for(pred_dir: str | Path, doc_ids: Iterable[str],
-                  corpus_dir: str | Path | None = None) -> dict[str, str]:
-    """doc_id -> raw text, from ``corpus_dir`` or else the paths in ``documents.csv``."""
+                  texts_dir: str | Path | None = None) -> dict[str, str]:
+    """doc_id -> raw text of the documents asked for, from ``texts_dir`` (the articles' folder,
+    named as ``extract run`` names them), else from the run's own inputs: the ``path`` of the
+    documents table, read only when it is a .txt file whose text has the run's ``text_sha1``
+    (a predictions folder cannot make evaluate read an arbitrary file)."""
+    wanted = set(doc_ids)
     texts: dict[str, str] = {}
-    if corpus_dir is not None and Path(corpus_dir).is_dir():
-        texts.update(load_corpus(corpus_dir))
-    docs = Path(pred_dir) / "documents.csv"
-    wanted = set(doc_ids) - set(texts)
-    if wanted and docs.exists():
-        df = pd.read_csv(docs, dtype=str, keep_default_na=False)
-        if {"doc_id", "path"} <= set(df.columns):
-            for doc_id, path in zip(df["doc_id"], df["path"]):
-                p = Path(path)
-                candidates = [p] if p.is_absolute() else [p, Path(pred_dir).parent / p]
-                for c in candidates:
-                    if doc_id in wanted and c.is_file():
-                        try:
-                            texts[doc_id] = decode(c.read_bytes(), str(c))[0]
-                        except ExtractError:
-                            pass
-                        break
+    if texts_dir is not None:
+        if not Path(texts_dir).is_dir():
+            raise ExtractError(Errors.E004.format(path=texts_dir))
+        texts.update(load_corpus(texts_dir, wanted))
+    pred_dir = Path(pred_dir)
+    missing = wanted - set(texts)
+    if missing and table_format(pred_dir, schema.DOCUMENTS_TABLE) is not None:
+        docs = _records(read_table(pred_dir, schema.DOCUMENTS_TABLE, required=("doc_id",)))
+        for d in docs:
+            if d.get("doc_id") in missing and d["doc_id"] not in texts:
+                text = _vouched_text(d.get("path") or "", d.get("text_sha1"), pred_dir)
+                if text is not None:
+                    texts[d["doc_id"]] = text
     return texts
+
+
+def _blank(v) -> bool:
+    return v is None or (isinstance(v, float) and math.isnan(v)) or v == ""
 
 
 # ---------------------------------------------------------------- text helpers
@@ -274,103 +315,147 @@ def match_kind(gold_records: Iterable[dict], pred_records: Iterable[dict], kind:
     return match_spans(g_spans, p_spans, scheme), compared_attributes(kind, g_spans, p_spans)
 
 
-def evaluate(
-    gold: str | Path | Sequence[dict],
-    pred_dir: str | Path,
-    out_dir: str | Path | None = None,
-    *,
-    raw_texts: Mapping[str, str] | None = None,
-    corpus_dir: str | Path | None = None,
-    kinds: Sequence[str] = KINDS,
-    schemes: Sequence[str] = SCHEMES,
-) -> EvalResult:
-    """Score the tables in ``pred_dir`` against ``gold`` (a gold file, folder or records).
+#: ``kinds``/``labels`` value: score only what the gold annotates (partial gold)
+ANNOTATED = "annotated"
 
-    ``raw_texts`` (doc_id -> raw text) is only used to show each error's sentence; without
-    it the texts come from ``corpus_dir`` or the paths in ``pred_dir/documents.csv``.
-    With ``out_dir``, writes ``metrics.csv`` and ``errors.csv`` there (atomically).
+
+def scope(gold_records: Sequence[dict], kinds: str | Sequence[str] | None = None,
+          labels: str | Mapping[str, Sequence[str]] | Sequence[str] | None = None
+          ) -> tuple[tuple[str, ...], dict[str, frozenset[str] | None]]:
+    """The kinds scored and, per kind, the labels scored (None: all of them).
+
+    ``kinds``: None for every kind, ``"annotated"`` for the kinds the gold has records of
+    (a gold with quotes only does not turn every predicted entity into a false positive),
+    or kind names. ``labels``: None for all, ``"annotated"`` for the labels the gold uses
+    in each kind, a list of labels, or kind -> labels.
     """
-    gold_records = read_gold(gold) if isinstance(gold, (str, Path)) else list(gold)
-    problems = [p for p in validate_records(
-        ((r.get("_path", "<gold>"), r.get("_line", i + 1), r) for i, r in enumerate(gold_records)))
-        if p.severity == "error"]
-    if problems:
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise GoldError("; ".join(str(p) for p in problems[:5]) + more)
-    for r in gold_records:
+    if kinds is None:
+        chosen = tuple(KINDS)
+    elif kinds == ANNOTATED:
+        present = {r.get("kind") for r in gold_records}
+        chosen = tuple(k for k in KINDS if k in present)
+    else:
+        chosen = tuple(kinds)
+        for k in chosen:
+            if k not in KINDS:
+                raise ExtractError(Errors.E330.format(what="kind", value=k, allowed=", ".join(KINDS)))
+    out: dict[str, frozenset[str] | None] = {}
+    for k in chosen:
+        if labels is None:
+            out[k] = None
+        elif labels == ANNOTATED:
+            out[k] = frozenset(r.get("label") for r in gold_records if r.get("kind") == k)
+        elif isinstance(labels, Mapping):
+            out[k] = frozenset(labels[k]) if k in labels else None
+        else:
+            known = set(schema.BY_NAME[k].labels)
+            out[k] = frozenset(lab for lab in labels if lab in known) or None
+    if labels not in (None, ANNOTATED):
+        every = {lab for kind in schema.BY_NAME.values() for lab in kind.labels}
+        asked = [lab for v in (labels.values() if isinstance(labels, Mapping) else [labels]) for lab in v]
+        for lab in asked:
+            if lab not in every:
+                raise ExtractError(Errors.E330.format(what="label", value=lab, allowed=", ".join(sorted(every))))
+    return chosen, out
+
+
+def _load_gold(gold: str | Path | Sequence[dict]) -> list[dict]:
+    records = read_gold(gold) if isinstance(gold, (str, Path)) else [dict(r) for r in gold]
+    if not records:
+        raise GoldError(Errors.E324 if isinstance(gold, (str, Path)) and Path(gold).is_dir()
+                        else Errors.E314)
+    for r in records:
         if r.get("kind") == "quote" and not r.get("label"):
             r["label"] = QUOTE_LABEL
-    doc_ids = sorted({r["doc_id"] for r in gold_records})
+    return records
+
+
+def check_gold(records: Sequence[dict], raw_texts: Mapping[str, str]) -> None:
+    """Refuse gold that cannot be scored: the checks of ``extract validate-gold`` (spans inside
+    and equal to the raw text, offsets, labels, vocabularies, finite values, TIMEX3 values)."""
+    problems = [p for p in validate_records(
+        ((r.get("_path", "<gold>"), r.get("_line", i + 1), r) for i, r in enumerate(records)), raw_texts)
+        if p.severity == "error"]
+    if problems:
+        shown = "; ".join(str(p) for p in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise GoldError(Errors.E325.format(n=len(problems), problems=shown + more))
+
+
+def _with_notes(call):
+    """Run ``call``; return its result and the warnings it gave, as notes (and warn them again)."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        predictions = read_predictions(pred_dir, kinds)
-    notes = [str(w.message) for w in caught]
+        result = call()
     for w in caught:
         warnings.warn(w.message)
-    if raw_texts is None:
-        raw_texts = raw_texts_for(pred_dir, doc_ids, corpus_dir)
-    sentences = {d: _Sentences(t) for d, t in raw_texts.items()}
+    return result, [str(w.message) for w in caught]
 
-    counts: dict[tuple[str, str, str, str], _Counts] = {}
-    error_rows: list[dict] = []
 
-    def bucket(doc_id, kind, label, scheme) -> _Counts:
-        return counts.setdefault((doc_id, kind, label, scheme), _Counts())
+class _Scorer:
+    """Counts and error rows of one evaluation, document by document."""
 
-    for doc_id in doc_ids:
-        raw = raw_texts.get(doc_id, "")
-        sent = sentences.get(doc_id)
-        for kind in kinds:
-            g_spans = _spans(r for r in gold_records if r["doc_id"] == doc_id and r["kind"] == kind)
-            p_spans = _spans(r for r in predictions.get(kind, []) if r.get("doc_id") == doc_id)
-            attrs = compared_attributes(kind, g_spans, p_spans)
-            labels = sorted({s.label for s in g_spans} | {s.label for s in p_spans})
-            for scheme in schemes:
-                for label in labels:
-                    c = bucket(doc_id, kind, label, scheme)
-                    c.n_gold += sum(s.label == label for s in g_spans)
-                    c.n_pred += sum(s.label == label for s in p_spans)
-                if not labels:
-                    bucket(doc_id, kind, ALL, scheme)  # keeps an all-zero row per kind
-                result = match_spans(g_spans, p_spans, scheme)
+    def __init__(self, schemes: Sequence[str]) -> None:
+        self.schemes = schemes
+        self.counts: dict[tuple[str, str, str, str], _Counts] = {}
+        self.error_rows: list[dict] = []
 
-                def text_of(span: Span) -> str:
-                    if raw and span.end <= len(raw):
-                        return raw[span.start:span.end]
-                    return str(span.data.get("text", ""))
+    def bucket(self, doc_id, kind, label, scheme) -> _Counts:
+        return self.counts.setdefault((doc_id, kind, label, scheme), _Counts())
 
-                def row(error: str, span: Span, detail: str) -> dict:
-                    return {"doc_id": doc_id, "kind": kind, "scheme": scheme, "error": error,
-                            "label": span.label, "start_char": span.start, "end_char": span.end,
-                            "text": readable(text_of(span)), "detail": detail,
-                            "sentence": sent.around(span.start, span.end) if sent else ""}
+    def document(self, doc_id: str, kind: str, g_spans: list[Span], p_spans: list[Span],
+                 raw: str, sent: "_Sentences | None") -> None:
+        attrs = compared_attributes(kind, g_spans, p_spans)
+        labels = sorted({s.label for s in g_spans} | {s.label for s in p_spans})
 
-                for g, p in result.pairs:
-                    c = bucket(doc_id, kind, g.label, scheme)
-                    c.prf.tp += 1
-                    for attr in attrs:
-                        ok = compare_attribute(attr, g.data, p.data)
-                        c.attr_correct[attr] = c.attr_correct.get(attr, 0) + ok
-                        if not ok:
-                            detail = (f"{attr}: gold {_attr_display(attr, g.data)!r}, "
-                                      f"predicted {_attr_display(attr, p.data)!r}")
-                            if (g.start, g.end) != (p.start, p.end):
-                                detail += f"; predicted span {readable(text_of(p))!r}"
-                            error_rows.append(row(f"wrong_{attr}", g, detail))
-                for g in result.false_negatives:
-                    bucket(doc_id, kind, g.label, scheme).prf.fn += 1
-                    near = [p for p in p_spans if p.start < g.end and g.start < p.end]
-                    detail = ("predicted " + "; ".join(_describe(p, text_of(p)) for p in near)
-                              if near else "not found")
-                    error_rows.append(row("false_negative", g, detail))
-                for p in result.false_positives:
-                    bucket(doc_id, kind, p.label, scheme).prf.fp += 1
-                    near = [g for g in g_spans if g.start < p.end and p.start < g.end]
-                    detail = ("gold " + "; ".join(_describe(g, text_of(g)) for g in near)
-                              if near else "no gold item here")
-                    error_rows.append(row("false_positive", p, detail))
+        def text_of(span: Span) -> str:
+            if raw and span.end <= len(raw):
+                return raw[span.start:span.end]
+            return str(span.data.get("text") or "")
 
-    # totals: per doc over labels, over docs per label, and over both
+        for scheme in self.schemes:
+            for label in labels:
+                c = self.bucket(doc_id, kind, label, scheme)
+                c.n_gold += sum(s.label == label for s in g_spans)
+                c.n_pred += sum(s.label == label for s in p_spans)
+            if not labels:
+                self.bucket(doc_id, kind, ALL, scheme)  # keeps an all-zero row per kind
+            result = match_spans(g_spans, p_spans, scheme)
+
+            def row(error: str, span: Span, detail: str) -> dict:
+                return {"doc_id": doc_id, "kind": kind, "scheme": scheme, "error": error,
+                        "label": span.label, "start_char": span.start, "end_char": span.end,
+                        "text": readable(text_of(span)), "detail": detail,
+                        "sentence": sent.around(span.start, span.end) if sent else ""}
+
+            for g, p in result.pairs:
+                c = self.bucket(doc_id, kind, g.label, scheme)
+                c.prf.tp += 1
+                for attr in attrs:
+                    ok = compare_attribute(attr, g.data, p.data)
+                    c.attr_correct[attr] = c.attr_correct.get(attr, 0) + ok
+                    if not ok:
+                        detail = (f"{attr}: gold {_attr_display(attr, g.data)!r}, "
+                                  f"predicted {_attr_display(attr, p.data)!r}")
+                        if (g.start, g.end) != (p.start, p.end):
+                            detail += f"; predicted span {readable(text_of(p))!r}"
+                        self.error_rows.append(row(f"wrong_{attr}", g, detail))
+            for g in result.false_negatives:
+                self.bucket(doc_id, kind, g.label, scheme).prf.fn += 1
+                near = [p for p in p_spans if p.start < g.end and g.start < p.end]
+                detail = ("predicted " + "; ".join(_describe(p, text_of(p)) for p in near)
+                          if near else "not found")
+                self.error_rows.append(row("false_negative", g, detail))
+            for p in result.false_positives:
+                self.bucket(doc_id, kind, p.label, scheme).prf.fp += 1
+                near = [g for g in g_spans if g.start < p.end and p.start < g.end]
+                detail = ("gold " + "; ".join(_describe(g, text_of(g)) for g in near)
+                          if near else "no gold item here")
+                self.error_rows.append(row("false_positive", p, detail))
+
+
+def _metrics_frame(counts: Mapping[tuple[str, str, str, str], _Counts], doc_ids: list[str]) -> pd.DataFrame:
+    """Tidy metrics: per doc over labels, over docs per label, and over both."""
     totals: dict[tuple[str, str, str, str], _Counts] = {}
     for (doc_id, kind, label, scheme), c in counts.items():
         for key in {(doc_id, kind, label, scheme), (doc_id, kind, ALL, scheme),
@@ -378,7 +463,6 @@ def evaluate(
             if label == ALL and key[2] != ALL:
                 continue
             totals.setdefault(key, _Counts()).add(c)
-
     rows = []
     for (doc_id, kind, label, scheme), c in totals.items():
         r = {"doc_id": doc_id, "kind": kind, "label": label, "scheme": scheme,
@@ -395,22 +479,85 @@ def evaluate(
     doc_order = {d: i for i, d in enumerate([ALL] + doc_ids)}
     kind_order = {k: i for i, k in enumerate(KINDS)}
     scheme_order = {s: i for i, s in enumerate(SCHEMES)}
-    metrics = metrics.sort_values(
+    return metrics.sort_values(
         ["doc_id", "kind", "label", "scheme"],
         key=lambda s: (s.map(doc_order) if s.name == "doc_id" else s.map(kind_order)
                        if s.name == "kind" else s.map(lambda v: "" if v == ALL else "~" + v)
                        if s.name == "label" else s.map(scheme_order)
                        if s.name == "scheme" else s)).reset_index(drop=True)
+
+
+def _errors_frame(error_rows: list[dict]) -> pd.DataFrame:
     errors = pd.DataFrame(error_rows, columns=ERROR_COLUMNS)
     if len(errors):
+        kind_order = {k: i for i, k in enumerate(KINDS)}
         errors = errors.sort_values(["doc_id", "kind", "scheme", "start_char", "error"],
                                     key=lambda s: s.map(kind_order) if s.name == "kind" else s,
                                     kind="stable").reset_index(drop=True)
-    result = EvalResult(metrics=metrics, errors=errors, doc_ids=doc_ids, notes=notes)
+    return errors
+
+
+def _some(names: Sequence[str], n: int = 10) -> str:
+    return ", ".join(names[:n]) + (f" and {len(names) - n} more" if len(names) > n else "")
+
+
+def evaluate(
+    gold: str | Path | Sequence[dict],
+    pred_dir: str | Path,
+    out_dir: str | Path | None = None,
+    *,
+    raw_texts: Mapping[str, str] | None = None,
+    texts_dir: str | Path | None = None,
+    corpus_dir: str | Path | None = None,
+    kinds: str | Sequence[str] | None = None,
+    labels: str | Mapping[str, Sequence[str]] | Sequence[str] | None = None,
+    schemes: Sequence[str] = SCHEMES,
+) -> EvalResult:
+    """Score the tables in ``pred_dir`` (any format ``extract run`` writes) against ``gold``
+    (a gold file, folder or records).
+
+    The gold is checked first, against the raw texts, with the checks of ``extract
+    validate-gold``, and refused (GoldError) when it has errors. The raw texts are
+    ``raw_texts`` (doc_id -> text), else read from ``texts_dir`` (``corpus_dir`` is the
+    older name) and then from the run's own inputs (see :func:`raw_texts_for`).
+
+    ``kinds`` and ``labels`` choose what is scored (see :func:`scope`; ``"annotated"``: what
+    the gold annotates). Raises ExtractError when the folder has no tables, a scored table is
+    missing or lacks a column the gold needs, or a gold document has no predictions at all.
+    With ``out_dir``, writes ``metrics.csv`` and ``errors.csv`` there (atomically).
+    """
+    all_gold = _load_gold(gold)
+    kinds, label_scope = scope(all_gold, kinds, labels)
+    gold_records = [r for r in all_gold if r.get("kind") in label_scope
+                    and (label_scope[r["kind"]] is None or r.get("label") in label_scope[r["kind"]])]
+    doc_ids = sorted({str(r.get("doc_id")) for r in all_gold})
+    check_gold(all_gold, None)   # what the records show on their own, before looking for texts
+    predictions, notes = _with_notes(lambda: read_predictions(pred_dir, kinds, strict=True))
+    missing = sorted(set(doc_ids) - predicted_doc_ids(pred_dir, predictions))
+    if missing:
+        raise ExtractError(Errors.E323.format(path=pred_dir, n=len(missing), doc_ids=_some(missing)))
+    if raw_texts is None:
+        raw_texts = raw_texts_for(pred_dir, doc_ids, texts_dir if texts_dir is not None else corpus_dir)
+    no_text = [d for d in doc_ids if d not in raw_texts]
+    if no_text:
+        raise GoldError(Errors.E329.format(n=len(no_text), doc_ids=_some(no_text)))
+    check_gold(all_gold, raw_texts)
+    scorer = _Scorer(schemes)
+    for doc_id in doc_ids:
+        raw = raw_texts.get(doc_id, "")
+        sent = _Sentences(raw) if raw else None
+        for kind in kinds:
+            allowed = label_scope[kind]
+            g_spans = _spans(r for r in gold_records if r["doc_id"] == doc_id and r["kind"] == kind)
+            p_spans = _spans(r for r in predictions.get(kind, []) if r.get("doc_id") == doc_id
+                             and (allowed is None or r.get("label") in allowed))
+            scorer.document(doc_id, kind, g_spans, p_spans, raw, sent)
+    result = EvalResult(metrics=_metrics_frame(scorer.counts, doc_ids), errors=_errors_frame(scorer.error_rows),
+                        doc_ids=doc_ids, notes=notes)
     if out_dir is not None:
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        for name, df in (("metrics.csv", metrics), ("errors.csv", errors)):
+        for name, df in (("metrics.csv", result.metrics), ("errors.csv", result.errors)):
             write_csv_atomic(df, out / name)
             result.written[name] = out / name
     return result

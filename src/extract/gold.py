@@ -15,12 +15,16 @@ from __future__ import annotations
 
 import csv
 import json
+import math
+from io import StringIO
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from . import schema
-from .errors import Errors, GoldError, Warnings
+from .documents import decode, name_documents
+from .errors import Errors, GoldError, InputError, Warnings
+from .validate import timex3_problem
 
 KINDS = schema.KIND_NAMES
 ENTITY_LABELS = schema.ENTITY_LABELS
@@ -57,9 +61,11 @@ def gold_files(path: str | Path) -> list[Path]:
     """The gold files at ``path``: the file itself, or every .jsonl/.csv in a folder."""
     path = Path(path)
     if path.is_dir():
-        # a folder may also hold e.g. metadata.csv: only CSVs with a "kind" column are gold
+        # a folder may also hold e.g. metadata.csv or another set's sentences: only CSVs with a
+        # "kind" column and JSONL files whose first record has a "kind" are gold
         return sorted(p for p in path.iterdir()
-                      if p.suffix == ".jsonl" or (p.suffix == ".csv" and _has_kind_column(p)))
+                      if (p.suffix == ".jsonl" and _first_record_has_kind(p))
+                      or (p.suffix == ".csv" and _has_kind_column(p)))
     if not path.exists():
         raise GoldError(Errors.E300.format(path=path))
     if path.suffix not in GOLD_SUFFIXES:
@@ -68,34 +74,70 @@ def gold_files(path: str | Path) -> list[Path]:
 
 
 def _has_kind_column(path: Path) -> bool:
-    with path.open(encoding="utf-8", newline="") as f:
-        header = next(csv.reader(f), [])
+    text, _ = _read_text(path)
+    header = next(csv.reader(StringIO(text, newline="")), []) if text else []
     return "kind" in header
 
 
+def _first_record_has_kind(path: Path) -> bool:
+    """Whether a JSONL file's first record names its kind (an unreadable file counts as gold,
+    so that reading it reports the problem)."""
+    text, problem = _read_text(path)
+    if problem is not None:
+        return True
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped or stripped.startswith("//"):
+            continue
+        try:
+            rec = json.loads(stripped)
+        except json.JSONDecodeError:
+            return True
+        return not isinstance(rec, dict) or "kind" in rec
+    return True
+
+
+def _read_text(path: Path) -> tuple[str, str | None]:
+    """A gold file's text (UTF-8, a byte-order mark allowed), or "" and why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return "", Errors.E326.format(problem=exc.strerror or exc)
+    if b"\x00" in data:
+        return "", Errors.E326.format(problem="it holds NUL bytes: a binary file, not JSONL or CSV")
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        return "", Errors.E326.format(problem=f"not valid UTF-8 at byte {exc.start} "
+                                                        "(gold files are UTF-8; re-save it as UTF-8)")
+
+
 def _raw_lines(path: Path) -> Iterator[tuple[int, dict | None, str | None]]:
-    """(line number, record or None, parse problem or None) for every record line."""
-    if path.suffix == ".csv":
-        with path.open(encoding="utf-8", newline="") as f:
-            reader = csv.DictReader(f)
-            for row in reader:
-                # line_num is the physical line where the row ended (rows may span lines)
-                yield reader.line_num, dict(row), None
+    """(line number, record or None, parse problem or None) for every record line; a file
+    that cannot be read at all gives one problem at line 0."""
+    text, problem = _read_text(path)
+    if problem is not None:
+        yield 0, None, problem
         return
-    with path.open(encoding="utf-8") as f:
-        for n, line in enumerate(f, start=1):
-            stripped = line.strip()
-            if not stripped or stripped.startswith("//"):
-                continue
-            try:
-                rec = json.loads(stripped)
-            except json.JSONDecodeError as e:
-                yield n, None, Errors.E309.format(reason=e.msg)
-                continue
-            if not isinstance(rec, dict):
-                yield n, None, Errors.E309.format(reason="expected a JSON object")
-                continue
-            yield n, rec, None
+    if path.suffix == ".csv":
+        reader = csv.DictReader(StringIO(text, newline=""))
+        for row in reader:
+            # line_num is the physical line where the row ended (rows may span lines)
+            yield reader.line_num, dict(row), None
+        return
+    for n, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        if not stripped or stripped.startswith("//"):
+            continue
+        try:
+            rec = json.loads(stripped)
+        except json.JSONDecodeError as e:
+            yield n, None, Errors.E309.format(reason=e.msg)
+            continue
+        if not isinstance(rec, dict):
+            yield n, None, Errors.E309.format(reason="expected a JSON object")
+            continue
+        yield n, rec, None
 
 
 def _to_int(value) -> int | None:
@@ -155,20 +197,22 @@ def read_gold(path: str | Path) -> list[dict]:
     return records
 
 
-def load_corpus(corpus_dir: str | Path) -> dict[str, str]:
-    """doc_id (file stem) -> raw text for every .txt in ``corpus_dir``.
+def load_corpus(corpus_dir: str | Path, doc_ids: Iterable[str] | None = None) -> dict[str, str]:
+    """doc_id -> raw text for every .txt under ``corpus_dir`` (or only the ``doc_ids`` asked for).
 
-    Texts are decoded as ``extract run`` decodes them (UTF-8, else its fallback), so gold
-    offsets and pipeline offsets point into the same string. Unreadable files are left out.
+    Files are named as ``extract run`` names them (the file stem; files of the same name in
+    different folders by their folders, ``business/001``) and decoded as it decodes them, so
+    gold offsets and pipeline offsets point into the same string. Unreadable files are left out.
     """
-    from .documents import decode
-    from .errors import InputError
-
+    files = sorted(Path(corpus_dir).rglob("*.txt"))
+    wanted = set(doc_ids) if doc_ids is not None else None
     texts = {}
-    for p in sorted(Path(corpus_dir).glob("*.txt")):
+    for p, doc_id in zip(files, name_documents(files, lambda message: None)):
+        if wanted is not None and doc_id not in wanted:
+            continue
         try:
-            texts[p.stem] = decode(p.read_bytes(), str(p))[0]
-        except InputError:
+            texts[doc_id] = decode(p.read_bytes(), str(p))[0]
+        except (InputError, OSError):
             continue
     return texts
 
@@ -189,6 +233,10 @@ def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tu
             ok_offsets = False
             yield "error", Errors.E303.format(column=col, value=v)
     ok_offsets = ok_offsets and isinstance(start, int) and isinstance(end, int)
+    for col, v in (("start_char", start), ("end_char", end)):
+        if ok_offsets and v < 0:
+            ok_offsets = False
+            yield "error", Errors.E328.format(column=col, value=v)
     if ok_offsets and start >= end:
         ok_offsets = False
         yield "error", Errors.E313.format(start=start, end=end)
@@ -206,8 +254,14 @@ def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tu
     if kind == "quantity":
         for col in ("value", "value_max"):
             v = rec.get(col)
-            if v is not None and not isinstance(v, (int, float)):
+            if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool)):
                 yield "error", Errors.E310.format(column=col, value=v)
+            elif isinstance(v, float) and not math.isfinite(v):
+                yield "error", Errors.E327.format(value=col, raw=v)
+    if kind == "date" and rec.get("normalized") not in (None, ""):
+        problem = timex3_problem(rec["normalized"])
+        if problem:
+            yield "error", Errors.E331.format(value=rec["normalized"], problem=problem)
     raw = None
     if raw_texts is not None and "doc_id" in rec:
         raw = raw_texts.get(rec["doc_id"])
@@ -228,7 +282,9 @@ def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tu
                 if not isinstance(v, int):
                     yield "error", Errors.E303.format(column=col, value=v)
             if isinstance(ss, int) and isinstance(se, int):
-                if ss >= se:
+                if ss < 0:
+                    yield "error", Errors.E328.format(column="speaker_start_char", value=ss)
+                elif ss >= se:
                     yield "error", Errors.E313.format(start=ss, end=se)
                 elif raw is not None and se > len(raw):
                     yield "error", Errors.E304.format(start=ss, end=se, doc_id=rec["doc_id"],
@@ -289,7 +345,8 @@ def validate_gold(path: str | Path, raw_texts: Mapping[str, str] | None = None) 
     """
     triples: list[tuple[str, int, dict]] = []
     problems: list[GoldProblem] = []
-    for file in gold_files(path):
+    files = gold_files(path)
+    for file in files:
         n = 0
         for line, rec, problem in _raw_lines(file):
             n += 1
@@ -299,5 +356,7 @@ def validate_gold(path: str | Path, raw_texts: Mapping[str, str] | None = None) 
             triples.append((str(file), line, _normalise(rec, file, line)))
         if n == 0:
             problems.append(GoldProblem(str(file), 0, Errors.E314))
+    if not files:
+        problems.append(GoldProblem(str(path), 0, Errors.E324))
     problems.extend(validate_records(triples, raw_texts))
     return problems

@@ -240,11 +240,12 @@ def _read_sheet(path: Path, table: str):
     return frame.map(lambda v: _XML_ESCAPE.sub(lambda m: chr(int(m[1], 16)), v) if isinstance(v, str) else v)
 
 
-def read_table(directory: str | Path, table: str, *, required: Iterable[str] = ()):
+def read_table(directory: str | Path, table: str, *, required: Iterable[str] = (), present_only: bool = False):
     """One table of a run's folder as a typed DataFrame (see :func:`typed_frame`).
 
     Raises ExtractError when the table is not there, cannot be read, or lacks a column
-    named in ``required`` (E316).
+    named in ``required`` (E316). ``present_only``: leave out the schema's columns the file
+    does not have (instead of giving them empty).
     """
     import pandas as pd
 
@@ -268,7 +269,10 @@ def read_table(directory: str | Path, table: str, *, required: Iterable[str] = (
         for col in required:
             if col not in frame.columns:
                 raise ExtractError(Errors.E316.format(path=path, column=col))
-    return typed_frame(table, frame, source=str(path))
+    typed = typed_frame(table, frame, source=str(path))
+    if present_only and (fmt != "jsonl" or len(frame)):
+        typed = typed[[c for c in typed.columns if c in frame.columns]]
+    return typed
 
 
 def _csv_header(path: Path) -> list[str]:
