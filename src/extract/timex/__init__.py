@@ -21,8 +21,10 @@ plus a handler that computes the value. The package follows those seams:
 Values follow TimeML:
 ``"2016"``, ``"2007-06"``, ``"2016-10-07"``, ``"2016-W41"``, ``"2016-W41-WE"``, ``"197"``
 (the 1970s), ``"19"`` (the 20th century), ``"2018-Q1"``, ``"2018-SU"``,
-``"2016-10-07TMO"``, ``"2016-10-07T14:30"``, ``"P15Y"``, ``"PT20M"``, ``"PXY"``,
-``"XXXX-WXX-WE"``, ``"PAST_REF"`` / ``"PRESENT_REF"`` / ``"FUTURE_REF"``.
+``"2016-10-07TMO"``, ``"2016-10-07T14:30"``, ``"P15Y"``, ``"PT20M"``, ``"PT7.58S"``,
+``"PXY"``, ``"XXXX-WXX-WE"``, ``"BC0483"``, ``"PAST_REF"`` / ``"PRESENT_REF"`` / ``"FUTURE_REF"``.
+Every value is well formed (:func:`extract.validate.timex3_problem`) or empty: a year TIMEX3
+cannot write (before 9999 BC, after AD 9999) is left empty, never guessed.
 
 Relative expressions are resolved against ``reference_date``; without one they keep their
 type and granularity and an empty value (nothing is ever guessed from today's date).
