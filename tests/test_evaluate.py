@@ -465,3 +465,13 @@ def test_partial_gold_from_the_cli(pred_dir, tmp_path):
 def test_unknown_kinds_and_labels_are_refused(pred_dir, kwargs, says):
     with pytest.raises(ExtractError, match=says):
         evaluate(_gold(), pred_dir, raw_texts={DOC: RAW}, **kwargs)
+
+
+def test_scare_quotes_and_titles_are_not_scored(pred_dir):
+    _write(pred_dir / "quotes.csv", ["doc_id", "start_char", "end_char", "text", "speaker",
+                                     "speaker_start_char", "speaker_end_char", "cue", "quote_type"], [
+        [DOC, 11, 35, "“We’re not a satellite,”", "Krein", 0, 5, "said", "full"],
+        [DOC, 39, 47, "Zhejiang", "", "", "", "", "scare"],
+    ])
+    q = evaluate(_gold(), pred_dir, raw_texts={DOC: RAW}).score("quote", "strict")
+    assert (q["tp"], q["fp"], q["n_pred"]) == (1, 0, 1)

@@ -101,7 +101,9 @@ def read_predictions(pred_dir: str | Path, kinds: Sequence[str] = KINDS, *,
     """kind -> records of the prediction tables in ``pred_dir``, in any format ``extract run``
     writes (read by :func:`extract.io.read_table`, typed by the schema; only the columns the
     file has). A folder with none of the tables raises; a missing table warns (W301) and gives
-    [], or raises with ``strict``, as does a table without a column the gold needs (E316)."""
+    [], or raises with ``strict``, as does a table without a column the gold needs (E316).
+    Quote rows whose ``quote_type`` is not one of ``schema.QUOTATION_TYPES`` (scare quotes,
+    titles) are left out: the gold annotates quotations only."""
     pred_dir = Path(pred_dir)
     if not pred_dir.is_dir():
         raise ExtractError(Errors.E317.format(path=pred_dir))
@@ -119,6 +121,8 @@ def read_predictions(pred_dir: str | Path, kinds: Sequence[str] = KINDS, *,
             continue
         frame = read_table(pred_dir, table, required=required_columns(kind), present_only=True)
         records = _records(frame)
+        if kind == schema.QUOTE.name:   # scare quotes and titles are not quotations: not scored
+            records = [r for r in records if r.get("quote_type") in (None, "") + schema.QUOTATION_TYPES]
         label = schema.BY_NAME[kind].default_label
         if label:
             for r in records:
