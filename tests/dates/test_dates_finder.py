@@ -5,6 +5,7 @@ import pytest
 
 from extract import schema
 from extract.validate import timex3_problem
+from dates_fixtures import model  # noqa: F401,E402  (the fixture)
 
 REF = "2018-11-01"  # a Thursday
 

@@ -11,6 +11,7 @@ from hypothesis import strategies as st  # noqa: E402
 
 from extract.timex import normalize, scan  # noqa: E402
 from extract.validate import timex3_problem  # noqa: E402
+from dates_fixtures import model  # noqa: F401,E402  (the fixture)
 
 REF = "2018-11-01"
 

@@ -1,4 +1,5 @@
-"""Fixtures of the dates tests."""
+"""Fixtures of the dates tests, imported by name (a conftest.py here would shadow tests/conftest.py,
+which other tests import as ``conftest``)."""
 from __future__ import annotations
 
 import pytest
