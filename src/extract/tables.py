@@ -55,8 +55,12 @@ def _tidy(value: Any) -> Any:
     return value
 
 
-def _map_offsets(record: Mapping[str, Any], cleaned: CleanedText, offset: int) -> dict[str, Any]:
-    """Copy ``record`` with every ``*start_char``/``*end_char`` pair mapped to raw offsets."""
+def _map_offsets(record: Mapping[str, Any], cleaned: CleanedText, offset: int,
+                 doc_id: str = "", table: str = "") -> dict[str, Any]:
+    """Copy ``record`` with every ``*start_char``/``*end_char`` pair mapped to raw offsets.
+
+    A span that straddles a block the cleaner moved (a caption) covers that block's raw
+    text too: such a span is logged (W303) with its document and offsets."""
     row = {k: _tidy(v) for k, v in record.items()}
     for key in record:
         if not key.endswith("start_char"):
@@ -65,6 +69,10 @@ def _map_offsets(record: Mapping[str, Any], cleaned: CleanedText, offset: int) -
         start, end = record.get(key), record.get(end_key)
         if isinstance(start, int) and isinstance(end, int):
             row[key], row[end_key] = cleaned.to_raw(start + offset, end + offset)
+            extra = cleaned.extra_raw(start + offset, end + offset)
+            if extra:
+                log.warning(Warnings.W303.format(doc_id=doc_id, table=table, start=row[key], end=row[end_key],
+                                                 n_extra=extra))
     return row
 
 
@@ -79,7 +87,7 @@ def article_rows(doc_id: str, pieces: Sequence[Piece], cleaned: CleanedText) -> 
             for rec in getattr(doc._, kind.extension) or []:
                 if "sentence_id" in rec:  # numbered within the piece; the table numbers the article
                     rec = {**rec, "sentence_id": sentence_base + rec["sentence_id"]}
-                rows[kind.table].append({"doc_id": doc_id, **_map_offsets(rec, cleaned, piece.offset)})
+                rows[kind.table].append({"doc_id": doc_id, **_map_offsets(rec, cleaned, piece.offset, doc_id, kind.table)})
         sentence_base += (sent_of[-1] + 1) if sent_of else 0
     for table in rows.values():
         table.sort(key=lambda r: (r["start_char"], r["end_char"]))

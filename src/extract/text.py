@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from .errors import Errors
 
@@ -79,6 +79,20 @@ class CleanedText:
             piece = self.offsets[start:end]
             return min(piece), max(piece) + 1
         return self.offsets[start], self.offsets[end - 1] + 1
+
+    def extra_raw(self, start: int, end: int) -> int:
+        """How many characters of the raw span ``to_raw(start, end)`` hold text from outside the
+        clean span: a span that straddles the seam of a moved block (a caption taken out of the
+        sentence it interrupted) encloses that block in the raw text. 0 when nothing was moved."""
+        if not self.moved or start >= end:
+            return 0
+        lo, hi = self.to_raw(start, end)
+        inside = bisect_left(self._sorted_offsets, hi) - bisect_left(self._sorted_offsets, lo)
+        return inside - (end - start)   # every character of the span itself maps inside [lo, hi)
+
+    @cached_property
+    def _sorted_offsets(self) -> list[int]:
+        return sorted(self.offsets)
 
     def to_clean(self, raw_offset: int) -> int:
         """The first clean offset whose raw offset is >= ``raw_offset`` (monotonic maps)."""
