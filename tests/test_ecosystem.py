@@ -266,3 +266,19 @@ def test_the_library_logs_and_never_prints(nlp, capsys, caplog):
         extract.extract_text(TEXTS[1], nlp=nlp)
     assert capsys.readouterr() == ("", "")
     assert any("components" in r.getMessage() for r in caplog.records if r.name == "extract")
+
+
+def test_a_saved_pipeline_of_chosen_extractors_loads_without_importing_extract(tmp_path):
+    pipeline.build_pipeline(extractors=["dates"]).to_disk(tmp_path / "dates-only")
+    script = f"""
+import json, spacy
+nlp = spacy.load({str(tmp_path / "dates-only")!r})
+doc = nlp("Prices rose in June 2016, said Ann Lee.")
+print(json.dumps([nlp.pipe_names, [r["text"] for r in doc._.extract_dates], doc._.extract_entities]))
+"""
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    pipes, dates, entities = json.loads(out.stdout.strip().splitlines()[-1])
+    assert pipes[-1] == pipeline.SELECT_FACTORY and "extract_entities" in pipes
+    assert dates == ["June 2016"]
+    assert entities is None   # ran for the dates, not kept
