@@ -1,12 +1,16 @@
 """The one row validator and the TIMEX3 value checker (extract.validate)."""
 from __future__ import annotations
 
+import logging
 import math
+from pathlib import Path
 
 import pytest
 
 from extract import schema
 from extract.validate import row_origin, row_problems, timex3_problem
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("value", [
@@ -126,3 +130,54 @@ def test_row_origin():
     assert row_origin({"source": "rule:year"}) == "source=rule:year"
     assert row_origin({"method": "colon"}) == "method=colon"
     assert row_origin({}) == "source unknown"
+
+
+# ---------------------------------------------------------------- the pipeline writes no row the validator rejects
+
+SENTENCES = [
+    "The species appeared 301,000 years ago, long before the year 10000 was imagined.",
+    "Bolt ran the 100m in 9.58 seconds and the relay in 37.04 seconds on Saturday.",
+    "He won in 2 hours 7 minutes 58 seconds in Berlin last Sunday.",
+    "Shares rose 5% to $12.50 on Tuesday, giving it a value of £3.2bn, up from 1.5 billion euros in 2019.",
+    "The temperature fell to minus 20 degrees Celsius at 3 a.m. on 12 January 2021.",
+    "\u201cWe will not give up,\u201d said the minister, who has served for 12 years since the 1990s.",
+    "In the first quarter of 2020 sales were 40 per cent lower than in Q4 2019, the 21st century's worst.",
+    "The car reached 300 km/h, about 186 mph, during a 24-hour race in spring 2018.",
+    "Every Monday morning for three decades, some 2,500 people queued from 6:30 until noon.",
+    "The 1,200-year-old manuscript, dated to AD 800 or 300 BC, sold for 1.2m dollars in the 1800s.",
+]
+
+
+@pytest.fixture(scope="module")
+def pipeline_rows():
+    import extract
+
+    tables = {}
+    for i, s in enumerate(SENTENCES):
+        out = extract.extract_text(s, reference_date="2021-06-01", doc_id=f"s{i}")
+        for name, frame in out.items():
+            tables.setdefault(name, []).append(frame)
+    return tables
+
+
+def test_the_pipeline_writes_no_row_the_validator_rejects(caplog):
+    import extract
+
+    with caplog.at_level(logging.WARNING, logger="extract"):
+        for i, s in enumerate(SENTENCES):
+            extract.extract_text(s, reference_date="2021-06-01", doc_id=f"s{i}")
+        extract.extract_files([ROOT / "corpus"])
+    rejected = [r.getMessage() for r in caplog.records if "row rejected" in r.getMessage()]
+    assert rejected == []
+
+
+def test_every_row_of_the_api_passes_the_validator(pipeline_rows):
+    from extract.tables import UNITS
+
+    n = 0
+    for name, frames in pipeline_rows.items():
+        for frame in frames:
+            for row in frame.astype(object).where(frame.notna(), None).to_dict("records"):
+                n += 1
+                assert row_problems(name, row, units=UNITS) == [], (name, row)
+    assert n > len(SENTENCES)
