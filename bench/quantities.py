@@ -98,6 +98,8 @@ def value_agrees(pred: dict, gold) -> bool:
         return abs(a - b) <= max(1e-9, 0.01 * max(abs(a), abs(b)))
 
     lo, hi = pred["value"], pred.get("value_max")
+    if lo is None:  # left empty: the text allows two readings (see the note column)
+        return False
     if gold.value_max is not None:
         return hi is not None and close(lo, gold.value) and close(hi, gold.value_max)
     if hi is None:

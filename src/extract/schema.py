@@ -159,6 +159,8 @@ QUANTITY = Kind(
         _c("bound", choices=BOUNDS),
         _c("unit_noun", doc="the noun a count counts ('universities')"),
         _c("surface_unit", doc="the unit as written"),
+        _c("note", doc="why value or unit is left empty where the text allows two readings, or the "
+                       "reading taken by convention ('cents': USD assumed)"),
     ),
     extension=NAMESPACE + "quantities", factory="extract_quantities", extractor="quantities",
     gold_required=("label", "value", "unit"),

@@ -251,3 +251,22 @@ def test_counted_noun_after_adjectives(nlp, text, surface, noun):
 def test_vague_magnitudes_are_ranges(nlp, text, surface, value, value_max, unit):
     r = one(nlp, text, surface)
     assert (r["value"], r["value_max"], r["bound"], r["unit"]) == (value, value_max, "range", unit)
+
+
+@pytest.mark.parametrize("text, surface, value, unit, note", [
+    # two readings and nothing to choose: the value is left empty and the note says why
+    ("The finale was seen by 14m.", "14m", None, "", "metres or millions"),
+    ("Sales reached 3m last year.", "3m", None, "", "metres or millions"),
+    # a length word decides, as does the lack of any count or money word
+    ("The wall is 3m tall and sold well.", "3m", 3, "metre", ""),
+    ("He won a tight 3,000m in 7:40.53.", "3,000m", 3000, "metre", ""),
+    # a reading taken by convention is named
+    ("The dividend rose to 8.5 cents.", "8.5 cents", 0.085, "USD", "USD assumed"),
+    ("Shares closed at 18 pence.", "18 pence", 0.18, "GBP", ""),
+    ("The parcel was 5 pounds.", "5 pounds", 5, "pound", "read as mass"),
+])
+def test_notes_say_when_unsure(nlp, text, surface, value, unit, note):
+    r = one(nlp, text, surface)
+    assert (r["value"] if r["value"] is None else pytest.approx(r["value"])) == value and r["unit"] == unit
+    assert (note in r["note"]) if note else r["note"] == ""
+

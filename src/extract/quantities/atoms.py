@@ -17,6 +17,13 @@ from .numbers import Atom, parse_digits, parse_words
 
 WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 OF_UNIT = re.compile(r"\s+of\s+")
+#: what the ``note`` column says when the text allows two readings
+NOTES = {
+    "metres_or_millions": "'m' after the number: metres or millions (a count or money word is near, no length "
+                          "word); value left empty",
+    "pounds_as_mass": "'pounds' read as mass: no word of money or weight nearby",
+    "minor_default": "'{unit}': no amount in the sentence names the currency; {code} assumed",
+}
 PREV_WORD = re.compile(r"([A-Za-z][A-Za-z'’]*)\s+$")
 from .units import DURATION, Tables, compact
 
@@ -220,6 +227,10 @@ def _scale_suffix(a: Atom, text: str, t: Tables, code: str | None) -> bool:
         if sfx in ("m", "b", "T") and not (code or _is_money(t, t.unit_re.match(text, ms.end()))):
             # "1.6m Muslims", "1.1m of them": millions; "800m", "a 100m sprint", "800m heats": metres
             if not (sfx == "m" and MILLION_NEXT.match(text, ms.end()) and not _event_around(text, a.start, ms.end(), t)):
+                words = _sentence_words(text, a.start, ms.end()) if sfx == "m" else set()
+                if words & t.count_cues and not words & t.length_cues \
+                        and not _event_around(text, a.start, ms.end(), t):
+                    a.unknown, a.note = True, NOTES["metres_or_millions"]  # "seen by 14m"
                 return True
         a.rescale(t.suffix_scales[sfx])
         a.end = ms.end()
@@ -228,6 +239,16 @@ def _scale_suffix(a: Atom, text: str, t: Tables, code: str | None) -> bool:
         if not um or (um.end() < len(text) and text[um.end()].isalnum()):
             return False
     return True
+
+
+def _sentence_words(text: str, start: int, end: int) -> set[str]:
+    """The lower-cased words of the sentence around ``text[start:end]``, the span left out."""
+    lo = max(0, start - 300)
+    ends = list(SENTENCE_END.finditer(text, lo, start))
+    lo = ends[-1].end() if ends else lo
+    m = SENTENCE_END.search(text, end, min(len(text), end + 300))
+    hi = m.start() if m else min(len(text), end + 300)
+    return {w.lower() for w in WORDS.findall(text[lo:start] + " " + text[end:hi]) if len(w) > 1}
 
 
 def _event_around(text: str, start: int, pos: int, t: Tables) -> bool:
@@ -284,6 +305,8 @@ def _unit_after_number(a: Atom, text: str, t: Tables, code: str | None) -> bool:
     if canon == "pound" and form is not None and (
             a.scaled or (money_context(text, a.start, um.end(), t) and not _mass_before(text, a.start, t))):
         canon, label = "GBP", "MONEY"  # "lb", "lbs" are always mass
+    elif canon == "pound" and form is not None and not _mass_before(text, a.start, t):
+        a.note = NOTES["pounds_as_mass"]
     if label == "MONEY_M":
         a.rescale(1_000_000)
         label = "MONEY"
@@ -468,7 +491,11 @@ def minor_to_major(text: str, atoms: list[Atom], t: Tables) -> None:
         if minor is None:
             continue
         factor, default = minor
-        code = _major_currency(text, atoms, k, base, t) or default
+        code = _major_currency(text, atoms, k, base, t)
+        if code is None:
+            code = default
+            if list(t.currency_minor.values()).count(base) > 1:  # cents: USD, EUR, CAD...
+                a.note = NOTES["minor_default"].format(unit=a.surface_unit, code=default)
         a.value /= factor
         if a.value_max is not None:
             a.value_max /= factor

@@ -274,12 +274,13 @@ def _record(text: str, a: Atom, unit_noun: str, t: Tables) -> dict:
         "end_char": a.end,
         "text": text[start:a.end],
         "label": label,
-        "value": num(a.value),
-        "unit": unit,
-        "value_max": None if a.value_max is None else num(a.value_max),
+        "value": None if a.unknown else num(a.value),
+        "unit": "" if a.unknown else unit,
+        "value_max": None if a.value_max is None or a.unknown else num(a.value_max),
         "bound": bound,
         "unit_noun": unit_noun,
         "surface_unit": a.surface_unit,
+        "note": a.note,
     }
 
 

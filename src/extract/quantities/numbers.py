@@ -30,6 +30,10 @@ class Atom:
     num_end: int = 0              # end of the number itself (before scale/unit)
     scale: float = 1.0            # the scale factor applied ("million" -> 1e6)
     before_suffix: int = 0        # end before a suffix modifier ("30" of "30-odd"), if any
+    #: the text allows two readings: the value and unit are left empty, ``note`` says why;
+    #: or ``note`` names the reading chosen by convention ("cents: USD assumed")
+    unknown: bool = False
+    note: str = ""
 
     def rescale(self, factor: float) -> None:
         """Multiply by a scale read next to the number ("million", "bn", "MUSD")."""

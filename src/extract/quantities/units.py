@@ -34,7 +34,7 @@ UNIT = Record(
 )
 CONTEXT_KEYS = ("identifier_before", "money_cues", "no_article_units", "change_words",
                 "temperature_units", "minus_words", "negative_after", "metre_event_words",
-                "mass_cues", "score_words")
+                "length_cues", "count_cues", "mass_cues", "score_words")
 MINOR_UNIT = Record({"factor": float, "default": str})
 #: the declared shape of units.json
 SHAPE = Record({
@@ -154,6 +154,8 @@ class Tables:
     minor_units: dict[str, tuple[float, str]]  # "cent" -> (100, "USD"): factor, default currency
     currency_minor: dict[str, str]           # ISO code -> its minor unit ("EUR" -> "cent")
     metre_events: frozenset[str]   # "heats", "final": "800m heats" is metres
+    length_cues: frozenset[str]    # "tall", "ran", "ft": "30m" is metres
+    count_cues: frozenset[str]     # "seen", "viewers", "sold": "14m" may be millions
     mass_cues: frozenset[str]      # "weighed": "3 pounds" is mass
     score_words: frozenset[str]    # "won", "lead": "3-2" is a score
     #: the tables of :data:`LOOKUPS` keyed by :func:`compact` forms, for :meth:`find`
@@ -362,6 +364,8 @@ def build_tables(data: Any, name: str = RESOURCE) -> Tables:
         minor_units=_read_minor_units(data, name),
         currency_minor={code: e["minor"] for code, e in _entries(data["currencies"]).items() if e.get("minor")},
         metre_events=frozenset(w.lower() for w in ctx["metre_event_words"]),
+        length_cues=frozenset(w.lower() for w in ctx["length_cues"]),
+        count_cues=frozenset(w.lower() for w in ctx["count_cues"]),
         mass_cues=frozenset(w.lower() for w in ctx["mass_cues"]),
         score_words=frozenset(w.lower() for w in ctx["score_words"]),
     ))
