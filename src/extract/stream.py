@@ -50,8 +50,9 @@ from .text import CleanedText, clean
 DEFAULT_BATCH_SIZE = 16
 #: Pieces in the first batch: the first rows come out after these, not after a whole batch.
 FIRST_BATCH = 2
-#: Characters per piece of a long article (see bench/bigdocs.py).
-PIECE_CHARS = 100_000
+#: Characters per piece of a long article; its pieces go through the model one at a time,
+#: so memory is bounded by the piece, not the article (see bench/bigdocs.py).
+PIECE_CHARS = 20_000
 #: Longer articles are refused by name, not attempted (``--max-chars``).
 DEFAULT_MAX_CHARS = 5_000_000
 #: Seconds of work one article may take before it is stopped and failed (``--doc-timeout``).
@@ -293,6 +294,8 @@ class _Stream:
         self.nlp = nlp
         self.limits = limits
         self.clock = clock
+        self.extractors = extractor_components(nlp)
+        self.model_only = [name for name, _, _ in self.extractors]   # nlp.pipe runs the others
         self.pending: deque[_Entry] = deque()
         self.sent: deque[tuple[int, int]] = deque()   # (entry serial, piece index) sent to the model
         self.entries: dict[int, _Entry] = {}
@@ -330,8 +333,52 @@ class _Stream:
                                                       n_pieces=len(chunks)))
         return chunks
 
+    def _make_doc(self, entry: _Entry, chunk: str) -> Doc | None:
+        """Tokenize one piece within the article's budget; None (and the error noted) if it fails."""
+        try:
+            with self.clock.budget(entry):
+                doc = self.nlp.make_doc(chunk)
+        except DocTimeout:
+            entry.error = Errors.E509.format(path=entry.item.path, seconds=self.limits.doc_timeout)
+            return None
+        except Exception as exc:  # tokenizer failure: this article only
+            entry.error = Errors.E512.format(path=entry.item.path, exc=repr(exc))
+            return None
+        doc._.set(schema.DOC_ID_EXTENSION, entry.item.doc_id)
+        doc._.set(schema.REFERENCE_DATE_EXTENSION, entry.item.reference_date)
+        return doc
+
+    def _extract(self, entry: _Entry, doc: Doc, offset: int) -> None:
+        """Run the extractors on a piece back from the model and keep its rows."""
+        if entry.error is not None:
+            return
+        try:
+            with self.clock.budget(entry):
+                doc = _run_extractors(self.extractors, doc, entry)
+                entry.add_piece(doc, offset)
+        except DocTimeout:
+            entry.error = Errors.E509.format(path=entry.item.path, seconds=self.limits.doc_timeout)
+
+    def _alone(self, entry: _Entry, chunks: list[tuple[int, str]]) -> None:
+        """A long article: its pieces through the model one at a time, so that no more than
+        one piece is in memory (a batch of them would hold the whole article)."""
+        def pieces():
+            for offset, chunk in chunks:
+                doc = self._make_doc(entry, chunk)
+                if doc is None:
+                    return
+                yield doc, offset
+
+        for doc, offset in self.nlp.pipe(pieces(), as_tuples=True, batch_size=1, disable=self.model_only):
+            self._extract(entry, doc, offset)
+            if entry.error is not None:
+                break
+        if entry.error is None and entry.received < entry.expected:   # a piece was dropped by a failure
+            self._lost(entry.serial)
+
     def docs(self, items: Iterable[ArticleInput]) -> Iterator[tuple[Doc, tuple[int, int, int]]]:
-        """The pieces of every article as Docs for ``nlp.pipe``, with (serial, piece, offset)."""
+        """The articles as Docs for ``nlp.pipe``, with (serial, piece, offset); a long
+        article is done here, piece by piece, and sends nothing."""
         for item in items:
             entry = _Entry(item, self.counter)
             self.counter += 1
@@ -339,18 +386,13 @@ class _Stream:
             chunks = self._start(entry)
             entry.expected = len(chunks)
             self.entries[entry.serial] = entry
+            if len(chunks) > 1:
+                self._alone(entry, chunks)
+                continue
             for k, (offset, chunk) in enumerate(chunks):
-                try:
-                    with self.clock.budget(entry):
-                        doc = self.nlp.make_doc(chunk)
-                except DocTimeout:
-                    entry.error = Errors.E509.format(path=item.path, seconds=self.limits.doc_timeout)
+                doc = self._make_doc(entry, chunk)
+                if doc is None:
                     break
-                except Exception as exc:  # tokenizer failure: this article only
-                    entry.error = Errors.E512.format(path=item.path, exc=repr(exc))
-                    break
-                doc._.set(schema.DOC_ID_EXTENSION, item.doc_id)
-                doc._.set(schema.REFERENCE_DATE_EXTENSION, item.reference_date)
                 self.sent.append((entry.serial, k))
                 yield doc, (entry.serial, k, offset)
 
@@ -360,21 +402,15 @@ class _Stream:
             lost.error = self.failures.get(lost.item.doc_id) or Errors.E511.format(
                 path=lost.item.path, where="a model component", exc="the piece did not come back")
 
-    def take(self, doc: Doc, serial: int, k: int, offset: int, extractors) -> None:
-        """A piece back from the model: run the extractors on it and keep its rows."""
+    def take(self, doc: Doc, serial: int, k: int, offset: int) -> None:
+        """A piece back from ``nlp.pipe``: run the extractors on it and keep its rows."""
         while self.sent and self.sent[0] != (serial, k):   # sent before it and dropped by a failure
             self._lost(self.sent.popleft()[0])
         if self.sent:
             self.sent.popleft()
         entry = self.entries.get(serial)
-        if entry is None or entry.error is not None:
-            return
-        try:
-            with self.clock.budget(entry):
-                doc = _run_extractors(extractors, doc, entry)
-                entry.add_piece(doc, offset)
-        except DocTimeout:
-            entry.error = Errors.E509.format(path=entry.item.path, seconds=self.limits.doc_timeout)
+        if entry is not None:
+            self._extract(entry, doc, offset)
 
     def finished(self, model: str, *, flush: bool = False) -> Iterator[ArticleResult]:
         if flush:
@@ -397,8 +433,6 @@ def process_articles(
 ) -> Iterator[ArticleResult]:
     """Process articles as a stream; yield one result per input, in input order."""
     limits = limits or Limits()
-    extractors = extractor_components(nlp)
-    model_only = [name for name, _, _ in extractors]
     model = model_name(nlp)
     with _Clock(limits.doc_timeout) as clock:
         stream = _Stream(nlp, limits, clock)
@@ -410,11 +444,11 @@ def process_articles(
             source = stream.docs(items)
             # a small first batch, in this process, so that the first rows come out quickly
             head = list(islice(source, FIRST_BATCH)) if batch_size > FIRST_BATCH else []
-            docs = chain(nlp.pipe(head, as_tuples=True, batch_size=FIRST_BATCH, disable=model_only),
+            docs = chain(nlp.pipe(head, as_tuples=True, batch_size=FIRST_BATCH, disable=stream.model_only),
                          nlp.pipe(source, as_tuples=True, batch_size=batch_size, n_process=n_process,
-                                  disable=model_only))
+                                  disable=stream.model_only))
             for doc, (serial, k, offset) in docs:
-                stream.take(doc, serial, k, offset, extractors)
+                stream.take(doc, serial, k, offset)
                 yield from stream.finished(model)
             yield from stream.finished(model, flush=True)
         finally:
