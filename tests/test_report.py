@@ -150,6 +150,9 @@ def _make_run(folder: Path, doc_ids=("doc-1",), fmt: str = "csv", sha: str | Non
     for name, df in frames.items():
         if fmt == "parquet":
             df.astype(str).replace("nan", "").to_parquet(pred / f"{name}.parquet")
+        elif fmt == "jsonl":
+            df.astype(object).where(df.notna(), None).to_json(pred / f"{name}.jsonl", orient="records",
+                                                              lines=True, force_ascii=False)
         else:
             _write(pred / f"{name}.csv", df.astype(object).where(df.notna(), "").to_dict("records"), df.columns)
     return pred
@@ -251,10 +254,11 @@ def test_overlapping_items_all_show(run, tmp_path):
             "“We spent $5 million in March 2016 at Acme Corp.”"} <= texts
 
 
-def test_parquet_tables_read_like_csv(tmp_path):
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_other_formats_read_like_csv(tmp_path, fmt):
     csv_html = _parse(build_report(_make_run(tmp_path / "a"), tmp_path / "ra").articles["doc-1"])
-    pq_html = _parse(build_report(_make_run(tmp_path / "b", fmt="parquet"), tmp_path / "rb").articles["doc-1"])
-    assert csv_html.text == pq_html.text
+    other = _parse(build_report(_make_run(tmp_path / "b", fmt=fmt), tmp_path / "rb").articles["doc-1"])
+    assert csv_html.text == other.text and len(other.text) == 9
 
 
 def test_a_text_that_is_not_the_runs_is_not_shown(tmp_path):

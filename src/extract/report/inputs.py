@@ -1,7 +1,8 @@
-"""What a report reads: a run's tables (CSV or Parquet) and the raw texts they point into.
+"""What a report reads: a run's tables (any format) and the raw texts they point into.
 
-Tables are read as text and their offset columns turned into integers; a missing item
-table gives no rows and a warning, a folder without any table is an error. Raw texts are
+Tables are read by :func:`extract.io.read_tables`, then shown as text with their offset
+columns as integers; a missing table gives no rows and a warning, a folder without any
+table is an error. Raw texts are
 read with the run's own decoding (:func:`extract.documents.decode`), from ``texts_dir``
 when given, else from the ``path`` of each row of ``documents``; a text whose SHA-1 differs
 from the row's ``text_sha1`` is not used, because the offsets would not point into it, and
@@ -19,6 +20,7 @@ import pandas as pd
 from .. import schema
 from ..documents import decode
 from ..errors import Errors, ExtractError, Warnings
+from ..io import read_tables, table_format
 
 #: table columns that hold character offsets
 OFFSET_COLUMNS = ("start_char", "end_char", "speaker_start_char", "speaker_end_char",
@@ -26,59 +28,41 @@ OFFSET_COLUMNS = ("start_char", "end_char", "speaker_start_char", "speaker_end_c
 
 
 def _cell(v) -> str:
-    if v is None or (isinstance(v, float) and math.isnan(v)) or v is pd.NA:
+    if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
         return ""
     if isinstance(v, float) and v.is_integer():
         return str(int(v))
     return str(v)
 
 
-def _offset(v: str) -> int | None:
-    try:
-        return int(float(v)) if v.strip() else None
-    except ValueError:
-        return None
-
-
-def _read_table(path: Path) -> list[dict]:
-    if path.suffix == ".parquet":
-        df = pd.read_parquet(path)
-    else:
-        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+def _records(frame: pd.DataFrame) -> list[dict]:
+    """Rows of a typed table as dicts of text, offsets as int or None."""
     rows = []
-    for rec in df.to_dict("records"):
+    for rec in frame.to_dict("records"):
         row = {k: _cell(v) for k, v in rec.items()}
         for col in OFFSET_COLUMNS:
             if col in row:
-                row[col] = _offset(row[col])
+                row[col] = int(row[col]) if row[col] else None
         rows.append(row)
     return rows
 
 
-def read_tables(pred_dir: str | Path) -> tuple[dict[str, list[dict]], list[str]]:
+def read_run(pred_dir: str | Path) -> tuple[dict[str, list[dict]], list[str]]:
     """Table name -> rows (dicts of text, offsets as int or None), and warnings.
 
-    Reads ``<table>.csv``, else ``<table>.parquet``, for the documents table and each item
-    table of :mod:`extract.schema`.
+    Reads the tables through :func:`extract.io.read_tables` (any format ``extract run``
+    writes); a missing table gives no rows and a warning, a folder with none is an error.
     """
     pred_dir = Path(pred_dir)
     if not pred_dir.is_dir():
         raise ExtractError(Errors.E900.format(path=pred_dir))
-    tables: dict[str, list[dict]] = {}
-    notes: list[str] = []
-    for name in schema.TABLES:
-        found = [pred_dir / f"{name}.{ext}" for ext in ("csv", "parquet")
-                 if (pred_dir / f"{name}.{ext}").is_file()]
-        if not found:
-            tables[name] = []
-            notes.append(Warnings.W900.format(path=pred_dir, table=name))
-            continue
-        try:
-            tables[name] = _read_table(found[0])
-        except (ValueError, OSError, UnicodeDecodeError) as exc:
-            raise ExtractError(Errors.E901.format(path=found[0], reason=exc)) from None
-    if len(notes) == len(schema.TABLES):
+    present = [name for name in schema.TABLES if table_format(pred_dir, name) is not None]
+    if not present:
         raise ExtractError(Errors.E902.format(path=pred_dir))
+    notes = [Warnings.W900.format(path=pred_dir, table=name)
+             for name in schema.TABLES if name not in present]
+    frames = read_tables(pred_dir, present)
+    tables = {name: _records(frames[name]) if name in frames else [] for name in schema.TABLES}
     return tables, notes
 
 

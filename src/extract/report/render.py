@@ -21,7 +21,7 @@ from ..evaluate import evaluate, read_predictions
 from ..gold import read_gold
 from ..scoring import SCHEMES
 from ..writers import publish
-from .inputs import read_tables, read_texts
+from .inputs import read_run, read_texts
 from .pages import (DETAILS, KIND_ORDER, article_view, bar_chart, color, evaluation_view,
                     index_rows, summary_rows)
 
@@ -156,7 +156,7 @@ def build_report(pred_dir: str | Path, out_dir: str | Path | None = None, *,
     out = Path(out_dir) if out_dir is not None else pred_dir / "report"
     if out.exists() and not out.is_dir():
         raise ExtractError(Errors.E903.format(path=out))
-    tables, notes = read_tables(pred_dir)
+    tables, notes = read_run(pred_dir)
     rows = index_rows(tables)
     texts, more = read_texts(tables.get(schema.DOCUMENTS_TABLE, []), pred_dir, texts_dir)
     notes += more
