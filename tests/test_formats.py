@@ -225,3 +225,16 @@ def test_jsonl_is_one_object_per_row(tmp_path):
     lines = (tmp_path / "quantities.jsonl").read_text("utf-8").splitlines()
     assert [list(json.loads(x)) for x in lines] == [list(schema.QUANTITY.column_names)] * 2
     assert json.loads(lines[0])["value"] == 6.43 and json.loads(lines[0])["unit"] is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_read_tables_checks_the_manifest_of_a_run(tmp_path, fmt):
+    from extract.manifest import ManifestError, write_manifest
+
+    paths = write_table_files({"documents": _docs("a"), "quantities": [_one_quantity()]}, tmp_path, fmt)
+    write_manifest(tmp_path, paths)
+    assert len(read_tables(tmp_path)["quantities"]) == 1
+    victim = paths["quantities"]
+    victim.write_bytes(victim.read_bytes() + b"\n")
+    with pytest.raises(ManifestError, match=victim.name):
+        read_tables(tmp_path)

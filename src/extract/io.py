@@ -30,6 +30,7 @@ from typing import Any, Iterable, Mapping
 
 from . import schema
 from .errors import Errors, ExtractError
+from .manifest import check_manifest
 
 __all__ = ["FORMATS", "EXTENSIONS", "WORKBOOK", "PANDAS_DTYPES", "BOM", "GUARD_CHARS",
            "arrow_schema", "typed_value", "typed_frame", "empty_frame", "table_format",
@@ -244,7 +245,8 @@ def read_table(directory: str | Path, table: str, *, required: Iterable[str] = (
     """One table of a run's folder as a typed DataFrame (see :func:`typed_frame`).
 
     Raises ExtractError when the table is not there, cannot be read, or lacks a column
-    named in ``required`` (E316). ``present_only``: leave out the schema's columns the file
+    named in ``required`` (E316), and ManifestError when the folder's ``manifest.json`` says
+    the file is not the one its run wrote (see :mod:`extract.manifest`). ``present_only``: leave out the schema's columns the file
     does not have (instead of giving them empty).
     """
     import pandas as pd
@@ -252,6 +254,7 @@ def read_table(directory: str | Path, table: str, *, required: Iterable[str] = (
     found = table_format(directory, table)
     if found is None:
         raise ExtractError(Errors.E321.format(path=directory, table=table))
+    check_manifest(directory, [table])   # a folder written by extract run: not a mix of two runs
     fmt, path = found
     if fmt == "csv":
         frame = pd.DataFrame(_read_csv_records(path))

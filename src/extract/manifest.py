@@ -46,14 +46,21 @@ def file_digest(path: str | Path) -> str:
     return digest.hexdigest()
 
 
-def count_rows(path: str | Path) -> int:
-    """Rows of a CSV (records, not lines: a quoted cell may hold a line break) or Parquet table."""
+def count_rows(path: str | Path) -> int | None:
+    """Rows of a CSV (records, not lines: a quoted cell may hold a line break; with or without
+    a byte-order mark), JSON Lines or Parquet table; None for the xlsx workbook, which holds
+    every table."""
     path = Path(path)
     if path.suffix == ".parquet":
         import pyarrow.parquet as pq  # third-party, only for Parquet tables
 
         return pq.read_metadata(path).num_rows
-    with open(path, encoding="utf-8", newline="") as fh:
+    if path.suffix == ".xlsx":
+        return None
+    if path.suffix == ".jsonl":
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    with open(path, encoding="utf-8-sig", newline="") as fh:
         return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
 
 
