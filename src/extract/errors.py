@@ -76,13 +76,15 @@ class Errors:
     E322 = "{path}: no tables found (looked for {tables} as .parquet, .jsonl, .csv or tables.xlsx)"
     E323 = ("{path}: no predictions for {n} gold document(s): {doc_ids}; they are not in the prediction "
             "tables' documents (was the run given these articles?)")
-    E324 = "{path}: the gold has no records (an empty file or folder cannot be scored)"
+    E324 = "no gold files here: a gold folder holds .jsonl files, or .csv files with a kind column"
     E325 = "gold is invalid ({n} problem(s); `extract validate-gold` lists them all): {problems}"
-    E326 = "{path}: cannot be read as gold: {problem}"
+    E326 = "cannot be read as gold: {problem}"
     E327 = "{value} must be a finite number, got {raw!r}"
     E328 = "{column} {value} is negative; offsets count characters from 0"
-    E329 = "no raw texts to check the gold against: give --texts DIR (the articles' folder)"
-    E330 = "Unknown {what} {value!r} in --only; allowed: {allowed}"
+    E329 = ("no raw text for {n} gold document(s): {doc_ids}; give --texts DIR (the articles' folder) so the "
+            "gold can be checked against the texts")
+    E330 = "Unknown {what} {value!r}; allowed: {allowed}"
+    E331 = "normalized {value!r} is not a well-formed TIMEX3 value: {problem}"
     # quantity test sets (readers/quantity_sets.py); E006 wraps these as "path: line N: ..."
     E400 = "expected a JSON list of sentences, got {kind}"
     E401 = "expected the keys {keys} (the line is the sentence's index in the list)"
@@ -91,8 +93,6 @@ class Errors:
     E411 = "default currency {code!r} is not a key of 'currencies'"
     E412 = "factor must be a positive number, got {factor!r}"
     E413 = "minor unit {unit!r} is not listed under 'minor_units'; listed: {allowed}"
-    # quotation rules (quotes/lexicon.py, resources/quotes.json)
-    E700 = "Resource {name}: {where}: {lemma!r} is not a key of reporting_verbs"
     # the HTML report (report/)
     E900 = "{path}: is not a directory of tables written by `extract run`"
     E902 = "{path}: holds none of the tables written by `extract run` (documents, entities, quantities, dates, quotes as .csv or .parquet)"
