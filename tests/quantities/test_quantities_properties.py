@@ -73,3 +73,22 @@ def test_pure_finder_never_raises_and_stays_finite(text):
 def test_pipeline_records_are_valid_rows(nlp, text):
     doc = nlp(text)
     _check(text, doc._.get(schema.QUANTITY.extension) or [])
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(text=_TEXT)
+def test_api_rows_point_into_the_raw_text(nlp, text):
+    """Through the API (cleaning, offsets mapped back to the raw text, typed tables): every
+    quantity row's span is inside the raw text and holds the row's text (up to the
+    whitespace and line-break hyphens the cleaner removes)."""
+    import re
+
+    from extract.api import extract_text
+
+    rows = extract_text(text, nlp=nlp)["quantities"]
+    for r in rows.to_dict("records"):
+        s, e = int(r["start_char"]), int(r["end_char"])
+        assert 0 <= s < e <= len(text)
+        assert re.sub(r"[\W_]", "", text[s:e]) == re.sub(r"[\W_]", "", r["text"]), (text[s:e], r["text"])
+        for key in ("value", "value_max"):
+            assert r[key] is None or r[key] != r[key] or math.isfinite(r[key])  # NaN is an empty cell
