@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import json
 import logging
+from pathlib import Path
 
 import pandas as pd
 import pyarrow.parquet as pq
@@ -238,3 +239,20 @@ def test_read_tables_checks_the_manifest_of_a_run(tmp_path, fmt):
     victim.write_bytes(victim.read_bytes() + b"\n")
     with pytest.raises(ManifestError, match=victim.name):
         read_tables(tmp_path)
+
+
+def test_a_run_in_every_format_reads_back_the_same_tables(nlp, tmp_path):
+    """extract run --format X, then read_tables: the same typed tables whatever X."""
+    from extract.runner import run
+
+    root = Path(__file__).resolve().parents[1]
+    base = None
+    for fmt in FORMATS:
+        run([root / "corpus"], tmp_path / fmt, nlp=nlp, fmt=fmt, resume=False)
+        tables = read_tables(tmp_path / fmt)
+        if base is None:
+            base = tables
+            assert len(tables["entities"]) > 50
+            continue
+        for name in schema.TABLES:
+            pd.testing.assert_frame_equal(tables[name], base[name], check_exact=fmt != "xlsx", rtol=1e-15)
