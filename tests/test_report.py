@@ -17,6 +17,7 @@ from hypothesis import given, settings, strategies as st
 from extract import schema
 from extract.cli import main
 from extract.evaluate import evaluate
+from extract.manifest import write_manifest
 from extract.report import build_report
 from extract.report.layout import Mark, fragments, layout
 from extract.report.pages import bar_chart, shown
@@ -288,6 +289,15 @@ def test_rows_outside_the_text_are_listed_not_marked(run, tmp_path):
     df.to_csv(run / "dates.csv", index=False)
     html = build_report(run, tmp_path / "report").articles["doc-1"].read_text(encoding="utf-8")
     assert "1 date row(s) with offsets outside the text" in html
+
+
+def test_a_folder_mixing_two_runs_is_refused(run, tmp_path):
+    write_manifest(run, {name: run / f"{name}.csv" for name in schema.TABLES})
+    build_report(run, tmp_path / "ok")                          # the run as its manifest says
+    with (run / "dates.csv").open("a", encoding="utf-8") as fh:  # a table of another run
+        fh.write("doc-1,0,6,Budget,DATE,,,,,,\n")
+    r = CliRunner().invoke(main, ["report", "--pred", str(run), "--out", str(tmp_path / "r")])
+    assert r.exit_code == 2 and "dates.csv" in r.output
 
 
 @pytest.mark.parametrize("pred", ["missing", "empty"])

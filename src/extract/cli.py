@@ -378,7 +378,7 @@ def validate_gold_cmd(path, corpus_dir):
 
 @main.command("report")
 @click.option("--pred", "pred_dir", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_OUT,
-              show_default=True, help="Folder with the tables written by `extract run` (CSV or Parquet).")
+              show_default=True, help="Folder with the tables written by `extract run` (any of its formats).")
 @click.option("--gold", "gold_path", type=click.Path(exists=True, path_type=Path), default=None,
               help="Gold file (.jsonl or .csv) or folder: adds the evaluation view, paired by the "
                    "matcher of `extract evaluate`.")

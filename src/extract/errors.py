@@ -95,7 +95,7 @@ class Errors:
     E413 = "minor unit {unit!r} is not listed under 'minor_units'; listed: {allowed}"
     # the HTML report (report/)
     E900 = "{path}: is not a directory of tables written by `extract run`"
-    E902 = "{path}: holds none of the tables written by `extract run` (documents, entities, quantities, dates, quotes as .csv or .parquet)"
+    E902 = "{path}: holds none of the tables written by `extract run` (documents, entities, quantities, dates, quotes in any of its formats)"
     E903 = "Report folder {path} is a file, not a folder"
     # runs (runner.py, stream.py, pool.py, dask_engine.py, state.py, documents.py, text.py)
     E500 = "The dask engine builds the pipeline on each worker: give model= and extractors=, not nlp="
@@ -161,7 +161,7 @@ class Warnings:
             "(a bug in the rule that made it)")
     W303 = ("{doc_id}: {table} span {start}:{end} straddles a block the cleaner moved (a caption); "
             "raw[{start}:{end}] holds {n_extra} characters of the moved block too")
-    W900 = "{path}: no {table} table (.csv or .parquet); the report shows none of its rows"
+    W900 = "{path}: no {table} table in any format; the report shows none of its rows"
     W901 = "{doc_id}: raw text not found; its page lists the items without the text"
     W902 = "{path}: the text differs from the one the run read (text_sha1); its offsets would be wrong, so it is not shown"
     W903 = "{doc_id}: {n} {table} row(s) with offsets outside the text (or start >= end) are listed but not marked"
