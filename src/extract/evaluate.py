@@ -444,18 +444,19 @@ class _Scorer:
                         if (g.start, g.end) != (p.start, p.end):
                             detail += f"; predicted span {readable(text_of(p))!r}"
                         self.error_rows.append(row(f"wrong_{attr}", g, detail))
-            for g in result.false_negatives:
-                self.bucket(doc_id, kind, g.label, scheme).prf.fn += 1
-                near = [p for p in p_spans if p.start < g.end and g.start < p.end]
-                detail = ("predicted " + "; ".join(_describe(p, text_of(p)) for p in near)
-                          if near else "not found")
-                self.error_rows.append(row("false_negative", g, detail))
-            for p in result.false_positives:
-                self.bucket(doc_id, kind, p.label, scheme).prf.fp += 1
-                near = [g for g in g_spans if g.start < p.end and p.start < g.end]
-                detail = ("gold " + "; ".join(_describe(g, text_of(g)) for g in near)
-                          if near else "no gold item here")
-                self.error_rows.append(row("false_positive", p, detail))
+            for error, spans, others, side, nothing in (
+                    ("false_negative", result.false_negatives, p_spans, "predicted", "not found"),
+                    ("false_positive", result.false_positives, g_spans, "gold", "no gold item here")):
+                for span in spans:
+                    c = self.bucket(doc_id, kind, span.label, scheme).prf
+                    if error == "false_negative":
+                        c.fn += 1
+                    else:
+                        c.fp += 1
+                    near = [o for o in others if o.start < span.end and span.start < o.end]
+                    detail = (f"{side} " + "; ".join(_describe(o, text_of(o)) for o in near)
+                              if near else nothing)
+                    self.error_rows.append(row(error, span, detail))
 
 
 def _metrics_frame(counts: Mapping[tuple[str, str, str, str], _Counts], doc_ids: list[str]) -> pd.DataFrame:
