@@ -53,3 +53,15 @@ def test_boundaries(fixed, text, ents, expected, absent):
     texts = {t for t, _ in found}
     for bad in absent:
         assert bad not in texts, f"{bad!r} in {found}"
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Result: Ashby v Crawley Town, 2-1.", [("Ashby v Crawley Town", "FAC")], [("Ashby", "ORG"), ("Crawley Town", "ORG")]),
+    ("England v Scotland is on Sunday.", [("England v Scotland", "ORG")], [("England", "GPE"), ("Scotland", "GPE")]),
+    ("Sales at Quorn Labs rose.", [("Quorn Labs", "PERSON")], [("Quorn Labs", "ORG")]),
+    ("Fliers left Marden Airways.", [("Marden Airways", "GPE")], [("Marden Airways", "ORG")]),
+], ids=["clubs", "home nations", "company head", "airline"])
+def test_sides_and_company_heads(fixed, text, ents, expected):
+    found = fixed(text, ents)
+    for item in expected:
+        assert item in found, f"{item} not in {found}"

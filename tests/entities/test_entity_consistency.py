@@ -134,7 +134,7 @@ def test_a_country_taken_for_a_person_is_a_place(fixed):
 
 @pytest.mark.parametrize("text, ents, expected", [
     ("The Zenbox sold well. Owners of 20,000 Zenboxes were told to stop.",
-     [("Zenbox", "ORG"), ("Zenboxes", "PERSON")], [("Zenboxes", "PRODUCT")]),
+     [("Zenbox", "ORG"), ("Zenboxes", "PERSON")], [("Zenboxes", "PRODUCT"), ("Zenbox", "PRODUCT")]),
     # a family or a person named in the plural stays as the model had it
     ("Serena Williams won. William said the Williams family was proud.",
      [("Serena Williams", "PERSON"), ("William", "PERSON"), ("Williams", "PERSON")], [("Williams", "PERSON")]),
@@ -151,4 +151,21 @@ def test_a_name_in_the_plural_is_a_product(fixed, text, ents, expected):
      [("England", "GPE"), ("Scotland", "GPE"), ("Walter Smith", "PERSON")], [("England", "GPE"), ("Scotland", "GPE")]),
 ], ids=["town's club", "home nations"])
 def test_club_cues(fixed, text, ents, expected):
+    _check(fixed(text, ents), expected, [])
+
+
+@needs_gazetteer
+@pytest.mark.parametrize("text, ents, expected", [
+    # a British town taken for a person: its club in a sports report
+    ("Ipswich scored a late goal to win the league match. Ipswich are top of the league.",
+     [("Ipswich", "PERSON"), ("Ipswich", "PERSON")], [("Ipswich", "ORG")]),
+    # outside a sports report a town taken for a person is left as it is (many towns are surnames)
+    ("Anthony became Lopez's husband in Glasgow.", [("Anthony", "PERSON"), ("Lopez", "PERSON")],
+     [("Lopez", "PERSON")]),
+    # a person's surname or a name after a title stays a person
+    ("Alan Preston spoke. Preston said the league season was long and his goal clear.",
+     [("Alan Preston", "PERSON"), ("Preston", "PERSON")], [("Preston", "PERSON")]),
+    ("Mr Reading said the plan was good.", [("Reading", "PERSON")], [("Reading", "PERSON")]),
+], ids=["club in a sports report", "not in other news", "surname", "after a title"])
+def test_a_town_taken_for_a_person(fixed, text, ents, expected):
     _check(fixed(text, ents), expected, [])

@@ -10,7 +10,9 @@ only through :func:`.tokens.proper`), so it works with any English tokenizer:
   number named again alone ("737-800");
 * royal titles are inside a PERSON ("Prince Harry", "Crown Princess Mary");
 * the last word decides: a place head makes a FAC ("Westminster Hall", "Waverley Line"), a
-  club head an ORG ("Kingsford Rovers", "Ashdown United"), and "FC" after a name joins it;
+  club head an ORG ("Kingsford Rovers", "Ashdown United"), and so does a company head
+  ("Creative Labs", "Delta Airlines"); "FC" after a name joins it;
+* two sides taken as one name are split at "v" ("Sunderland v Crystal Palace");
 * a title right after a word for a work is a WORK_OF_ART ("the film The Last Orchard", "their
   album Quiet Hours"), found where the model missed it too.
 """
@@ -20,6 +22,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .gazetteer import is_country
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, attached, proper, replace_spans, sentence_start, taken_tokens
 
@@ -34,6 +37,7 @@ def fix_boundaries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
     """The spans with the boundary and head-word rules of this module applied, in order."""
     spans = _saint_names(doc, spans, rules)
     spans = _inner_possessive(doc, spans, rules)
+    spans = _versus(doc, spans, rules)
     spans = _nationality_before(doc, spans, rules)
     spans = _model_numbers(doc, spans)
     spans = _royal_titles(doc, spans, rules)
@@ -79,6 +83,22 @@ def _inner_possessive(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
             continue
         out.append(Span(doc, sp.start, cut, label=sp.label_, span_id="fix:split"))
         out.append(Span(doc, cut + 1, sp.end, label="FAC", span_id="fix:split"))
+    return out
+
+
+def _versus(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Sunderland v Crystal Palace" taken as one name is two sides: split at "v"/"vs"."""
+    out = []
+    for sp in spans:
+        cut = next((k for k in range(sp.start + 1, sp.end - 1) if doc[k].lower_ in rules.versus_words
+                    and doc[k - 1].is_title and doc[k + 1].is_title), None)
+        if cut is None or sp.label_ not in LABELS:
+            out.append(sp)
+            continue
+        for s, e in ((sp.start, cut), (cut + 1, sp.end)):
+            side = doc[s:e].text
+            label = "GPE" if side in rules.home_nations or is_country(side) else "ORG"
+            out.append(Span(doc, s, e, label=label, span_id="fix:split"))
     return out
 
 
@@ -173,6 +193,8 @@ def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         elif (len(sp) >= 2 and last in rules.club_heads and sp.label_ in {"PERSON", "GPE", "LOC", "NORP", "FAC"}
               and proper(doc[sp.end - 1])):
             out.append(Span(doc, sp.start, sp.end, label="ORG", span_id="fix:club"))
+        elif len(sp) >= 2 and last in rules.company_heads and sp.label_ in {"PERSON", "GPE", "LOC", "NORP"}:
+            out.append(Span(doc, sp.start, sp.end, label="ORG", span_id="fix:relabel"))
         else:
             out.append(sp)
     return out

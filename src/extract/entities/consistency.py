@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span
 
 from .names import extend_person
 from .rules import LABELS, EntityRules
-from .gazetteer import is_country, is_place
+from .gazetteer import is_british_town, is_country, is_place
 from .tokens import all_caps_line, attached, proper, sentence_start, taken_tokens
 
 
@@ -170,6 +170,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             mentions.setdefault(sp.text, []).append(n)
     # words of people's names are no countries here ("Jordan" after "Michael Jordan")
     name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    # a British town taken for a person is its club in a sports report (BBC football)
+    sport = _is_sport(doc, rules)
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -181,6 +183,9 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             elif (_weak_place_cue(doc, sp, rules)
                   or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))):
                 votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
+            elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
+                  and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
+                votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
             else:
                 votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -198,16 +203,27 @@ def plural_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     not counted. Words of people's names and nationalities are left alone ("the Williamses")."""
     names = {sp.text for sp in spans if sp.label_ in LABELS}
     people = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
-    out = []
+    products = set()
     for sp in spans:
         text = sp.text
         stem = next((text[:-n] for n in (2, 1) if len(text) > n + 2 and text[:-n] in names), None)
-        if (len(sp) == 1 and stem is not None and sp.label_ in {"PERSON", "ORG", "GPE", "LOC"}
+        if (len(sp) == 1 and stem is not None and sp.label_ in {"PERSON", "ORG", "GPE", "LOC", "PRODUCT"}
                 and text.endswith("s") and sp[0].is_title and stem not in people and text not in people
                 and stem.lower() not in rules.demonyms and text.lower() not in rules.demonyms):
-            sp = Span(doc, sp.start, sp.end, label="PRODUCT", span_id="fix:relabel")
-        out.append(sp)
-    return out
+            products |= {text, stem}  # the singular names the same product ("Xbox" beside "Xboxes")
+    return [Span(doc, sp.start, sp.end, label="PRODUCT", span_id="fix:relabel")
+            if sp.text in products and sp.label_ in {"PERSON", "ORG", "GPE", "LOC"} else sp for sp in spans]
+
+
+def _is_sport(doc: Doc, rules: EntityRules, least: int = 3) -> bool:
+    """The article is a sports report: at least ``least`` different words of ``sport_words``."""
+    seen = set()
+    for t in doc:
+        if t.lower_ in rules.sport_words:
+            seen.add(t.lower_)
+            if len(seen) >= least:
+                return True
+    return False
 
 
 def acronyms(doc: Doc, spans: list[Span]) -> dict[str, str]:

