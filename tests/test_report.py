@@ -262,6 +262,13 @@ def test_other_formats_read_like_csv(tmp_path, fmt):
     assert csv_html.text == other.text and len(other.text) == 9
 
 
+def test_a_text_with_a_byte_order_mark_is_read_as_the_run_read_it(tmp_path):
+    pred = _make_run(tmp_path)
+    (tmp_path / "texts" / "doc-1.txt").write_bytes(b"\xef\xbb\xbf" + TEXT.encode("utf-8"))
+    marks = _parse(build_report(pred, tmp_path / "report").articles["doc-1"])
+    assert "Acme Corp" in marks.text.values() and "$5 million" in marks.text.values()
+
+
 def test_a_text_that_is_not_the_runs_is_not_shown(tmp_path):
     pred = _make_run(tmp_path, sha="0" * 40)
     result = build_report(pred, tmp_path / "report")

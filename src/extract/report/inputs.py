@@ -3,7 +3,7 @@
 Tables are read by :func:`extract.io.read_tables`, then shown as text with their offset
 columns as integers; a missing table gives no rows and a warning, a folder without any
 table is an error. Raw texts are
-read with the run's own decoding (:func:`extract.documents.decode`), from ``texts_dir``
+read as the run read them (:func:`extract.read_raw`), from ``texts_dir``
 when given, else from the ``path`` of each row of ``documents``; a text whose SHA-1 differs
 from the row's ``text_sha1`` is not used, because the offsets would not point into it, and
 a path that is not a ``.txt`` file is only read when the row has a ``text_sha1`` to check.
@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import hashlib
 import math
+import warnings
 from pathlib import Path
 from typing import Iterable
 
 import pandas as pd
 
 from .. import schema
-from ..documents import decode
+from ..documents import read_raw
 from ..errors import Errors, ExtractError, Warnings
 from ..io import read_tables, table_format
 
@@ -76,8 +77,10 @@ def _candidates(path: str, pred_dir: Path) -> list[Path]:
 def _read_checked(path: Path, sha1: str) -> tuple[str | None, str | None]:
     """The decoded text of ``path`` and None, or None and why it cannot be used."""
     try:
-        text, _ = decode(path.read_bytes(), str(path))
-    except (ExtractError, OSError) as exc:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")   # a fallback decoding is in the run's warnings column
+            text = read_raw(path)
+    except ExtractError as exc:
         return None, str(exc)
     if sha1 and hashlib.sha1(text.encode("utf-8")).hexdigest() != sha1:
         return None, Warnings.W902.format(path=path)
