@@ -217,6 +217,68 @@ def load_corpus(corpus_dir: str | Path, doc_ids: Iterable[str] | None = None) ->
     return texts
 
 
+def _offset_problems(rec: dict) -> Iterator[str]:
+    """Problems of the item's own offsets, before any text is looked at."""
+    start, end = rec.get("start_char"), rec.get("end_char")
+    for col, v in (("start_char", start), ("end_char", end)):
+        if col in rec and not isinstance(v, int):
+            yield Errors.E303.format(column=col, value=v)
+    if not (isinstance(start, int) and isinstance(end, int)):
+        return
+    for col, v in (("start_char", start), ("end_char", end)):
+        if v < 0:
+            yield Errors.E328.format(column=col, value=v)
+            return
+    if start >= end:
+        yield Errors.E313.format(start=start, end=end)
+
+
+def _value_problems(rec: dict, kind: str) -> Iterator[str]:
+    """Labels, closed vocabularies, numbers and TIMEX3 values."""
+    label = rec.get("label")
+    if label is not None and label not in LABELS[kind]:
+        yield Errors.E306.format(kind=kind, value=label, allowed=", ".join(LABELS[kind]))
+    for column in schema.BY_NAME[kind].columns:
+        if column.choices is None or column.name == "label":
+            continue
+        allowed = ("",) + column.choices if column.nullable else column.choices
+        value = rec.get(column.name)
+        if value is not None and value not in allowed:
+            yield Errors.E311.format(column=column.name, value=value,
+                                     allowed=", ".join(a or '""' for a in allowed))
+    if kind == "quantity":
+        for col in ("value", "value_max"):
+            v = rec.get(col)
+            if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool)):
+                yield Errors.E310.format(column=col, value=v)
+            elif isinstance(v, float) and not math.isfinite(v):
+                yield Errors.E327.format(value=col, raw=v)
+    if kind == "date" and rec.get("normalized") not in (None, ""):
+        problem = timex3_problem(rec["normalized"])
+        if problem:
+            yield Errors.E331.format(value=rec["normalized"], problem=problem)
+
+
+def _speaker_problems(rec: dict, raw: str | None) -> Iterator[str]:
+    """A quote's speaker mention: offsets, and its text against the raw text."""
+    ss, se = rec.get("speaker_start_char"), rec.get("speaker_end_char")
+    if ss in (None, "") and se in (None, ""):
+        return
+    for col, v in (("speaker_start_char", ss), ("speaker_end_char", se)):
+        if not isinstance(v, int):
+            yield Errors.E303.format(column=col, value=v)
+    if not (isinstance(ss, int) and isinstance(se, int)):
+        return
+    if ss < 0:
+        yield Errors.E328.format(column="speaker_start_char", value=ss)
+    elif ss >= se:
+        yield Errors.E313.format(start=ss, end=se)
+    elif raw is not None and se > len(raw):
+        yield Errors.E304.format(start=ss, end=se, doc_id=rec["doc_id"], n_chars=len(raw))
+    elif raw is not None and rec.get("speaker_text") not in (None, "") and rec["speaker_text"] != raw[ss:se]:
+        yield Errors.E312.format(text=rec["speaker_text"], start=ss, end=se, raw=raw[ss:se])
+
+
 def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tuple[str, str]]:
     """(severity, message) for every problem of one record on its own."""
     kind = rec.get("kind")
@@ -226,73 +288,23 @@ def _check_record(rec: dict, raw_texts: Mapping[str, str] | None) -> Iterator[tu
     for col in REQUIRED_BASE + REQUIRED[kind]:
         if col not in rec or rec[col] is None:
             yield "error", Errors.E302.format(column=col, kind=kind)
-    start, end = rec.get("start_char"), rec.get("end_char")
-    ok_offsets = True
-    for col, v in (("start_char", start), ("end_char", end)):
-        if col in rec and not isinstance(v, int):
-            ok_offsets = False
-            yield "error", Errors.E303.format(column=col, value=v)
-    ok_offsets = ok_offsets and isinstance(start, int) and isinstance(end, int)
-    for col, v in (("start_char", start), ("end_char", end)):
-        if ok_offsets and v < 0:
-            ok_offsets = False
-            yield "error", Errors.E328.format(column=col, value=v)
-    if ok_offsets and start >= end:
-        ok_offsets = False
-        yield "error", Errors.E313.format(start=start, end=end)
-    label = rec.get("label")
-    if label is not None and label not in LABELS[kind]:
-        yield "error", Errors.E306.format(kind=kind, value=label, allowed=", ".join(LABELS[kind]))
-    for column in schema.BY_NAME[kind].columns:
-        if column.choices is None or column.name == "label":
-            continue
-        allowed = ("",) + column.choices if column.nullable else column.choices
-        value = rec.get(column.name)
-        if value is not None and value not in allowed:
-            yield "error", Errors.E311.format(column=column.name, value=value,
-                                              allowed=", ".join(a or '""' for a in allowed))
-    if kind == "quantity":
-        for col in ("value", "value_max"):
-            v = rec.get(col)
-            if v is not None and (not isinstance(v, (int, float)) or isinstance(v, bool)):
-                yield "error", Errors.E310.format(column=col, value=v)
-            elif isinstance(v, float) and not math.isfinite(v):
-                yield "error", Errors.E327.format(value=col, raw=v)
-    if kind == "date" and rec.get("normalized") not in (None, ""):
-        problem = timex3_problem(rec["normalized"])
-        if problem:
-            yield "error", Errors.E331.format(value=rec["normalized"], problem=problem)
+    offset_problems = list(_offset_problems(rec))
+    problems = offset_problems + list(_value_problems(rec, kind))
     raw = None
     if raw_texts is not None and "doc_id" in rec:
         raw = raw_texts.get(rec["doc_id"])
         if raw is None:
-            yield "error", Errors.E308.format(doc_id=rec["doc_id"])
-    if raw is not None and ok_offsets:
+            problems.append(Errors.E308.format(doc_id=rec["doc_id"]))
+    start, end = rec.get("start_char"), rec.get("end_char")
+    if raw is not None and not offset_problems and isinstance(start, int) and isinstance(end, int):
         if end > len(raw):
-            yield "error", Errors.E304.format(start=start, end=end, doc_id=rec["doc_id"],
-                                              n_chars=len(raw))
+            problems.append(Errors.E304.format(start=start, end=end, doc_id=rec["doc_id"], n_chars=len(raw)))
         elif "text" in rec and rec["text"] != raw[start:end]:
-            yield "error", Errors.E305.format(text=rec["text"], start=start, end=end,
-                                              raw=raw[start:end])
+            problems.append(Errors.E305.format(text=rec["text"], start=start, end=end, raw=raw[start:end]))
     if kind == "quote":
-        ss, se = rec.get("speaker_start_char"), rec.get("speaker_end_char")
-        has_span = ss not in (None, "") or se not in (None, "")
-        if has_span:
-            for col, v in (("speaker_start_char", ss), ("speaker_end_char", se)):
-                if not isinstance(v, int):
-                    yield "error", Errors.E303.format(column=col, value=v)
-            if isinstance(ss, int) and isinstance(se, int):
-                if ss < 0:
-                    yield "error", Errors.E328.format(column="speaker_start_char", value=ss)
-                elif ss >= se:
-                    yield "error", Errors.E313.format(start=ss, end=se)
-                elif raw is not None and se > len(raw):
-                    yield "error", Errors.E304.format(start=ss, end=se, doc_id=rec["doc_id"],
-                                                      n_chars=len(raw))
-                elif raw is not None and rec.get("speaker_text") not in (None, "") \
-                        and rec["speaker_text"] != raw[ss:se]:
-                    yield "error", Errors.E312.format(text=rec["speaker_text"], start=ss, end=se,
-                                                      raw=raw[ss:se])
+        problems += list(_speaker_problems(rec, raw))
+    for message in problems:
+        yield "error", message
 
 
 def _span_key(rec: dict):
