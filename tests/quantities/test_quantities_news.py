@@ -270,3 +270,26 @@ def test_notes_say_when_unsure(nlp, text, surface, value, unit, note):
     assert (r["value"] if r["value"] is None else pytest.approx(r["value"])) == value and r["unit"] == unit
     assert (note in r["note"]) if note else r["note"] == ""
 
+
+
+@pytest.mark.parametrize("text, absent", [
+    ("At one point he led by ten.", "one point"),
+    ("On one point the minister was clear.", "one point"),
+    ("It was a one-off payment.", "one"),
+    ("We cannot do it all in one go.", "one"),
+    ("Growth in the fourth quarter points to a slowdown.", "quarter points"),
+])
+def test_set_phrases_are_not_quantities(nlp, text, absent):
+    assert absent not in {r["text"] for r in nlp(text)._.get(schema.QUANTITY.extension)}
+
+
+@pytest.mark.parametrize("text, surface, value, unit", [
+    # a dash between a word number and a figure is an apposition, not a range
+    ("Nearly two thirds - 65% - of them agreed.", "65%", 65, "percent"),
+    # a range's high end takes no unit from a later list member
+    ("It was 14% of those aged 30-39 and 12% of the rest.", "14%", 14, "percent"),
+])
+def test_no_range_or_shared_unit_across_an_apposition(nlp, text, surface, value, unit):
+    recs = {r["text"]: r for r in nlp(text)._.get(schema.QUANTITY.extension)}
+    assert (recs[surface]["value"], recs[surface]["unit"]) == (value, unit)
+    assert not any(r["unit"] == "percent" and r["bound"] == "range" for r in recs.values())

@@ -376,6 +376,18 @@ def _read_around(a: Atom, text: str, t: Tables, previous: Atom | None) -> bool:
     return not (a.weak and not (a.unit or a.scaled) and not SCALE_AFTER.match(text, a.end))
 
 
+def _in_idiom(text: str, a: Atom, t: Tables) -> bool:
+    """A number inside a set phrase ("at one point", "a one-off"), or a fraction word after
+    an ordinal ("the fourth quarter points to", "the second half"): no quantity."""
+    for m in t.idiom_re.finditer(text, max(0, a.start - 20), min(len(text), a.end + 20)):
+        if m.start() <= a.start and a.num_end <= m.end():
+            return True
+    if a.weak or (a.kind == "word" and 0 < a.value < 1):
+        before = PREV_WORD.search(text, max(0, a.start - 20), a.start)
+        return bool(before) and before.group(1).lower() in t.ordinal_words
+    return False
+
+
 def build_atoms(text: str, t: Tables) -> list[Atom]:
     """Every number in ``text`` with its scale, unit, rate, sign and written bound."""
     out: list[Atom] = []
@@ -387,7 +399,7 @@ def build_atoms(text: str, t: Tables) -> list[Atom]:
             continue
         if a.kind == "digit" and _is_identifier(text, a, t):
             continue
-        if _read_around(a, text, t, out[-1] if out else None):
+        if _read_around(a, text, t, out[-1] if out else None) and not _in_idiom(text, a, t):
             out.append(a)
     return out
 

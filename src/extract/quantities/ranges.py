@@ -21,7 +21,8 @@ def _share_units(text: str, atoms: list[Atom]) -> None:
     for k in range(len(atoms) - 2, -1, -1):
         a, b = atoms[k], atoms[k + 1]
         if (not a.unit and a.kind == "digit" and b.unit and b.label in ("QUANTITY", "PERCENT")
-                and LIST_GAP.match(text, a.end, b.start) and not BETWEEN.search(text, max(0, a.start - 40), a.start)):
+                and LIST_GAP.match(text, a.end, b.start) and not BETWEEN.search(text, max(0, a.start - 40), a.start)
+                and text[max(0, a.start - 1):a.start] not in ("-", "–")):  # "aged 30-39 and 14%": no list
             a.unit, a.label = b.unit, b.label
         elif (not a.unit and a.kind in ("digit", "word") and b.label == DURATION
               and OR_GAP.fullmatch(text, a.end, b.start)):
@@ -63,6 +64,8 @@ def _is_score(text: str, a: Atom, b: Atom, gap: str, t: Tables) -> bool:
 def _is_range(text: str, a: Atom, b: Atom, gap: str, t: Tables) -> bool:
     """Whether "a <gap> b" is one range: not a change ("rose from 5% to 10%"), a score
     ("won 3-1") or a list ("5 and 10" without "between")."""
+    if gap.strip() in ("-", "–", "—") and a.kind != b.kind:
+        return False  # "nearly two thirds - 65%": an apposition, not a range
     if not (a.kind not in ("ordinal", "mult") and b.kind not in ("ordinal", "mult")
             and not a.approx_plural and not b.approx_plural
             and CONNECTOR.match(gap)

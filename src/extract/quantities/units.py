@@ -34,7 +34,7 @@ UNIT = Record(
 )
 CONTEXT_KEYS = ("identifier_before", "money_cues", "no_article_units", "change_words",
                 "temperature_units", "minus_words", "negative_after", "metre_event_words",
-                "length_cues", "count_cues", "mass_cues", "score_words")
+                "length_cues", "count_cues", "idioms", "mass_cues", "score_words")
 MINOR_UNIT = Record({"factor": float, "default": str})
 #: the declared shape of units.json
 SHAPE = Record({
@@ -157,6 +157,7 @@ class Tables:
     length_cues: frozenset[str]    # "tall", "ran", "ft": "30m" is metres
     count_cues: frozenset[str]     # "seen", "viewers", "sold": "14m" may be millions
     mass_cues: frozenset[str]      # "weighed": "3 pounds" is mass
+    idiom_re: re.Pattern           # "at one point": a number that is no quantity
     score_words: frozenset[str]    # "won", "lead": "3-2" is a score
     #: the tables of :data:`LOOKUPS` keyed by :func:`compact` forms, for :meth:`find`
     compacted: dict[str, dict] = field(default_factory=dict)
@@ -367,6 +368,7 @@ def build_tables(data: Any, name: str = RESOURCE) -> Tables:
         length_cues=frozenset(w.lower() for w in ctx["length_cues"]),
         count_cues=frozenset(w.lower() for w in ctx["count_cues"]),
         mass_cues=frozenset(w.lower() for w in ctx["mass_cues"]),
+        idiom_re=re.compile(rf"\b(?:{_alternation(ctx['idioms'])})\b", re.IGNORECASE),
         score_words=frozenset(w.lower() for w in ctx["score_words"]),
     ))
 
