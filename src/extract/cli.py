@@ -352,9 +352,10 @@ def evaluate_cmd(gold_path, pred_dir, out_dir, texts_dir, kinds, annotated, anno
 
 @main.command("validate-gold")
 @click.argument("path", type=click.Path(exists=True, path_type=Path))
-@click.option("--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
+@click.option("--texts", "--corpus", "corpus_dir", type=click.Path(file_okay=False, path_type=Path),
               default=DEFAULT_CORPUS, show_default=True,
-              help="Folder of the raw articles the offsets point into (doc_id = file stem).")
+              help="Folder of the raw articles the offsets point into (named as `extract run` names them: "
+                   "the file stem).")
 def validate_gold_cmd(path, corpus_dir):
     """Check a gold file (or folder): spans match the raw text, labels known, no duplicates,
     overlaps within a kind flagged. Exit code 1 when there are errors."""
