@@ -256,3 +256,35 @@ def test_a_run_in_every_format_reads_back_the_same_tables(nlp, tmp_path):
             continue
         for name in schema.TABLES:
             pd.testing.assert_frame_equal(tables[name], base[name], check_exact=fmt != "xlsx", rtol=1e-15)
+
+
+def test_formula_like_names_and_titles_are_guarded_end_to_end(nlp, tmp_path):
+    """doc_ids from file names such as '=1+2.txt' and titles such as =HYPERLINK(...) from
+    metadata.csv start no formula in csv-excel or xlsx, and stay exact in the default CSV."""
+    from extract.runner import run
+
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    for name in ("=1+2", "@SUM(1+1)"):
+        (corpus / f"{name}.txt").write_text("Ann Lee met Bob Day in Paris on 3 May 2020.\n", encoding="utf-8")
+    (corpus / "metadata.csv").write_text(
+        'doc_id,title,published,source\n=1+2,"=HYPERLINK(""http://example.com"",""x"")",2020-05-04,\n',
+        encoding="utf-8")
+    for fmt in ("csv", "csv-excel", "xlsx"):
+        run([corpus], tmp_path / fmt, nlp=nlp, fmt=fmt, resume=False)
+    exact = (tmp_path / "csv" / "documents.csv").read_text(encoding="utf-8")
+    assert "\n=1+2," in exact and "\n@SUM(1+1)," in exact
+    guarded = list(csv.DictReader((tmp_path / "csv-excel" / "documents.csv").read_text("utf-8-sig").splitlines()))
+    cells = [v for row in guarded for v in row.values() if v]
+    assert cells and not any(v[0] in "=+-@\t\r" for v in cells)
+    assert {r["doc_id"] for r in guarded} == {"'=1+2", "'@SUM(1+1)"}
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.load_workbook(tmp_path / "xlsx" / WORKBOOK)
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for c in row:
+                assert c.data_type != "f", (sheet.title, c.coordinate, c.value)
+    for fmt in ("csv", "csv-excel", "xlsx"):
+        docs = read_tables(tmp_path / fmt)["documents"]
+        assert set(docs["doc_id"]) == {"=1+2", "@SUM(1+1)"}
+        assert '=HYPERLINK("http://example.com","x")' in set(docs["title"].dropna())
