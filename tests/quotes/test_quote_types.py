@@ -112,8 +112,15 @@ def test_pronoun_after_apposition_names_the_person(run):
 
 
 def test_dash_attributions_each_name_their_own_speaker(run):
-    recs = run("“I do not trust this plan at all.” ― Karen Bobadilla.\n\n“Nor do I, frankly.” ― Luis Ortega.")
-    assert [r["speaker"] for r in recs] == ["Karen Bobadilla", "Luis Ortega"]
+    recs = run("“I do not trust this plan at all.” ― Karen Bobadilla.\n\n“Nor do I, frankly.” ― Luis Ortega.\n"
+               "“We all lose when the town splits in two.” ― Ana Maria de la Cruz\n")
+    assert [(r["speaker"], r["speaker_kind"]) for r in recs] == [
+        ("Karen Bobadilla", "person"), ("Luis Ortega", "person"), ("Ana Maria de la Cruz", "person")]
+
+
+def test_dash_without_a_closing_name_is_no_attribution(run):
+    recs = run("Ann Lee spoke first. “We will not sell the land.” — and then the meeting ended.")
+    assert recs[0]["speaker"] == "Ann Lee" and recs[0]["method"] != "after"
 
 
 @pytest.mark.parametrize("word, kind", [

@@ -38,6 +38,8 @@ _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was",
               "just", "even", "still", "now", "further", "publicly", "privately", "reportedly",
               "has", "could", "might", "may", "can"}
 #: a dash after a quote, spaces (no-break ones too) around it
+#: lower-case words inside a name ("Ana de la Cruz")
+_NAME_PARTICLES = {"de", "la", "le", "van", "von", "der", "da", "del", "di", "du", "bin", "al"}
 _DASH_AFTER = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*")
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp", "appos"}
 #: how far (in tokens) the cue of a quote is looked for after and before it
@@ -329,15 +331,18 @@ def _cue_dash(doc: Doc, q: Quote, text: str, lex: Lexicon, quoted: list[bool]) -
     if dash is None or name is None:
         return False
     hi = _after_window(doc, name.start, 12, quoted)
-    np_ = np_right(doc, name.start, hi, lex)
-    if np_ is None or not all(doc[t].is_space or doc[t].is_punct for t in range(np_[1], hi)):
-        return False   # the name must end the sentence: “...” — and then he left
-    words = [doc[t] for t in range(*np_) if doc[t].is_alpha]
-    named = any(doc[t].ent_type_ == "PERSON" for t in range(*np_)) \
-        or (len(words) >= 2 and all(w.is_title for w in words))
-    if not named:
+    k = name.start
+    while k < hi and (doc[k].is_title or doc[k].lower_ in _NAME_PARTICLES
+                      or (len(doc[k].text) == 2 and doc[k].text[0].isupper() and doc[k].text[1] == ".")):
+        k += 1
+    np_ = (name.start, k)
+    # the name must end the sentence or paragraph: “...” — and then he left
+    if k == name.start or not all(doc[t].is_space or doc[t].is_punct for t in range(k, hi)):
+        return False
+    if k - name.start < 2 and doc[name.start].ent_type_ != "PERSON":
         return False
     _found(q, (dash.start, dash.start + 1), np_, "after", True)
+    q.byline = True
     return True
 
 

@@ -87,7 +87,7 @@ def _share_chain_cues(quotes: list[Quote]) -> None:
                 continue
             before = [o for o in own if parts.index(o) < n]
             src = before[-1] if before else own[0]
-            p.cue, p.mention, p.method = src.cue, src.mention, "chain"
+            p.cue, p.mention, p.method, p.byline = src.cue, src.mention, "chain", src.byline
 
 
 def _inherit(q: Quote, prev: Quote) -> None:

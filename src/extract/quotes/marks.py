@@ -47,6 +47,7 @@ class Quote:
     adjacent: bool = False    # cue directly after or before the marks
     speaker: str | None = None
     speaker_kind: str | None = None
+    byline: bool = False      # attributed by a dash and a name after it (“...” ― Karen Lee)
 
 
 def mark_role(text: str, i: int, kind: str, j: int | None = None) -> str | None:

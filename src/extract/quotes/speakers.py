@@ -170,8 +170,8 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
     if owner:
         # "Michael Jackson's mother" is not Michael Jackson, "Trump's comments" nobody
         q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
-    elif "PERSON" in labels or (looks_named and not labels & {"ORG", "NORP", "GPE"}
-                                and not span[0].lower_ in {"the", "a", "an"}):
+    elif "PERSON" in labels or q.byline or (looks_named and not labels & {"ORG", "NORP", "GPE"}
+                                            and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
         ents = [ent_of(t) for t in span if t.ent_type_ == "PERSON"]
         name_text = ents[-1].text if ents else text
