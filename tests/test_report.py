@@ -77,12 +77,14 @@ def test_layout_any_overlaps(spans):
     _check_layout(text, marks)
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("25000000", "25,000,000"), ("25000000.0", "25,000,000"), ("0.5", "0.5"), ("", ""),
-    ("2018-03", "2018-03"), ("USD", "USD"), (None, ""), ("-3", "-3"),
+@pytest.mark.parametrize("value, number, expected", [
+    ("25000000", True, "25,000,000"), ("25000000.0", True, "25,000,000"), ("0.5", True, "0.5"),
+    ("", True, ""), ("-3", True, "-3"), (None, True, ""),
+    ("2001", False, "2001"),                 # a TIMEX3 year in `normalized` stays as written
+    ("2018-03", False, "2018-03"), ("USD", False, "USD"),
 ])
-def test_shown(value, expected):
-    assert shown(value) == expected
+def test_shown(value, number, expected):
+    assert shown(value, number) == expected
 
 
 def test_page_names_are_safe_and_unique():
@@ -365,6 +367,16 @@ def test_evaluation_view_flags_a_wrong_speaker(run, tmp_path, speaker, flagged):
     assert ("mismatch" in marks.classes[quote].split()) is flagged
     html = result.evaluations["doc-1"].read_text(encoding="utf-8")
     assert ("speaker: gold &#39;Anna Wang Roe&#39;, predicted &#39;Philip Krein&#39;" in html) is flagged
+
+
+def test_standoff_gold_items_are_named_by_the_raw_text(run, tmp_path):
+    gold = _gold(tmp_path, wrong_value=False)
+    df = pd.read_json(gold, lines=True).drop(columns=["text"])      # offsets only, as held-out gold
+    df.to_json(gold, orient="records", lines=True, force_ascii=False)
+    result = build_report(run, tmp_path / "report", gold=gold, texts_dir=tmp_path / "texts")
+    html = result.evaluations["doc-1"].read_text(encoding="utf-8")
+    assert re.search(r'<a href="#ehit\d+">Acme Corp</a>', html)
+    assert re.search(r'<a href="#efn0">He</a>', html)
 
 
 def _counts_from_page(path: Path) -> dict[str, tuple[int, int, int]]:

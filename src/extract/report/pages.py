@@ -32,6 +32,9 @@ _OFFSETS = {"speaker_start_char", "speaker_end_char", "cue_start_char", "cue_end
 DETAILS: dict[str, tuple[str, ...]] = {
     k.name: tuple(c for c in k.column_names if c not in _BASE and c not in _OFFSETS)
     for k in schema.KINDS}
+#: columns holding a number (shown with thousands separators); an int column such as a year-like
+#: ``sentence_id`` and text columns such as ``normalized`` ("2001") are shown as written
+NUMBERS = {c.name for k in schema.KINDS for c in k.columns if c.dtype == "float"}
 #: kind -> letter of its mark ids
 _LETTER = {"entity": "e", "quantity": "q", "date": "d", "quote": "t"}
 QUOTE = schema.QUOTE.name
@@ -42,12 +45,12 @@ def color(label: str) -> str:
     return DEFAULT_LABEL_COLORS.get(label, "")
 
 
-def shown(value) -> str:
-    """A cell as the page shows it: numbers with thousands separators, blanks empty."""
+def shown(value, number: bool = False) -> str:
+    """A cell as the page shows it: blanks empty, and with ``number`` thousands separators."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     text = str(value)
-    if re.fullmatch(r"-?\d+(\.\d+)?(e[+-]?\d+)?", text):
+    if number and re.fullmatch(r"-?\d+(\.\d+)?(e[+-]?\d+)?", text):
         number = float(text)
         if math.isfinite(number) and number.is_integer() and abs(number) < 1e15:
             return f"{int(number):,}"
@@ -57,7 +60,7 @@ def shown(value) -> str:
 
 def _attributes(kind: str, row: dict) -> list[tuple[str, str]]:
     pairs = [("label", row.get("label", ""))] if kind != QUOTE else []
-    pairs += [(c, shown(row.get(c))) for c in DETAILS[kind]]
+    pairs += [(c, shown(row.get(c), c in NUMBERS)) for c in DETAILS[kind]]
     return [(k, v) for k, v in pairs if v != ""]
 
 
@@ -151,6 +154,14 @@ def _speaker_marks(rows: Sequence[dict], prefix: str) -> list[Mark]:
     return list(out.values())
 
 
+def _item_text(row: dict, text: str) -> str:
+    """The item as it stands in the raw text (standoff gold has no text column), on one line."""
+    s, e = row.get("start_char"), row.get("end_char")
+    if text and isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text):
+        return readable(text[s:e])
+    return readable(str(row.get("text", "")))
+
+
 def _quote_after(row: dict) -> str:
     return "— " + (row.get("speaker") or "speaker unknown")
 
@@ -169,7 +180,7 @@ def article_view(text: str, rows_by_kind: dict[str, list[dict]], *, doc_id: str 
             if row.get("start_char") is not None and row.get("end_char") is not None:
                 marks.append(_item_mark(kind, row, mark_id,
                                         after=_quote_after(row) if kind == QUOTE else ""))
-            items.append(PanelItem(mark_id, row.get("text", ""), row.get("label", ""),
+            items.append(PanelItem(mark_id, _item_text(row, text), row.get("label", ""),
                                    _attributes(kind, row)))
         panel[kind] = items
         if kind == QUOTE:
@@ -199,19 +210,19 @@ def _mismatch(attr: str, gold: dict, pred: dict) -> str:
         if attr == "speaker_span":
             s, e = rec.get("speaker_start_char"), rec.get("speaker_end_char")
             return "" if s is None or (isinstance(s, float) and math.isnan(s)) else f"{s}:{e}"
-        return shown(rec.get(attr))
+        return shown(rec.get(attr), attr in NUMBERS)
     return f"{attr}: gold {side(gold)!r}, predicted {side(pred)!r}"
 
 
 def _eval_kind(kind: str, gold: list[dict], pred: list[dict], scheme: str,
-               prefix: str) -> tuple[list[Mark], list[PanelItem], dict[str, int]]:
+               text: str) -> tuple[list[Mark], list[PanelItem], dict[str, int]]:
     result, attrs = match_kind(gold, pred, kind, scheme)
     letter = _LETTER[kind]
     marks: list[Mark] = []
     items: list[PanelItem] = []
 
     def add(span, status: str, n: int, note: str = "", classes: str = "") -> None:
-        mark_id = f"{prefix}{letter}{status}{n}"
+        mark_id = f"{letter}{status}{n}"
         row = span.data
         title = f"{status.upper()} · " + _title(kind, row) + (f" · {note}" if note else "")
         after = _quote_after(row) if kind == QUOTE and status != "fp" else ""
@@ -219,7 +230,7 @@ def _eval_kind(kind: str, gold: list[dict], pred: list[dict], scheme: str,
         if note:   # an attribute differs: the tag (or the speaker) says so
             mark = replace(mark, tag=mark.tag and mark.tag + " ⚠", after=mark.after and mark.after + " ⚠")
         marks.append(mark)
-        items.append(PanelItem(mark_id, readable(str(row.get("text", ""))), span.label,
+        items.append(PanelItem(mark_id, _item_text(row, text), span.label,
                                _attributes(kind, row), status, note, span.start))
 
     n_wrong = 0
@@ -229,7 +240,7 @@ def _eval_kind(kind: str, gold: list[dict], pred: list[dict], scheme: str,
         n_wrong += bool(wrong)
         add(g, "hit", n, "; ".join(wrong), "hit mismatch" if wrong else "hit")
         if (g.start, g.end) != (p.start, p.end):
-            marks.append(_item_mark(kind, p.data, f"{prefix}{letter}hp{n}", "hit pred-span",
+            marks.append(_item_mark(kind, p.data, f"{letter}hp{n}", "hit pred-span",
                                     "HIT (predicted span) · " + _title(kind, p.data)))
     for n, g in enumerate(result.false_negatives):
         add(g, "fn", n)
@@ -250,7 +261,7 @@ def evaluation_view(text: str, gold_by_kind: dict[str, list[dict]],
     counts: dict[str, dict[str, int]] = {}
     for kind in KIND_ORDER:
         m, items, c = _eval_kind(kind, gold_by_kind.get(kind, []), pred_by_kind.get(kind, []),
-                                 scheme, "")
+                                 scheme, text)
         order = {"fn": 0, "fp": 1, "hit": 2}
         items.sort(key=lambda it: (order[it.status] if not it.note else -1, it.start))
         marks += m
