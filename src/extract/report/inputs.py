@@ -1,12 +1,12 @@
 """What a report reads: a run's tables (any format) and the raw texts they point into.
 
-Tables are read by :func:`extract.io.read_tables`, then shown as text with their offset
-columns as integers; a missing table gives no rows and a warning, a folder without any
-table is an error. Raw texts are
-read as the run read them (:func:`extract.read_raw`), from ``texts_dir``
-when given, else from the ``path`` of each row of ``documents``; a text whose SHA-1 differs
-from the row's ``text_sha1`` is not used, because the offsets would not point into it, and
-a path that is not a ``.txt`` file is only read when the row has a ``text_sha1`` to check.
+Tables are read by :func:`extract.io.read_tables` (which checks the folder's manifest),
+then shown as text with their offset columns as integers; a missing table gives no rows
+and a warning, a folder without any table is an error. Raw texts are read as the run read
+them (:func:`extract.read_raw`), from ``texts_dir`` when given, else from the ``path`` of
+each row of ``documents``; a text whose SHA-1 differs from the row's ``text_sha1`` is not
+used, because the offsets would not point into it, and a path that is not a ``.txt`` file
+is only read when the row has a ``text_sha1`` to check.
 """
 from __future__ import annotations
 
