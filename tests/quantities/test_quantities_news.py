@@ -75,6 +75,8 @@ def test_pounds_of_mass_or_money(nlp, text, surface, unit):
     ("Stamps rose 3 cents to $0.40.", "3 cents", 0.03, "USD", "cents"),
     ("Fuel duty rose by 1.92p per litre.", "1.92p per litre", 0.0192, "GBP per litre", "p"),
     ("Eggs cost 64.2¢ a dozen.", "64.2¢ a dozen", 0.642, "USD per dozen", "¢"),
+    ("The dividend rose to 70 euro cents.", "70 euro cents", 0.7, "EUR", "euro cents"),
+    ("The fee is 30 US cents.", "30 US cents", 0.3, "USD", "US cents"),
 ])
 def test_minor_units_in_major_units(nlp, text, surface, value, unit, surface_unit):
     r = one(nlp, text, surface)
@@ -293,3 +295,12 @@ def test_no_range_or_shared_unit_across_an_apposition(nlp, text, surface, value,
     recs = {r["text"]: r for r in nlp(text)._.get(schema.QUANTITY.extension)}
     assert (recs[surface]["value"], recs[surface]["unit"]) == (value, unit)
     assert not any(r["unit"] == "percent" and r["bound"] == "range" for r in recs.values())
+
+
+@pytest.mark.parametrize("text, surface, value", [
+    ("And one-and-a-half million families pay more.", "one-and-a-half million", 1500000),
+    ("It was two-and-a-half times bigger.", "two-and-a-half times", 2.5),
+])
+def test_hyphenated_number_words(nlp, text, surface, value):
+    assert one(nlp, text, surface)["value"] == value
+

@@ -17,6 +17,7 @@ from .numbers import Atom, parse_digits, parse_words
 
 WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 OF_UNIT = re.compile(r"\s+of\s+")
+MINOR_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
 #: what the ``note`` column says when the text allows two readings
 NOTES = {
     "metres_or_millions": "'m' after the number: metres or millions (a count or money word is near, no length "
@@ -314,7 +315,21 @@ def _unit_after_number(a: Atom, text: str, t: Tables, code: str | None) -> bool:
         a.unit, a.label = canon, label
         a.surface_unit = (a.surface_unit + " " if a.surface_unit else "") + (form or um.group("sym"))
         a.end = um.end()
+        if label == "MONEY" and canon in t.currency_minor:
+            _minor_after_major(a, text, t)
     return True
+
+
+def _minor_after_major(a: Atom, text: str, t: Tables) -> None:
+    """"55 euro cents", "30 US cents": a currency's name before its minor unit gives the
+    amount in the minor unit, in the named currency (0.55 EUR)."""
+    minor = t.currency_minor[a.unit]
+    m = MINOR_AFTER.match(text, a.end)
+    entry = t.find("unit_forms", m.group(1)) if m else None
+    if entry and entry[0] == minor and minor in t.minor_units:
+        a.value /= t.minor_units[minor][0]
+        a.surface_unit = f"{a.surface_unit} {m.group(1)}"
+        a.end = m.end()
 
 
 def _rate(a: Atom, text: str, t: Tables) -> None:

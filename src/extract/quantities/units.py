@@ -227,7 +227,7 @@ def _number_re(numbers: dict[str, dict], vulg: str) -> tuple[re.Pattern, list[st
     w = "|".join(re.escape(x) for x in word_atoms)
     word_number = (
         rf"(?P<word>(?:\b(?:an?|one)\s+(?=(?:hundred|thousand|million|billion|trillion|dozen|half|quarter|third)\b))?"
-        rf"\b(?:{w})\b(?:(?:\s*-\s*|\s+|\s*,\s+|\s+and\s+(?:a\s+)?|\s*&\s*)(?:{w})\b)*)"
+        rf"\b(?:{w})\b(?:(?:-and-(?:an?-)?|\s*-\s*|\s+|\s*,\s+|\s+and\s+(?:a\s+)?|\s*&\s*)(?:{w})\b)*)"
     )
     ordinal = "|".join(re.escape(x) for x in sorted(numbers["ordinal_words"], key=len, reverse=True))
     mult = "|".join(re.escape(x) for x in sorted(numbers["multiplier_words"], key=len, reverse=True))
