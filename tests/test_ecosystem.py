@@ -233,6 +233,23 @@ def test_extract_frame_keys_rows_by_the_callers_ids(nlp):
         assert text[r.start_char:r.end_char] == r.text
 
 
+@pytest.mark.parametrize("value, expected", [
+    ("2022-01-10", "2022-01-10"), ("2022-01-10T08:30:00", "2022-01-10"), (pd.Timestamp("2021-06-01 23:59"), "2021-06-01"),
+    (None, None), (float("nan"), None), (pd.NaT, None), (pd.NA, None), ("", None),
+])
+def test_dates_from_a_frame(value, expected):
+    from extract.api import _iso
+
+    assert _iso(value) == expected
+
+
+def test_a_date_that_is_not_a_date_is_refused():
+    from extract.api import _iso
+
+    with pytest.raises(ConfigError, match="expected YYYY-MM-DD"):
+        _iso("next Tuesday")
+
+
 def test_extract_texts_takes_a_series_and_gives_back_its_index(nlp):
     s = pd.Series([TEXTS[0], "", TEXTS[2]], index=[101, 102, 103])
     tables = extract.extract_texts(s, nlp=nlp)

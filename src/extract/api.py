@@ -69,7 +69,7 @@ def _iso(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     text = str(value).strip()
-    if not text or text.lower() in {"nat", "nan", "none"}:
+    if not text or text.lower() in {"nat", "nan", "none", "<na>"}:
         return None
     return parse_date(text[:10])
 
