@@ -52,6 +52,25 @@ def _quote(draw, doc_id):
 
 
 @st.composite
+def _entity(draw, doc_id):
+    start = draw(st.integers(0, N_CHARS - 2))
+    return {"doc_id": doc_id, "start_char": start, "end_char": draw(st.integers(start + 1, N_CHARS)),
+            "text": draw(_TEXT), "label": draw(st.sampled_from(schema.ENTITY_LABELS)),
+            "sentence_id": draw(st.integers(0, 10 ** 6)), "source": draw(_MAYBE_TEXT)}
+
+
+@st.composite
+def _date(draw, doc_id):
+    start = draw(st.integers(0, N_CHARS - 2))
+    return {"doc_id": doc_id, "start_char": start, "end_char": draw(st.integers(start + 1, N_CHARS)),
+            "text": draw(_TEXT), "label": draw(st.sampled_from(schema.DATE_LABELS)),
+            "normalized": draw(st.sampled_from([None, "2016", "2024-02-29", "PT7.58S", "XXXX-WXX-WE", "PAST_REF"])),
+            "type": draw(st.sampled_from((None,) + schema.DATE_TYPES)),
+            "mod": draw(st.sampled_from((None,) + schema.MOD_VALUES)), "anchor": draw(_MAYBE_TEXT),
+            "granularity": draw(_MAYBE_TEXT), "source": draw(_MAYBE_TEXT)}
+
+
+@st.composite
 def _tables(draw):
     doc_ids = draw(st.lists(_TEXT, min_size=1, max_size=3, unique=True))
     docs = [{"doc_id": d, "path": draw(_MAYBE_TEXT), "title": draw(_MAYBE_TEXT), "n_chars": N_CHARS,
@@ -59,6 +78,8 @@ def _tables(draw):
              "warnings": draw(_MAYBE_TEXT)} for d in doc_ids]
     rows = {"documents": docs, "entities": [], "dates": [], "quantities": [], "quotes": []}
     for d in doc_ids:
+        rows["entities"] += draw(st.lists(_entity(d), max_size=2))
+        rows["dates"] += draw(st.lists(_date(d), max_size=2))
         rows["quantities"] += draw(st.lists(_quantity(d), max_size=3))
         rows["quotes"] += draw(st.lists(_quote(d), max_size=3))
     return rows
@@ -69,7 +90,7 @@ def _expected(rows):
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(rows=_tables())
 def test_random_rows_round_trip(tmp_path_factory, fmt, rows):
     out = tmp_path_factory.mktemp(fmt)
