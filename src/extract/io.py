@@ -50,11 +50,11 @@ GUARD_CHARS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def arrow_schema(table: str):
-    """The Arrow schema of ``table``: the same columns and types in every Parquet file."""
+    """The Arrow schema of ``table``: the same columns, types and nullability in every Parquet file."""
     import pyarrow as pa
 
     types = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
-    return pa.schema([pa.field(c.name, types[c.dtype], nullable=True)
+    return pa.schema([pa.field(c.name, types[c.dtype], nullable=c.nullable)
                       for c in schema.typed_columns(table)])
 
 
