@@ -218,3 +218,36 @@ def test_find_dates_without_parser_or_ner():
 
     recs = find_dates(spacy.blank("en")("Profit rose a year ago, and again last Friday."), REF)
     assert [(r["text"], r["normalized"]) for r in recs] == [("a year ago", "2017"), ("last Friday", "2018-10-26")]
+
+
+def test_taken_spans_agree_with_a_scan_of_all():
+    import random
+
+    from extract.dates.finder import _Taken
+
+    rng = random.Random(7)
+    taken, spans = _Taken(), []
+    for _ in range(3000):
+        a = rng.randrange(0, 2000)
+        b = a + rng.randrange(1, 30)
+        expected = all(b <= x or a >= y for x, y in spans)
+        assert taken.free(a, b) == expected
+        if expected:
+            taken.take(a, b)
+            spans.append((a, b))
+
+
+def test_many_dates_take_linear_time():
+    import time
+
+    spacy = pytest.importorskip("spacy")
+    from extract.dates import find_dates
+
+    nlp = spacy.blank("en")
+    seconds = []
+    for n in (1000, 4000):
+        doc = nlp("In 2018, " * n)
+        t = time.perf_counter()
+        assert len(find_dates(doc, REF)) == n
+        seconds.append(time.perf_counter() - t)
+    assert seconds[1] < 10 * max(seconds[0], 0.05)   # four times the dates: not sixteen times the time
