@@ -304,3 +304,12 @@ def test_no_range_or_shared_unit_across_an_apposition(nlp, text, surface, value,
 def test_hyphenated_number_words(nlp, text, surface, value):
     assert one(nlp, text, surface)["value"] == value
 
+
+@pytest.mark.parametrize("text, surface, kept", [
+    ("He won the Six Nations in '94, beating England in '93.", "94", False),
+    ("Music of the '80s returned.", "80", False),
+    ("'12 hurt' in blast at factory.", "12", True),
+])
+def test_abbreviated_years_are_not_quantities(nlp, text, surface, kept):
+    assert (surface in {r["text"] for r in nlp(text)._.get(schema.QUANTITY.extension)}) == kept
+

@@ -17,6 +17,8 @@ from .numbers import Atom, parse_digits, parse_words
 
 WORDS = re.compile(r"[A-Za-z][A-Za-z'-]*")
 OF_UNIT = re.compile(r"\s+of\s+")
+YEAR_BEFORE = frozenset("in of since from to until till by the and or mid late early class summer winter "
+                        "spring autumn".split())
 MINOR_AFTER = re.compile(r"[ ]([A-Za-z]+)\b")
 #: what the ``note`` column says when the text allows two readings
 NOTES = {
@@ -144,6 +146,11 @@ def _is_identifier(text: str, a: Atom, t: Tables) -> bool:
             return True
     if a.start > 1 and text[a.start - 1] in ",.:" and text[a.start - 2].isdigit():
         return True
+    if a.start > 0 and text[a.start - 1] in "'’" and a.end - a.start == 2 and not text[a.start - 2:a.start - 1].isalnum():
+        # "in '94", "the '80s": a year or a decade, the dates' (not a headline's "'12 hurt'")
+        before = PREV_WORD.search(text, max(0, a.start - 20), a.start - 1)
+        if text[a.end:a.end + 1] in ",.;:)!?s-–" or (before and before.group(1).lower() in YEAR_BEFORE):
+            return True
     # "COVID-19", "F-16", "OAO-1", "fb−1": letters, a hyphen, digits
     if a.start > 1 and text[a.start - 1] in "-−" and CODE_BEFORE.search(text, max(0, a.start - 20), a.start - 1):
         return True
