@@ -126,7 +126,7 @@ def test_article_over_its_time_budget_fails_by_name_and_the_run_goes_on(fault_nl
     assert time.perf_counter() - started < 60
     docs = documents(tmp_path / "out")
     assert docs["doc01"]["status"] == "error"
-    assert "doc01.txt: not finished within --doc-timeout 1s" in docs["doc01"]["error"]
+    assert "doc01.txt: not finished within its time budget of 1s (--doc-timeout 1s" in docs["doc01"]["error"]
     assert docs["doc00"]["status"] == docs["doc02"]["status"] == "ok"
     assert summary.n_failed == 1
 
@@ -192,6 +192,16 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _start_with_workers(script: Path, corpus: Path, out: Path) -> tuple[subprocess.Popen, list[int]]:
+    """Start a run with two worker processes in a subprocess; return it once both workers are up."""
+    proc = subprocess.Popen([sys.executable, str(script), str(corpus), str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 240
+    while time.time() < deadline and len(_children(proc.pid)) < 2 and proc.poll() is None:
+        time.sleep(0.2)
+    return proc, _children(proc.pid)
+
+
 @pytest.mark.slow
 def test_article_that_kills_its_worker_fails_by_name_and_the_others_are_redone(tmp_path):
     corpus = make_corpus(tmp_path / "in", 8, {3: "KILLME"})
@@ -209,13 +219,8 @@ def test_article_that_kills_its_worker_fails_by_name_and_the_others_are_redone(t
 def test_worker_killed_from_outside_the_run_finishes_with_every_document(tmp_path):
     corpus = make_corpus(tmp_path / "in", 12, {i: "NAP" for i in range(0, 12, 2)})
     (tmp_path / "s.py").write_text(POOL_RUN)
-    proc = subprocess.Popen([sys.executable, str(tmp_path / "s.py"), str(corpus), str(tmp_path / "out")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc, workers = _start_with_workers(tmp_path / "s.py", corpus, tmp_path / "out")
     try:
-        deadline = time.time() + 240
-        while time.time() < deadline and len(_children(proc.pid)) < 2:
-            time.sleep(0.2)
-        workers = _children(proc.pid)
         assert workers, "no worker started"
         os.kill(workers[0], signal.SIGKILL)
         out, err = proc.communicate(timeout=300)
@@ -248,13 +253,8 @@ def test_workers_exit_when_the_parent_dies_or_is_stopped(tmp_path, how):
         (tmp_path / "s.py").write_text(PARENT_HANGS.replace(
             "run([sys.argv[1]]", "import signal\n"
             "from extract.cli import _on_sigterm\nsignal.signal(signal.SIGTERM, _on_sigterm)\nrun([sys.argv[1]]"))
-    proc = subprocess.Popen([sys.executable, str(tmp_path / "s.py"), str(corpus), str(tmp_path / "out")],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc, workers = _start_with_workers(tmp_path / "s.py", corpus, tmp_path / "out")
     try:
-        deadline = time.time() + 240
-        while time.time() < deadline and len(_children(proc.pid)) < 2:
-            time.sleep(0.2)
-        workers = _children(proc.pid)
         assert len(workers) >= 2, "the workers did not start"
         time.sleep(1.0)   # both are inside an article now
         os.kill(proc.pid, how)
@@ -265,8 +265,9 @@ def test_workers_exit_when_the_parent_dies_or_is_stopped(tmp_path, how):
         assert not any(_alive(w) for w in workers), "orphaned workers"
     finally:
         proc.kill()
-        for w in _children(proc.pid):
-            os.kill(w, signal.SIGKILL)
+        for w in workers:
+            if _alive(w):
+                os.kill(w, signal.SIGKILL)
 
 
 # --- one folder, one run at a time; never a mix ----------------------------------------------------

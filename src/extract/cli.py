@@ -198,8 +198,8 @@ def main(verbose: int = 0, quiet: bool = False) -> None:
               help=f"Folder for the output tables [default: {DEFAULT_OUT}/ for the bundled corpus (no PATHS), "
                    f"{DEFAULT_OUT_FOR_PATHS}/ when PATHS are given].")
 @click.option("--doc-timeout", type=click.FloatRange(0), default=DEFAULT_DOC_TIMEOUT, show_default=True,
-              help="Seconds of work one article may take; a slower one is stopped and recorded as failed "
-                   "(0: no limit).")
+              help="Seconds of work one article may take per 20,000 characters (a news article takes about "
+                   "a second); a slower one is stopped and recorded as failed (0: no limit).")
 @click.option("--max-chars", type=click.IntRange(0), default=DEFAULT_MAX_CHARS, show_default=True,
               help="Longer articles are refused by name, not attempted (0: no limit).")
 @click.option("--reference-date", callback=_reference_date, metavar="YYYY-MM-DD",

@@ -108,7 +108,8 @@ class Errors:
     E506 = "{path}: cannot be written ({reason})"
     E507 = "no document could be read from {paths}; the tables in {out} were not touched"
     E508 = "{path}: {n_chars} characters is more than --max-chars {max_chars}; not processed"
-    E509 = "{path}: not finished within --doc-timeout {seconds:g}s; stopped and skipped"
+    E509 = ("{path}: not finished within its time budget of {seconds:g}s (--doc-timeout {per:g}s per "
+            "{piece_chars} characters); stopped and skipped")
     E510 = "{path}: the worker process died while processing it ({reason}); not processed"
     E511 = "{path}: processing failed in {where}: {exc}"
     E512 = "{path}: tokenization failed: {exc}"

@@ -55,14 +55,16 @@ FIRST_BATCH = 2
 PIECE_CHARS = 20_000
 #: Longer articles are refused by name, not attempted (``--max-chars``).
 DEFAULT_MAX_CHARS = 5_000_000
-#: Seconds of work one article may take before it is stopped and failed (``--doc-timeout``).
-DEFAULT_DOC_TIMEOUT = 300.0
+#: Seconds of work an article may take per piece (``PIECE_CHARS`` characters or less) before
+#: it is stopped and failed (``--doc-timeout``): a news article (one piece) takes about a
+#: second, the whole budget only goes to pathological text.
+DEFAULT_DOC_TIMEOUT = 120.0
 
 
 @dataclass(frozen=True)
 class Limits:
-    """What one article may cost: characters (``None``: no limit), seconds of work
-    (``None``: no limit), and the size of the pieces a long article is cut into."""
+    """What one article may cost: characters (``None``: no limit), seconds of work per
+    piece (``None``: no limit), and the size of the pieces a long article is cut into."""
 
     max_chars: int | None = DEFAULT_MAX_CHARS
     doc_timeout: float | None = DEFAULT_DOC_TIMEOUT
@@ -133,6 +135,7 @@ class _Entry:
     n_sentences: int = 0
     n_words: int = 0
     spent: float = 0.0     # seconds of work so far (see _Clock)
+    allowed: float = 0.0   # seconds of work it may take: the budget per piece times its pieces
     error: str | None = None
     problems: list[str] = field(default_factory=list)   # extractors that failed on it
 
@@ -245,12 +248,13 @@ class _Clock:
         if not self.seconds:
             yield
             return
-        if entry.spent >= self.seconds:
+        allowed = entry.allowed or self.seconds
+        if entry.spent >= allowed:
             raise DocTimeout()
         start = time.perf_counter()
         if self.hard:
             self.armed = True
-            signal.setitimer(signal.ITIMER_REAL, self.seconds - entry.spent)
+            signal.setitimer(signal.ITIMER_REAL, allowed - entry.spent)
         try:
             yield
         finally:
@@ -258,7 +262,7 @@ class _Clock:
             if self.hard:
                 signal.setitimer(signal.ITIMER_REAL, 0)
             entry.spent += time.perf_counter() - start
-        if entry.spent > self.seconds:
+        if entry.spent > allowed:
             raise DocTimeout()
 
 
@@ -321,17 +325,23 @@ class _Stream:
             return []
         if not item.reference_date:
             item.warnings.append(Warnings.W801)
+        if self.limits.doc_timeout:
+            entry.allowed = self.limits.doc_timeout * max(1, -(-len(item.text or "") // self.piece_chars))
         try:
             with self.clock.budget(entry):
                 entry.cleaned = clean(item.text or "")
                 chunks = split_for_model(entry.cleaned.text, self.piece_chars)
         except DocTimeout:
-            entry.error = Errors.E509.format(path=item.path, seconds=self.limits.doc_timeout)
+            entry.error = self._timed_out(entry)
             return []
         if len(chunks) > 1:
             item.warnings.append(Warnings.W003.format(path=item.path, n_chars=len(entry.cleaned.text),
                                                       n_pieces=len(chunks)))
         return chunks
+
+    def _timed_out(self, entry: _Entry) -> str:
+        return Errors.E509.format(path=entry.item.path, seconds=entry.allowed, per=self.limits.doc_timeout,
+                                  piece_chars=self.piece_chars)
 
     def _make_doc(self, entry: _Entry, chunk: str) -> Doc | None:
         """Tokenize one piece within the article's budget; None (and the error noted) if it fails."""
@@ -339,7 +349,7 @@ class _Stream:
             with self.clock.budget(entry):
                 doc = self.nlp.make_doc(chunk)
         except DocTimeout:
-            entry.error = Errors.E509.format(path=entry.item.path, seconds=self.limits.doc_timeout)
+            entry.error = self._timed_out(entry)
             return None
         except Exception as exc:  # tokenizer failure: this article only
             entry.error = Errors.E512.format(path=entry.item.path, exc=repr(exc))
@@ -357,7 +367,7 @@ class _Stream:
                 doc = _run_extractors(self.extractors, doc, entry)
                 entry.add_piece(doc, offset)
         except DocTimeout:
-            entry.error = Errors.E509.format(path=entry.item.path, seconds=self.limits.doc_timeout)
+            entry.error = self._timed_out(entry)
 
     def _alone(self, entry: _Entry, chunks: list[tuple[int, str]]) -> None:
         """A long article: its pieces through the model one at a time, so that no more than
