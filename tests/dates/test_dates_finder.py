@@ -251,3 +251,21 @@ def test_many_dates_take_linear_time():
         assert len(find_dates(doc, REF)) == n
         seconds.append(time.perf_counter() - t)
     assert seconds[1] < 10 * max(seconds[0], 0.05)   # four times the dates: not sixteen times the time
+
+
+def test_year_ago_beside_quarters_takes_linear_time():
+    import time
+
+    spacy = pytest.importorskip("spacy")
+    from extract.dates import find_dates
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    seconds = []
+    for n in (500, 2000):
+        doc = nlp("Profit rose from a year ago in the third quarter. " * n)
+        t = time.perf_counter()
+        recs = find_dates(doc, REF)
+        seconds.append(time.perf_counter() - t)
+        assert {r["normalized"] for r in recs if r["text"] == "a year ago"} == {"2017-Q3"}
+    assert seconds[1] < 10 * max(seconds[0], 0.05)   # four times the text: not sixteen times the time

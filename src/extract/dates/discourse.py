@@ -3,6 +3,7 @@ range, anchors in the narrative, the quarter a report speaks of, "a year ago" in
 figures."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -129,6 +130,72 @@ def _anchor_to_narrative(records: list[dict], tense_at, g: Grammar) -> None:
 _YEAR_AGO = re.compile(r"(?:a|one)\s+year\s+(?:ago|earlier)", re.IGNORECASE)
 
 
+_QUARTER_VALUE = re.compile(r"\d{4}-Q[1-4]")
+
+
+def _compares_with_a_year_before(r: dict) -> bool:
+    """"a year ago", "last year", "the year-ago period": a comparison a quarter may stand for."""
+    return ((r["source"] == "rule:ago" and bool(_YEAR_AGO.fullmatch(r["text"])))
+            or (r["source"] == "rule:rel" and r["text"].lower() == "last year")
+            or (r["source"] == "rule:year_ago_period"
+                and not re.search(r"first|second|third|fourth|final|last", r["text"], re.IGNORECASE)))
+
+
+class _Quarters:
+    """The quarters a document names, for look-ups in (amortised) constant or log time.
+
+    ``named`` are the records with a quarter value that do not follow another ("a year ago"
+    records are changed by the pass, never named); ``by_value`` holds every record's index
+    by value, kept up to date as the pass changes values.
+    """
+
+    def __init__(self, records: list[dict]) -> None:
+        self.records = records
+        self.named = [i for i, q in enumerate(records)
+                      if _QUARTER_VALUE.fullmatch(q["normalized"]) and q["source"] not in _FOLLOWERS]
+        self.starts = [records[i]["start_char"] for i in self.named]
+        self.by_end = sorted(self.named, key=lambda i: records[i]["end_char"])
+        self.by_value: dict[str, list[int]] = {}
+        for i, q in enumerate(records):
+            self.by_value.setdefault(q["normalized"], []).append(i)
+        self.added = 0                           # named quarters ending before the current point
+        self.count: dict[str, int] = {}
+        self.first: dict[str, int] = {}
+        self.topic: str | None = None
+
+    def in_span(self, start: int, end: int) -> list[dict]:
+        """Named quarters starting inside [start, end)."""
+        a, b = bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+        return [self.records[i] for i in self.named[a:b]]
+
+    def topic_before(self, point: int) -> str | None:
+        """The quarter named most often among those ending by ``point`` (the first named on a tie);
+        ``point`` never decreases from one call to the next."""
+        while self.added < len(self.by_end) and self.records[self.by_end[self.added]]["end_char"] <= point:
+            i = self.by_end[self.added]
+            v = self.records[i]["normalized"]
+            self.count[v] = self.count.get(v, 0) + 1
+            self.first[v] = min(self.first.get(v, i), i)
+            t = self.topic
+            if t is None or (self.count[v], -self.first[v]) > (self.count[t], -self.first[t]):
+                self.topic = v
+            self.added += 1
+        return self.topic
+
+    def first_with(self, value: str, point: int) -> list[dict]:
+        """The first record (in text order) with ``value`` that ends by ``point``, as a list."""
+        for i in self.by_value.get(value, ()):
+            if self.records[i]["end_char"] <= point:
+                return [self.records[i]]
+        return []
+
+    def set_value(self, i: int, value: str) -> None:
+        old = self.by_value[self.records[i]["normalized"]]
+        old.remove(i)
+        bisect.insort(self.by_value.setdefault(value, []), i)
+        self.records[i]["normalized"] = value
+
+
 def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: dt.date) -> None:
     """"a year ago" compared with a quarter's results is that quarter a year before.
 
@@ -137,30 +204,23 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
     the quarter of the nearest quarter record in the sentence, else of the latest one mentioned
     before it, else the latest completed quarter.
     """
-    changed: set[int] = set()
-    for r in records:
-        last_year = r["source"] == "rule:rel" and r["text"].lower() == "last year"
-        if not ((r["source"] == "rule:ago" and _YEAR_AGO.fullmatch(r["text"])) or last_year
-                or (r["source"] == "rule:year_ago_period" and not re.search(r"first|second|third|fourth|final|last",
-                                                                            r["text"], re.IGNORECASE))):
+    index = _Quarters(records)
+    for i, r in enumerate(records):
+        if not _compares_with_a_year_before(r):
             continue
+        last_year = r["source"] == "rule:rel"
         span = doc.char_span(r["start_char"], r["end_char"], alignment_mode="expand")
         if span is None:
             continue
         sent = span.sent
-        quarters = [q for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                    and sent.start_char <= q["start_char"] < sent.end_char and q["source"] not in _FOLLOWERS
-                    and id(q) not in changed]
+        quarters = index.in_span(sent.start_char, sent.end_char)
         if last_year and not quarters and "quarter" not in sent.text.lower():
             continue   # "last year" is a quarter only beside a quarter's figures
         if last_year and sent[0].lower_ == "last":
             continue   # "Last year, the company ..." speaks of the year
         if not quarters:   # else the quarter the report is about: the one named most often before
-            before = [q["normalized"] for q in records if re.fullmatch(r"\d{4}-Q[1-4]", q["normalized"])
-                      and q["end_char"] <= r["start_char"] and q["source"] not in _FOLLOWERS
-                      and id(q) not in changed]
-            topic = max(before, key=before.count) if before else None   # the first on a tie
-            quarters = [q for q in records if q["normalized"] == topic and q["end_char"] <= r["start_char"]][:1]
+            topic = index.topic_before(r["start_char"])
+            quarters = index.first_with(topic, r["start_char"]) if topic is not None else []
         if not quarters and "quarter" not in sent.text.lower():
             continue
         if quarters:
@@ -169,7 +229,6 @@ def _year_ago_in_quarter_context(doc: Doc, text: str, records: list[dict], ref: 
         else:
             k = ref.year * 12 + ref.month - 1 - 3
             year, n = str(k // 12), str((k % 12) // 3 + 1)
-        r["normalized"] = f"{int(year) - 1:04d}-Q{n}"
-        changed.add(id(r))
+        index.set_value(i, f"{int(year) - 1:04d}-Q{n}")
         r["granularity"] = "quarter"
 
