@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from .errors import Errors
+from .resources import read_word_list
 
 __all__ = ["CleanedText", "clean"]
 
@@ -278,8 +279,6 @@ def _starts_lower(text: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _function_words() -> frozenset[str]:
-    from .resources import read_word_list
-
     return read_word_list("function_words.txt")
 
 
