@@ -65,3 +65,38 @@ def test_sides_and_company_heads(fixed, text, ents, expected):
     found = fixed(text, ents)
     for item in expected:
         assert item in found, f"{item} not in {found}"
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("She joined the cast of Channel 4's Night Porters last year.", [("Channel 4", "ORG"), ("Night Porters", "PERSON")],
+     [("Channel 4", "ORG"), ("Night Porters", "WORK_OF_ART")]),
+    ("The ITV1 show Muddy Boots won.", [("ITV1", "ORG")], [("Muddy Boots", "WORK_OF_ART")]),
+    ("He hosts the TV show Late Lunch.", [("Late Lunch", "ORG")], [("Late Lunch", "WORK_OF_ART")]),
+    ("Their third album Quiet Hours sold well.", [("Quiet Hours", "PERSON")], [("Quiet Hours", "WORK_OF_ART")]),
+    ("The film Door in the Orchard opens today.", [], [("Door in the Orchard", "WORK_OF_ART")]),
+    ("She won the Marlow Fiction Prize in May.", [("Marlow Fiction Prize", "ORG")],
+     [("Marlow Fiction Prize", "WORK_OF_ART")]),
+    ("Liverpool play in the Champions League.", [("Liverpool", "ORG"), ("Champions League", "ORG")],
+     [("Champions League", "EVENT")]),
+], ids=["broadcaster's", "broadcaster show", "TV show", "album", "missed title", "prize", "competition"])
+def test_works_awards_and_competitions(fixed, text, ents, expected):
+    found = fixed(text, ents)
+    for item in expected:
+        assert item in found, f"{item} not in {found}"
+
+
+@pytest.mark.parametrize("text, ents", [
+    # a show on a day, a person's possessive, a lower-case word: no title
+    ("The show Monday was cancelled.", [("Monday", "DATE")]),
+    ("Tom Ash's Night Porters left.", [("Tom Ash", "PERSON"), ("Night Porters", "ORG")]),
+    ("The film industry grew.", []),
+], ids=["date", "person's", "lower case"])
+def test_no_work_without_a_cue(fixed, text, ents):
+    assert all(label != "WORK_OF_ART" for _, label in fixed(text, ents))
+
+
+def test_a_title_stops_before_the_next_name(fixed):
+    found = fixed("It beat the ITV1 show Muddy Boots and Channel 4's Night Porters.",
+                  [("ITV1", "ORG"), ("Muddy Boots", "ORG"), ("Channel 4", "ORG"), ("Night Porters", "ORG")])
+    assert ("Muddy Boots", "WORK_OF_ART") in found and ("Night Porters", "WORK_OF_ART") in found
+    assert ("Channel 4", "ORG") in found

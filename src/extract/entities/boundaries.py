@@ -14,7 +14,8 @@ only through :func:`.tokens.proper`), so it works with any English tokenizer:
   ("Creative Labs", "Delta Airlines"); "FC" after a name joins it;
 * two sides taken as one name are split at "v" ("Sunderland v Crystal Palace");
 * a title right after a word for a work is a WORK_OF_ART ("the film The Last Orchard", "their
-  album Quiet Hours"), found where the model missed it too.
+  album Quiet Hours", "the TV show X", "Channel 4's X"), found where the model missed it too;
+  a name ending in Award(s)/Prize(s) is a WORK_OF_ART, a known competition an EVENT.
 """
 from __future__ import annotations
 
@@ -195,16 +196,21 @@ def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             out.append(Span(doc, sp.start, sp.end, label="ORG", span_id="fix:club"))
         elif len(sp) >= 2 and last in rules.company_heads and sp.label_ in {"PERSON", "GPE", "LOC", "NORP"}:
             out.append(Span(doc, sp.start, sp.end, label="ORG", span_id="fix:relabel"))
+        elif len(sp) >= 2 and last in rules.award_heads and sp.label_ in LABELS - {"WORK_OF_ART"}:
+            out.append(Span(doc, sp.start, sp.end, label="WORK_OF_ART", span_id="fix:relabel"))  # awards
+        elif sp.text in rules.event_names and sp.label_ in LABELS - {"EVENT"}:
+            out.append(Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel"))
         else:
             out.append(sp)
     return out
 
 
-def _title_end(doc: Doc, i: int, rules: EntityRules) -> int | None:
+def _title_end(doc: Doc, i: int, rules: EntityRules, others: set[int] = frozenset()) -> int | None:
     """End of a title starting at token i: capitalised words, with small words inside
-    ("Door in the Mountain"), ending on a capitalised word; None if token i starts none."""
+    ("Door in the Mountain"), ending on a capitalised word, and not running into another
+    name (``others``: "Filthy Love and [Channel 4]"); None if token i starts none."""
     end, j = None, i
-    while j < len(doc) and not doc[j].is_space:
+    while j < len(doc) and not doc[j].is_space and j not in others:
         tok = doc[j]
         if tok.is_title or tok.is_upper or (tok.like_num and j > i):
             end = j + 1
@@ -214,19 +220,45 @@ def _title_end(doc: Doc, i: int, rules: EntityRules) -> int | None:
     return end if end is not None and (doc[i].is_title or doc[i].is_upper) else None
 
 
+def _work_cue(doc: Doc, i: int, by_end: dict[int, Span], rules: EntityRules) -> str | None:
+    """A word for a work ends right before token i: "word" ("the film"), "show" ("TV show",
+    "Channel 4's": a programme, where the model's EVENT or place label is left alone)."""
+    cue = doc[i - 1]
+    if cue.is_lower and cue.lower_ in rules.work_cue_before:
+        return "word"
+    if cue.is_lower and cue.lower_ in rules.show_words and i >= 2:
+        owner = by_end.get(i - 1)
+        if (doc[i - 2].lower_ in {"tv", "television", "radio", "comedy"}
+                or (owner is not None and owner.text in rules.broadcasters)):
+            return "show"
+    if cue.text in POSSESSIVE and _owner_is_broadcaster(doc, i - 1, by_end, rules):
+        return "show"
+    return None
+
+
+def _owner_is_broadcaster(doc: Doc, poss: int, by_end: dict[int, Span], rules: EntityRules) -> bool:
+    """The name ending right before the possessive at ``poss`` is a broadcaster ("Channel 4's")."""
+    owner = by_end.get(poss)
+    return owner is not None and owner.text in rules.broadcasters and attached(doc[poss - 1], doc[poss])
+
+
 def _titled_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """A title after a word for a work ("the movie Thumbprint", "album Quiet Hours") is a
     WORK_OF_ART; the model's span there, whatever its label, is replaced."""
     by_start = {sp.start: sp for sp in spans}
+    by_end = {sp.end: sp for sp in spans}
     new = []
     for i in range(1, len(doc)):
-        cue = doc[i - 1]
-        if cue.lower_ not in rules.work_cue_before or not cue.is_lower or sentence_start(doc, i):
+        cue = _work_cue(doc, i, by_end, rules)
+        if cue is None or sentence_start(doc, i):
             continue
-        end = _title_end(doc, i, rules)
         old = by_start.get(i)
-        if end is None or (old is not None and old.label_ not in LABELS):
-            continue  # a date or a number after "film": not a title
-        new.append(Span(doc, i, max(end, old.end if old is not None else end), label="WORK_OF_ART",
-                        span_id="fix:work"))
+        if old is not None and (old.label_ not in LABELS or (cue == "show" and old.label_ not in {"ORG", "PERSON"})):
+            continue  # a date after "film"; "the BBC's Olympics" (an EVENT): not a title
+        others = {k for sp in spans if sp is not old and sp.start > i for k in range(sp.start, sp.end)}
+        # the model's span keeps its bounds; a title it missed runs over capitalised words
+        end = old.end if old is not None else _title_end(doc, i, rules, others)
+        if end is None:
+            continue
+        new.append(Span(doc, i, end, label="WORK_OF_ART", span_id="fix:work"))
     return replace_spans(spans, new)

@@ -17,95 +17,26 @@ def trim(doc: Doc, start: int, end: int, label: str,
           rules: EntityRules) -> tuple[int, int] | tuple[int, int, str] | None:
     """Cut what does not belong at either end of a name; None when nothing is left.
 
-    A third item, when present, is a corrected label."""
+    A third item, when present, is a corrected label. One cut at a time, in this order,
+    until none applies: the span's edges, then (names only) its front, then its back."""
     given = label
-    name_like = label in LABELS
-    changed = True
-    while start < end and changed:
-        changed = False
-        first, last = doc[start], doc[end - 1]
-        # ends: whitespace, punctuation, possessive
-        if is_space(first) or (first.is_punct and first.text not in {"&"}):
-            start += 1
-            changed = True
+    while start < end:
+        edges = _trim_edges(doc, start, end)
+        if edges is not None:
+            start, end = edges
             continue
-        if is_space(last) or last.text in POSSESSIVE or last.tag_ == "POS":
-            end -= 1
-            changed = True
+        if label not in LABELS or end - start < 2:
+            break
+        front = _trim_front(doc, start, end, label, rules)
+        if front is _KEEP:
+            break
+        if front is not None:
+            start, end, label = front
             continue
-        if last.is_punct and not (last.text == ")" and "(" in doc[start:end].text):
-            end -= 1
-            changed = True
-            continue
-        if not name_like or end - start < 2:
-            continue
-        low = first.lower_
-        second = doc[start + 1]
-        # leading "the": kept when part of the name
-        if low == "the":
-            # a lower-case "the" is never part of the name ("the Financial Times"); a capitalised
-            # one is when it is not sentence-initial, in a title, or a known name ("The Hague")
-            rest = doc[start + 1:end].text
-            part_of_name = first.text == "The" and (rest in rules.keep_the or label == "WORK_OF_ART"
-                                                    or not sentence_start(doc, start))
-            if not part_of_name:
-                start += 1
-                changed = True
-            continue
-        if first.is_lower and low in rules.leading_determiners:
-            start += 1
-            changed = True
-            continue
-        # leading lower-case words and prefixes ("first", "ex-"), except name particles
-        if first.is_lower and low not in rules.name_particles and has_upper_after(doc, start, end):
-            start += 1
-            changed = True
-            continue
-        # a capitalised function word the model took as part of the name ("Both Hu")
-        if (first.tag_ in FUNCTION_TAGS and first.is_title and low not in rules.name_particles
-                and second.tag_ in {"NNP", "NNPS"}):
-            start += 1
-            changed = True
-            continue
-        # a courtesy title makes a PERSON of the name after it ("Ms Baxley" taken for an ORG)
-        if (label != "PERSON" and first.text in rules.courtesy_titles
-                and all(t.is_title for t in doc[start + 1:end])):
-            start, label = start + 1, "PERSON"
-            changed = True
-            continue
-        # courtesy titles, roles and nationalities are outside a PERSON ("Mr Brown",
-        # "Scientist Yong Wang", "Lib Dem MP Lembit Opik", "Kenyan Alice Timbilil")
-        if label == "PERSON":
-            cut = max((k for k in range(start, end - 1)
-                       if (doc[k].text in rules.titles or doc[k].lower_ in rules.role_words
-                           or doc[k].lower_ in rules.demonyms)
-                       and not doc[k].is_lower and doc[k + 1].is_title), default=None)
-            if cut is not None:
-                start = cut + 1
-                changed = True
-                continue
-        # trailing lower-case word of a name or place ("Zhejiang province", "Carman - son")
-        if (label in rules.trailing_lower_labels and last.is_lower and last.is_alpha
-                and last.lower_ not in rules.org_suffixes_lower):
-            end -= 1
-            changed = True
-            continue
-        # a trailing lower-case verb ("The Weakest Link tells")
-        if last.is_lower and last.tag_.startswith("VB"):
-            end -= 1
-            changed = True
-            continue
-        # trailing numbers and scores on a person or place ("Sfar 2-6", "Czech Republic 7-5 6-3")
-        if label in {"PERSON", "GPE", "LOC", "NORP"} and (last.like_num or last.is_digit):
-            end -= 1
-            changed = True
-            continue
-        # an opening bracket left unclosed: the name stops before it ("Union (TGWU")
-        brackets = [t.i for t in doc[start:end] if t.text == "("]
-        if brackets and not any(t.text == ")" for t in doc[brackets[-1]:end]):
-            end = brackets[-1]
-            changed = True
-            continue
+        back = _trim_back(doc, start, end, label, rules)
+        if back is None:
+            break
+        start, end = back
     if start >= end:
         return None
     if label == "PERSON" and all(t.lower_ in rules.demonyms for t in doc[start:end]):
@@ -262,3 +193,76 @@ def extend_and_merge(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
         taken |= set(range(s, e))
         out.append(new)
     return filter_spans(out)
+
+
+_KEEP = (-1, -1, "")  # the front is part of the name ("The Hague"): stop trimming
+
+
+def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Whitespace, punctuation and a possessive at either end ("Krein’s", "(Glasgow")."""
+    first, last = doc[start], doc[end - 1]
+    if is_space(first) or (first.is_punct and first.text not in {"&"}):
+        return start + 1, end
+    if is_space(last) or last.text in POSSESSIVE or last.tag_ == "POS":
+        return start, end - 1
+    if last.is_punct and not (last.text == ")" and "(" in doc[start:end].text):
+        return start, end - 1
+    return None
+
+
+def _trim_front(doc: Doc, start: int, end: int, label: str,
+                rules: EntityRules) -> tuple[int, int, str] | None:
+    """One cut at the front of a name of two or more tokens; _KEEP when its "The" is part of it."""
+    first, second = doc[start], doc[start + 1]
+    low = first.lower_
+    # leading "the": kept when part of the name
+    if low == "the":
+        # a lower-case "the" is never part of the name ("the Financial Times"); a capitalised
+        # one is when it is not sentence-initial, in a title, or a known name ("The Hague")
+        rest = doc[start + 1:end].text
+        part_of_name = first.text == "The" and (rest in rules.keep_the or label == "WORK_OF_ART"
+                                                or not sentence_start(doc, start))
+        return _KEEP if part_of_name else (start + 1, end, label)
+    if first.is_lower and low in rules.leading_determiners:
+        return start + 1, end, label
+    # leading lower-case words and prefixes ("first", "ex-"), except name particles
+    if first.is_lower and low not in rules.name_particles and has_upper_after(doc, start, end):
+        return start + 1, end, label
+    # a capitalised function word the model took as part of the name ("Both Hu")
+    if (first.tag_ in FUNCTION_TAGS and first.is_title and low not in rules.name_particles
+            and second.tag_ in {"NNP", "NNPS"}):
+        return start + 1, end, label
+    # a courtesy title makes a PERSON of the name after it ("Ms Baxley" taken for an ORG)
+    if (label != "PERSON" and first.text in rules.courtesy_titles
+            and all(t.is_title for t in doc[start + 1:end])):
+        return start + 1, end, "PERSON"
+    # courtesy titles, roles and nationalities are outside a PERSON ("Mr Brown",
+    # "Scientist Yong Wang", "Lib Dem MP Lembit Opik", "Kenyan Alice Timbilil")
+    if label == "PERSON":
+        cut = max((k for k in range(start, end - 1)
+                   if (doc[k].text in rules.titles or doc[k].lower_ in rules.role_words
+                       or doc[k].lower_ in rules.demonyms)
+                   and not doc[k].is_lower and doc[k + 1].is_title), default=None)
+        if cut is not None:
+            return cut + 1, end, label
+    return None
+
+
+def _trim_back(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -> tuple[int, int] | None:
+    """One cut at the back of a name of two or more tokens."""
+    last = doc[end - 1]
+    # trailing lower-case word of a name or place ("Zhejiang province", "Carman - son")
+    if (label in rules.trailing_lower_labels and last.is_lower and last.is_alpha
+            and last.lower_ not in rules.org_suffixes_lower):
+        return start, end - 1
+    # a trailing lower-case verb ("The Weakest Link tells")
+    if last.is_lower and last.tag_.startswith("VB"):
+        return start, end - 1
+    # trailing numbers and scores on a person or place ("Sfar 2-6", "Czech Republic 7-5 6-3")
+    if label in {"PERSON", "GPE", "LOC", "NORP"} and (last.like_num or last.is_digit):
+        return start, end - 1
+    # an opening bracket left unclosed: the name stops before it ("Union (TGWU")
+    brackets = [t.i for t in doc[start:end] if t.text == "("]
+    if brackets and not any(t.text == ")" for t in doc[brackets[-1]:end]):
+        return start, brackets[-1]
+    return None

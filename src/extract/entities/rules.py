@@ -28,7 +28,7 @@ WORD_LISTS = (
     "product_cue_after", "royal_titles", "fac_heads", "saint_words", "club_heads", "place_cue_before",
     "org_cue_phrases", "gazetteer_cue_before", "gazetteer_cue_blockers", "courtesy_titles",
     "work_cue_before", "title_small_words", "club_cue_after", "club_cue_phrases", "home_nations",
-    "sport_words", "company_heads", "versus_words",
+    "sport_words", "company_heads", "versus_words", "show_words", "broadcasters", "award_heads", "event_names",
 )
 WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
                       for key in WORD_LISTS})
@@ -81,6 +81,10 @@ class EntityRules:
     sport_words: frozenset[str]
     company_heads: frozenset[str]
     versus_words: frozenset[str]
+    show_words: frozenset[str]
+    broadcasters: frozenset[str]
+    award_heads: frozenset[str]
+    event_names: frozenset[str]
     patterns: tuple[dict, ...]
 
 
