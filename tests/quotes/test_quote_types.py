@@ -49,6 +49,8 @@ TYPES = [
                  [("“horrifying.”", "partial")], id="partial-said-it-was"),
     pytest.param("Senator Tom Brown said the proposal would leave farmers “worse off than before” next year.",
                  [("“worse off than before”", "partial")], id="partial-long-phrase"),
+    pytest.param("Governor Ann Lee compared the new tax to a “slow leak” on Monday.",
+                 [("“slow leak”", "partial")], id="partial-a-persons-phrase-without-reporting-verb"),
     pytest.param("The so-called “experts” were wrong again about the weather.",
                  [("“experts”", "scare")], id="scare-so-called"),
     pytest.param("The shop sells “organic” apples at twice the price.",

@@ -76,8 +76,12 @@ def quote_type(text: str, q: Quote, n_words: int) -> str:
         return "title"
     if is_quotation(text, q, n_words):
         return "full" if _stands_alone(text, q) else "partial"
-    if q.cue is not None and q.method in {"before", "after"} and not q.stray:
+    if q.stray:
+        return "scare"
+    if q.cue is not None and q.method in {"before", "after"}:
         return "partial"
+    if q.method == "subject" and q.speaker is not None and q.speaker_kind == "person":
+        return "partial"   # Trump likened the refugees to a “vicious snake”: a person's words
     return "scare"
 
 
