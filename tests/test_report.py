@@ -145,7 +145,7 @@ def _make_run(folder: Path, doc_ids=("doc-1",), fmt: str = "csv", sha: str | Non
                      "text_sha1": sha if sha is not None else hashlib.sha1(TEXT.encode()).hexdigest()})
         for table, rows in _rows(doc_id).items():
             tables[table] += rows
-    docs.append({"doc_id": "broken", "path": str(texts / "broken.txt"), "status": "failed",
+    docs.append({"doc_id": "broken", "path": str(texts / "broken.txt"), "status": "error",
                  "error": "broken.txt: the file is empty"})
     frames = {schema.DOCUMENTS_TABLE: pd.DataFrame(docs, columns=schema.DOCUMENT_COLUMNS)}
     for kind in schema.KINDS:
