@@ -33,7 +33,7 @@ from .errors import Errors, ExtractError
 from .manifest import check_manifest
 
 __all__ = ["FORMATS", "EXTENSIONS", "WORKBOOK", "PANDAS_DTYPES", "BOM", "GUARD_CHARS",
-           "arrow_schema", "typed_value", "typed_frame", "empty_frame", "table_format",
+           "arrow_schema", "typed_value", "typed_frame", "table_format",
            "read_table", "read_tables", "guard_cell", "unguard_cell"]
 
 #: every format ``extract run --format`` writes
@@ -108,13 +108,6 @@ def _int_text(text: str) -> int:
         return int(f)
 
 
-def empty_frame(table: str):
-    import pandas as pd
-
-    return pd.DataFrame({c.name: pd.Series([], dtype=PANDAS_DTYPES[c.dtype])
-                         for c in schema.typed_columns(table)})
-
-
 def typed_frame(table: str, frame_or_rows, *, source: str = "") -> Any:
     """A DataFrame of ``table`` with the schema's columns, in order, and pandas dtypes.
 
@@ -137,8 +130,7 @@ def typed_frame(table: str, frame_or_rows, *, source: str = "") -> Any:
             except (TypeError, ValueError) as exc:
                 raise ExtractError(Errors.E319.format(path=source or table, row=i + 1,
                                                       column=col.name, problem=exc)) from None
-        data[col.name] = pd.Series(values, dtype=PANDAS_DTYPES[col.dtype]) if values else \
-            pd.Series([], dtype=PANDAS_DTYPES[col.dtype])
+        data[col.name] = pd.Series(values, dtype=PANDAS_DTYPES[col.dtype])
     return pd.DataFrame(data)
 
 
