@@ -309,3 +309,26 @@ def test_formula_like_names_and_titles_are_guarded_end_to_end(nlp, tmp_path):
         docs = read_tables(tmp_path / fmt)["documents"]
         assert set(docs["doc_id"]) == {"=1+2", "@SUM(1+1)"}
         assert '=HYPERLINK("http://example.com","x")' in set(docs["title"].dropna())
+
+
+def test_the_manifest_says_which_file_is_the_table(tmp_path):
+    """A folder that holds an older run's Parquet beside this run's CSV reads the CSV its manifest names."""
+    from extract.manifest import write_manifest
+
+    write_table_files({"documents": _docs("old"), "quantities": [_one_quantity(doc_id="old")]}, tmp_path, "parquet")
+    paths = write_table_files({"documents": _docs("new"), "quantities": [_one_quantity(doc_id="new")]}, tmp_path, "csv")
+    assert read_tables(tmp_path)["documents"]["doc_id"].tolist() == ["old"]     # no manifest: Parquet first
+    write_manifest(tmp_path, paths)
+    assert read_tables(tmp_path)["documents"]["doc_id"].tolist() == ["new"]
+
+
+def test_a_table_longer_than_a_sheet_goes_on_in_the_next(tmp_path, monkeypatch):
+    import extract.writers as writers
+
+    monkeypatch.setattr(writers, "XLSX_MAX_ROWS", 3)             # a header and two rows per sheet
+    rows = [_one_quantity(start_char=i, end_char=i + 1) for i in range(5)]
+    write_table_files({"documents": _docs("a"), "quantities": rows}, tmp_path, "xlsx")
+    openpyxl = pytest.importorskip("openpyxl")
+    names = openpyxl.load_workbook(tmp_path / WORKBOOK).sheetnames
+    assert [n for n in names if n.startswith("quantities")] == ["quantities", "quantities (2)", "quantities (3)"]
+    assert read_tables(tmp_path)["quantities"]["start_char"].tolist() == [0, 1, 2, 3, 4]

@@ -30,7 +30,7 @@ from typing import Any, Iterable, Mapping
 
 from . import schema
 from .errors import Errors, ExtractError
-from .manifest import check_manifest
+from .manifest import check_manifest, read_manifest
 
 __all__ = ["FORMATS", "EXTENSIONS", "WORKBOOK", "PANDAS_DTYPES", "BOM", "GUARD_CHARS",
            "arrow_schema", "typed_value", "typed_frame", "table_format",
@@ -152,13 +152,24 @@ def unguard_cell(text: str) -> str:
 
 # ---------------------------------------------------------------- reading
 
+_BY_SUFFIX = {".parquet": "parquet", ".jsonl": "jsonl", ".csv": "csv", ".xlsx": "xlsx"}
+
+
 def table_format(directory: str | Path, table: str) -> tuple[str, Path] | None:
     """(format, path) of ``table`` in ``directory``, or None when it is not there.
 
-    When a folder holds a table in several formats, the order of preference is Parquet,
-    JSON Lines, CSV, then the workbook.
+    The file the folder's manifest names, when ``extract run`` wrote one; else, when a
+    folder holds a table in several formats, Parquet, JSON Lines, CSV, then the workbook.
     """
     directory = Path(directory)
+    try:
+        entry = (read_manifest(directory) or {}).get("tables", {}).get(table)
+    except ExtractError:
+        entry = None   # an unreadable manifest is reported by check_manifest when the table is read
+    if isinstance(entry, dict) and Path(str(entry.get("file"))).suffix in _BY_SUFFIX:
+        path = directory / Path(str(entry["file"])).name
+        if path.is_file():
+            return _BY_SUFFIX[path.suffix], path
     for fmt, name in (("parquet", f"{table}.parquet"), ("jsonl", f"{table}.jsonl"), ("csv", f"{table}.csv")):
         if (directory / name).is_file():
             return fmt, directory / name
