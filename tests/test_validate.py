@@ -181,3 +181,16 @@ def test_every_row_of_the_api_passes_the_validator(pipeline_rows):
                 n += 1
                 assert row_problems(name, row, units=UNITS) == [], (name, row)
     assert n > len(SENTENCES)
+
+
+@pytest.mark.parametrize("unit, known", [
+    ("USD", True), ("GBP", True), ("percent", True), ("times", True), ("hectare", True),
+    ("kilometre per hour", True), ("USD per share", True), ("USD per barrel", True),
+    ("inverse second", True), ("metre per square second", True),
+    ("furlong", False), ("USD per furlong", False), ("per share", False), ("", False), ("usd", False),
+])
+def test_units_come_from_the_unit_table(unit, known):
+    from extract.tables import UNITS, known_unit
+
+    assert known_unit(unit) is known
+    assert (unit in UNITS) is known

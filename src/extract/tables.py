@@ -112,10 +112,13 @@ def n_sentences(pieces: Iterable[Piece]) -> int:
 def _unit_vocabulary() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """(units a quantity may have alone, denominators of a rate, power words) from units.json."""
     data = read_json("units.json")
-    per = frozenset(v for k, v in data["per_units"].items() if not k.startswith("_"))
-    powers = tuple(k for k in data["powers"] if not k.startswith("_"))
-    alone = frozenset(k for k in data["currencies"] if not k.startswith("_")) | frozenset(
-        k for k in data["units"] if not k.startswith("_")) | per | {"times"}
+
+    def keys(section: str) -> list[str]:   # units.json is checked by the quantities component
+        return [k for k in data.get(section, {}) if not k.startswith("_")]
+
+    per = frozenset(v for k, v in data.get("per_units", {}).items() if not k.startswith("_") and isinstance(v, str))
+    powers = tuple(keys("powers"))
+    alone = frozenset(keys("currencies")) | frozenset(keys("units")) | per | {"times"}
     return alone, per, powers
 
 
