@@ -126,7 +126,8 @@ MOD_VALUES: tuple[str, ...] = ("START", "MID", "END", "APPROX", "LESS_THAN", "MO
                                "ON_OR_BEFORE", "ON_OR_AFTER")
 #: TIMEX3 values that stand for an unanchored past, present or future
 REF_VALUES: tuple[str, ...] = ("PAST_REF", "PRESENT_REF", "FUTURE_REF")
-#: documents.status
+#: documents.status: ``ok``; ``partial`` (an extractor failed on the document, the other
+#: tables have its rows; ``error`` says which); ``error`` (the document could not be processed)
 STATUSES: tuple[str, ...] = ("ok", "partial", "error")
 
 # ---------------------------------------------------------------- the tables
