@@ -74,8 +74,8 @@ class Errors:
     E320 = "{path}: cannot be read: {problem}"
     E321 = "{path}: no {table} table (looked for {table}.parquet, {table}.jsonl, {table}.csv and tables.xlsx)"
     E322 = "{path}: no tables found (looked for {tables} as .parquet, .jsonl, .csv or tables.xlsx)"
-    E323 = ("{path}: no predictions for {n} gold document(s): {doc_ids}; they are not in the prediction "
-            "tables' documents (was the run given these articles?)")
+    E323 = ("{path}: no predictions for {n} gold document(s): {doc_ids}; the run did not process them "
+            "(not in its documents table, or status error there): was it given these articles?")
     E324 = "no gold files here: a gold folder holds .jsonl files, or .csv files with a kind column"
     E325 = "gold is invalid ({n} problem(s); `extract validate-gold` lists them all): {problems}"
     E326 = "cannot be read as gold: {problem}"
