@@ -6,7 +6,10 @@ Configurations, measured side by side in one run on the same files (BBC News by 
   without its lemmatizer, as ``build_pipeline`` loads it), texts already in memory;
 * ``extract_1p``: ``extract.runner.run`` in one process, all four extractors, tables written;
 * ``extract_2p``: the same with ``n_process=2``;
-* ``dask_2w``: the same with ``engine="dask"`` on a LocalCluster of 2 worker processes.
+* ``dask_2w``: the same with ``engine="dask"`` on a LocalCluster of 2 worker processes;
+* ``only_<names>`` (e.g. ``only_entities``, ``only_dates+quantities``): ``extract_1p`` with
+  only those extractors chosen (``extract run --extractors dates,quantities``): the pipeline
+  runs them, the components whose output they read, and the model parts they need.
 
 Every configuration runs in a fresh subprocess whose process tree is sampled with psutil
 for the peak RSS of every process (spaCy's worker processes, Dask's nannies and workers).
@@ -19,6 +22,10 @@ The growth check repeats everything on 1/4, 1/2 and all of the corpus.
 
 Run: ``python bench/throughput.py [--data ../shared/data/bbc-news] [--fractions 0.25,0.5,1]
 [--configs reference,extract_1p,extract_2p,dask_2w] [--batch-size 16] [--repeat N]``.
+The speed of chosen extractors: ``python bench/throughput.py --fractions 0.25 --repeat 2
+--configs extract_1p,only_entities,only_dates,only_dates+quantities,only_quotes
+--out bench/results/throughput_extractors.json``; what each component costs:
+``python bench/throughput.py --profile-components 150``.
 With ``--repeat N`` every configuration runs N times, interleaved, and the best run of each
 is reported (all runs are kept in the JSON): on a machine shared with other work, the best
 run is the one least slowed down by it.
@@ -101,7 +108,8 @@ def _child(config: str, files_json: str, out_dir: str, batch_size: int) -> dict:
         kwargs.update(engine=engine)
         nlp = None
     else:
-        nlp = build_pipeline()
+        extractors = config[len("only_"):].split("+") if config.startswith("only_") else None
+        nlp = build_pipeline(extractors=extractors)
         kwargs.update(nlp=nlp, n_process=2 if config == "extract_2p" else 1)
     loaded = time.perf_counter()
     cpu_loaded = _cpu()
@@ -115,6 +123,36 @@ def _child(config: str, files_json: str, out_dir: str, batch_size: int) -> dict:
             "wall_s": done - t_load, "load_s": loaded - t_load, "first_row_s": first_row[0] - t_load,
             "steady_s": done - first_row[0], "steady_words": summary.n_words - first_row[1],
             "pipes": pipes, "cpu_s": round(_cpu() - cpu_loaded, 2)}
+
+
+def profile_components(data: Path, n: int, seed: int = 7) -> str:
+    """CPU seconds of each pipeline component over ``n`` articles of ``data`` (one process,
+    components run one after the other over the whole sample; process_time, so other work
+    on the machine matters little): what leaving an extractor out can save."""
+    import random
+
+    from extract import schema
+    from extract.pipeline import build_pipeline
+    from extract.text import clean
+
+    files = sorted(Path(data).rglob("*.txt"))
+    random.Random(seed).shuffle(files)
+    texts = [clean(f.read_text(encoding="utf-8", errors="replace")).text for f in files[:n]]
+    nlp = build_pipeline()
+    docs = [nlp.make_doc(t) for t in texts]
+    for d in docs:
+        d._.set(schema.REFERENCE_DATE_EXTENSION, "2005-01-01")
+    times = {}
+    for name, proc in nlp.pipeline:
+        t0 = time.process_time()
+        docs = list(proc.pipe(docs, batch_size=16))
+        times[name] = time.process_time() - t0
+    total = sum(times.values())
+    words = sum(1 for d in docs for t in d if not (t.is_punct or t.is_space))
+    lines = [f"{len(docs)} articles, {words:,} words, {total:.1f} CPU s", "",
+             "| component | CPU s | share |", "|---|---:|---:|"]
+    lines += [f"| {k} | {v:.2f} | {100 * v / total:.1f}% |" for k, v in times.items()]
+    return "\n".join(lines)
 
 
 # --- parent: run and watch the children --------------------------------------------------
@@ -212,7 +250,8 @@ def table(out: dict) -> str:
     for r in out["rows"]:
         procs = sorted(r["processes"].values(), key=lambda p: -p["peak_rss_mb"])
         rss = ", ".join(f"{p['peak_rss_mb']:.0f}" for p in procs if p["peak_rss_mb"] > 30)
-        cpu = f"{r['words_per_cpu_s']:,.0f} ({r['cpu_ratio_to_reference']})"
+        ratio = r["cpu_ratio_to_reference"]
+        cpu = f"{r['words_per_cpu_s']:,.0f}" + (f" ({ratio})" if ratio is not None else "")
         lines.append(f"| {r['fraction']:g} | {r['config']} | {r['n_docs']} | {r['n_words']:,} | "
                      f"{r['words_per_s']:,.0f} | {r['ratio_to_reference'] or ''} | {r['ratio_to_1p'] or ''} | "
                      f"{cpu} | {rss} | {r['load_s']:.2f} | {r['first_row_s']:.2f} | {r['load_avg_before']} |")
@@ -229,7 +268,12 @@ def main() -> None:
                         help="run the configurations N times, interleaved, and report the best of each")
     parser.add_argument("--child", nargs=3, metavar=("CONFIG", "FILES_JSON", "OUT_DIR"), help=argparse.SUPPRESS)
     parser.add_argument("--out", type=Path, default=RESULTS / "throughput.json")
+    parser.add_argument("--profile-components", type=int, metavar="N", default=None,
+                        help="print the CPU seconds of each pipeline component over N articles, and stop")
     args = parser.parse_args()
+    if args.profile_components:
+        print(profile_components(args.data, args.profile_components))
+        return
     if args.child:
         print(json.dumps(_child(*args.child, batch_size=args.batch_size)))
         return
