@@ -96,6 +96,8 @@ SPEAKERS = [
     pytest.param("“Prices will fall,” said the bank's chief economist, adding that rates were too high.",
                  ("the bank's chief economist", "role", "the bank's chief economist"), id="role-of-an-org"),
     pytest.param("“I never agreed to that,” she said.", (None, "unknown", "she"), id="unresolved-pronoun"),
+    pytest.param("Cheryl Mills left early. “We never saw the files,” Mills said.",
+                 ("Cheryl Mills", "person", "Mills"), id="known-surname"),
     pytest.param("“I do not trust this plan at all.” ― Karen Bobadilla.\n\n“Nor do I.” ― Luis Ortega.",
                  ("Karen Bobadilla", "person", "Karen Bobadilla"), id="dash-attribution"),
 ]
@@ -105,6 +107,11 @@ SPEAKERS = [
 def test_speakers_are_speakers(run, text, expected):
     r = run(text)[0]
     assert (r["speaker"], r["speaker_kind"], r["speaker_mention"]) == expected
+
+
+def test_person_after_an_organisations_possessive(run):
+    r = run("“The vote is lost,” Microsoft's Ann Lee wrote in a memo.")[0]
+    assert (r["speaker"], r["speaker_kind"]) == ("Ann Lee", "person")
 
 
 def test_pronoun_after_apposition_names_the_person(run):

@@ -167,11 +167,20 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
     named = [t.i for t in span if t.ent_type_ in _LABEL_KINDS]
     owner = bool(named) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
                                 for t in doc[named[0] + 1:e - 1])
-    if owner:
+    # a surname of a person already named ("Sanders" where the tagger saw a noun)
+    known = bool(words) and all(w[:1].isupper() for w in words) and words[-1].lower() in people.full
+    pos = next((t.i for t in doc[named[0] + 1:e - 1] if t.tag_ == "POS" or t.lower_ in {"’s", "'s"}), e) \
+        if owner else e
+    head_person = [t.i for t in doc[pos + 1:e] if t.ent_type_ == "PERSON"]
+    if owner and head_person:
+        # "Commentary's Noah Rothman": the person at the head
+        q.speaker_kind = "person"
+        q.speaker = people.name(ent_of(doc[head_person[-1]]).text, span.start_char)
+    elif owner:
         # "Michael Jackson's mother" is not Michael Jackson, "Trump's comments" nobody
         q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
-    elif "PERSON" in labels or q.byline or (looks_named and not labels & {"ORG", "NORP", "GPE"}
-                                            and not span[0].lower_ in {"the", "a", "an"}):
+    elif "PERSON" in labels or q.byline or known or (looks_named and not labels & {"ORG", "NORP", "GPE"}
+                                                     and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
         ents = [ent_of(t) for t in span if t.ent_type_ == "PERSON"]
         name_text = ents[-1].text if ents else text
