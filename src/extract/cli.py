@@ -79,7 +79,9 @@ def _stage_stdin(paths: list[Path], doc_id: str) -> tuple[list[Path], Path | Non
         raise ConfigError(Errors.E803.format(n=n))
     if not doc_id or doc_id != Path(doc_id).name or doc_id.startswith("."):
         raise ConfigError(Errors.E007.format(what="--doc-id", value=doc_id, allowed="a file stem (no '/')"))
-    data = click.get_binary_stream("stdin").read()
+    stream = getattr(sys.stdin, "buffer", sys.stdin)   # bytes: decoded as files are
+    data = stream.read()
+    data = data.encode("utf-8") if isinstance(data, str) else data
     if not data.strip():
         raise ConfigError(Errors.E804)
     staged = Path(tempfile.mkdtemp(prefix="extract-stdin-"))
