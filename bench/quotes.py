@@ -18,6 +18,8 @@ documents, which by the project's rules name no speaker).
 those of ``all gold``. A secondary, lenient figure also counts as correct a gold Source that is
 a pronoun ("he") which our own resolver (``extract.quotes.resolve_mention``) maps to the
 predicted speaker; it depends on that resolver, so the strict figure is the one to quote.
+``speaker_mention_accuracy`` counts a pair as right when the speaker mention is the gold
+Source even where the speaker column is empty (the figure reported before quote types).
 ``share_speaker_not_person_org_group_role``: of the scored rows that name a speaker, the share
 whose ``speaker_kind`` is none of person, org, group, role (the target is 0).
 
@@ -67,7 +69,8 @@ def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bo
     nlp, names = _pipeline()
     docs = read_split(polnear, split)
     totals = {"convention": PRF(), "all gold": PRF()}
-    spk = {"convention": [0, 0, 0], "all gold": [0, 0, 0]}   # correct, n, correct (gold pronoun resolved)
+    # correct, n, correct (gold pronoun resolved), correct mention (the speaker may be empty)
+    spk = {"convention": [0, 0, 0, 0], "all gold": [0, 0, 0, 0]}
     types: Counter = Counter()
     kinds: Counter = Counter()
     named = not_speakers = 0   # scored rows that name a speaker; of them, not a person/org/group/role
@@ -104,10 +107,11 @@ def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bo
             for g, p in res.pairs:
                 if g.data.source_start is None:
                     continue
-                ok, ok_resolved = _speaker_ok(doc, ct, g.data, *p.data)
+                ok, ok_resolved, ok_mention = _speaker_ok(doc, ct, g.data, *p.data)
                 spk[scheme][0] += ok
                 spk[scheme][1] += 1
                 spk[scheme][2] += ok_resolved
+                spk[scheme][3] += ok_mention
                 if errors and scheme == "all gold" and not ok:
                     r = p.data[0]
                     err_rows.append({"doc": d.doc_id, "kind": "speaker", "quote": g.data.text[:80],
@@ -134,6 +138,7 @@ def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bo
         "speaker_accuracy": _ratio(*spk["convention"][:2]),
         "speaker_n": spk["convention"][1],
         "speaker_accuracy_gold_pronouns_resolved": _ratio(spk["convention"][2], spk["convention"][1]),
+        "speaker_mention_accuracy": _ratio(spk["convention"][3], spk["convention"][1]),
         "speaker_accuracy_all_gold": _ratio(*spk["all gold"][:2]),
         "speaker_n_all_gold": spk["all gold"][1],
         "rows_by_quote_type": dict(sorted(types.items())),
@@ -153,17 +158,18 @@ def _ratio(a: int, n: int) -> float:
     return round(a / n, 4) if n else 0.0
 
 
-def _speaker_ok(doc, ct, gq, r: dict, ss: int | None, se: int | None) -> tuple[bool, bool]:
-    """Is the predicted speaker the gold Source (strict), and is it when a gold pronoun source
-    is resolved by our own resolver (lenient)?"""
-    ok = bool(r["speaker"]) and (
-        (ss is not None and any(min(se, b) > max(ss, a) for a, b in gq.source_spans))
-        or _same_person(r["speaker"], gq.source_text))
+def _speaker_ok(doc, ct, gq, r: dict, ss: int | None, se: int | None) -> tuple[bool, bool, bool]:
+    """Is the predicted speaker the gold Source (strict); is it when a gold pronoun source is
+    resolved by our own resolver (lenient); is the speaker mention the gold Source or the
+    speaker its person, the speaker column possibly empty (the figure before issue 17)?"""
+    mention = (ss is not None and any(min(se, b) > max(ss, a) for a, b in gq.source_spans)) \
+        or _same_person(r["speaker"], gq.source_text)
+    ok = bool(r["speaker"]) and mention
     if not ok and gq.source_text and gq.source_text.lower() in _PRONOUNS and r["speaker"]:
         # the gold source is a pronoun: does it refer to the person we name?
         cs, ce = ct.to_clean(gq.source_start), ct.to_clean(gq.source_end)
-        return ok, _same_person(resolve_mention(doc, cs, ce), r["speaker"])
-    return ok, ok
+        return ok, _same_person(resolve_mention(doc, cs, ce), r["speaker"]), mention
+    return ok, ok, mention
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -189,7 +195,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speaker accuracy {out['speaker_accuracy']:.3f} on {out['speaker_n']} matched quotes with a source "
           f"({out['speaker_accuracy_gold_pronouns_resolved']:.3f} when a gold pronoun source is resolved "
           "by our own resolver: a secondary, lenient figure)")
-    print(f"speaker accuracy, all gold: {out['speaker_accuracy_all_gold']:.3f} on {out['speaker_n_all_gold']}")
+    print(f"speaker accuracy, all gold: {out['speaker_accuracy_all_gold']:.3f} on {out['speaker_n_all_gold']}; "
+          f"speaker mention accuracy (the speaker may be empty, as measured before issue 17): "
+          f"{out['speaker_mention_accuracy']:.3f}")
     print(f"rows by quote_type {out['rows_by_quote_type']}; scored rows by speaker_kind "
           f"{out['rows_by_speaker_kind']}; speakers not person/org/group/role: "
           f"{out['share_speaker_not_person_org_group_role']:.3f}")
