@@ -193,15 +193,18 @@ def test_chosen_extractors_give_the_rows_of_a_full_run(full_tables, chosen):
 
 @pytest.mark.parametrize("chosen, present, absent", [
     (["entities"], {"ner", "tagger", "extract_entities"}, {"extract_dates", "extract_quotes", "extract_quantities"}),
-    (["dates"], {"parser", "extract_entities", "extract_dates", pipeline.SELECT_FACTORY},
+    (["dates"], {"parser", "extract_entities", "extract_dates", f"{pipeline.SELECT_FACTORY}:dates"},
      {"extract_quantities", "extract_quotes"}),
     (["quantities"], {"extract_dates", "extract_quantities"}, {"extract_quotes"}),
-    (["quotes", "entities"], {"parser", "extract_quotes"}, {"extract_dates", pipeline.SELECT_FACTORY}),
+    (["quotes", "entities"], {"parser", "extract_quotes"}, {"extract_dates"}),
 ])
 def test_chosen_extractors_run_what_they_read_and_nothing_else(chosen, present, absent):
-    names = set(pipeline.build_pipeline(extractors=chosen).pipe_names)
+    nlp = pipeline.build_pipeline(extractors=chosen)
+    names = set(nlp.pipe_names)
     assert present <= names
     assert not absent & names
+    selects = [n for n in names if nlp.get_pipe_meta(n).factory == pipeline.SELECT_FACTORY]
+    assert bool(selects) == (set(pipeline.with_dependencies(chosen)) != set(chosen))
     assert "lemmatizer" not in names
 
 
@@ -296,6 +299,20 @@ print(json.dumps([nlp.pipe_names, [r["text"] for r in doc._.extract_dates], doc.
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     pipes, dates, entities = json.loads(out.stdout.strip().splitlines()[-1])
-    assert pipes[-1] == pipeline.SELECT_FACTORY and "extract_entities" in pipes
+    assert pipes[-1] == f"{pipeline.SELECT_FACTORY}:dates" and "extract_entities" in pipes
     assert dates == ["June 2016"]
     assert entities is None   # ran for the dates, not kept
+
+
+def test_a_rerun_with_other_extractors_starts_afresh(tmp_path):
+    """The run state reuses documents only for the same pipeline: quantities alone and
+    dates+quantities run the same components, and must still not share results."""
+    from extract.runner import run
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(TEXTS[1], encoding="utf-8")
+    out = tmp_path / "out"
+    first = run([tmp_path / "in"], out, nlp=pipeline.build_pipeline(extractors=["quantities"]))
+    again = run([tmp_path / "in"], out, nlp=pipeline.build_pipeline(extractors=["dates", "quantities"]))
+    assert (first.n_documents, again.n_reused, again.n_documents) == (1, 0, 1)
+    assert len(extract.read_tables(out)["dates"]) > 0

@@ -178,8 +178,8 @@ def build_pipeline(
         nlp.add_pipe(factory, after=last) if last else nlp.add_pipe(factory)
         last = factory
     extra = [n for n in names if n not in chosen]
-    if extra:
-        nlp.add_pipe(SELECT_FACTORY, config={"drop": extra})
+    if extra:  # named by the choice, so a run's fingerprint (the pipe names) tells choices apart
+        nlp.add_pipe(SELECT_FACTORY, name=f"{SELECT_FACTORY}:{'+'.join(chosen)}", config={"drop": extra})
     log.info("model %s: components %s", model_name(nlp), ", ".join(nlp.pipe_names))
     return nlp
 
