@@ -316,3 +316,17 @@ def test_a_rerun_with_other_extractors_starts_afresh(tmp_path):
     again = run([tmp_path / "in"], out, nlp=pipeline.build_pipeline(extractors=["dates", "quantities"]))
     assert (first.n_documents, again.n_reused, again.n_documents) == (1, 0, 1)
     assert len(extract.read_tables(out)["dates"]) > 0
+
+
+def test_a_component_refuses_a_setting_it_does_not_have():
+    from extract.quantities import QuantityFinder
+
+    with pytest.raises(ConfigError, match="Unknown extract_quantities setting 'unit_file'; allowed: units_file"):
+        QuantityFinder(None, unit_file="units.json")
+
+
+def test_from_disk_needs_a_folder_saved_by_to_disk(tmp_path):
+    from extract.quotes import QuotesComponent
+
+    with pytest.raises(ConfigError, match="settings.json is missing"):
+        QuotesComponent(None).from_disk(tmp_path)
