@@ -183,11 +183,10 @@ def extract_frame(
             raise ConfigError(Errors.E805.format(column=column, what=what,
                                                  columns=", ".join(map(str, df.columns))))
     ids = list(df.index) if id is None else df[id].tolist()
-    dates = [_iso(d) for d in df[date]] if date is not None else [None] * len(df)
-    if reference_date is not None:
-        dates = [_iso(reference_date)] * len(df)
-    items = [_item(str(i), t, d, f"<frame {text}>") for i, t, d in zip(ids, df[text].tolist(), dates)]
-    return _run(items, ids, _pipeline(nlp, model, extractors), batch_size)
+    if reference_date is None and date is not None:
+        reference_date = df[date].tolist()
+    return extract_texts(df[text].tolist(), ids=ids, reference_date=reference_date, nlp=nlp, model=model,
+                         extractors=extractors, batch_size=batch_size)
 
 
 def extract_files(
