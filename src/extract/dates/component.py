@@ -20,7 +20,8 @@ class DateFinder(ExtractComponent):
     kind = schema.DATE
     data_files = {"words_file": RESOURCE}
     options = {"use_ner": True, "use_dateparser": True, "keep_unparsed": True}
-    # token.lemma is read when a lemmatizer ran (the default pipeline excludes it)
+    # also read, when present: token.lemma (the default pipeline has no lemmatizer) and
+    # the reference date extension, which the caller sets (no component assigns it)
     requires = ["doc.ents", "doc.sents", "token.dep", "token.tag", "token.pos"]
 
     def load(self, words_file: str) -> None:
