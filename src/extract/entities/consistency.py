@@ -123,7 +123,7 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
             and ((nxt is not None and nxt.text in rules.club_cue_after)
                  or _phrase_before(doc, s) & rules.club_cue_phrases)):
         return "ORG"
-    if (label in {"PERSON", "LOC", "NORP"} and nxt is not None and nxt.text in rules.product_cue_after
+    if (label in {"PERSON", "LOC", "NORP", "PRODUCT"} and nxt is not None and nxt.text in rules.product_cue_after
             and sp.text.lower() not in rules.demonyms):
         return "PRODUCT"  # "the Xbox console", "the Windows operating system"
     return None
@@ -171,7 +171,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # words of people's names are no countries here ("Jordan" after "Michael Jordan")
     name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
     # a British town taken for a person is its club in a sports report (BBC football)
-    sport = _is_sport(doc, rules)
+    sport = is_sport(doc, rules)
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -215,7 +215,7 @@ def plural_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
             if sp.text in products and sp.label_ in {"PERSON", "ORG", "GPE", "LOC"} else sp for sp in spans]
 
 
-def _is_sport(doc: Doc, rules: EntityRules, least: int = 3) -> bool:
+def is_sport(doc: Doc, rules: EntityRules, least: int = 3) -> bool:
     """The article is a sports report: at least ``least`` different words of ``sport_words``."""
     seen = set()
     for t in doc:

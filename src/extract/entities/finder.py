@@ -7,6 +7,7 @@ from spacy.util import filter_spans
 
 from .boundaries import fix_boundaries
 from .consistency import relabel
+from .cues import apply_cues, people_by_surname
 from .names import drop_dangling, extend_and_merge, split_lines, split_list, trim
 from .patterns import build_matcher, rule_spans
 from .rules import LABELS, EntityRules, load_rules
@@ -58,8 +59,10 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     spans = drop_dangling(doc, extend_and_merge(doc, spans, rules))
     # 3. boundaries and labels the name's own words decide
     spans = fix_boundaries(doc, spans, rules)
-    # 4. labels consistent with the rest of the document
-    spans = relabel(doc, spans, rules)
+    # 4. labels and boundaries from the words around a name (titles, awards, roles, products)
+    spans = apply_cues(doc, spans, rules)
+    # 5. labels consistent with the rest of the document
+    spans = people_by_surname(doc, relabel(doc, spans, rules))
     return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
 
 

@@ -1,0 +1,208 @@
+"""Labels and boundaries from the words around a name and from its own small words (round 2
+of the entity rules, issue 14). Each rule reads word lists of ``entity_words.json`` and the
+case of words; it runs after :mod:`.boundaries` and before the document-level vote of
+:mod:`.consistency`, except :func:`people_by_surname`, which runs after it.
+
+* a title starting with a capitalised article in mid-sentence is a WORK_OF_ART when a
+  person's possessive comes before it ("Roth's The Long Road"), it holds a small word or an
+  inner possessive ("The Man From Nowhere", "The Sailor's Knot"), or it is joined by
+  "and"/"or" to another work ("The Long Road and The Green Door"); names with an
+  organisation, place, event or title head are left alone;
+* an award or an event does not keep a leading "The", and a country's name before an award is a GPE of its own
+  ("the US Poetry Awards" = [US] [Poetry Awards]);
+* two countries joined by a hyphen are two GPEs ("the Wales-Ireland match");
+* a nationality alone is a NORP, whatever label the model gave it ("Peruvian farmers"), but
+  not before a word for an award ("the Brit awards");
+* a lower-case role word right before a name makes a PERSON of an ORG/GPE/FAC/LOC label
+  ("supermodel Anna Berg", "champion Okafor"), unless the name has a head word or is a place,
+  or is a one-word ORG ("steel producer Ferrostal");
+* a bare name before a product word is a PRODUCT ("its GX handheld");
+* in a sports report, a name (ORG or FAC) before a lower-case word for a competition is an
+  EVENT ("the Tri Nations series"; a programme's "series" elsewhere is left alone);
+* after the vote, a two- or three-word place or facility name ending in a surname the document
+  gives to a PERSON is that PERSON ("Sara Okafor" taken for a place beside "champion Okafor");
+  an ORG is left alone (firms named after people).
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .consistency import is_sport
+from .gazetteer import is_country, is_place
+from .rules import LABELS, EntityRules
+from .tokens import POSSESSIVE, proper, replace_spans, sentence_start, taken_tokens
+
+#: labels a role word before the name overrules
+_NOT_PEOPLE = {"ORG", "GPE", "FAC", "LOC"}
+#: labels a nationality alone never has
+_NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+
+
+def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The spans with the round-2 cue rules applied (before the document-level vote)."""
+    spans = article_titles(doc, spans, rules)
+    spans = hyphened_countries(doc, spans, rules)
+    spans = award_fronts(doc, [_relabelled(doc, sp, rules) for sp in spans], rules)
+    return bare_products(doc, spans, rules)
+
+
+def _heads(rules: EntityRules) -> frozenset[str]:
+    """Head words of names that are no works: organisations, places, events, awards."""
+    return (rules.org_heads | rules.company_heads | rules.club_heads | rules.fac_heads | rules.event_heads
+            | rules.award_heads)
+
+
+def _article_run(doc: Doc, i: int, rules: EntityRules) -> int | None:
+    """End of a title from the capitalised article at token i: capitalised words, small words
+    and possessives inside, ending on a capitalised word; it stops at "and" and at another
+    capitalised article. None when fewer than one capitalised word follows the article."""
+    end, j = None, i + 1
+    while j < len(doc) and not doc[j].is_space:
+        tok = doc[j]
+        if tok.text in rules.work_articles or tok.lower_ in {"and", "or", "&"}:
+            break
+        if tok.is_title or (tok.is_upper and tok.is_alpha) or (tok.like_num and end is not None):
+            end = j + 1
+        elif not (tok.lower_ in rules.title_small_words or tok.text in POSSESSIVE) or tok.tag_.startswith("VB"):
+            break  # "The Wonder of You is the ...": a verb ends the title
+        j += 1
+    return end
+
+
+def _owner_inside(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRules) -> bool:
+    """The run from token i holds a person, or a known name or an organisation before an inner
+    possessive: a band's or a person's work ("The Clash's London Calling"), not one title."""
+    ends = {sp.end: sp for sp in spans}
+    for k in range(i + 1, end):
+        if doc[k].text in POSSESSIVE and (doc[i + 1:k].text in rules.keep_the
+                                          or (k in ends and ends[k].label_ in {"ORG", "PERSON"})):
+            return True
+    return any(sp.label_ == "PERSON" and sp.start < end and sp.end > i for sp in spans)
+
+
+def _title_evidence(doc: Doc, i: int, end: int, by_end: dict[int, Span], rules: EntityRules) -> bool:
+    """A person's possessive before token i, or a small word or inner possessive in the title."""
+    if i >= 2 and doc[i - 1].text in POSSESSIVE:
+        owner = by_end.get(i - 1)
+        if owner is not None and owner.label_ == "PERSON":
+            return True
+    return any(t.lower_ in rules.title_small_words or t.text in POSSESSIVE for t in doc[i + 1:end - 1])
+
+
+def article_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Titles that start with a capitalised "The"/"A"/"An" in mid-sentence (see the module)."""
+    by_end = {sp.end: sp for sp in spans}
+    heads = _heads(rules)
+    runs = []
+    for i in range(1, len(doc) - 1):
+        prev = doc[i - 1]
+        if (doc[i].text not in rules.work_articles or sentence_start(doc, i) or prev.is_space
+                or (prev.is_alpha and not prev.is_lower)):
+            continue  # "Across The Universe": an article inside a capitalised run starts nothing
+        end = _article_run(doc, i, rules)
+        if end is None:
+            continue
+        words = doc[i + 1:end]
+        if (_owner_inside(doc, i, end, spans, rules) or words.text in rules.keep_the or any(t.text in heads or t.text in rules.broadcasters for t in words)
+                or (words[0].text in rules.titles | rules.royal_titles  # "The Prince of Wales"
+                    and not (len(words) > 1 and words[1].text in POSSESSIVE))
+                or any(sp.label_ not in LABELS and sp.start < end and sp.end > i for sp in spans)):
+            continue
+        runs.append((i, end, _title_evidence(doc, i, end, by_end, rules)))
+    # a title joined by "and"/"or" to a title with evidence is one too
+    sure = {(s, e) for s, e, ok in runs if ok}
+    for s, e, ok in runs:
+        if not ok and any(_joined(doc, s, e, s2, e2) for s2, e2 in sure):
+            sure.add((s, e))
+    new = [Span(doc, s, e, label="WORK_OF_ART", span_id="fix:work") for s, e in sorted(sure)]
+    return replace_spans(spans, new)
+
+
+def _joined(doc: Doc, s: int, e: int, s2: int, e2: int) -> bool:
+    """Spans (s, e) and (s2, e2) are joined by one "and"/"or" between them."""
+    if e2 + 1 == s:
+        return doc[e2].lower_ in {"and", "or"}
+    return e + 1 == s2 and doc[e].lower_ in {"and", "or"}
+
+
+def award_fronts(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """An award or an event keeps no leading "The"; a country's name at an award's front is a
+    GPE of its own."""
+    out = []
+    for sp in spans:
+        award = sp.label_ == "WORK_OF_ART" and sp[-1].text in rules.award_heads
+        if not (len(sp) >= 2 and (award or sp.label_ == "EVENT")) or sp[1:].text in rules.keep_the:
+            out.append(sp)
+            continue
+        s = sp.start + 1 if sp[0].lower_ == "the" else sp.start
+        if award and sp.end - s >= 3 and (doc[s].text in rules.gpe_abbreviations or is_country(doc[s].text)):
+            out.append(Span(doc, s, s + 1, label="GPE", span_id="fix:split"))
+            s += 1
+        out.append(sp if s == sp.start else Span(doc, s, sp.end, label=sp.label_, span_id="fix:trim"))
+    return out
+
+
+def _country(text: str, rules: EntityRules) -> bool:
+    return text in rules.home_nations or text in rules.gpe_abbreviations or is_country(text)
+
+
+def hyphened_countries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Wales-Ireland": two countries joined by a hyphen are two GPEs, whatever the model said."""
+    new = []
+    for sp in spans:
+        if (sp.label_ in LABELS and len(sp) == 3 and sp[1].text in {"-", "‐", "–"}
+                and _country(sp[0].text, rules) and _country(sp[2].text, rules)):
+            new += [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
+                    Span(doc, sp.end - 1, sp.end, label="GPE", span_id="fix:split")]
+    return replace_spans(spans, new)
+
+
+def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
+    """One span relabelled by its own word (a nationality) or its neighbours (a role word,
+    a word for a competition)."""
+    label = sp.label_
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if (label in _NOT_NORP and len(sp) == 1 and sp.text.lower() in rules.demonyms and sp[0].is_title
+            and not (nxt is not None and nxt.text.title() in rules.award_heads)):  # "the Brit awards"
+        return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
+    prev = doc[sp.start - 1] if sp.start >= 1 else None
+    if (label in _NOT_PEOPLE and prev is not None and prev.is_lower and prev.lower_ in rules.role_words
+            and (2 <= len(sp) <= 3 or label != "ORG")  # "steel producer Ferrostal": a one-word ORG stays
+            and all(t.is_title for t in sp) and sp[-1].text not in _heads(rules)
+            and sp[0].text not in rules.titles
+            and not is_place(sp.text) and sp.text not in rules.home_nations):
+        return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+    if (label in {"ORG", "FAC"} and nxt is not None and nxt.is_lower
+            and nxt.lower_ in rules.event_cue_after and (len(sp) >= 2 or label != "ORG") and is_sport(doc, rules)):
+        return Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel")
+    return sp
+
+
+def bare_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"its GX handheld", "the new Z9 console": a name no span covers, after a determiner or
+    a possessive and before a product word, is a PRODUCT."""
+    taken = taken_tokens(spans)
+    new = []
+    for i in range(1, len(doc) - 1):
+        tok, prev, nxt = doc[i], doc[i - 1], doc[i + 1]
+        if (i not in taken and proper(tok) and not sentence_start(doc, i)
+                and nxt.is_lower and nxt.lower_ in rules.product_cue_after
+                and (prev.lower_ in rules.product_determiners or prev.text in POSSESSIVE)):
+            new.append(Span(doc, i, i + 1, label="PRODUCT", span_id="fix:context"))
+    if not new:
+        return spans
+    return sorted(spans + new, key=lambda sp: (sp.start, sp.end))
+
+
+def people_by_surname(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A two- or three-word name whose last word the document gives to a PERSON alone (and
+    never to another label) is that PERSON ("Sara Okafor" beside "Okafor" PERSON)."""
+    labels: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label_ in LABELS and len(sp) == 1:
+            labels.setdefault(sp.text, set()).add(sp.label_)
+    people = {text for text, ls in labels.items() if ls == {"PERSON"}}
+    return [Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+            if (sp.label_ in _NOT_PEOPLE - {"ORG"} and 2 <= len(sp) <= 3 and sp[-1].text in people
+                and all(t.is_title for t in sp)) else sp
+            for sp in spans]
