@@ -67,6 +67,18 @@ CASES = [
      [("Tri Nations", "ORG")], [("Tri Nations", "EVENT")], [("Tri Nations", "ORG")]),
     ("The network backed the Hard Truths series about money.", [("Hard Truths", "ORG")],
      [("Hard Truths", "ORG")], [("Hard Truths", "EVENT")]),
+    # a venue word after a one-word name makes a FAC; a city before "airport" stays a GPE
+    ("The band will play at Brakken stadium in May.", [("Brakken", "LOC")], [("Brakken", "FAC")], []),
+    ("They flew from Leeds airport on Monday.", [("Leeds", "GPE")], [("Leeds", "GPE")], [("Leeds", "FAC")]),
+    # a plural nationality before a person's name is a NORP of its own
+    ("Behind them Peruvians Ana Quispe and Rosa Mamani ran well.",
+     [("Ana Quispe", "PERSON"), ("Rosa Mamani", "PERSON")], [("Peruvians", "NORP")], []),
+    # a PRODUCT takes in the proper noun after it that no span holds
+    ("Buyers queued for Sony's Zeta Portable on Friday.", [("Sony", "ORG"), ("Zeta", "PRODUCT")],
+     [("Zeta Portable", "PRODUCT")], [("Zeta", "PRODUCT")]),
+    # "hometown of X": a GPE
+    ("They met in the singer's hometown of Korsvik last year.", [("Korsvik", "ORG")],
+     [("Korsvik", "GPE")], [("Korsvik", "ORG")]),
 ]
 
 

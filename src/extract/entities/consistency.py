@@ -69,7 +69,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # the nationality cut from before a name is a NORP of its own ("Kenyan Alice Timbilil")
     for sp in out:
         j = sp.start - 1
-        if (sp.label_ == "PERSON" and j >= 0 and j not in taken and doc[j].lower_ in rules.demonyms
+        if (sp.label_ == "PERSON" and j >= 0 and j not in taken and is_demonym(doc[j].lower_, rules)
                 and doc[j].is_title):
             added.append(Span(doc, j, j + 1, label="NORP", span_id="fix:relabel"))
             taken.add(j)
@@ -87,6 +87,11 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     if added:
         out = sorted(out + added, key=lambda sp: sp.start)
     return out
+
+
+def is_demonym(word: str, rules: EntityRules) -> bool:
+    """A nationality word, singular or plural ("Briton", "Britons")."""
+    return word in rules.demonyms or (word.endswith("s") and word[:-1] in rules.demonyms)
 
 
 def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:

@@ -17,8 +17,11 @@ case of words; it runs after :mod:`.boundaries` and before the document-level vo
   ("supermodel Anna Berg", "champion Okafor"), unless the name has a head word or is a place,
   or is a one-word ORG ("steel producer Ferrostal");
 * a bare name before a product word is a PRODUCT ("its GX handheld");
-* in a sports report, a name (ORG or FAC) before a lower-case word for a competition is an
-  EVENT ("the Tri Nations series"; a programme's "series" elsewhere is left alone);
+* in a sports report, a name (ORG, FAC or WORK_OF_ART) before a lower-case word for a
+  competition is an EVENT ("the Tri Nations series"; a programme's "series" elsewhere is left
+  alone);
+* a one-word LOC/ORG/PERSON before a lower-case word for a venue is a FAC ("Parkhead stadium");
+* a PRODUCT takes in the proper nouns right after it that no span holds ("Zeta Portable");
 * after the vote, a two- or three-word place or facility name ending in a surname the document
   gives to a PERSON is that PERSON ("Sara Okafor" taken for a place beside "champion Okafor");
   an ORG is left alone (firms named after people).
@@ -27,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .consistency import is_sport
+from .consistency import is_demonym, is_sport
 from .gazetteer import is_country, is_place
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, proper, replace_spans, sentence_start, taken_tokens
@@ -43,7 +46,7 @@ def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     spans = article_titles(doc, spans, rules)
     spans = hyphened_countries(doc, spans, rules)
     spans = award_fronts(doc, [_relabelled(doc, sp, rules) for sp in spans], rules)
-    return bare_products(doc, spans, rules)
+    return product_tails(doc, bare_products(doc, spans, rules))
 
 
 def _heads(rules: EntityRules) -> frozenset[str]:
@@ -162,7 +165,7 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
     a word for a competition)."""
     label = sp.label_
     nxt = doc[sp.end] if sp.end < len(doc) else None
-    if (label in _NOT_NORP and len(sp) == 1 and sp.text.lower() in rules.demonyms and sp[0].is_title
+    if (label in _NOT_NORP and len(sp) == 1 and is_demonym(sp.text.lower(), rules) and sp[0].is_title
             and not (nxt is not None and nxt.text.title() in rules.award_heads)):  # "the Brit awards"
         return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
     prev = doc[sp.start - 1] if sp.start >= 1 else None
@@ -172,9 +175,12 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
             and sp[0].text not in rules.titles
             and not is_place(sp.text) and sp.text not in rules.home_nations):
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
-    if (label in {"ORG", "FAC"} and nxt is not None and nxt.is_lower
+    if (label in {"ORG", "FAC", "WORK_OF_ART"} and nxt is not None and nxt.is_lower
             and nxt.lower_ in rules.event_cue_after and (len(sp) >= 2 or label != "ORG") and is_sport(doc, rules)):
         return Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel")
+    if (label in {"LOC", "ORG", "PERSON"} and len(sp) == 1 and nxt is not None and nxt.is_lower
+            and nxt.lower_ in rules.fac_cue_after):
+        return Span(doc, sp.start, sp.end, label="FAC", span_id="fix:relabel")  # "Parkhead stadium"
     return sp
 
 
@@ -192,6 +198,20 @@ def bare_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
     if not new:
         return spans
     return sorted(spans + new, key=lambda sp: (sp.start, sp.end))
+
+
+def product_tails(doc: Doc, spans: list[Span], limit: int = 2) -> list[Span]:
+    """A PRODUCT runs on over up to ``limit`` proper nouns right after it that no span holds
+    ("Sony's Zeta Portable", where the model labelled "Zeta" alone)."""
+    taken = taken_tokens(spans)
+    out = []
+    for sp in spans:
+        end = sp.end
+        while (sp.label_ == "PRODUCT" and end < len(doc) and end - sp.end < limit and end not in taken
+               and proper(doc[end]) and doc[end].is_title and not sentence_start(doc, end)):
+            end += 1
+        out.append(sp if end == sp.end else Span(doc, sp.start, end, label="PRODUCT", span_id="fix:merge"))
+    return out
 
 
 def people_by_surname(doc: Doc, spans: list[Span]) -> list[Span]:

@@ -29,7 +29,7 @@ WORD_LISTS = (
     "org_cue_phrases", "gazetteer_cue_before", "gazetteer_cue_blockers", "courtesy_titles",
     "work_cue_before", "title_small_words", "club_cue_after", "club_cue_phrases", "home_nations",
     "sport_words", "company_heads", "versus_words", "show_words", "broadcasters", "award_heads", "event_names",
-    "work_articles", "event_cue_after", "gpe_abbreviations", "product_determiners",
+    "work_articles", "event_cue_after", "gpe_abbreviations", "product_determiners", "fac_cue_after",
 )
 WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
                       for key in WORD_LISTS})
@@ -90,6 +90,7 @@ class EntityRules:
     event_cue_after: frozenset[str]
     gpe_abbreviations: frozenset[str]
     product_determiners: frozenset[str]
+    fac_cue_after: frozenset[str]
     patterns: tuple[dict, ...]
 
 
