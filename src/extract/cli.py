@@ -16,8 +16,13 @@ from pathlib import Path
 
 import click
 
+from .documents import find_files, parse_date
 from .errors import ConfigError, Errors, ExtractError
+from .evaluate import ANNOTATED, evaluate, format_summary
+from .gold import load_corpus, validate_gold
 from .pipeline import EXTRACTORS, parse_extractors
+from .report import build_report
+from .runner import DEFAULT_BATCH_SIZE, run
 from .stream import DEFAULT_DOC_TIMEOUT, DEFAULT_MAX_CHARS, Limits
 
 DEFAULT_CORPUS = "corpus"
@@ -34,8 +39,6 @@ def _echo_err(kind: str, message: str) -> None:
 def _reference_date(ctx, param, value):
     if value is None:
         return None
-    from .documents import parse_date
-
     try:
         return parse_date(value)
     except ConfigError as exc:
@@ -248,8 +251,6 @@ def run_cmd(paths, out_dir, doc_timeout, max_chars, reference_date, model, batch
     """
     import signal
 
-    from .documents import find_files
-    from .runner import DEFAULT_BATCH_SIZE, run
 
     if scheduler and engine != "dask":
         _echo_err("error", "--scheduler needs --engine dask")
@@ -336,7 +337,6 @@ def evaluate_cmd(gold_path, pred_dir, out_dir, texts_dir, kinds, annotated, anno
     when invalid; exit code 2 when the gold or the predictions cannot be scored."""
     import warnings
 
-    from .evaluate import ANNOTATED, evaluate, format_summary
 
     chosen = ANNOTATED if annotated or kinds == ANNOTATED else (
         [k.strip() for k in kinds.split(",") if k.strip()] if kinds else None)
@@ -361,7 +361,6 @@ def evaluate_cmd(gold_path, pred_dir, out_dir, texts_dir, kinds, annotated, anno
 def validate_gold_cmd(path, corpus_dir):
     """Check a gold file (or folder): spans match the raw text, labels known, no duplicates,
     overlaps within a kind flagged. Exit code 1 when there are errors."""
-    from .gold import load_corpus, validate_gold
 
     if not corpus_dir.is_dir():
         _echo_err("error", f"{corpus_dir}: no such corpus folder (give one with --corpus)")
@@ -397,7 +396,6 @@ def report_cmd(pred_dir, gold_path, out_dir, texts_dir, scheme):
     articles and each article with its items highlighted in place; with --gold, the evaluation."""
     import warnings
 
-    from .report import build_report
 
     try:
         with warnings.catch_warnings():

@@ -88,11 +88,11 @@ def typed_value(value: Any, dtype: str) -> Any:
             return None
         value = float(value) if dtype == "float" else _int_text(value)
     if isinstance(value, bool):
-        raise ValueError(f"expected a number, got {value!r}")
+        raise ValueError(Errors.E014.format(value=value))
     if dtype == "int":
         f = float(value)
         if not f.is_integer():
-            raise ValueError(f"expected a whole number, got {value!r}")
+            raise ValueError(Errors.E015.format(value=value))
         return int(value)
     return float(value)
 
@@ -104,7 +104,7 @@ def _int_text(text: str) -> int:
     except ValueError:
         f = float(text)           # "12.0" as written by a float column elsewhere
         if not f.is_integer():
-            raise ValueError(f"expected a whole number, got {text!r}") from None
+            raise ValueError(Errors.E015.format(value=text)) from None
         return int(f)
 
 

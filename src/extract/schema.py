@@ -19,11 +19,13 @@ Column types are the ones the writers and readers use::
 ``nullable=False`` columns are present on every row. The first columns of each table
 marked ``contract=True`` are a contract with users: columns are added, never renamed.
 
-This module is pure data: it imports nothing from the package.
+This module is pure data: it imports only the error messages (extract.errors).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from .errors import ConfigError, Errors
 
 #: the column types a table may declare
 DTYPES = ("str", "int", "float")
@@ -44,7 +46,7 @@ class Column:
 
     def __post_init__(self) -> None:
         if self.dtype not in DTYPES:
-            raise ValueError(f"Column {self.name!r}: unknown dtype {self.dtype!r}; allowed: {', '.join(DTYPES)}")
+            raise ConfigError(Errors.E011.format(column=self.name, value=self.dtype, allowed=", ".join(DTYPES)))
 
 
 @dataclass(frozen=True)
@@ -80,7 +82,7 @@ class Kind:
         for c in self.columns:
             if c.name == name:
                 return c
-        raise KeyError(f"{self.table}: no column {name!r}; columns: {', '.join(self.column_names)}")
+        raise KeyError(Errors.E012.format(table=self.table, column=name, allowed=", ".join(self.column_names)))
 
 
 def _c(name: str, dtype: str = "str", nullable: bool = True, contract: bool = False,
@@ -253,7 +255,7 @@ def typed_columns(table: str) -> tuple[Column, ...]:
     try:
         return BY_TABLE[table].columns
     except KeyError:
-        raise KeyError(f"Unknown table {table!r}; allowed: {', '.join(TABLES)}") from None
+        raise KeyError(Errors.E013.format(value=table, allowed=", ".join(TABLES))) from None
 
 
 def contract_columns() -> dict[str, tuple[str, ...]]:

@@ -26,6 +26,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Sequence
 
+from .errors import ConfigError, Errors
+
 SCHEMES = ("strict", "overlap")
 
 
@@ -84,7 +86,7 @@ def match_spans(
 ) -> MatchResult:
     """Pair gold and predicted spans one to one under ``scheme``."""
     if scheme not in SCHEMES:
-        raise ValueError(f"Unknown matching scheme {scheme!r}; allowed: {', '.join(SCHEMES)}")
+        raise ConfigError(Errors.E010.format(value=scheme, allowed=", ".join(SCHEMES)))
     gold = list(gold)
     pred = list(pred)
     candidates: list[tuple[int, int, int, int]] = []  # (-overlap, gold_idx, pred_idx)

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from . import schema
+from .errors import ConfigError, Errors
 from .io import EXTENSIONS, FORMATS, WORKBOOK, BOM, arrow_schema, guard_cell
 from .tables import check_row
 
@@ -93,7 +94,7 @@ class PartWriter:
 
     def __init__(self, parts_dir: Path, name: str, columns: Mapping[str, Sequence[str]], fmt: str) -> None:
         if fmt not in FORMATS:
-            raise ValueError(f"Unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
+            raise ConfigError(Errors.E009.format(value=fmt, allowed=", ".join(FORMATS)))
         self.parts_dir = Path(parts_dir)
         self.name = name
         self.fmt = fmt
@@ -339,7 +340,7 @@ def merge_parts(
     were retried in this run). For ``xlsx`` every table is a sheet of ``tables.xlsx``.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"Unknown format {fmt!r}; allowed: {', '.join(FORMATS)}")
+        raise ConfigError(Errors.E009.format(value=fmt, allowed=", ".join(FORMATS)))
     out_dir = Path(out_dir)
     drop = {Path(p) for p in drop_errors}
     tmp_files: dict[str, Path] = {}
