@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from .. import schema
 from .lexicon import Lexicon
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
 NOT_SPEAKERS = {"i", "that", "which", "who", "what", "there", "this", "me", "you"}
 RELATIVES = {"who", "that", "which"}
-_NOT_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_NOT_SPEAKER_ENTS = frozenset(schema.DATE_LABELS + schema.QUANTITY_LABELS)
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
