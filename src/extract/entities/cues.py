@@ -107,7 +107,8 @@ def article_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         if end is None:
             continue
         words = doc[i + 1:end]
-        if (_owner_inside(doc, i, end, spans, rules) or words.text in rules.keep_the or any(t.text in heads or t.text in rules.broadcasters for t in words)
+        if (_owner_inside(doc, i, end, spans, rules) or words.text in rules.keep_the
+                or any(t.text in heads or t.text in rules.broadcasters for t in words)
                 or (words[0].text in rules.titles | rules.royal_titles  # "The Prince of Wales"
                     and not (len(words) > 1 and words[1].text in POSSESSIVE))
                 or any(sp.label_ not in LABELS and sp.start < end and sp.end > i for sp in spans)):
