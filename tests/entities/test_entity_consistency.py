@@ -31,6 +31,12 @@ SURNAMES = [
      [("Edward Talden", "PERSON"), ("Talden", "GPE")], [("Talden", "PERSON")], [("Talden", "GPE")]),
     ("The author Mira Castell won. Critics said Castell was brave.",
      [("Mira Castell", "PERSON"), ("Castell", "ORG")], [("Castell", "PERSON")], [("Castell", "ORG")]),
+    # surnames with a capital inside ("Mc", "Mac", "Di") are surnames too
+    ("Runner Jamie McAlden won. McAlden said the track was slow. Fans cheered McAlden.",
+     [("Jamie McAlden", "PERSON"), ("McAlden", "ORG"), ("McAlden", "ORG")], [("McAlden", "PERSON")],
+     [("McAlden", "ORG")]),
+    ("Singer Rosa DiMarco sang. DiMarco then left for Rome.",
+     [("Rosa DiMarco", "PERSON"), ("DiMarco", "GPE")], [("DiMarco", "PERSON")], [("DiMarco", "GPE")]),
     # a courtesy title and a surname is a PERSON
     ("Rhona Baxley said so. Ms Baxley added that she was pleased.",
      [("Rhona Baxley", "PERSON"), ("Ms Baxley", "ORG")], [("Baxley", "PERSON")], [("Ms Baxley", "ORG")]),

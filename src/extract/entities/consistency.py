@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from .names import extend_person
 from .rules import LABELS, EntityRules
 from .gazetteer import is_british_town, is_country, is_place
-from .tokens import all_caps_line, attached, proper, sentence_start, taken_tokens
+from .tokens import all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
 
 
 def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -28,7 +28,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         label_sets.setdefault(sp.text, set()).add(sp.label_)
     surnames = {sp[-1].text for sp in spans
-                if sp.label_ == "PERSON" and len(sp) >= 2 and sp[-1].is_title
+                if sp.label_ == "PERSON" and len(sp) >= 2 and capitalised(sp[-1])
                 and label_sets[sp.text] == {"PERSON"}}
     spans, cued = _context_labels(doc, spans, rules)
     out = []
@@ -75,7 +75,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             taken.add(j)
     for t in doc:
         label = known.get(t.text)
-        if (label and t.i not in taken and (t.is_title or t.is_upper)
+        if (label and t.i not in taken and (capitalised(t) or t.is_upper)
                 and not _in_name_run(doc, t.i, taken, label)
                 and (t.tag_ in {"NNP", "NNPS"} or (label == "NORP" and t.tag_ == "JJ"))
                 and not all_caps_line(doc, t.i, t.i + 1)):

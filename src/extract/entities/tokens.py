@@ -116,6 +116,13 @@ def apostrophe_name(text: str) -> bool:
             and text[3:].replace("-", "").isalpha())
 
 
+def capitalised(tok) -> bool:
+    """A name-like capital: title case, or a capital first letter with more capitals inside
+    ("McIlroy", "MacDonald", "DiCaprio", which ``str.istitle`` rejects)."""
+    text = tok.text
+    return tok.is_title or (text[:1].isupper() and any(c.islower() for c in text) and text.isalpha())
+
+
 def proper(tok) -> bool:
     """A capitalised word tagged as a proper noun; without tags (a blank pipeline), any
     title-case or all-capitals word."""
