@@ -100,6 +100,16 @@ SPEAKERS = [
                  ("Cheryl Mills", "person", "Mills"), id="known-surname"),
     pytest.param("“I do not trust this plan at all.” ― Karen Bobadilla.\n\n“Nor do I.” ― Luis Ortega.",
                  ("Karen Bobadilla", "person", "Karen Bobadilla"), id="dash-attribution"),
+    # indefinite words and plural roles that name people (helper H10)
+    pytest.param("“The vote was rigged from the start,” one user wrote under the video.",
+                 ("one user", "role", "one user"), id="one-user"),
+    pytest.param("Voters lined up outside the hall. “We came for the music,” one woman said. "
+                 "“I came for the food,” another said.",
+                 ("one woman", "role", "one woman"), id="one-woman"),
+    pytest.param("“We want answers on the budget,” the committee chairmen wrote to the mayor.",
+                 ("the committee chairmen", "group", "the committee chairmen"), id="plural-in-men"),
+    pytest.param("“Nobody warned us about the flood,” others said as the water rose.",
+                 ("others", "group", "others"), id="others"),
 ]
 
 

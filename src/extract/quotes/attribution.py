@@ -30,7 +30,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .marks import MARKS, Quote
-from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ancestors, ent_of,
+from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ancestors, ent_of, in_name,
                       is_cue_verb, is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
 
 _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
@@ -386,7 +386,8 @@ def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[
         return False
     b2 = before_window(doc, k, BEFORE_TOKENS, quoted)
     for v in range(k - 1, b2 - 1, -1):
-        if is_cue_verb(doc[v], lex) or doc[v].lower_ in lex.verb_forms:   # "X notes:"
+        # "X notes:", but not "the Washington Post:"
+        if is_cue_verb(doc[v], lex) or (doc[v].lower_ in lex.verb_forms and not in_name(doc[v])):
             mention = speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
             if mention is not None:
                 _found(q, (v, v + 1), mention, "colon", True)

@@ -24,8 +24,19 @@ def not_speaker(tok: Token) -> bool:
     return tok.ent_type_ in _NOT_SPEAKER_ENTS and not tok.lower_.endswith("old")
 
 
+#: entity labels of names that can hold a word that is also a reporting verb ("the Washington Post")
+_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW"})
+
+
+def in_name(tok: Token) -> bool:
+    """``tok`` is inside a name, after its first word ("Post" in "the Washington Post")."""
+    return tok.ent_iob_ == "I" and tok.ent_type_ in _NAME_LABELS and tok.text[:1].isupper()
+
+
 def is_cue_verb(tok: Token, lex: Lexicon) -> bool:
     low = tok.lower_
+    if in_name(tok):
+        return False
     if tok.i + 1 < len(tok.doc) and f"{low} {tok.doc[tok.i + 1].lower_}" in lex.phrasal:
         return True
     if low not in lex.verb_forms:
@@ -190,5 +201,5 @@ def tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
 
 
 
-__all__ = ["SUBJ_DEPS", "NOT_SPEAKERS", "RELATIVES", "SPEAKER_LABELS", "not_speaker", "is_cue_verb",
+__all__ = ["SUBJ_DEPS", "NOT_SPEAKERS", "RELATIVES", "SPEAKER_LABELS", "not_speaker", "is_cue_verb", "in_name",
            "ent_of", "sent_start", "ancestors", "MAX_WALK", "MAX_DEPTH", "is_pronoun", "np_around", "np_right", "np_left", "tok_range"]

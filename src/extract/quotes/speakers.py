@@ -34,6 +34,21 @@ def strip_name(words: list[str], lex: Lexicon) -> list[str]:
     return [w for w in words if w]
 
 
+def person_words(words: list[str]) -> list[str]:
+    """The words after the last possessive ("Fox News’ Sean Hannity" -> Sean Hannity)."""
+    for i in range(len(words) - 1, -1, -1):
+        if re.search(r"[’']s?$", words[i]) and i < len(words) - 1:
+            return words[i + 1:]
+    return words
+
+
+def looks_like_person(words: list[str], lex: Lexicon) -> bool:
+    """Two or three capitalised words (after any possessive) led by a known first name."""
+    words = person_words(words)
+    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) \
+        and words[0].lower() in lex.first_names
+
+
 class People:
     """Named people of a document and what is known of their gender."""
 
@@ -45,12 +60,18 @@ class People:
         self.gender: dict[str, str] = {}
         self.full: dict[str, str] = {}                   # last word -> first full name
         for ent in doc.ents:
-            if ent.label_ not in {"PERSON", "ORG", "NORP"}:
+            if ent.label_ not in {"PERSON", "ORG", "NORP", "WORK_OF_ART"}:
                 continue
             words = strip_name(ent.text.split(), lex)
             if not words:
                 continue
-            if ent.label_ == "PERSON":
+            if ent.label_ != "PERSON" and looks_like_person(words, lex):
+                # "Brett O’Donnell" tagged ORG, "Fox’s Chris Wallace" a WORK_OF_ART: a first
+                # name and a surname are a person's name
+                words = person_words(words)
+            elif ent.label_ == "WORK_OF_ART":
+                continue
+            if ent.label_ == "PERSON" or looks_like_person(words, lex):
                 last = words[-1].lower()
                 full = self.full.setdefault(last, " ".join(words))
                 if len(words) > len(full.split()) and full.split()[-1].lower() == last \
@@ -172,7 +193,13 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
     pos = next((t.i for t in doc[named[0] + 1:e - 1] if t.tag_ == "POS" or t.lower_ in {"’s", "'s"}), e) \
         if owner else e
     head_person = [t.i for t in doc[pos + 1:e] if t.ent_type_ == "PERSON"]
-    if owner and head_person:
+    after_pos = strip_name([t.text for t in doc[pos + 1:e]], lex) if owner else []
+    if owner and not head_person and after_pos and (looks_like_person(after_pos, lex) or (
+            all(w[:1].isupper() for w in after_pos) and after_pos[-1].lower() in people.full)):
+        # "Fox News’ Sean Hannity" with the whole phrase tagged ORG: the person at the head
+        q.speaker_kind = "person"
+        q.speaker = people.name(" ".join(after_pos), span.start_char)
+    elif owner and head_person:
         # "Commentary's Noah Rothman": the person at the head
         q.speaker_kind = "person"
         q.speaker = people.name(ent_of(doc[head_person[-1]]).text, span.start_char)
@@ -183,11 +210,15 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
                                                      and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
         ents = [ent_of(t) for t in span if t.ent_type_ == "PERSON"]
-        name_text = ents[-1].text if ents else text
+        name_text = ents[-1].text if ents else " ".join(person_words(text.split()))
         q.speaker = people.name(name_text, span.start_char)
     elif labels & {"ORG", "NORP", "GPE"}:
         label = next(t.ent_type_ for t in reversed(span) if t.ent_type_ in {"ORG", "NORP", "GPE"})
         q.speaker, q.speaker_kind = text, _LABEL_KINDS[label]
+    elif _unlabelled_title_name(span, lex):
+        # "The Blaze reported", "the Times said": a capitalised name after "the" that the NER
+        # missed, no role noun ("the Senator") at its head, is a publication or organisation
+        q.speaker, q.speaker_kind = text, "org"
     else:
         q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
 
@@ -200,7 +231,7 @@ def speaker_noun_kind(word: str, lex: Lexicon) -> str | None:
         return lex.speaker_nouns[w]
     if re.fullmatch(r"\d+-years?-old", w):
         return "role"
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", "")):
+    for suffix, repl in (("men", "man"), ("ies", "y"), ("es", ""), ("s", "")):
         if w.endswith(suffix) and w[:-len(suffix)] + repl in lex.speaker_nouns:
             kind = lex.speaker_nouns[w[:-len(suffix)] + repl]
             return "group" if kind == "role" else kind
@@ -210,10 +241,22 @@ def speaker_noun_kind(word: str, lex: Lexicon) -> str | None:
 def _common_noun_speaker(span, lex: Lexicon) -> tuple[str | None, str]:
     """A mention with no name: a speaker when its head noun names a role, a group of people or
     an organisation ("the spokesman", "Michael Jackson's mother"), else none."""
+    if re.search(r"\d+-years?-old$", span.text):
+        return span.text, "role"   # "the 46-year-old": the tokenizer splits the hyphens
     nouns = [t for t in span if t.pos_ in {"NOUN", "PROPN"} or (not t.pos_ and t.is_alpha)]
     head = nouns[-1].text if nouns else span[-1].text
     kind = speaker_noun_kind(head, lex)
     return (span.text, kind) if kind is not None else (None, "unknown")
+
+
+def _unlabelled_title_name(span, lex: Lexicon) -> bool:
+    """"The Blaze", "the Post": "the" and one to three capitalised proper nouns, no entity
+    label (or the label of a work, which newspapers' names often get), the last no speaker noun."""
+    rest = span[1:]
+    return span[0].lower_ == "the" and 1 <= len(rest) <= 3 \
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in {"", "WORK_OF_ART"}
+                for t in rest) \
+        and speaker_noun_kind(rest[-1].text, lex) is None
 
 
 def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
