@@ -41,7 +41,7 @@ def test_components_and_consumers_read_the_same_facts():
     from extract.pipeline import EXTRACTORS
 
     assert tables.TABLES == schema.TABLES
-    assert gold.KINDS == tuple(evaluate.TABLES) == schema.KIND_NAMES
+    assert gold.KINDS == tuple(evaluate.ATTRIBUTES) == schema.KIND_NAMES
     assert list(EXTRACTORS) == ["entities", "dates", "quantities", "quotes"]
     assert {k.extension for k in schema.KINDS} <= set(DOC_EXTENSIONS)
 

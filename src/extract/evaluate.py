@@ -56,9 +56,6 @@ from .io import read_table, table_format
 from .scoring import PRF, SCHEMES, MatchResult, Span, match_spans
 from .writers import publish
 
-#: kind -> output table file name in the prediction directory
-TABLES = {k.name: f"{k.table}.csv" for k in schema.BY_NAME.values()}
-
 #: kind -> attributes compared on matched pairs. The first group is always scored;
 #: the optional ones only when the prediction table has the column.
 ATTRIBUTES = {k.name: k.attributes for k in schema.BY_NAME.values()}

@@ -26,7 +26,7 @@ import math
 import re
 from io import StringIO
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable
 
 from . import schema
 from .errors import Errors, ExtractError

@@ -23,7 +23,7 @@ This module is pure data: it imports only the error messages (extract.errors).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import ConfigError, Errors
 

@@ -16,7 +16,8 @@ from spacy.tokens import Doc
 from . import schema
 from .errors import Warnings
 from .io import typed_frame, typed_value
-from .resources import read_json
+from .quantities.units import RESOURCE as UNITS_RESOURCE, SHAPE as UNITS_SHAPE
+from .resources import load
 from .text import CleanedText
 from .validate import row_origin, row_problems
 
@@ -111,9 +112,9 @@ def n_sentences(pieces: Iterable[Piece]) -> int:
 @lru_cache(maxsize=1)
 def _unit_vocabulary() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
     """(units a quantity may have alone, denominators of a rate, power words) from units.json."""
-    data = read_json("units.json")
+    data = load(UNITS_RESOURCE, UNITS_SHAPE)
 
-    def keys(section: str) -> list[str]:   # units.json is checked by the quantities component
+    def keys(section: str) -> list[str]:
         return [k for k in data.get(section, {}) if not k.startswith("_")]
 
     per = frozenset(v for k, v in data.get("per_units", {}).items() if not k.startswith("_") and isinstance(v, str))

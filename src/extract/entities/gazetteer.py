@@ -38,11 +38,6 @@ def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     return frozenset(places), countries, british
 
 
-def place_names() -> frozenset[str]:
-    """Names of countries, US states and cities of MIN_POPULATION or more."""
-    return _names()[0]
-
-
 def is_place(name: str) -> bool:
     """``name`` is a country, a US state or a city of MIN_POPULATION people or more."""
     return name in _names()[0]

@@ -23,9 +23,9 @@ from ..documents import read_raw
 from ..errors import Errors, ExtractError, Warnings
 from ..io import read_tables, table_format
 
-#: table columns that hold character offsets
-OFFSET_COLUMNS = ("start_char", "end_char", "speaker_start_char", "speaker_end_char",
-                  "cue_start_char", "cue_end_char")
+#: table columns that hold character offsets (every ``*_char`` column of the schema)
+OFFSET_COLUMNS = tuple(dict.fromkeys(c.name for kind in schema.KINDS for c in kind.columns
+                                     if c.name.endswith("_char")))
 
 
 def _cell(v) -> str:
