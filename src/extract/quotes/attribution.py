@@ -304,20 +304,42 @@ def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
     # after them, any verb is the cue
     any_verb = inner.endswith((",", "?", "!")) and a_end - qe <= 8 and a_end < len(doc) \
         and doc[a_end].text in {".", "!", "?"}
+    first = qe
+    while first < a_end and doc[first].is_punct:
+        first += 1
     for k in range(qe, a_end):
         if short_after and k + 1 < len(doc) and not (
                 doc[k + 1].is_punct or doc[k + 1].pos_ == "ADP" or doc[k + 1].is_title
                 or doc[k + 1].lower_ in lex.pronouns):
             continue
-        if is_cue_verb(doc[k], lex) or (any_verb and doc[k].pos_ == "VERB"):
+        if (is_cue_verb(doc[k], lex) or (any_verb and doc[k].pos_ == "VERB")) \
+                and not _in_other_clause(doc, first, k):
             mention = speaker_of_verb(doc, doc[k], qe, a_end, lex, qs, qe)
             if mention is not None:
                 after = (k, mention)
                 break
-    first = qe
-    while first < a_end and doc[first].is_punct:
-        first += 1
     return after, first
+
+
+def _in_other_clause(doc: Doc, first: int, k: int) -> bool:
+    """The verb at ``k`` after a quote is in a clause that a word between the quote and it
+    opens: “...” until Haley said, “...” and Trump says, “...” which is what Y called it
+    ("as X put it" right after the quote attributes the quote; the "and" of "an adviser and
+    former director" and the "who" of "X, who lost, said" open no clause of the verb's)."""
+    verb = doc[k]
+    above = {a.i for a in ancestors(verb)} | {k}
+    for j in range(first, k):
+        tok = doc[j]
+        if j == first and tok.lower_ == "as":
+            continue
+        if tok.pos_ == "SCONJ" or tok.dep_ == "mark" or tok.tag_ in {"WDT", "WP", "WRB"}:
+            if tok.head.i in above and tok.head.dep_ != "relcl" or tok.head.i == k:
+                return True
+        elif tok.pos_ == "CCONJ" and tok.head.pos_ in {"VERB", "AUX"}:
+            # the verbs joined after the "and": the clause of the verb at k when it is one
+            if any(c.dep_ == "conj" and c.i > j and c.i in above for c in tok.head.children):
+                return True
+    return False
 
 
 def _cue_dash(doc: Doc, q: Quote, text: str, lex: Lexicon, quoted: list[bool]) -> bool:
@@ -442,13 +464,23 @@ def _cue_previous_sentence(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, l
     if k < 0 or doc[k].text not in {".", "!", "?"}:
         return False
     b3 = before_window(doc, k, BEFORE_TOKENS, quoted)
-    for v in range(k - 1, b3 - 1, -1):
-        if is_cue_verb(doc[v], lex):
-            mention = speaker_of_verb(doc, doc[v], b3, k, lex, qs, qe)
-            if mention is not None:
-                q.cue, q.mention, q.method = (v, v + 1), mention, "previous"
-                return True
+    # the main clause's cue first: "Trump shot back that the journalist had not been called
+    # on." and "“...,” X said, after Y declared ..." speak for Trump and X, not for the
+    # clause inside
+    cands = sorted((v for v in range(k - 1, b3 - 1, -1) if is_cue_verb(doc[v], lex)),
+                   key=lambda v: (_depth(doc[v], b3), k - v))
+    for v in cands:
+        mention = speaker_of_verb(doc, doc[v], b3, k, lex, qs, qe)
+        if mention is not None:
+            q.cue, q.mention, q.method = (v, v + 1), mention, "previous"
+            return True
     return False
+
+
+def _depth(tok: Token, lo: int) -> int:
+    """How many heads above ``tok`` lie in its sentence (from token ``lo`` on): 0 for the
+    main verb."""
+    return sum(1 for a in ancestors(tok) if a.i >= lo)
 
 
 __all__ = ["attribute", "speaker_of_verb", "governing_subject", "before_window", "skip_parens",

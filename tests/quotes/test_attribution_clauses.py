@@ -1,0 +1,56 @@
+"""Which clause's cue gives the speaker (issue 17, classes from PolNeAR train errors): a cue
+after the quote inside another clause ("... and Y said", "... until Y said") is not the
+quote's; in the sentence before a quote the main clause's cue comes before a cue in a clause
+inside it. Sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract import schema
+from extract.text import clean
+
+
+@pytest.fixture(scope="module")
+def speakers(nlp):
+    def _run(text: str) -> dict[str, str | None]:
+        records = nlp(clean(text).text)._.get(schema.QUOTE.extension)
+        return {r["text"].strip("“”\"',. "): r["speaker"] for r in records}
+
+    return _run
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a cue after the quote in a clause joined by "and", "until", "while": the subject before
+    # the quote speaks
+    ("Governor Ann Ruiz called the plan “a disaster” and Senator Tom Hale said it was fine.",
+     "a disaster", "Ann Ruiz"),
+    ("Sam Kline said he was “on the fence” until Mayor Ortiz said she backed the bill.",
+     "on the fence", "Sam Kline"),
+    ("Ann Ruiz described the offer as “generous” while Tom Hale called it an insult.",
+     "generous", "Ann Ruiz"),
+    # negatives: a conjunction inside the speaker's apposition or inside the quoted sentence
+    # leaves the cue after the quote its own
+    ("“The plan is dead,” said Tom Hale, an adviser and former director of the fund.",
+     "The plan is dead", "Tom Hale"),
+    ("“Costs rose sharply” in the years when the mills closed, says Dana Whitfield, an economist.",
+     "Costs rose sharply", "Dana Whitfield"),
+    # "as X put it" right after the quote attributes it
+    ("Ortiz feared the rivals would “walk all over us,” as Ann Ruiz put it in her memoir.",
+     "walk all over us", "Ann Ruiz"),
+])
+def test_cue_after_the_quote_in_another_clause(speakers, text, quote, speaker):
+    assert speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the main clause of the sentence before speaks, not a clause inside it
+    ("Mayor Lena Ortiz shot back that the reporter had not been called on.\n\n“Sit down, please.”",
+     "Sit down, please", "Lena Ortiz"),
+    ("“We won,” Hal Brenner said at the rally, two hours after the networks declared him the "
+     "winner. “Thank you all.”", "Thank you all", "Hal Brenner"),
+    # negative: with one cue only, in a clause inside, that clause's subject speaks
+    ("The crowd cheered after Mayor Lena Ortiz announced the result.\n\n“We did it.”",
+     "We did it", "Lena Ortiz"),
+])
+def test_previous_sentence_main_clause_first(speakers, text, quote, speaker):
+    assert speakers(text)[quote] == speaker
