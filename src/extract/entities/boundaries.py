@@ -224,7 +224,7 @@ def _work_cue(doc: Doc, i: int, by_end: dict[int, Span], rules: EntityRules) -> 
     """A word for a work ends right before token i: "word" ("the film"), "show" ("TV show",
     "Channel 4's": a programme, where the model's EVENT or place label is left alone)."""
     cue = doc[i - 1]
-    if cue.is_lower and cue.lower_ in rules.work_cue_before:
+    if cue.is_lower and (cue.lower_ in rules.work_cue_before or cue.lower_ in rules.spans.work_cue_extra):
         return "word"
     if cue.is_lower and cue.lower_ in rules.show_words and i >= 2:
         owner = by_end.get(i - 1)

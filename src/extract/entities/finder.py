@@ -11,6 +11,7 @@ from .cues import apply_cues, people_by_surname
 from .names import drop_dangling, extend_and_merge, split_lines, split_list, trim
 from .patterns import build_matcher, rule_spans
 from .rules import LABELS, EntityRules, load_rules
+from .spans import fix_spans
 from .tokens import all_caps_line, has_upper, is_space
 
 
@@ -59,6 +60,8 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     spans = drop_dangling(doc, extend_and_merge(doc, spans, rules))
     # 3. boundaries and labels the name's own words decide
     spans = fix_boundaries(doc, spans, rules)
+    # 3b. spans the model cut short, split or missed (titles, acronyms, royal names, name pieces)
+    spans = fix_spans(doc, spans, rules)
     # 4. labels and boundaries from the words around a name (titles, awards, roles, products)
     spans = apply_cues(doc, spans, rules)
     # 5. labels consistent with the rest of the document

@@ -6,7 +6,7 @@ coded :class:`~extract.errors.ResourceError` naming the file, the place and what
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .. import schema
@@ -19,6 +19,7 @@ LABELS = frozenset(ENTITY_LABELS)
 
 PATTERNS_FILE = "entity_patterns.jsonl"
 WORDS_FILE = "entity_words.json"
+SPANS_FILE = "entity_spans.json"
 
 #: key of entity_words.json -> what it lists (each used by one rule; see the package docstring)
 WORD_LISTS = (
@@ -40,6 +41,43 @@ PATTERN_SHAPE = Record(
      "keep": ListOf(AnyOf(int, None)), "require": ListOf(Choice(*REQUIREMENTS))},
     optional=("keep", "require"),
 )
+
+
+#: key of entity_spans.json -> what it lists (the span rules of :mod:`.spans`)
+SPAN_LISTS = (
+    "work_plurals", "work_words", "list_openers", "work_cue_extra", "title_breakers", "hyphen_compound_heads",
+    "hyphen_prefixes", "event_adjectives", "name_piece_labels",
+)
+SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
+                      for key in SPAN_LISTS})
+
+
+@dataclass(frozen=True)
+class SpanWords:
+    """The word lists of ``entity_spans.json`` (titles of works, acronyms, name pieces)."""
+
+    work_plurals: frozenset[str]
+    work_words: frozenset[str]
+    list_openers: tuple[tuple[str, ...], ...]  # "such as" -> ("such", "as")
+    work_cue_extra: frozenset[str]
+    title_breakers: frozenset[str]
+    hyphen_compound_heads: frozenset[str]
+    hyphen_prefixes: frozenset[str]
+    event_adjectives: frozenset[str]
+    name_piece_labels: frozenset[str]
+
+
+def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:
+    """The word lists of ``name`` (or of ``data`` given in its place)."""
+    data = load(name, SPANS_SHAPE, data)
+    lists = {key: frozenset(data[key]) for key in SPAN_LISTS}
+    lists["list_openers"] = tuple(tuple(phrase.lower().split()) for phrase in data["list_openers"])
+    return SpanWords(**lists)
+
+
+@lru_cache(maxsize=None)
+def load_span_words(name: str = SPANS_FILE) -> SpanWords:
+    return validate_span_words(name=name)
 
 
 @dataclass(frozen=True)
@@ -92,6 +130,7 @@ class EntityRules:
     product_determiners: frozenset[str]
     fac_cue_after: frozenset[str]
     patterns: tuple[dict, ...]
+    spans: SpanWords = field(default_factory=load_span_words)
 
 
 def validate_words(data: object = None, name: str = WORDS_FILE) -> dict[str, frozenset[str]]:

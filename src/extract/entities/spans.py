@@ -1,0 +1,338 @@
+"""Spans the model cut short, split or missed, found from the words of the text (word lists
+in ``resources/entity_spans.json``). Each rule reads only words, their case and spacing, so it
+works with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
+
+* a leading year is outside an EVENT ("the 2005 [Norwich Union Grand Prix]");
+* a PERSON takes in a lower-case hyphen-joined part of a given name ("Kim Jong-il"), but not a
+  compound head ("Blair-led");
+* a one-word place or person name right before a PERSON, one space apart, is its first name ("Tennessee" GPE +
+  "Williams" PERSON -> "Tennessee Williams"), unless it is a country or a nationality;
+* royal titles and the name after them are one PERSON ("Crown Princess Mary", "Prince of
+  Wales"), found where the model missed it; a bare "the Queen" is no entity;
+* an acronym in brackets right after a name it abbreviates takes that name's label ("Court of
+  Arbitration for Sport (CAS)"), and so do its later bare mentions, and a name's mention after
+  a prefix ("non-Opec") takes the label the document gives the name;
+* "Olympic" before a lower-case word is an EVENT ("Olympic champion");
+* titles listed after a plural word for works are WORK_OF_ART, one span each ("films such as
+  X, Y and Z"), and a title's subtitle after a colon is inside it ("Robin Hood: Prince of
+  Thieves") when the sentence speaks of works.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import is_country, is_place
+from .rules import LABELS, EntityRules
+from .tokens import POSSESSIVE, attached, line_start, replace_spans, sentence_start, taken_tokens
+
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
+_ROMAN = re.compile(r"^[IVX]{1,4}$")
+#: tokens that may follow the last item of a list of titles
+_ITEM_ENDS = {",", ".", ";", ")", "!", "?", "and", "or"}
+_SMALL = {"of", "for", "and", "the", "&", "de", "du", "des", "on", "in", "at", "to", "-"}
+
+
+def fix_spans(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The spans with the rules of this module applied, in order."""
+    spans = _leading_year(doc, spans)
+    spans = _hyphen_tail(doc, spans, rules)
+    spans = _name_pieces(doc, spans, rules)
+    spans = _royal_names(doc, spans, rules)
+    spans = _acronyms(doc, spans)
+    spans = _prefixed_mentions(doc, spans, rules)
+    spans = _event_adjectives(doc, spans, rules)
+    spans = _title_lists(doc, spans, rules)
+    return _subtitles(doc, spans, rules)
+
+
+def _leading_year(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"the 2005 Norwich Union Grand Prix": the year is a date, outside the EVENT."""
+    out = []
+    for sp in spans:
+        if sp.label_ == "EVENT" and len(sp) >= 2 and _YEAR.match(sp[0].text) and sp[1].is_title:
+            sp = Span(doc, sp.start + 1, sp.end, label="EVENT", span_id="fix:trim")
+        out.append(sp)
+    return out
+
+
+def _hyphen_tail(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Chung Mong" + "-koo": a lower-case part joined by a hyphen belongs to the given name."""
+    taken = taken_tokens(spans)
+    out = []
+    for sp in spans:
+        e = sp.end
+        if (sp.label_ == "PERSON" and len(sp) >= 2 and e + 1 < len(doc) and e not in taken and doc[e].text == "-"
+                and doc[e - 1].is_title and attached(doc[e - 1], doc[e]) and attached(doc[e], doc[e + 1])):
+            tail = doc[e + 1]
+            if (tail.is_alpha and tail.is_lower and len(tail) <= 4
+                    and tail.lower_ not in rules.spans.hyphen_compound_heads
+                    and not (e + 2 < len(doc) and attached(tail, doc[e + 2]) and doc[e + 2].text == "-")):
+                sp = Span(doc, sp.start, e + 2, label="PERSON", span_id="fix:extend_person")
+        out.append(sp)
+    return out
+
+
+def _first_name_piece(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """``sp`` is one capitalised word that may be a first name taken for a place or group."""
+    tok = sp[0]
+    if sp.start > 0 and doc[sp.start - 1].lower_ in {"of", "for"}:
+        return False  # "Secretary of Energy Spencer Abraham"
+    return (len(sp) == 1 and sp.label_ in rules.spans.name_piece_labels and tok.is_title and tok.is_alpha
+            and tok.whitespace_ == " " and tok.lower_ not in rules.demonyms and tok.text not in rules.home_nations
+            and tok.text not in rules.continents and tok.text not in rules.royal_titles
+            and tok.text not in rules.titles and not is_country(tok.text))
+
+
+def _name_pieces(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Tennessee" GPE + "Williams" PERSON, one space apart: one PERSON ("Tennessee Williams")."""
+    spans = sorted(spans, key=lambda sp: sp.start)
+    out: list[Span] = []
+    for sp in spans:
+        prev = out[-1] if out else None
+        if (prev is not None and sp.label_ == "PERSON" and prev.end == sp.start and len(sp) <= 2
+                and all(t.is_title for t in sp) and _first_name_piece(doc, prev, rules)
+                and not (prev.start > 0 and doc[prev.start - 1].text in POSSESSIVE)):
+            out[-1] = Span(doc, prev.start, sp.end, label="PERSON", span_id="fix:merge_person")
+            continue
+        out.append(sp)
+    return out
+
+
+def _royal_name_end(doc: Doc, j: int, rules: EntityRules, labels: dict[int, str]) -> int | None:
+    """End of the name after royal titles ending at token j ("Charles", "Elizabeth II", "of
+    Wales": a place), or None when none follows, it runs into a place or organisation head,
+    the model gave the name another label ("King Crimson" ORG) or a common noun follows
+    ("the Queen Mary liner")."""
+    heads = rules.fac_heads | rules.org_heads | rules.club_heads | rules.company_heads | rules.event_heads
+    if j + 1 < len(doc) and doc[j].text == "of":
+        place = doc[j + 1].text
+        if not (labels.get(j + 1) in {"GPE", "LOC"} or place in rules.home_nations or is_place(place)):
+            return None  # "King of Fridges"
+        end = j + 2
+    else:
+        end = j
+        while end < len(doc) and end - j < 2 and doc[end].is_title and doc[end].is_alpha \
+                and doc[end].text not in rules.royal_titles:
+            end += 1
+        if end == j:
+            return None
+        if end < len(doc) and _ROMAN.match(doc[end].text):
+            end += 1
+        if any(labels.get(k, "PERSON") != "PERSON" for k in range(j, end)):
+            return None
+        if end < len(doc) and doc[end].tag_ in {"NN", "NNS"}:
+            return None
+    if end < len(doc) and (doc[end].text in heads or (doc[end].is_title and doc[end].is_alpha)):
+        return None  # "Queen Elizabeth Hall", "Prince Edward Island County": a longer name
+    if any(t.text in heads for t in doc[j:end]):
+        return None
+    return end
+
+
+def _royal_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Royal titles and a name: one PERSON ("Crown Princess Mary", "Prince of Wales"); a bare
+    royal title after "the" is no entity ("the Queen said")."""
+    spans = [sp for sp in spans if not (sp.label_ == "PERSON" and len(sp) == 1 and sp.text in rules.royal_titles
+                                        and sp.start > 0 and doc[sp.start - 1].lower_ == "the")]
+    starts = {i: sp for sp in spans for i in range(sp.start + 1, sp.end)}  # tokens inside, not first
+    persons = {sp.start for sp in spans if sp.label_ == "PERSON"}  # "Prince Saud Al-Faisal": found
+    labels = {i: sp.label_ for sp in spans for i in range(sp.start, sp.end)}
+    new, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].text in rules.royal_titles:
+            j += 1
+        if j == i or (j - i == 1 and doc[i].text == "Crown") or i in starts or i in persons or j in persons:
+            i = max(j, i + 1)
+            continue
+        end = _royal_name_end(doc, j, rules, labels)
+        if end is not None:
+            outside = [sp for sp in spans if sp.start < end and sp.end > i and (sp.start < i or sp.end > end)
+                       and sp.label_ != "PERSON"]
+            if not outside:
+                new.append(Span(doc, i, end, label="PERSON", span_id="fix:royal"))
+        i = max(j, i + 1) if end is None else end
+    return replace_spans(spans, new)
+
+
+def _initials(tokens) -> str:
+    """"North American Court of Arbitration for Sport" -> "NACAS"; "US Anti-Doping Agency" -> "USADA"."""
+    out = []
+    for tok in tokens:
+        if tok.lower_ in _SMALL or not tok.text[:1].isalpha():
+            continue
+        out.append(tok.text if tok.is_upper else tok.text[0].upper())
+    return "".join(out)
+
+
+def _abbreviates(acronym: str, name: Span) -> bool:
+    """The acronym's letters are, in order, initials of the name, ending on its last word's."""
+    letters, initials = acronym.upper().replace("&", ""), _initials(name)
+    if len(letters) < 2 or not initials or letters[-1] != initials[-1]:
+        return False
+    it = iter(initials)
+    return all(c in it for c in letters)
+
+
+def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Court of Arbitration for Sport (CAS)": the acronym, and its later bare mentions, take
+    the label of the name it abbreviates."""
+    by_end = {sp.end: sp for sp in spans if sp.label_ in LABELS}
+    defined: dict[str, str] = {}
+    new = []
+    for i in range(1, len(doc) - 2):
+        if doc[i].text != "(" or doc[i + 2].text != ")" or not _ACRONYM.match(doc[i + 1].text):
+            continue
+        name = by_end.get(i)
+        if name is None or len(name) < 2 or not _abbreviates(doc[i + 1].text, name):
+            continue
+        defined.setdefault(doc[i + 1].text, name.label_)
+        new.append(Span(doc, i + 1, i + 2, label=name.label_, span_id="fix:acronym"))
+    if not defined:
+        return spans
+    spans = replace_spans(spans, new)
+    return replace_spans(spans, _bare_mentions(doc, spans, defined, "fix:acronym"))
+
+
+def _bare_mentions(doc: Doc, spans: list[Span], names: dict[str, str], reason: str) -> list[Span]:
+    """One-token mentions of ``names`` (text -> label) that no longer span covers, or that a
+    one-token span of another label covers."""
+    longer = {i for sp in spans if len(sp) > 1 for i in range(sp.start, sp.end)}
+    out = []
+    for tok in doc:
+        label = names.get(tok.text)
+        if label is None or tok.i in longer:
+            continue
+        if tok.i + 1 < len(doc) and attached(tok, doc[tok.i + 1]) and doc[tok.i + 1].is_alpha:
+            continue  # part of a longer word the tokenizer split
+        out.append(Span(doc, tok.i, tok.i + 1, label=label, span_id=reason))
+    return out
+
+
+def _prefixed_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"non-Opec", "anti-Nato": a name after a prefix and a hyphen takes the one label the
+    document gives that name elsewhere."""
+    labels: dict[str, set[str]] = {}
+    for sp in spans:
+        if len(sp) == 1 and sp.label_ in LABELS and sp[0].text[:1].isupper():
+            labels.setdefault(sp.text, set()).add(sp.label_)
+    taken = taken_tokens(spans)
+    new = []
+    for tok in doc[2:]:
+        i = tok.i
+        if (i in taken or doc[i - 1].text != "-" or not attached(doc[i - 2], doc[i - 1])
+                or not attached(doc[i - 1], tok) or doc[i - 2].lower_ not in rules.spans.hyphen_prefixes):
+            continue
+        found = labels.get(tok.text)
+        if found and len(found) == 1:
+            new.append(Span(doc, i, i + 1, label=next(iter(found)), span_id="fix:mention"))
+    return replace_spans(spans, new)
+
+
+def _event_adjectives(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Olympic champion": the adjective of a named event, before a lower-case word, is an EVENT."""
+    longer = {i for sp in spans if len(sp) > 1 for i in range(sp.start, sp.end)}
+    new = []
+    for tok in doc[:-1]:
+        nxt = doc[tok.i + 1]
+        if (tok.text in rules.spans.event_adjectives and tok.i not in longer and tok.whitespace_
+                and nxt.is_alpha and nxt.is_lower):
+            new.append(Span(doc, tok.i, tok.i + 1, label="EVENT", span_id="fix:event"))
+    return replace_spans(spans, new)
+
+
+def _title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
+    """End of a title from token i: capitalised words with small words inside ("Flight of the
+    Phoenix"), ending on a capitalised word or a number ("Spider-Man 2"); a word of
+    ``breakers`` ends it unless "the" follows ("Harry Potter and the Goblet of Fire")."""
+    if not (doc[i].is_title or doc[i].is_upper) or not doc[i].text[:1].isalpha():
+        return None
+    end, j = None, i
+    while j < len(doc) and not doc[j].is_space and j - i < 12:
+        tok = doc[j]
+        if tok.lower_ in breakers and j > i and not (j + 1 < len(doc) and doc[j + 1].text == "the"):
+            break
+        if tok.is_title or tok.is_upper or (tok.like_num and j > i):
+            end = j + 1
+        elif not (j > i and (tok.lower_ in rules.title_small_words or (tok.text in {"-", "'", "’", "'s", "’s"}
+                                                                          and attached(doc[j - 1], tok)))):
+            break
+        j += 1
+    return end
+
+
+def _with_subtitle(doc: Doc, end: int, rules: EntityRules) -> int:
+    """``end`` moved past ": Subtitle" when a colon attached to the title's last word follows."""
+    if end + 1 < len(doc) and doc[end].text == ":" and attached(doc[end - 1], doc[end]) and doc[end].whitespace_:
+        sub = _title_run(doc, end + 1, rules, rules.spans.title_breakers)
+        if sub is not None:
+            return sub
+    return end
+
+
+def _list_start(doc: Doc, i: int, rules: EntityRules) -> int | None:
+    """Token after "films such as" / "novels, including" when token i is a plural word for works."""
+    if not (doc[i].is_lower and doc[i].lower_ in rules.spans.work_plurals):
+        return None
+    j = i + 1
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    for phrase in rules.spans.list_openers:
+        if [t.lower_ for t in doc[j:j + len(phrase)]] == list(phrase):
+            if phrase == ("like",) and j != i + 1:
+                return None  # "games, like AOL": a comparison, not the list
+            return j + len(phrase)
+    return None
+
+
+def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"films such as Troy, Heathers and Flight of the Phoenix": each title is a WORK_OF_ART; a
+    person's possessive before a title stays outside ("Philip Roth's The Plot Against America")."""
+    person_ends = {sp.end for sp in spans if sp.label_ == "PERSON"}
+    new = []
+    for i in range(len(doc) - 2):
+        k = _list_start(doc, i, rules)
+        while k is not None and k < len(doc):
+            end = _title_run(doc, k, rules, rules.spans.title_breakers)
+            if end is None:
+                break
+            end = _with_subtitle(doc, end, rules)
+            if end < len(doc) and doc[end].text not in _ITEM_ENDS and not doc[end].is_space:
+                break  # "World Cup quarter-finals", "Channel 4's show": not a title on its own
+            owner = next((p for p in range(k + 1, end - 1) if doc[p].text in POSSESSIVE and p in person_ends), None)
+            new.append(Span(doc, k if owner is None else owner + 1, end, label="WORK_OF_ART", span_id="fix:work"))
+            k = end
+            while k < len(doc) and doc[k].text in {",", "and", "or"}:
+                k += 1
+            if k == end:
+                break
+    return replace_spans(spans, new)
+
+
+def _speaks_of_works(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """A word for works comes earlier in the sentence of token i."""
+    words = rules.spans.work_words | rules.spans.work_plurals | rules.work_cue_before
+    k = i
+    while k > 0 and not sentence_start(doc, k):
+        k -= 1
+        if doc[k].lower_ in words and doc[k].is_lower:
+            return True
+    return False
+
+
+def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Robin Hood: Prince of Thieves", "Churchill: The Hollywood Years": a name, a colon and a
+    title, in a sentence about works, is one WORK_OF_ART."""
+    new = []
+    for sp in spans:
+        if sp.label_ not in LABELS or line_start(doc, sp.start) or sentence_start(doc, sp.start):
+            continue
+        end = _with_subtitle(doc, sp.end, rules)
+        if end == sp.end:
+            continue
+        if sp.label_ == "WORK_OF_ART" or _speaks_of_works(doc, sp.start, rules):
+            new.append(Span(doc, sp.start, end, label="WORK_OF_ART", span_id="fix:work"))
+    return replace_spans(spans, new)

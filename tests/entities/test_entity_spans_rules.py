@@ -1,0 +1,145 @@
+"""Spans the model cut short, split or missed (extract.entities.spans), on spacy.blank("en")
+Docs with hand-set entities: no tags, no parser, no model. Sentences written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from extract.entities.rules import SPANS_FILE, validate_span_words
+from extract.errors import ResourceError
+
+CASES = [
+    # a leading year is outside an EVENT
+    ("She will run in the 2006 Kelso Indoor Games next month.", [("2006 Kelso Indoor Games", "EVENT")],
+     [("Kelso Indoor Games", "EVENT")], ["2006 Kelso Indoor Games"]),
+    ("Tickets for the 1998 Harvest Fair sold out.", [("1998 Harvest Fair", "EVENT")],
+     [("Harvest Fair", "EVENT")], []),
+    # a lower-case hyphen-joined part of a given name is inside the PERSON
+    ("Chairman Park Sung-ho signed the deal.", [("Park Sung", "PERSON")], [("Park Sung-ho", "PERSON")], ["Park Sung"]),
+    ("Leader Kim Dae-jung spoke in Seoul.", [("Kim Dae", "PERSON"), ("Seoul", "GPE")],
+     [("Kim Dae-jung", "PERSON")], []),
+    # ... but a compound head stays outside
+    ("A Tony Marsh-led team won.", [("Tony Marsh", "PERSON")], [("Tony Marsh", "PERSON")], ["Tony Marsh-led"]),
+    # a one-word place taken for a first name before a PERSON: one PERSON
+    ("The Nevada Fenwick play opens in May.", [("Nevada", "GPE"), ("Fenwick", "PERSON")],
+     [("Nevada Fenwick", "PERSON")], ["Nevada", "Fenwick"]),
+    ("I read the Dakota Pryce memoir.", [("Dakota", "GPE"), ("Pryce", "PERSON")], [("Dakota Pryce", "PERSON")], []),
+    ("A Kirby Lenz goal won it.", [("Kirby", "PERSON"), ("Lenz", "PERSON")], [("Kirby Lenz", "PERSON")], []),
+    # ... but not a country, a nationality, a company or a title's object
+    ("The France Zidane era ended.", [("France", "GPE"), ("Zidane", "PERSON")],
+     [("France", "GPE"), ("Zidane", "PERSON")], ["France Zidane"]),
+    ("Welsh Hughes scored twice.", [("Welsh", "NORP"), ("Hughes", "PERSON")], [("Welsh", "NORP")], ["Welsh Hughes"]),
+    ("It was sued by Grumbach Martin last year.", [("Grumbach", "ORG"), ("Martin", "PERSON")],
+     [("Grumbach", "ORG")], ["Grumbach Martin"]),
+    ("The Minister of Devon Alan Price left.", [("Devon", "GPE"), ("Alan Price", "PERSON")],
+     [("Alan Price", "PERSON")], ["Devon Alan Price"]),
+    ("In Leeds, Smith scored.", [("Leeds", "GPE"), ("Smith", "PERSON")], [("Leeds", "GPE"), ("Smith", "PERSON")], []),
+    # royal titles and a name the model missed are one PERSON; a bare "the Queen" is none
+    ("Crown Prince Haakon and Crown Princess Ingrid waved.", [("Crown", "ORG")],
+     [("Crown Prince Haakon", "PERSON"), ("Crown Princess Ingrid", "PERSON")], ["Crown"]),
+    ("The estate pays for Prince Edmund' horses.", [], [("Prince Edmund", "PERSON")], []),
+    ("Income goes to the Queen and the Duke of Cornwall.", [("Queen", "PERSON"), ("Duke of Cornwall", "ORG")],
+     [("Duke of Cornwall", "PERSON")], ["Queen"]),
+    ("The Prince of Wales met Queen Matilda II in June.", [("Wales", "GPE")],
+     [("Prince of Wales", "PERSON"), ("Queen Matilda II", "PERSON")], []),
+    # ... but not a street, a band the model named, nor "of" anything but a place
+    ("They walked down Queen Anne Street.", [("Queen Anne Street", "FAC")], [("Queen Anne Street", "FAC")],
+     ["Queen Anne"]),
+    ("He played with King Tangent in 1972.", [("King Tangent", "ORG")], [("King Tangent", "ORG")], []),
+    ("She starred in King of Toasters on TV.", [], [], ["King of Toasters"]),
+    ("The Queen's horse won.", [], [], ["Queen"]),
+    # an acronym in brackets after the name it abbreviates, and its later mentions, take its label
+    ("She appealed to the Board of Arbitration for Rowing (BAR). BAR will rule in May.",
+     [("Board of Arbitration for Rowing", "ORG")], [("BAR", "ORG")], []),
+    ("The Organisation of Salt Exporting Nations (Osen) met. Osen said prices rose.",
+     [("Organisation of Salt Exporting Nations", "ORG")], [("Osen", "ORG")], []),
+    ("The US Coastal Safety Agency (USCSA) warned.", [("US Coastal Safety Agency", "ORG")], [("USCSA", "ORG")], []),
+    # ... but not letters that are no initials of the name before them
+    ("The Ferris Group (XYZ) grew.", [("Ferris Group", "ORG")], [("Ferris Group", "ORG")], ["XYZ"]),
+    ("Profits at Harlow (UK) fell.", [("Harlow", "ORG")], [("Harlow", "ORG")], ["UK"]),
+    # a name after a prefix and a hyphen takes the label the document gives the name
+    ("Nato members met. Three non-Nato states came.", [("Nato", "ORG")], [("Nato", "ORG")], []),
+    # "Olympic" before a lower-case word is an EVENT
+    ("The Olympic champion lost.", [], [("Olympic", "EVENT")], []),
+    ("The Olympic Committee met.", [("Olympic Committee", "ORG")], [("Olympic Committee", "ORG")], ["Olympic"]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", CASES, ids=[c[0][:40] for c in CASES])
+def test_span_rules(fixed, text, ents, expected, absent):
+    found = fixed(text, ents)
+    for item in expected:
+        assert item in found, f"{item} not in {found}"
+    texts = {t for t, _ in found}
+    for bad in absent:
+        assert bad not in texts, f"{bad!r} in {found}"
+
+
+def test_acronym_mentions_counted(fixed):
+    found = fixed("The Lake District Rescue Team (LDRT) flew. LDRT crews and the LDRT chief left.",
+                  [("Lake District Rescue Team", "ORG")])
+    assert found.count(("LDRT", "ORG")) == 3, found
+
+
+def test_prefix_mention_needs_one_label(fixed):
+    """A name the document labels two ways gives no label to its prefixed mention."""
+    found = fixed("Orlan won. Orlan said so. Then anti-Orlan fans left.", [("Orlan", "ORG"), ("Orlan", "PERSON")])
+    assert len([f for f in found if f[0] == "Orlan"]) == 2, found
+
+
+WORKS = [
+    # titles listed after a plural word for works: one WORK_OF_ART each
+    ("He made films such as Brass Monkey, The Long Fall and Night of the Hare.", [("Brass Monkey", "PERSON")],
+     [("Brass Monkey", "WORK_OF_ART"), ("The Long Fall", "WORK_OF_ART"), ("Night of the Hare", "WORK_OF_ART")]),
+    ("The firm makes games such as Stone Keepers and Iron Tide, it said.",
+     [("Stone Keepers and Iron Tide", "ORG")], [("Stone Keepers", "WORK_OF_ART"), ("Iron Tide", "WORK_OF_ART")]),
+    ("She wrote novels, including Salt Roads, before 1990.", [], [("Salt Roads", "WORK_OF_ART")]),
+    ("Children love books like Tom and the Giant Pear.", [], [("Tom and the Giant Pear", "WORK_OF_ART")]),
+    # a person's possessive before a title stays outside
+    ("Critics ignored books such as Mary Lowe's The Quiet Field last year.", [("Mary Lowe", "PERSON")],
+     [("Mary Lowe", "PERSON"), ("The Quiet Field", "WORK_OF_ART")]),
+    # a subtitle after a colon is inside the title, in a sentence about works
+    ("He starred in films including Dustland: The Return and Rivermouth.", [],
+     [("Dustland: The Return", "WORK_OF_ART"), ("Rivermouth", "WORK_OF_ART")]),
+    ("Her last film was, more recently, Nelson: The Lost Admiral.", [("Nelson", "PERSON")],
+     [("Nelson: The Lost Admiral", "WORK_OF_ART")]),
+    ("The new movie Storm Harbour: Part Two opens in May.", [], [("Storm Harbour: Part Two", "WORK_OF_ART")]),
+    # more words for a work before its title
+    ("The epic Hannibal, starring Ed Vance, flopped.", [("Hannibal", "PERSON"), ("Ed Vance", "PERSON")],
+     [("Hannibal", "WORK_OF_ART"), ("Ed Vance", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected", WORKS, ids=[c[0][:40] for c in WORKS])
+def test_titles_of_works(fixed, text, ents, expected):
+    found = fixed(text, ents)
+    for item in expected:
+        assert item in found, f"{item} not in {found}"
+
+
+NOT_WORKS = [
+    # a list item that runs on into a common noun, or a possessive, is no title
+    ("Big games like World Cup finals draw crowds.", [("World Cup", "EVENT")], "World Cup"),
+    ("It ran shows such as Channel 9's quiz.", [("Channel 9", "ORG")], "Channel 9"),
+    # a comparison with a comma is not a list of works
+    ("It sells games, like Zorbex, online.", [("Zorbex", "ORG")], "Zorbex"),
+    # a name and a colon with no word for works in the sentence stays as it is
+    ("Result: Harlow: The Reds won.", [("Harlow", "ORG")], "Harlow"),
+    ("Ms Kay told Reuters: The talks failed.", [("Kay", "PERSON"), ("Reuters", "ORG")], "Reuters"),
+    # at the start of a line (a heading or a team sheet) no subtitle is read
+    ("Chelsea: Cech, Terry.", [("Chelsea", "ORG")], "Chelsea"),
+]
+
+
+@pytest.mark.parametrize("text, ents, name", NOT_WORKS, ids=[c[0][:40] for c in NOT_WORKS])
+def test_no_title_without_a_list_or_cue(fixed, text, ents, name):
+    found = fixed(text, ents)
+    assert not any(label == "WORK_OF_ART" for _, label in found), found
+    assert any(t == name for t, _ in found), found
+
+
+def test_span_words_file_is_checked():
+    with pytest.raises(ResourceError, match=SPANS_FILE):
+        validate_span_words({"work_plurals": ["films"]})
+    words = validate_span_words()
+    assert ("such", "as") in words.list_openers
+    assert "films" in words.work_plurals
