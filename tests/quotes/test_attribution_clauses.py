@@ -54,3 +54,20 @@ def test_cue_after_the_quote_in_another_clause(speakers, text, quote, speaker):
 ])
 def test_previous_sentence_main_clause_first(speakers, text, quote, speaker):
     assert speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a reporting verb above the quote in the parse, beyond an earlier quote: its subject
+    # speaks, not the subject of the clause that holds the quote
+    ("Mayor Lena Ortiz said Tom Hale was “a total lightweight” while Ann Ruiz is “a basket case.”",
+     "a basket case", "Lena Ortiz"),
+    ("Dan Kirby said the plan was “dead on arrival” and that Ann Ruiz had made “a serious mistake.”",
+     "a serious mistake", "Dan Kirby"),
+    # negatives: no reporting verb above the quote, or only in another paragraph
+    ("Ann Ruiz thanked the volunteers for “a wonderful week of work.”",
+     "a wonderful week of work", "Ann Ruiz"),
+    ("Dan Kirby said the plan was “dead on arrival.”\n\nAnn Ruiz had made “a serious mistake.”",
+     "a serious mistake", "Ann Ruiz"),
+])
+def test_reporting_verb_above_the_quote(speakers, text, quote, speaker):
+    assert speakers(text)[quote] == speaker

@@ -77,7 +77,7 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
             return np_
     v = _speaking_verb(doc, verb, lo_subj, hi, lex)
     mention = _subject_in_parse(doc, v, lo_subj, hi, lex, quoted, outside)
-    if mention is not None:
+    if mention is not None or passive_listener(v, lex):
         return mention
     if verb.tag_ == "VBG":
         return None          # "..., calling him": no subject of its own to the left
@@ -119,6 +119,9 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
         # a clause has one subject: when the parse gives two ("Speaking in Salem, New
         # Hampshire, Trump went ..."), the one next to the verb is it
         children = sorted(children, key=lambda c: abs(c.i - v.i))
+        if passive_listener(v, lex):
+            # "X was asked by Y" / "X was called “a liar” by Y": Y speaks; X listens
+            return _agent(doc, v, lo_subj, lex, outside)
         for child in children:
             if child.dep_ in SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
                     and not not_speaker(child):
@@ -135,6 +138,23 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
         else:
             return None
     return None
+
+
+def _agent(doc: Doc, v: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
+    """The "by" phrase of a passive verb ("was asked by the moderator Ann Ruiz"), before or
+    after the quote, if any."""
+    for by in v.children:
+        if by.dep_ == "agent":
+            for obj in by.children:
+                if obj.dep_ == "pobj" and lo <= obj.i and outside(obj.i) and not not_speaker(obj):
+                    return np_around(doc, obj, lex, lo, obj.right_edge.i + 1)
+    return None
+
+
+def passive_listener(v: Token, lex: Lexicon) -> bool:
+    """"X was asked", "X was told": X listens."""
+    return v.lower_ in lex.listener_forms and v.lower_ not in lex.passive_speaker_forms \
+        and any(c.dep_ == "nsubjpass" for c in v.children)
 
 
 def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
@@ -217,6 +237,28 @@ def before_window(doc: Doc, q_start_tok: int, limit: int, quoted: list[bool]) ->
     return k + 1
 
 
+def reporting_ancestor(doc: Doc, qs: int, qe: int, quoted: list[bool],
+                       lex: Lexicon) -> tuple[int, Mention] | None:
+    """A reporting verb above the quote in the parse, earlier in its sentence and outside
+    quotations, with its speaker: "Trump said Rubio was “a lightweight” while Cruz is “a
+    basket case”" -- the second quote is Trump's words, not Cruz's, though "Cruz" is the
+    subject of the verb that governs it."""
+    heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
+    lo = sent_start(doc[qs])
+    for k in range(qs - 1, lo - 1, -1):
+        if "\n" in doc[k].text:
+            lo = k + 1   # a paragraph break the sentence splitter missed
+            break
+    for h in heads:
+        for v in [doc[h], *ancestors(doc[h])]:
+            if not lo <= v.i < qs or quoted[v.i]:
+                break
+            if is_cue_verb(v, lex):
+                mention = speaker_of_verb(doc, v, lo, qs, lex, qs, qe, quoted)
+                return (v.i, mention) if mention is not None else None
+    return None
+
+
 def governing_subject(doc: Doc, qs: int, qe: int, lo: int, quoted: list[bool],
                       lex: Lexicon) -> Mention | None:
     """The subject of the nearest verb above the quote in the parse, within [lo, qs)."""
@@ -226,7 +268,7 @@ def governing_subject(doc: Doc, qs: int, qe: int, lo: int, quoted: list[bool],
     for k in range(lo, qs):
         child = doc[k]
         if child.dep_ in SUBJ_DEPS and not quoted[k] and not not_speaker(child) \
-                and child.lower_ not in NOT_SPEAKERS:
+                and child.lower_ not in NOT_SPEAKERS and not passive_listener(child.head, lex):
             subjects.setdefault(child.head.i, []).append(child)
     heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
     for h in heads:
@@ -274,6 +316,13 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     # ("Moore thanked him for “...”") is the best guess; it is no evidence of quoting, so
     # the cue stays empty
     if any(not doc[t].is_punct and not doc[t].is_space for t in range(b_start, qs)):
+        if _cue_headline(doc, q, qs, text, title_case=True):
+            return
+        reporter = reporting_ancestor(doc, qs, qe, quoted, lex)
+        if reporter is not None:
+            k, mention = reporter
+            _found(q, (k, k + 1), mention, "before", False)
+            return
         mention = governing_subject(doc, qs, qe, b_start, quoted, lex)
         if mention is not None:
             q.mention, q.method = mention, "subject"
@@ -435,22 +484,43 @@ def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[
     return False
 
 
-def _cue_headline(doc: Doc, q: Quote, qs: int, text: str) -> bool:
-    """A headline's "Name: ... ‘quote’"."""
+def _cue_headline(doc: Doc, q: Quote, qs: int, text: str, *, title_case: bool = False) -> bool:
+    """A headline's "Name: ... ‘quote’" or "Name On Topic: ‘quote’" (the name before "On",
+    in a title-cased paragraph). With ``title_case``, only a title-cased paragraph counts (the
+    step then runs before the subject of the verb that governs the quote is taken:
+    "Ann Ruiz: Tom Hale ‘Not Fit To Serve’" is Ann Ruiz's words)."""
     lo = max(0, q.start - HEADLINE_CHARS)
     nl = text.rfind("\n", lo, q.start)
     if nl < 0 and lo > 0:
         return False   # a paragraph this long is no headline
     # the paragraph's first token: the one after the token holding its newline
     p0 = 0 if nl < 0 else doc.char_span(nl, nl + 1, alignment_mode="expand").end
+    titled = _title_cased(doc, p0, qs)
+    if title_case and not titled:
+        return False
     for c in range(p0 + 1, min(p0 + 6, qs)):
         if doc[c].text == ":":
-            if all(doc[t].text[:1].isupper() or doc[t].is_punct for t in range(p0, c)) \
+            if _capitalised_name(doc, p0, c) \
                     and (p0 == 0 or any(doc[t].ent_type_ in SPEAKER_LABELS for t in range(p0, c))):
                 _found(q, (c, c + 1), (p0, c), "colon", True)
                 return True
             return False
+        if doc[c].lower_ == "on" and titled and _capitalised_name(doc, p0, c) \
+                and any(doc[t].ent_type_ in {"PERSON", "ORG"} for t in range(p0, c)) \
+                and any(doc[t].text == ":" for t in range(c + 1, qs)):
+            _found(q, (c, c + 1), (p0, c), "colon", True)   # "Ann Ruiz On The Budget: ‘...’"
+            return True
     return False
+
+
+def _capitalised_name(doc: Doc, a: int, b: int) -> bool:
+    return all(doc[t].text[:1].isupper() or doc[t].is_punct for t in range(a, b))
+
+
+def _title_cased(doc: Doc, a: int, b: int) -> bool:
+    """Most words of tokens a..b are capitalised, as in a headline."""
+    words = [t for t in doc[a:b] if t.is_alpha and len(t) > 3]
+    return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _cue_previous_sentence(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon,
@@ -483,5 +553,5 @@ def _depth(tok: Token, lo: int) -> int:
     return sum(1 for a in ancestors(tok) if a.i >= lo)
 
 
-__all__ = ["attribute", "speaker_of_verb", "governing_subject", "before_window", "skip_parens",
+__all__ = ["attribute", "passive_listener", "reporting_ancestor", "speaker_of_verb", "governing_subject", "before_window", "skip_parens",
            "skip_left_aux", "AFTER_TOKENS", "BEFORE_TOKENS"]

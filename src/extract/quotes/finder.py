@@ -15,11 +15,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import schema
-from .attribution import attribute
+from .attribution import attribute, passive_listener as _passive_listener
 from .classify import is_quotation, quote_type, title_like
 from .lexicon import Lexicon, load_lexicon
 from .marks import WORD_RE, Quote, paragraph_index, quote_spans
-from .phrases import MAX_WALK, SUBJ_DEPS, ent_of, np_around, tok_range
+from .phrases import MAX_WALK, SUBJ_DEPS, ent_of, np_around, sent_start, tok_range
 from .speakers import People, name_speaker
 
 #: the record columns, in table order
@@ -179,11 +179,16 @@ def _nearby_subject(doc: Doc, q: Quote, quoted: list[bool], paras, para_of, peop
     p = para_of(q.start)
     lo_char = paras[max(p - 1, 0)][0]
     qs, _ = tok_range(doc, q.start, q.end)
+    s0 = sent_start(doc[qs]) if qs < len(doc) else qs
+    if any(t.is_alpha and not quoted[t.i] for t in doc[s0:qs]):
+        # a quote inside the writer's sentence: only a subject of that sentence; one in the
+        # sentences before is a guess too far ("A friend called him “...”")
+        lo_char = max(lo_char, doc[s0].idx)
     for k in range(qs - 1, max(qs - 1 - MAX_WALK, -1), -1):
         t = doc[k]
         if t.idx < lo_char:
             break
-        if quoted[k] or t.dep_ not in SUBJ_DEPS:
+        if quoted[k] or t.dep_ not in SUBJ_DEPS or _passive_listener(t.head, lex):
             continue
         if t.ent_type_ == "PERSON" or t.lower_ in {"he", "she"}:
             q.mention = np_around(doc, t, lex, 0, qs)

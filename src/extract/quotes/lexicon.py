@@ -27,6 +27,8 @@ SHAPE = Record({
     "name_titles": ListOf(str),        # words stripped from the front of a name ("Senator")
     "first_names": Record({"male": ListOf(str), "female": ListOf(str)}, optional=("male", "female")),
     "listener_verbs": ListOf(str),     # lemmas of reporting_verbs whose object listens ("told X")
+    # lemmas of listener_verbs whose passive subject still speaks ("X was quoted as saying")
+    "passive_speaker_verbs": ListOf(str),
     "phrasal_cues": ListOf(str),       # two-word cues ("according to", "went on")
     "weak_verbs": ListOf(str),         # lemmas that are cues only right before the quote
     # head nouns of a mention that is no name, by the kind of speaker they name
@@ -46,6 +48,7 @@ class Lexicon:
     weak_forms: frozenset[str]
     phrasal: frozenset[str]
     speaker_nouns: dict   # lower-case noun -> role, group or org
+    passive_speaker_forms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -74,6 +77,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
     return Lexicon(
         weak_forms=forms_of("weak_verbs"),
         listener_forms=forms_of("listener_verbs"),
+        passive_speaker_forms=forms_of("passive_speaker_verbs"),
         phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
         verb_forms=frozenset(f.lower() for fs in verbs.values() for f in fs),
         tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),
