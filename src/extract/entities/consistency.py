@@ -2,17 +2,82 @@
 
 These rules look at every span of the document together (one sense per discourse); the
 span-level rules of :mod:`.names` have run before them.
+
+Label cues (word lists in ``resources/entity_labels.json``, read by :func:`load_label_cues`):
+
+* a person: "directed by X", "starring X", "son of X" (``person_cue_before``); "X's wife",
+  "X's hometown" (``person_cue_possessed``); an age after the name ("X, 35,", "X, aged 35")
+  or before it ("the 33-year-old X");
+* an organisation: "X's shares", "X's chief executive" (``org_cue_possessed``); "the
+  London-based X"; and the lists of ``entity_words.json`` ("wireless provider X", "X
+  laboratory", "shares in X");
+* a product: "the new X", "its latest X" (``product_cue_new``) unless the name modifies a noun
+  after it ("the new England coach") or starts a list of names ("the new X, Y and Z cards");
+* a first name at the front of a two- or three-word name (:func:`.gazetteer.is_first_name`:
+  "Carolina Kluft") is evidence for a PERSON in the vote, unless the first word starts brand or
+  place names (``first_name_blockers``), the last word is a head word of a non-person name
+  (``not_people_heads`` and the heads of ``entity_words.json``) or the name is a place.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
+from ..resources import ListOf, Record, bad, load
 from .names import extend_person
 from .rules import LABELS, EntityRules
-from .gazetteer import is_british_town, is_country, is_place
-from .tokens import all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
+from .gazetteer import is_british_town, is_country, is_first_name, is_place
+from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
+                     taken_tokens)
+
+LABEL_CUES_FILE = "entity_labels.json"
+#: key of entity_labels.json -> whether its entries are lower-case words (else capitalised names)
+LABEL_CUE_LISTS = {
+    "person_cue_before": True, "person_cue_possessed": True, "org_cue_possessed": True,
+    "first_name_blockers": False, "not_people_heads": False, "party_members": False,
+    "product_heads": False, "product_cue_new": True,
+}
+LABEL_CUES_SHAPE = Record({key: ListOf(str) for key in LABEL_CUE_LISTS})
+
+
+@dataclass(frozen=True)
+class LabelCues:
+    """The word lists of ``entity_labels.json`` (see the module docstring)."""
+
+    person_cue_before: frozenset[str]
+    person_cue_possessed: frozenset[str]
+    org_cue_possessed: frozenset[str]
+    first_name_blockers: frozenset[str]
+    not_people_heads: frozenset[str]
+    party_members: frozenset[str]
+    product_heads: frozenset[str]
+    product_cue_new: frozenset[str]
+
+
+def validate_label_cues(data: object = None, name: str = LABEL_CUES_FILE) -> LabelCues:
+    """The lists of ``name`` (or ``data`` given in its place): cue words in lower case, names
+    capitalised."""
+    data = load(name, LABEL_CUES_SHAPE, data)
+    for key, lower in LABEL_CUE_LISTS.items():
+        for i, entry in enumerate(data[key]):
+            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
+                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
+    return LabelCues(**{key: frozenset(data[key]) for key in LABEL_CUE_LISTS})
+
+
+@lru_cache(maxsize=None)
+def load_label_cues(name: str = LABEL_CUES_FILE) -> LabelCues:
+    """The label cue lists (package data), read and checked once per process."""
+    return validate_label_cues(name=name)
+
+
+def name_heads(rules: EntityRules) -> frozenset[str]:
+    """Head words of names that are no works and no people: organisations, places, events, awards."""
+    return (rules.org_heads | rules.company_heads | rules.club_heads | rules.fac_heads | rules.event_heads
+            | rules.award_heads)
 
 
 def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -27,10 +92,16 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     label_sets: dict[str, set[str]] = {}
     for sp in spans:
         label_sets.setdefault(sp.text, set()).add(sp.label_)
-    surnames = {sp[-1].text for sp in spans
-                if sp.label_ == "PERSON" and len(sp) >= 2 and capitalised(sp[-1])
-                and label_sets[sp.text] == {"PERSON"}}
+    surnames = _surnames(spans, label_sets)
     spans, cued = _context_labels(doc, spans, rules)
+    spans = vote(doc, spans, rules)
+    # full names the vote made people at every mention ("Carolina Kluft" by her first name) give
+    # surnames too; a name the model labelled PERSON and otherwise stays ambiguous
+    surnames |= _surnames(spans, {sp.text: {"PERSON"} for sp in spans
+                                  if sp.id_ == "fix:vote" and "PERSON" not in label_sets.get(sp.text, ())})
+    # a one-word name a context cue gives another label is no surname ("shares in Wimpey" beside
+    # "George Wimpey": a firm named after its founder)
+    surnames = {text for text in surnames if cued.get(text, "PERSON") == "PERSON"}
     out = []
     for sp in spans:
         if (len(sp) == 1 and sp.text in surnames
@@ -40,7 +111,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
               and sp[1].text in rules.continents and sp.text not in rules.region_countries):
             sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
         out.append(sp)
-    out = plural_products(doc, vote(doc, out, rules), rules)
+    out = plural_products(doc, out, rules)
     # an acronym after its expansion, a club's short form ("United"): the long name's label
     linked = acronyms(doc, out)
     linked.update({sp[-1].text: "ORG" for sp in out if sp.label_ == "ORG" and len(sp) >= 2
@@ -89,6 +160,13 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return out
 
 
+def _surnames(spans: list[Span], label_sets: dict[str, set[str]]) -> set[str]:
+    """Last words of the full names whose every label in ``label_sets`` is PERSON."""
+    return {sp[-1].text for sp in spans
+            if sp.label_ == "PERSON" and len(sp) >= 2 and capitalised(sp[-1])
+            and label_sets.get(sp.text) == {"PERSON"}}
+
+
 def is_demonym(word: str, rules: EntityRules) -> bool:
     """A nationality word, singular or plural ("Briton", "Britons")."""
     return word in rules.demonyms or (word.endswith("s") and word[:-1] in rules.demonyms)
@@ -100,6 +178,9 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     s, e, label = sp.start, sp.end, sp.label_
     prev = doc[s - 1] if s >= 1 else None
     nxt = doc[e] if e < len(doc) else None
+    cues = load_label_cues()
+    if label in _CUE_TARGETS["PERSON"] and _person_cue(doc, sp, rules, cues):
+        return "PERSON"
     if label in {"ORG", "PERSON"}:
         # "the town of X", "X-based", "travel to X", "near X"
         if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
@@ -122,6 +203,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         # "drew with X", "at home to X", "chief executive of X"
         if _phrase_before(doc, s) & rules.org_cue_phrases:
             return "ORG"
+        if _org_cue(doc, sp, cues):
+            return "ORG"
     # a club: "drew with X", "X striker"; a national side (a country) keeps its GPE label
     if (label in {"ORG", "PERSON", "GPE"} and not sp.text.isupper() and sp.text not in rules.home_nations
             and not is_country(sp.text)
@@ -131,7 +214,100 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     if (label in {"PERSON", "LOC", "NORP", "PRODUCT"} and nxt is not None and nxt.text in rules.product_cue_after
             and sp.text.lower() not in rules.demonyms):
         return "PRODUCT"  # "the Xbox console", "the Windows operating system"
+    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):
+        return "PRODUCT"
     return None
+
+
+#: an age after a name: "Slater, 35," / "Slater, aged 35"
+_AGE = re.compile(r"^\d{1,3}$")
+
+
+def _modifies_next(doc: Doc, e: int, rules: EntityRules) -> bool:
+    """The name ending before token e modifies the noun after it ("Nirvana frontman"): a hyphen,
+    or a lower-case noun (tagged NN/NNS; without tags, a role, club, venue or product word)."""
+    if e >= len(doc):
+        return False
+    nxt = doc[e]
+    if nxt.text in {"-", "‐"}:
+        return True
+    if not (nxt.is_lower and nxt.is_alpha):
+        return False
+    if doc.has_annotation("TAG"):
+        return nxt.tag_ in {"NN", "NNS"}
+    return nxt.lower_ in (rules.role_words | rules.club_cue_after | rules.fac_cue_after | rules.product_cue_after)
+
+
+def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool:
+    """A word around the name that only a person takes: "directed by X", "X's wife", "X, 35,",
+    "X, aged 35", "the 33-year-old X"."""
+    s, e = sp.start, sp.end
+    if e + 1 < len(doc) and doc[e].text in POSSESSIVE and doc[e + 1].lower_ in cues.person_cue_possessed:
+        return True
+    if e + 2 < len(doc) and doc[e].text == "," and sp[-1].is_alpha:  # not "Windows 95, 98,"
+        k = e + 2 if doc[e + 1].lower_ == "aged" else e + 1
+        if k < len(doc) and _AGE.match(doc[k].text) and 1 <= int(doc[k].text) <= 110:
+            return doc[e + 1].lower_ == "aged" or (k + 1 < len(doc) and doc[k + 1].text == ",")
+    if _modifies_next(doc, e, rules):
+        return False  # the name is a modifier: "the widow of Nirvana frontman X", "the 24-year-old Reds skipper"
+    if _phrase_before(doc, s) & cues.person_cue_before:
+        return True
+    before = doc.text[:sp.start_char].rstrip().lower()
+    return before.endswith(("-year-old", "-years-old", " year old", " years old"))
+
+
+def _org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
+    """A word around the name that marks an organisation: "X's shares", "X's chief executive",
+    "the London-based X"."""
+    s, e = sp.start, sp.end
+    if e + 1 < len(doc) and doc[e].text in POSSESSIVE and doc[e + 1].lower_ in cues.org_cue_possessed:
+        return True
+    return (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in {"-", "‐"}
+            and attached(doc[s - 2], doc[s - 1]))
+
+
+def _new_product(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool:
+    """"the new X", "its latest X": a product, unless the name modifies the noun after it ("the
+    new England coach"), starts a list of names, or is a place, a nationality or a club."""
+    s, e = sp.start, sp.end
+    if s < 2 or doc[s - 1].lower_ not in cues.product_cue_new or not doc[s - 1].is_lower:
+        return False
+    if doc[s - 2].lower_ not in rules.product_determiners and doc[s - 2].text not in POSSESSIVE:
+        return False
+    if _modifies_next(doc, e, rules):
+        return False
+    if e + 1 < len(doc) and doc[e].text in {",", "and", "or", "&"} and doc[e + 1].is_title:
+        return False  # a list of names before a common head: "the new Xpay, Mastercard and Visa cards"
+    return not (is_place(sp.text) or is_country(sp.text) or sp.text in rules.home_nations
+                or sp.text.lower() in rules.demonyms or sp[-1].text in name_heads(rules))
+
+
+def first_name_evidence(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool:
+    """A two- or three-word name starting with a known first name ("Carolina Kluft",
+    "Jean-Pierre Jeunet") that the model labelled as no person: evidence for a PERSON. Not
+    before a word for a venue, a competition or a product ("the Tor Vale arena")."""
+    if sp.label_ not in _FIRST_NAME_TARGETS:
+        return False
+    nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
+    if nxt in rules.fac_cue_after or nxt in rules.event_cue_after or nxt in rules.product_cue_after:
+        return False
+    words = sp.text.split()
+    parts = [p for w in words for p in w.split("-")]
+    if not 2 <= len(words) <= 3 or not all(_name_like(p) for p in parts):
+        return False
+    first = parts[0]
+    if not is_first_name(first) or first in cues.first_name_blockers:
+        return False
+    if parts[-1] in name_heads(rules) or parts[-1] in cues.not_people_heads:
+        return False
+    return not (is_place(sp.text) or any(is_country(w) or w in rules.continents or w in rules.directions
+                                         or w.lower() in rules.demonyms for w in words))
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word with lower-case letters ("Kluft", "McEwen", "O'Neill"), no acronym."""
+    letters = word.replace("'", "").replace("’", "")
+    return word[:1].isupper() and letters.isalpha() and any(c.islower() for c in letters)
 
 
 def _phrase_before(doc: Doc, s: int, longest: int = 3) -> set[str]:
@@ -159,7 +335,7 @@ def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
 
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 #: votes: a model label counts 1, a place gazetteer hit after a place preposition (or a country's
-#: name, which needs no preposition) 2, a context cue 3
+#: name, which needs no preposition) or a first name at a name's front 2, a context cue 3
 _WEIGHTS = {"model": 1, "gazetteer": 2, "cue": 3}
 #: labels one name's mentions share in a document
 _VOTING = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
@@ -177,6 +353,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
     # a British town taken for a person is its club in a sports report (BBC football)
     sport = is_sport(doc, rules)
+    cues = load_label_cues()
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -191,6 +368,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
                   and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
                 votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
+            elif first_name_evidence(doc, sp, rules, cues):
+                votes["PERSON"] = votes.get("PERSON", 0) + _WEIGHTS["gazetteer"]
             else:
                 votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
@@ -251,7 +430,10 @@ def acronyms(doc: Doc, spans: list[Span]) -> dict[str, str]:
 
 # the model labels a cued label overrules at the other mentions of the name
 _CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART", "GPE"},
-                "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"}}
+                "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"},
+                "PERSON": {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}}
+#: labels a first name at a name's front votes against
+_FIRST_NAME_TARGETS = {"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"}
 
 
 def _context_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> tuple[list[Span], dict[str, str]]:

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .consistency import is_demonym, is_sport
+from .consistency import LabelCues, is_demonym, is_sport, load_label_cues, name_heads
 from .gazetteer import is_country, is_place
 from .rules import LABELS, EntityRules
-from .tokens import POSSESSIVE, proper, replace_spans, sentence_start, taken_tokens
+from .tokens import POSSESSIVE, capitalised, proper, replace_spans, sentence_start, taken_tokens
 
 #: labels a role word before the name overrules
 _NOT_PEOPLE = {"ORG", "GPE", "FAC", "LOC"}
@@ -46,14 +46,9 @@ def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-2 cue rules applied (before the document-level vote)."""
     spans = article_titles(doc, spans, rules)
     spans = hyphened_countries(doc, spans, rules)
-    spans = award_fronts(doc, [_relabelled(doc, sp, rules) for sp in spans], rules)
+    cues = load_label_cues()
+    spans = award_fronts(doc, [_own_words(doc, _relabelled(doc, sp, rules), rules, cues) for sp in spans], rules)
     return product_tails(doc, bare_products(doc, spans, rules))
-
-
-def _heads(rules: EntityRules) -> frozenset[str]:
-    """Head words of names that are no works: organisations, places, events, awards."""
-    return (rules.org_heads | rules.company_heads | rules.club_heads | rules.fac_heads | rules.event_heads
-            | rules.award_heads)
 
 
 def _article_run(doc: Doc, i: int, rules: EntityRules) -> int | None:
@@ -96,7 +91,7 @@ def _title_evidence(doc: Doc, i: int, end: int, by_end: dict[int, Span], rules: 
 def article_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """Titles that start with a capitalised "The"/"A"/"An" in mid-sentence (see the module)."""
     by_end = {sp.end: sp for sp in spans}
-    heads = _heads(rules)
+    heads = name_heads(rules)
     runs = []
     for i in range(1, len(doc) - 1):
         prev = doc[i - 1]
@@ -177,8 +172,10 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
         return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
     prev = doc[sp.start - 1] if sp.start >= 1 else None
     if (label in _NOT_PEOPLE and prev is not None and prev.is_lower and prev.lower_ in rules.role_words
-            and (2 <= len(sp) <= 3 or label != "ORG")  # "steel producer Ferrostal": a one-word ORG stays
-            and all(t.is_title for t in sp) and sp[-1].text not in _heads(rules)
+            and (2 <= len([t for t in sp if t.text not in _HYPHENS]) <= 3 or label != "ORG")
+            # "steel producer Ferrostal": a one-word ORG stays; "Magnus McEwen-King" is a name
+            and all(capitalised(t) or (t.text in _HYPHENS and 0 < t.i - sp.start < len(sp) - 1) for t in sp)
+            and sp[-1].text not in name_heads(rules)
             and sp[0].text not in rules.titles
             and not is_place(sp.text) and sp.text not in rules.home_nations):
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
@@ -188,6 +185,24 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
     if (label in {"LOC", "ORG", "PERSON"} and len(sp) == 1 and nxt is not None and nxt.is_lower
             and nxt.lower_ in rules.fac_cue_after):
         return Span(doc, sp.start, sp.end, label="FAC", span_id="fix:relabel")  # "Parkhead stadium"
+    return sp
+
+
+_HYPHENS = {"-", "‐"}
+
+
+def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
+    """One span relabelled by its own words: a royal title "of" a place is the person who holds
+    it ("the Prince of Wales"), a party named by its members is a NORP ("the Lib Dems"), a name
+    ending in a word for malware is a PRODUCT ("the Bankash-A Trojan")."""
+    label, first = sp.label_, sp[0].text
+    if (label in _NOT_PEOPLE | {"WORK_OF_ART"} and len(sp) >= 3 and first in rules.royal_titles
+            and sp[1].lower_ == "of" and all(t.is_title for t in sp[2:])):
+        return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+    if label in LABELS - {"NORP"} and sp.text in cues.party_members:
+        return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
+    if label in LABELS - {"PRODUCT"} and len(sp) >= 2 and sp[-1].text in cues.product_heads:
+        return Span(doc, sp.start, sp.end, label="PRODUCT", span_id="fix:relabel")
     return sp
 
 
