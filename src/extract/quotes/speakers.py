@@ -21,7 +21,9 @@ from .marks import Quote
 from .phrases import RELATIVES, SUBJ_DEPS, ent_of, is_pronoun, np_around
 
 #: the speaker kind of an entity label
-_LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group"}
+_LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group", "ROLE": "role"}
+#: the mention label of a speaker kind (a role is a candidate for "he"/"she" with no gender)
+_KIND_LABELS = {"person": "PERSON", "org": "ORG", "group": "NORP", "role": "ROLE"}
 #: in pronoun resolution a subject counts as this much nearer than other mentions
 SUBJECT_WEIGHT = 0.5
 
@@ -49,11 +51,24 @@ def looks_like_person(words: list[str], lex: Lexicon) -> bool:
         and words[0].lower() in lex.first_names
 
 
+def other_first_name(words: list[str], full: str) -> bool:
+    """``words`` ("Ivanka Trump") name another person than ``full`` ("Donald Trump") with the
+    same last word: both have a first name and the first names differ."""
+    first = full.split()
+    return len(words) > 1 and len(first) > 1 and words[-1].lower() == first[-1].lower() \
+        and words[0].lower() != first[0].lower() and not words[0].endswith(".")
+
+
 class People:
     """Named people of a document and what is known of their gender."""
 
     def __init__(self, doc: Doc, lex: Lexicon, text: str):
         self.lex = lex
+        self.doc = doc
+        self._resolved: dict[int, tuple[str, str] | None] = {}   # pronoun offset -> what it names
+        # offsets of mentions inside quotations: someone's words, not the writer's, so no
+        # antecedent of the writer's pronouns
+        self.quoted: set[int] = set()
         self.mentions: list[tuple[int, str, str]] = []   # (char offset, full name, label)
         self._by_pos: tuple[list[tuple[int, str, str]], list[int]] | None = None
         self.subjects: set[int] = set()                  # offsets of mentions that are subjects
@@ -77,6 +92,8 @@ class People:
                 if len(words) > len(full.split()) and full.split()[-1].lower() == last \
                         and self.full[last] == full and len(full.split()) == 1:
                     self.full[last] = full = " ".join(words)
+                elif other_first_name(words, full):
+                    full = " ".join(words)   # "Ivanka Trump" after "Donald Trump": a relative
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
                 g = lex.honorifics.get(prev) or lex.first_names.get(words[0].lower()) \
                     if len(words) > 1 or prev in lex.honorifics else lex.honorifics.get(prev)
@@ -85,6 +102,8 @@ class People:
                 self.mentions.append((ent.start_char, full, "PERSON"))
                 if ent.root.dep_ in SUBJ_DEPS:
                     self.subjects.add(ent.start_char)
+                if _inside_quotes(ent.root):
+                    self.quoted.add(ent.start_char)
             elif ent.label_ == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in {"amod", "compound"}):
                 # "the American people", "an Iranian official": an adjective names no one
                 # a pronoun can refer back to; only a group used as a noun ("Democrats") can
@@ -102,14 +121,39 @@ class People:
                 if not (k >= 0 and spans[k][0] <= m.start() < spans[k][1]):
                     last = strip_name([m.group()], lex)
                     if last and last[-1].lower() in self.full:
-                        self.mentions.append((m.start(), self.full[last[-1].lower()], "PERSON"))
+                        self.mentions.append((m.start(), self._relative(doc, text, m.start(), m.group())
+                                              or self.full[last[-1].lower()], "PERSON"))
+
+    def _relative(self, doc: Doc, text: str, at: int, surname: str) -> str | None:
+        """"Ivanka Trump" where the NER missed her and "Trump" is Donald Trump: a capitalised
+        proper noun right before a known surname that is not the first name of the person
+        first named so (nor a title) names another person of that family; None otherwise."""
+        m = re.search(r"([A-Z][\w’'-]+)[ \u00a0]+$", text[max(0, at - 40):at])
+        if m is None:
+            return None
+        first_at = at - len(m.group(0))
+        span = doc.char_span(first_at, first_at + len(m.group(1)), alignment_mode="expand")
+        if span is None or len(span) != 1 or span[0].pos_ != "PROPN" \
+                or span[0].ent_type_ not in {"", "PERSON", "PRODUCT", "WORK_OF_ART", "ORG"}:
+            return None
+        words = [m.group(1), surname]
+        full = self.full.get(surname.lower(), "")
+        low = m.group(1).lower()
+        if not other_first_name(words, full) or low in self.lex.honorifics or low in self.lex.titles \
+                or low in {w.lower() for w in full.split()}:
+            return None
+        name = " ".join(words)
+        g = self.lex.first_names.get(m.group(1).lower())
+        if g in {"male", "female"}:
+            self.gender.setdefault(name, g)
+        return name
 
     def name(self, text: str, at: int) -> str:
         words = strip_name(text.split(), self.lex)
         if not words:
             return text
         full = self.full.get(words[-1].lower())
-        if full and len(full.split()) >= len(words):
+        if full and len(full.split()) >= len(words) and not other_first_name(words, full):
             return full
         name = " ".join(words)
         if len(words) > 1:   # a full name the NER missed: later surnames map to it
@@ -125,27 +169,72 @@ class People:
             self._by_pos = by_pos, [-m[0] for m in by_pos]
         return self._by_pos
 
+    def note_speaker(self, at: int, name: str, kind: str, subject: bool = True) -> None:
+        """A speaker named at char offset ``at`` (by a quote's attribution or a resolved
+        pronoun): later pronouns can refer back to it; a role ("the spokesman") too."""
+        self.mentions.append((at, name, _KIND_LABELS.get(kind, "ORG")))
+        if subject:
+            self.subjects.add(at)
+
     def resolve_pronoun(self, pron: str, at: int) -> str | None:
         """The full name the pronoun ``pron`` at char offset ``at`` refers to, or None."""
         found = self.resolve(pron, at)
         return found[0] if found is not None else None
 
     def resolve(self, pron: str, at: int) -> tuple[str, str] | None:
-        """(full name, speaker kind) of the person or organisation ``pron`` refers to."""
+        """(speaker, speaker kind) of the person, organisation or group ``pron`` refers to;
+        None when unsure (see :func:`resolve_pronoun_at`)."""
+        return self._resolve(pron, at)
+
+    def _resolve(self, pron: str, at: int) -> tuple[str, str] | None:
+        if at in self._resolved:
+            return self._resolved[at]
+        self._resolved[at] = None          # a loop in the parse resolves to nothing
         want = self.lex.pronouns.get(pron.lower())
-        if want == "self":
-            return None      # "I said": the writer, whose name the text may not give
-        # "it" is an organisation; a nationality or party ("Democrats") is "they", never "it"
-        labels = {"PERSON"} if want in {"male", "female"} else {"ORG"} if want == "neuter" \
-            else {"ORG", "NORP"}
+        tok = self._token_at(at)
+        found = resolve_pronoun_at(self, want, tok, at)
+        self._resolved[at] = found
+        if found is not None and want in {"male", "female"}:
+            self.gender.setdefault(found[0], want)
+        return found
+
+    def _token_at(self, at: int):
+        """The token starting at char offset ``at`` (None without a doc or off a token)."""
+        if self.doc is None:
+            return None
+        span = self.doc.char_span(at, at + 1, alignment_mode="expand")
+        return span[0] if span is not None and len(span) and span[0].idx == at else None
+
+    def person_of(self, tok) -> tuple[str, str | None] | None:
+        """(full name, gender) of the person a subject token names, or None."""
+        ent = ent_of(tok)
+        words = strip_name((ent.text if ent is not None else tok.text).split(), self.lex)
+        words = person_words(words)
+        if not words:
+            return None
+        if (ent is not None and ent.label_ == "PERSON") or (ent is None and tok.text[:1].isupper()
+                                                             and words[-1].lower() in self.full):
+            full = self.full.get(words[-1].lower(), " ".join(words))
+            if other_first_name(words, full):
+                full = " ".join(words)    # "Ivanka Trump" is not "Donald Trump"
+            return full, self.gender.get(full) or self.lex.first_names.get(words[0].lower()) \
+                if len(words) > 1 else self.gender.get(full)
+        return None
+
+    def nearest(self, want: str, at: int, labels=frozenset({"PERSON", "ROLE"})) -> tuple[str, str] | None:
+        """The nearest mention with one of ``labels`` (a person or a role-speaker) before
+        ``at`` whose gender does not conflict with ``want``, a subject counting as nearer
+        (``SUBJECT_WEIGHT``)."""
         cands = []
         by_pos, keys = self._sorted_mentions()
+        tok = self._token_at(at)
+        outside = tok is not None and not _inside_quotes(tok)
         for i in range(bisect.bisect_right(keys, -at), len(by_pos)):
             pos, full, label = by_pos[i]
-            if label not in labels:
+            if label not in labels or (outside and pos in self.quoted):
                 continue
             g = self.gender.get(full)
-            if want in {"male", "female"} and g is not None and g != want:
+            if g is not None and g != want:
                 continue
             cands.append((pos, full, label))
             if len(cands) == 4:
@@ -154,9 +243,171 @@ class People:
             return None
         # the nearest, unless a subject not much further back is more salient
         pos, full, label = min(cands, key=lambda c: (at - c[0]) * (SUBJECT_WEIGHT if c[0] in self.subjects else 1))
-        if want in {"male", "female"}:
-            self.gender.setdefault(full, want)
-        return full, _LABEL_KINDS.get(label, "org")
+        return full, _LABEL_KINDS.get(label, "role")
+
+
+# --------------------------------------------------------------------------- pronouns
+
+#: entity labels of subjects that can speak (a subject with none of them may be a thing)
+SPEAKER_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+#: how many sentences back "it" and "they" look for the subject they refer to
+SUBJECT_SENTENCES = 2
+
+
+def resolve_pronoun_at(people: People, want: str | None, tok, at: int) -> tuple[str, str] | None:
+    """What a pronoun of kind ``want`` (``resources/quotes.json`` "pronouns") at token ``tok``
+    (char offset ``at``) names, or None when unsure.
+
+    * "I", "we": the writer (outside quotes), whose name the text may not give: None.
+    * "he", "she": the subject of a clause above the pronoun in its sentence ("Rubio said
+      that he has begun ... Trump, whom he called": Rubio), when compatible; else the nearest
+      person or role-speaker before it whose gender does not conflict, a subject counting as
+      nearer (earlier resolved pronouns count as mentions of their person).
+    * "it", "they": the subject of the main clause of one of the last ``SUBJECT_SENTENCES``
+      sentences, when it is an organisation ("it") or a group, an organisation or several
+      people ("they"); a thing there ("The email said ... It added") names no speaker.
+    """
+    if want not in {"male", "female", "neuter", "plural"}:
+        return None      # "I said", "we watch": the writer
+    parsed = tok is not None and tok.doc.has_annotation("DEP")
+    if want in {"male", "female"}:
+        found = _clause_subject(people, want, tok) if parsed else None
+        return found if found is not None else people.nearest(want, at)
+    if not parsed:   # no parse (a blank pipeline): the nearest organisation or group
+        return people.nearest(want, at, {"ORG"} if want == "neuter" else {"ORG", "NORP"})
+    return _main_subject(people, want, tok)
+
+
+def _clause_subject(people: People, want: str, tok) -> tuple[str, str] | None:
+    """The compatible subject of a clause above ``tok`` in its sentence, before it."""
+    seen = 0
+    v = tok.head
+    quoted = _inside_quotes(tok)
+    while v.i != tok.i and seen < 6:
+        for child in v.children:
+            if child.dep_ not in SUBJ_DEPS or child.i >= tok.i \
+                    or "\n" in tok.doc.text[child.idx:tok.idx] or _inside_quotes(child) != quoted:
+                continue      # after the pronoun, in another paragraph (a parse across one), or
+                              # on the other side of a quotation mark
+            found = _subject_person(people, want, child)
+            if found is not None:
+                return found
+        if v.head.i == v.i or v.dep_ in {"ROOT"}:
+            break
+        v, seen = v.head, seen + 1
+    return None
+
+
+def _subject_person(people: People, want: str, child) -> tuple[str, str] | None:
+    """The person a subject token names when it can be "he"/"she" of kind ``want``."""
+    if child.lower_ in people.lex.pronouns:
+        if people.lex.pronouns[child.lower_] != want:
+            return None
+        return people.resolve(child.text, child.idx)
+    person = people.person_of(child)
+    if person is None:
+        return None
+    full, g = person
+    return (full, "person") if g in {None, want} else None
+
+
+def _main_subject(people: People, want: str, tok) -> tuple[str, str] | None:
+    """"it"/"they": the main-clause subject of its own sentence before it, else of one of the
+    last ``SUBJECT_SENTENCES`` sentences (quoted sentences skipped)."""
+    doc = tok.doc
+    sent = tok.sent
+    subj = _root_subject(sent)
+    if subj is not None and subj.i < tok.i and not _inside_quotes(subj):
+        return _group_or_org(people, want, subj, sent)
+    k, seen = sent.start, 0
+    while k > 0 and seen < SUBJECT_SENTENCES:
+        prev = doc[k - 1].sent
+        k = prev.start
+        if _inside_quotes(prev.root):
+            continue       # someone's words: their subjects are no antecedents
+        seen += 1
+        subj = _root_subject(prev)
+        if subj is not None:
+            return _group_or_org(people, want, subj, prev)
+    return None
+
+
+#: double quotation marks (single ones are also apostrophes, so they are not counted)
+_DOUBLE_MARKS = re.compile(r"[“”\"]|''|``")
+#: how far back (in characters) the quotation marks before a token are counted
+QUOTE_LOOKBACK = 3000
+
+
+def _inside_quotes(tok) -> bool:
+    """``tok`` lies inside a quotation: an odd number of double quotation marks lies between
+    the start of its paragraph and it (a quotation over several paragraphs, its closing mark
+    left out, counts as open in each)."""
+    text = tok.doc.text
+    start = max(text.rfind("\n", 0, tok.idx) + 1, tok.idx - QUOTE_LOOKBACK)
+    return len(_DOUBLE_MARKS.findall(text, start, tok.idx)) % 2 == 1
+
+
+def _root_subject(sent):
+    """The subject of a sentence's main verb, None when it has none."""
+    for child in sent.root.children:
+        if child.dep_ in SUBJ_DEPS:
+            return child
+    return None
+
+
+def _group_or_org(people: People, want: str, subj, sent) -> tuple[str, str] | None:
+    """What a main-clause subject names as the antecedent of "it" (an organisation) or
+    "they" (a group, an organisation, several people); None for a person. When the main
+    subject is a thing ("The results show that Catholic Republicans are ..."), "they" may be
+    the last group that is a subject in the sentence."""
+    found = _group_or_org_of(people, want, subj)
+    if found is not None or want != "plural" or subj.lower_ in people.lex.pronouns \
+            or subj.ent_type_ in SPEAKER_ENT_LABELS or speaker_noun_kind(subj.text, people.lex):
+        return found
+    others = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i > subj.i and not _inside_quotes(t)
+              and t.lower_ not in people.lex.pronouns]
+    return _group_or_org_of(people, want, others[-1]) if others else None
+
+
+def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
+    if subj.lower_ in people.lex.pronouns:
+        if people.lex.pronouns[subj.lower_] != want:
+            return None
+        return people.resolve(subj.text, subj.idx)      # "It said ... It added": the same
+    ent = ent_of(subj)
+    several = any(c.dep_ == "conj" for c in subj.children)
+    if want == "neuter":
+        if several or subj.tag_ in {"NNS", "NNPS"}:
+            return None
+        if ent is not None and ent.label_ in {"ORG", "GPE"}:
+            return ent.text, "org"
+        if speaker_noun_kind(subj.text, people.lex) == "org":
+            return _np_text(subj), "org"
+        return None
+    if several:
+        names = [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]
+        if all(ent_of(t) is not None or speaker_noun_kind(t.text, people.lex) for t in names):
+            return doc_text(subj), "group"
+        return None
+    if ent is not None and ent.label_ in {"NORP", "ORG"} and subj.tag_ in {"NNS", "NNPS"}:
+        return ent.text, _LABEL_KINDS[ent.label_]
+    if subj.tag_ in {"NNS", "NNPS"} and speaker_noun_kind(subj.text, people.lex) in {"group", "role", "org"}:
+        return _np_text(subj), "group"
+    return None
+
+
+def _np_text(tok) -> str:
+    """The noun phrase a head token heads, without what follows it ("the company")."""
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in {"det", "amod", "compound", "poss", "nmod"}])
+    return tok.doc[start:tok.i + 1].text
+
+
+def doc_text(tok) -> str:
+    """The coordinated noun phrase of ``tok`` ("Professors Foner and Alba"), up to its last conjunct."""
+    conj = [c for c in tok.subtree if c.dep_ == "conj"]
+    start = min([tok.i] + [c.left_edge.i for c in tok.lefts])
+    end = max(c.i for c in conj) + 1 if conj else tok.i + 1
+    return tok.doc[start:end].text
 
 
 def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
@@ -179,6 +430,16 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         found = people.resolve(text, span.start_char)
         q.speaker, q.speaker_kind = found if found is not None else (None, "unknown")
         return
+    _name_mention(doc, q, people, lex, span)
+    if q.speaker is not None and q.speaker_kind != "person":
+        # "“...,” the spokesman said. “...,” he added": a later pronoun can refer to it
+        people.note_speaker(span.start_char, q.speaker, q.speaker_kind)
+
+
+def _name_mention(doc: Doc, q: Quote, people: People, lex: Lexicon, span) -> None:
+    """Set the speaker of a mention that is no pronoun: a name, an organisation, a role."""
+    s, e = span.start, span.end
+    text = span.text
     labels = {t.ent_type_ for t in span if t.ent_type_}
     words = strip_name(text.split(), lex)
     # a name even where the NER missed it: capitalised proper nouns ("Lawyers" at the start
