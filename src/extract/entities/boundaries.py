@@ -109,7 +109,7 @@ def _nationality_before(doc: Doc, spans: list[Span], rules: EntityRules) -> list
     taken = taken_tokens(spans)
     out = []
     for sp in spans:
-        if sp.label_ != "NORP" or sp[0].lower_ not in rules.demonyms:
+        if sp.label_ not in {"NORP", "LANGUAGE"} or sp[0].lower_ not in rules.demonyms:
             out.append(sp)
             continue
         end = _head_end(doc, sp.start + 1, rules.org_heads)

@@ -46,7 +46,8 @@ PATTERN_SHAPE = Record(
 #: key of entity_spans.json -> what it lists (the span rules of :mod:`.spans`)
 SPAN_LISTS = (
     "work_plurals", "work_words", "list_openers", "work_cue_extra", "title_breakers", "hyphen_compound_heads",
-    "hyphen_prefixes", "event_adjectives", "name_piece_labels",
+    "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before",
+    "not_places",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
                       for key in SPAN_LISTS})
@@ -65,6 +66,9 @@ class SpanWords:
     hyphen_prefixes: frozenset[str]
     event_adjectives: frozenset[str]
     name_piece_labels: frozenset[str]
+    agency_fronts: frozenset[str]
+    place_cue_before: frozenset[str]
+    not_places: frozenset[str]
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:

@@ -37,6 +37,11 @@ _SMALL = {"of", "for", "and", "the", "&", "de", "du", "des", "on", "in", "at", "
 
 def fix_spans(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the rules of this module applied, in order."""
+    spans = _split_coordinated(doc, spans)
+    spans = _country_front(doc, spans, rules)
+    spans = _extend_left(doc, spans, rules)
+    spans = _missed_events(doc, spans, rules)
+    spans = _missed_places(doc, spans, rules)
     spans = _leading_year(doc, spans)
     spans = _hyphen_tail(doc, spans, rules)
     spans = _name_pieces(doc, spans, rules)
@@ -46,6 +51,97 @@ def fix_spans(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     spans = _event_adjectives(doc, spans, rules)
     spans = _title_lists(doc, spans, rules)
     return _subtitles(doc, spans, rules)
+
+
+def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Duchy of Lancaster and Duchy of Cornwall": two names when the word after "and" repeats
+    the first word of the span."""
+    out = []
+    for sp in spans:
+        cut = next((k for k in range(sp.start + 2, sp.end - 1) if doc[k].lower_ == "and"
+                    and doc[k + 1].text == sp[0].text and doc[k + 1].is_title), None)
+        if cut is None or sp.label_ not in LABELS:
+            out.append(sp)
+            continue
+        out.append(Span(doc, sp.start, cut, label=sp.label_, span_id="fix:split"))
+        out.append(Span(doc, cut + 1, sp.end, label=sp.label_, span_id="fix:split"))
+    return out
+
+
+def _country_front(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"US Department of Energy": a country before an agency's own name is a GPE of its own."""
+    out = []
+    for sp in spans:
+        first = sp[0].text
+        if (sp.label_ == "ORG" and len(sp) >= 3 and sp[1].text in rules.spans.agency_fronts
+                and (first in rules.home_nations or first in rules.gpe_abbreviations or is_country(first))):
+            out.append(Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"))
+            out.append(Span(doc, sp.start + 1, sp.end, label="ORG", span_id="fix:split"))
+            continue
+        out.append(sp)
+    return out
+
+
+def _left_start(doc: Doc, s: int, taken: set[int], rules: EntityRules) -> int:
+    """Start of the capitalised words (with "of"/"for" between them) the model left off before
+    token s ("the [Internet] Fraud Complaint Center", "the [Campaign for] Borders Rail"), or s."""
+    best, k = s, s - 1
+    while k >= 0 and s - k <= 3 and k not in taken and not doc[k].is_space and doc[k].whitespace_:
+        tok = doc[k]
+        if tok.lower_ in {"of", "for"} and tok.is_lower:  # a joiner only counts with a word before it
+            k -= 1
+            continue
+        if not (tok.is_title and tok.is_alpha) or tok.text in rules.work_articles or tok.text in rules.titles \
+                or tok.text in rules.royal_titles \
+                or tok.lower_ in rules.demonyms or sentence_start(doc, k):
+            break
+        best = k
+        k -= 1
+    if best < s and best > 0 and ((doc[best - 1].is_lower and doc[best - 1].is_alpha)
+                                  or doc[best - 1].text in POSSESSIVE):
+        return best
+    return s
+
+
+def _extend_left(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """An organisation, party or place the model cut after its first words takes them back."""
+    taken = taken_tokens(spans)
+    out = []
+    for sp in spans:
+        if sp.label_ in {"ORG", "NORP", "FAC"}:
+            start = _left_start(doc, sp.start, taken, rules)
+            if start < sp.start:
+                sp = Span(doc, start, sp.end, label=sp.label_, span_id="fix:extend")
+        out.append(sp)
+    return out
+
+
+def _missed_events(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"the FA Cup", "the Davis Cup": a capitalised word and an event head the model missed."""
+    taken = taken_tokens(spans)
+    new = []
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if (tok.text in rules.event_heads and tok.i not in taken and prev.i not in taken and prev.is_alpha
+                and (prev.is_title or prev.is_upper) and prev.whitespace_ and not sentence_start(doc, prev.i)
+                and prev.text not in rules.titles and prev.lower_ not in rules.demonyms):
+            new.append(Span(doc, prev.i, tok.i + 1, label="EVENT", span_id="fix:event"))
+    return replace_spans(spans, new)
+
+
+def _missed_places(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"at Longtown", "in Haining": one capitalised word after a place preposition that the
+    gazetteer knows as a place and the model missed is a GPE."""
+    taken = taken_tokens(spans)
+    new = []
+    for tok in doc[1:-1]:
+        prev, nxt = doc[tok.i - 1], doc[tok.i + 1]
+        if (tok.i in taken or not (tok.is_title and tok.is_alpha) or not prev.is_lower
+                or prev.lower_ not in rules.spans.place_cue_before or tok.text in rules.spans.not_places
+                or (nxt.is_title and not nxt.is_punct) or nxt.text in POSSESSIVE or nxt.text == "-" or not is_place(tok.text)):
+            continue
+        new.append(Span(doc, tok.i, tok.i + 1, label="GPE", span_id="fix:place"))
+    return replace_spans(spans, new)
 
 
 def _leading_year(doc: Doc, spans: list[Span]) -> list[Span]:
@@ -313,10 +409,11 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 
 
 def _speaks_of_works(doc: Doc, i: int, rules: EntityRules) -> bool:
-    """A word for works comes earlier in the sentence of token i."""
+    """A word for works comes earlier in the sentence of token i (read back to a full stop
+    or a line break: a parser may start a sentence after a title's colon)."""
     words = rules.spans.work_words | rules.spans.work_plurals | rules.work_cue_before
     k = i
-    while k > 0 and not sentence_start(doc, k):
+    while k > 0 and i - k < 60 and not line_start(doc, k) and doc[k - 1].text not in {".", "!", "?"}:
         k -= 1
         if doc[k].lower_ in words and doc[k].is_lower:
             return True
