@@ -124,8 +124,26 @@ def test_gazetteer_is_only_evidence(fixed, text, ents, expected):
 
 def test_without_the_gazetteer_nothing_is_a_place(fixed, monkeypatch):
     monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
-    found = fixed("She moved from Colchester to London last year.", [("Colchester", "ORG"), ("London", "GPE")])
+    found = fixed("She moved from Colchester last year.", [("Colchester", "ORG")])
     assert ("Colchester", "ORG") in found
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a name paired with a place by "from ... to" / "between ... and" is a place too (no gazetteer needed)
+    ("Trains ran from Dunlarrig to Perth. A rally at Dunlarrig followed.",
+     [("Dunlarrig", "ORG"), ("Perth", "GPE"), ("Dunlarrig", "ORG")], [("Dunlarrig", "GPE")]),
+    ("The line between Perth and Dunlarrig shut. Dunlarrig wants it back.",
+     [("Perth", "GPE"), ("Dunlarrig", "ORG"), ("Dunlarrig", "ORG")], [("Dunlarrig", "GPE")]),
+    # in a sports report clubs move "from X to Y": no evidence
+    ("The striker moved from Dunlarrig to Perth after the season. The club and the league agreed the transfer.",
+     [("Dunlarrig", "ORG"), ("Perth", "GPE")], [("Dunlarrig", "ORG")]),
+    # a pair with no place in it, or the wrong words, gives nothing
+    ("Prices rose from Tesco to Asda.", [("Tesco", "ORG"), ("Asda", "ORG")], [("Tesco", "ORG"), ("Asda", "ORG")]),
+    ("Trains ran from Dunlarrig and Perth.", [("Dunlarrig", "ORG"), ("Perth", "GPE")], [("Dunlarrig", "ORG")]),
+], ids=["from X to Y", "between Y and X", "sports transfer", "no place", "from X and Y"])
+def test_a_name_paired_with_a_place_is_a_place(fixed, monkeypatch, text, ents, expected):
+    monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
+    _check(fixed(text, ents), expected, [])
 
 
 @needs_gazetteer

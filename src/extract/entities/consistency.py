@@ -9,7 +9,7 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`load_
   "X's hometown" (``person_cue_possessed``); an age after the name ("X, 35,", "X, aged 35")
   or before it ("the 33-year-old X");
 * an organisation: "X's shares", "X's chief executive" (``org_cue_possessed``); "the
-  London-based X"; and the lists of ``entity_words.json`` ("wireless provider X", "X
+  London-based X"; "companies such as X", "firms including X" (``org_list_nouns``); and the lists of ``entity_words.json`` ("wireless provider X", "X
   laboratory", "shares in X");
 * a product: "the new X", "its latest X" (``product_cue_new``) unless the name modifies a noun
   after it ("the new England coach") or starts a list of names ("the new X, Y and Z cards");
@@ -38,7 +38,7 @@ LABEL_CUES_FILE = "entity_labels.json"
 LABEL_CUE_LISTS = {
     "person_cue_before": True, "person_cue_possessed": True, "org_cue_possessed": True,
     "first_name_blockers": False, "not_people_heads": False, "party_members": False,
-    "product_heads": False, "product_cue_new": True,
+    "product_heads": False, "product_cue_new": True, "org_list_nouns": True, "person_surname_event_heads": False,
 }
 LABEL_CUES_SHAPE = Record({key: ListOf(str) for key in LABEL_CUE_LISTS})
 
@@ -55,6 +55,8 @@ class LabelCues:
     party_members: frozenset[str]
     product_heads: frozenset[str]
     product_cue_new: frozenset[str]
+    org_list_nouns: frozenset[str]
+    person_surname_event_heads: frozenset[str]
 
 
 def validate_label_cues(data: object = None, name: str = LABEL_CUES_FILE) -> LabelCues:
@@ -179,8 +181,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     prev = doc[s - 1] if s >= 1 else None
     nxt = doc[e] if e < len(doc) else None
     cues = load_label_cues()
-    if label in _CUE_TARGETS["PERSON"] and _person_cue(doc, sp, rules, cues):
-        return "PERSON"
+    if label in _CUE_TARGETS["PERSON"] | {"PERSON"} and _person_cue(doc, sp, rules, cues):
+        return "PERSON"  # a PERSON label is confirmed: "in Anderson's hometown" is no place
     if label in {"ORG", "PERSON"}:
         # "the town of X", "X-based", "travel to X", "near X"
         if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
@@ -205,15 +207,17 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
             return "ORG"
         if _org_cue(doc, sp, cues):
             return "ORG"
+    if label in {"ORG", "PERSON", "GPE"} and _org_list_cue(doc, sp, cues):
+        return "ORG"
     # a club: "drew with X", "X striker"; a national side (a country) keeps its GPE label
     if (label in {"ORG", "PERSON", "GPE"} and not sp.text.isupper() and sp.text not in rules.home_nations
             and not is_country(sp.text)
             and ((nxt is not None and nxt.text in rules.club_cue_after)
                  or _phrase_before(doc, s) & rules.club_cue_phrases)):
         return "ORG"
-    if (label in {"PERSON", "LOC", "NORP", "PRODUCT"} and nxt is not None and nxt.text in rules.product_cue_after
-            and sp.text.lower() not in rules.demonyms):
-        return "PRODUCT"  # "the Xbox console", "the Windows operating system"
+    if (label in {"PERSON", "LOC", "NORP", "PRODUCT"} and sp.text.lower() not in rules.demonyms
+            and _product_word_after(doc, e, rules)):
+        return "PRODUCT"  # "the Xbox console", "the Windows operating system", "its Windows and e-mail software"
     if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):
         return "PRODUCT"
     return None
@@ -256,6 +260,22 @@ def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool
     return before.endswith(("-year-old", "-years-old", " year old", " years old"))
 
 
+def _product_word_after(doc: Doc, e: int, rules: EntityRules) -> bool:
+    """A product word right after the name, or after "and"/"or" and up to four lower-case words or
+    hyphens ("Windows and e-mail software")."""
+    if e < len(doc) and doc[e].text in rules.product_cue_after:
+        return True
+    if e >= len(doc) or doc[e].lower_ not in {"and", "or"}:
+        return False
+    for k in range(e + 1, min(e + 6, len(doc))):
+        tok = doc[k]
+        if tok.text in rules.product_cue_after:
+            return k > e + 1
+        if not (tok.is_lower or tok.text in {"-", "‐"}):
+            return False
+    return False
+
+
 def _org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
     """A word around the name that marks an organisation: "X's shares", "X's chief executive",
     "the London-based X"."""
@@ -264,6 +284,20 @@ def _org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
         return True
     return (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in {"-", "‐"}
             and attached(doc[s - 2], doc[s - 1]))
+
+
+def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
+    """"companies, such as X", "firms including X", "banks like X": a list of organisations."""
+    s = sp.start
+    k = s - 1
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        k -= 1
+    elif k < 0 or doc[k].lower_ not in {"including", "like"}:
+        k = -1
+    if k >= 1:
+        k -= 2 if doc[k - 1].text == "," and k >= 2 else 1
+        return doc[k].lower_ in cues.org_list_nouns
+    return False
 
 
 def _new_product(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool:
@@ -322,9 +356,13 @@ def _phrase_before(doc: Doc, s: int, longest: int = 3) -> set[str]:
 
 
 def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
-    """A place preposition before a name the gazetteer knows as a place ("from Colchester");
-    evidence for GPE in the vote, never a label on its own."""
+    """A place preposition before a name the gazetteer knows as a place ("from Colchester"), or an
+    institution's name and a comma ("Oriel College, Oxford"); evidence for GPE in the vote, never
+    a label on its own."""
     s = sp.start
+    if (sp.label_ in {"ORG", "PERSON"} and s >= 2 and doc[s - 1].text == ","
+            and doc[s - 2].text in rules.org_heads | rules.fac_heads):
+        return is_place(sp.text)
     if sp.label_ not in {"ORG", "PERSON"} or s < 1 or doc[s - 1].lower_ not in rules.gazetteer_cue_before:
         return False
     before = doc[max(0, s - 5):s - 1]
@@ -333,9 +371,28 @@ def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
     return is_place(sp.text)
 
 
+def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]]) -> bool:
+    """An ORG/PERSON paired with a place by "from ... to" or "between ... and" ("between
+    Edinburgh and Tweedbank", "from Tweedbank to Edinburgh"): evidence for GPE in the vote
+    (not in a sports report, where clubs move "from Leeds to Chelsea")."""
+    s, e = sp.start, sp.end
+    if sp.label_ not in {"ORG", "PERSON"} or s < 1:
+        return False
+    pairs = {"from": "to", "between": "and"}
+    starts = {a: b for a, b in places}
+    ends = {b: a for a, b in places}
+    if doc[s - 1].lower_ in pairs and e + 1 < len(doc) and doc[e].lower_ == pairs[doc[s - 1].lower_]:
+        return e + 1 in starts  # X is first: "from X to Edinburgh"
+    if doc[s - 1].lower_ in pairs.values() and s - 1 in ends:
+        k = ends[s - 1] - 1  # X is second: "between Edinburgh and X"
+        return k >= 0 and pairs.get(doc[k].lower_) == doc[s - 1].lower_
+    return False
+
+
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 #: votes: a model label counts 1, a place gazetteer hit after a place preposition (or a country's
-#: name, which needs no preposition) or a first name at a name's front 2, a context cue 3
+#: name, which needs no preposition), a place paired with the name ("from X to Edinburgh") or a
+#: first name at a name's front 2, a context cue 3
 _WEIGHTS = {"model": 1, "gazetteer": 2, "cue": 3}
 #: labels one name's mentions share in a document
 _VOTING = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
@@ -354,6 +411,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # a British town taken for a person is its club in a sports report (BBC football)
     sport = is_sport(doc, rules)
     cues = load_label_cues()
+    # (start, end) of the spans that name places: "from Edinburgh to X" makes X a place too
+    places = {(sp.start, sp.end) for sp in spans if sp.label_ == "GPE" or is_place(sp.text)}
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -363,7 +422,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             if cue:
                 votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
             elif (_weak_place_cue(doc, sp, rules)
-                  or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))):
+                  or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))
+                  or (not sport and _place_pair(doc, sp, places))):
                 votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
             elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
                   and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):

@@ -32,7 +32,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .consistency import LabelCues, is_demonym, is_sport, load_label_cues, name_heads
-from .gazetteer import is_country, is_place
+from .gazetteer import is_country, is_first_name, is_place
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, capitalised, proper, replace_spans, sentence_start, taken_tokens
 
@@ -180,7 +180,8 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
             and not is_place(sp.text) and sp.text not in rules.home_nations):
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
     if (label in {"ORG", "FAC", "WORK_OF_ART"} and nxt is not None and nxt.is_lower
-            and nxt.lower_ in rules.event_cue_after and (len(sp) >= 2 or label != "ORG") and is_sport(doc, rules)):
+            and nxt.lower_ in rules.event_cue_after and (len(sp) >= 2 or label != "ORG") and is_sport(doc, rules)
+            and sp[-1].text not in rules.org_heads | rules.company_heads):  # "the IAAF Council meeting"
         return Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel")
     if (label in {"LOC", "ORG", "PERSON"} and len(sp) == 1 and nxt is not None and nxt.is_lower
             and nxt.lower_ in rules.fac_cue_after):
@@ -194,7 +195,9 @@ _HYPHENS = {"-", "‐"}
 def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
     """One span relabelled by its own words: a royal title "of" a place is the person who holds
     it ("the Prince of Wales"), a party named by its members is a NORP ("the Lib Dems"), a name
-    ending in a word for malware is a PRODUCT ("the Bankash-A Trojan")."""
+    ending in a word for malware is a PRODUCT ("the Bankash-A Trojan"), a PERSON ending in an
+    event's head word that is no surname and starting with no first name is an EVENT ("the
+    Kestrel Championships")."""
     label, first = sp.label_, sp[0].text
     if (label in _NOT_PEOPLE | {"WORK_OF_ART"} and len(sp) >= 3 and first in rules.royal_titles
             and sp[1].lower_ == "of" and all(t.is_title for t in sp[2:])):
@@ -203,6 +206,9 @@ def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
         return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
     if label in LABELS - {"PRODUCT"} and len(sp) >= 2 and sp[-1].text in cues.product_heads:
         return Span(doc, sp.start, sp.end, label="PRODUCT", span_id="fix:relabel")
+    if (label == "PERSON" and len(sp) >= 2 and sp[-1].text in rules.event_heads - cues.person_surname_event_heads
+            and not is_first_name(first)):
+        return Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel")  # "the AAA Championships"
     return sp
 
 

