@@ -91,3 +91,17 @@ def test_quote_speakers(run, text, expected):
 ])
 def test_other_first_name(words, full, expected):
     assert other_first_name(words, full) is expected
+
+
+def test_it_chain_resolves_through_earlier_it(nlp):
+    text = "The Harbour Trust met on Monday. It said the dock would close. It added that jobs would go."
+    found = _resolve(nlp, text, "It", 2)
+    assert found == ("Harbour Trust", "org")
+
+
+def test_long_pronoun_chain_stays_bounded(nlp):
+    # hundreds of "It said" in a row: resolution is bounded (no recursion error) and, past the
+    # bound, unsure rather than wrong
+    text = "The Harbour Trust met on Monday. " + "It said no. " * 400 + "“We close,” it said."
+    found = _resolve(nlp, text, "it said", 1)
+    assert found is None or found == ("Harbour Trust", "org")

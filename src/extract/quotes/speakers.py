@@ -1,11 +1,14 @@
 """Who a speaker mention names: full names, pronouns, "who", organisations.
 
 Speakers are named as first introduced in the article: a surname ("Krein") or a titled form
-("Mr. Trump") maps to the earliest PERSON entity with the same last word ("Philip Krein"); a
-pronoun ("he", "she") maps to the nearest person before it whose gender (from honorifics, a
-first-name list, or earlier pronouns) does not conflict, a subject counting as nearer;
-"it"/"they" map to the nearest organisation; "who" maps to the noun it refers back to; "I" is
-left unnamed. ``speaker_kind`` is person, org, group or role (a common noun naming a speaker,
+("Mr. Trump") maps to the earliest PERSON entity with the same last word ("Philip Krein"),
+unless another first name makes it a relative ("Ivanka Trump"). A pronoun is resolved by
+:func:`resolve_pronoun_at`: "he"/"she" to the compatible subject of a clause above it in its
+sentence, else to the nearest person (or role that spoke a quote) before it whose gender (from
+honorifics, a first-name list, or earlier pronouns) does not conflict, a subject counting as
+nearer and names inside quotations not counting; "it"/"they" to an organisation or group that
+is the main subject of a recent sentence, nothing when that subject is a thing or a document;
+"who" maps to the noun it refers back to; "I"/"we" (the writer) are left unnamed. ``speaker_kind`` is person, org, group or role (a common noun naming a speaker,
 "the spokesman"); a mention that names none of these (a thing, a manner, an unresolved
 pronoun) gives no speaker and the kind ``unknown``: never a wrong name.
 """
@@ -66,6 +69,7 @@ class People:
         self.lex = lex
         self.doc = doc
         self._resolved: dict[int, tuple[str, str] | None] = {}   # pronoun offset -> what it names
+        self._depth = 0                                  # pronouns being resolved, one inside another
         # offsets of mentions inside quotations: someone's words, not the writer's, so no
         # antecedent of the writer's pronouns
         self.quoted: set[int] = set()
@@ -189,10 +193,16 @@ class People:
     def _resolve(self, pron: str, at: int) -> tuple[str, str] | None:
         if at in self._resolved:
             return self._resolved[at]
+        if self._depth >= MAX_CHAIN:
+            return None
         self._resolved[at] = None          # a loop in the parse resolves to nothing
         want = self.lex.pronouns.get(pron.lower())
         tok = self._token_at(at)
-        found = resolve_pronoun_at(self, want, tok, at)
+        self._depth += 1
+        try:
+            found = resolve_pronoun_at(self, want, tok, at)
+        finally:
+            self._depth -= 1
         self._resolved[at] = found
         if found is not None and want in {"male", "female"}:
             self.gender.setdefault(found[0], want)
@@ -212,7 +222,8 @@ class People:
         words = person_words(words)
         if not words:
             return None
-        if (ent is not None and ent.label_ == "PERSON") or (ent is None and tok.text[:1].isupper()
+        # a person's entity, or a known surname whatever the NER made of it ("Trump went on")
+        if (ent is not None and ent.label_ == "PERSON") or (tok.text[:1].isupper()
                                                              and words[-1].lower() in self.full):
             full = self.full.get(words[-1].lower(), " ".join(words))
             if other_first_name(words, full):
@@ -250,8 +261,13 @@ class People:
 
 #: entity labels of subjects that can speak (a subject with none of them may be a thing)
 SPEAKER_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
-#: how many sentences back "it" and "they" look for the subject they refer to
+#: how many sentences back "it" and "they" look for the subject they refer to, and how many
+#: (quoted ones included) they pass at most
 SUBJECT_SENTENCES = 2
+MAX_SENTENCES = 12
+#: how many pronouns one resolution may pass through ("It said. It added. It ..."): real text
+#: stays far below; it keeps hostile input from exhausting the stack
+MAX_CHAIN = 20
 
 
 def resolve_pronoun_at(people: People, want: str | None, tok, at: int) -> tuple[str, str] | None:
@@ -262,10 +278,11 @@ def resolve_pronoun_at(people: People, want: str | None, tok, at: int) -> tuple[
     * "he", "she": the subject of a clause above the pronoun in its sentence ("Rubio said
       that he has begun ... Trump, whom he called": Rubio), when compatible; else the nearest
       person or role-speaker before it whose gender does not conflict, a subject counting as
-      nearer (earlier resolved pronouns count as mentions of their person).
-    * "it", "they": the subject of the main clause of one of the last ``SUBJECT_SENTENCES``
-      sentences, when it is an organisation ("it") or a group, an organisation or several
-      people ("they"); a thing there ("The email said ... It added") names no speaker.
+      nearer; a name inside a quotation is no antecedent of a pronoun outside it.
+    * "it", "they": the main-clause subject of its own sentence before it, else of one of the
+      last ``SUBJECT_SENTENCES`` sentences outside quotations, when it is an organisation
+      ("it") or a group, an organisation or several people ("they"); a thing or a document
+      there ("The memo said ... It added") names no speaker.
     """
     if want not in {"male", "female", "neuter", "plural"}:
         return None      # "I said", "we watch": the writer
@@ -317,12 +334,19 @@ def _main_subject(people: People, want: str, tok) -> tuple[str, str] | None:
     doc = tok.doc
     sent = tok.sent
     subj = _root_subject(sent)
-    if subj is not None and subj.i < tok.i and not _inside_quotes(subj):
+    if subj is None or subj.i >= tok.i or _inside_quotes(subj):
+        # "X opposed it. “...,” it recommended" parsed as one sentence ("opposed" a clause of
+        # "recommended"): the first subject of a clause of the main verb before the pronoun
+        root = sent.root
+        before = [t for t in doc[sent.start:tok.i] if t.dep_ in SUBJ_DEPS and not _inside_quotes(t)
+                  and t.lower_ not in people.lex.pronouns and root in (t.head, t.head.head)]
+        subj = before[0] if before else None
+    if subj is not None:
         return _group_or_org(people, want, subj, sent)
-    k, seen = sent.start, 0
-    while k > 0 and seen < SUBJECT_SENTENCES:
+    k, seen, walked = sent.start, 0, 0
+    while k > 0 and seen < SUBJECT_SENTENCES and walked < MAX_SENTENCES:
         prev = doc[k - 1].sent
-        k = prev.start
+        k, walked = prev.start, walked + 1
         if _inside_quotes(prev.root):
             continue       # someone's words: their subjects are no antecedents
         seen += 1
@@ -370,6 +394,7 @@ def _group_or_org(people: People, want: str, subj, sent) -> tuple[str, str] | No
 
 
 def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
+    """The organisation ("it") or group ("they") one subject token names, else None."""
     if subj.lower_ in people.lex.pronouns:
         if people.lex.pronouns[subj.lower_] != want:
             return None
@@ -387,7 +412,7 @@ def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
     if several:
         names = [subj, *[c for c in subj.subtree if c.dep_ == "conj"]]
         if all(ent_of(t) is not None or speaker_noun_kind(t.text, people.lex) for t in names):
-            return doc_text(subj), "group"
+            return _coordinated_text(subj), "group"
         return None
     if ent is not None and ent.label_ in {"NORP", "ORG"} and subj.tag_ in {"NNS", "NNPS"}:
         return ent.text, _LABEL_KINDS[ent.label_]
@@ -402,7 +427,7 @@ def _np_text(tok) -> str:
     return tok.doc[start:tok.i + 1].text
 
 
-def doc_text(tok) -> str:
+def _coordinated_text(tok) -> str:
     """The coordinated noun phrase of ``tok`` ("Professors Foner and Alba"), up to its last conjunct."""
     conj = [c for c in tok.subtree if c.dep_ == "conj"]
     start = min([tok.i] + [c.left_edge.i for c in tok.lefts])
@@ -533,4 +558,5 @@ def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
     return q.speaker
 
 
-__all__ = ["People", "name_speaker", "speaker_noun_kind", "strip_name", "resolve_mention", "SUBJECT_WEIGHT"]
+__all__ = ["People", "name_speaker", "speaker_noun_kind", "strip_name", "resolve_mention", "resolve_pronoun_at",
+           "other_first_name", "SUBJECT_WEIGHT", "SUBJECT_SENTENCES"]
