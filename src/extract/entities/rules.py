@@ -46,7 +46,7 @@ PATTERN_SHAPE = Record(
 #: key of entity_spans.json -> what it lists (the span rules of :mod:`.spans`)
 SPAN_LISTS = (
     "work_plurals", "work_words", "list_openers", "work_cue_extra", "title_breakers", "hyphen_compound_heads",
-    "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before",
+    "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before", "credit_words",
     "not_places",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
@@ -69,13 +69,15 @@ class SpanWords:
     agency_fronts: frozenset[str]
     place_cue_before: frozenset[str]
     not_places: frozenset[str]
+    credit_words: tuple[tuple[str, ...], ...]  # "directed by" -> ("directed", "by")
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:
     """The word lists of ``name`` (or of ``data`` given in its place)."""
     data = load(name, SPANS_SHAPE, data)
     lists = {key: frozenset(data[key]) for key in SPAN_LISTS}
-    lists["list_openers"] = tuple(tuple(phrase.lower().split()) for phrase in data["list_openers"])
+    for key in ("list_openers", "credit_words"):
+        lists[key] = tuple(tuple(phrase.lower().split()) for phrase in data[key])
     return SpanWords(**lists)
 
 

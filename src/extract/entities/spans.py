@@ -1,25 +1,33 @@
 """Spans the model cut short, split or missed, found from the words of the text (word lists
-in ``resources/entity_spans.json``). Each rule reads only words, their case and spacing, so it
-works with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
+in ``resources/entity_spans.json``; each rule below is one function, run in the order of
+``STEPS``). Each rule reads only words, their case and spacing (and the gazetteer), so it works
+with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
 
-* a leading year is outside an EVENT ("the 2005 [Norwich Union Grand Prix]");
-* a PERSON takes in a lower-case hyphen-joined part of a given name ("Kim Jong-il"), but not a
-  compound head ("Blair-led");
-* a one-word place or person name right before a PERSON, one space apart, is its first name ("Tennessee" GPE +
-  "Williams" PERSON -> "Tennessee Williams"), unless it is a country or a nationality;
-* royal titles and the name after them are one PERSON ("Crown Princess Mary", "Prince of
-  Wales"), found where the model missed it; a bare "the Queen" is no entity;
-* an acronym in brackets right after a name it abbreviates takes that name's label ("Court of
-  Arbitration for Sport (CAS)"), and so do its later bare mentions, and a name's mention after
-  a prefix ("non-Opec") takes the label the document gives the name;
-* "Olympic" before a lower-case word is an EVENT ("Olympic champion");
-* titles listed after a plural word for works are WORK_OF_ART, one span each ("films such as
-  X, Y and Z"), and a title's subtitle after a colon is inside it ("Robin Hood: Prince of
-  Thieves") when the sentence speaks of works.
+* boundaries: "X of A and X of B" is two names ("Duchy of Lancaster and Duchy of Cornwall");
+  a country before an agency's own name is a GPE of its own ("US" + "Department of Energy");
+  capitalised words the model left off the front of an ORG/NORP/FAC come back ("the FBI's
+  Internet Fraud Complaint Center", "Campaign for Borders Rail", "new Liberal Democrat"), but
+  not a leading "The", a title, a role or a nationality; a leading year is outside an EVENT
+  ("the 2005 [Norwich Union Grand Prix]"); a PERSON takes in a lower-case hyphen-joined part
+  of a given name ("Kim Jong-il"), not a compound head ("Blair-led");
+* name pieces: a one-word place or person name right before a PERSON, one space apart, is
+  its first name ("Tennessee" GPE + "Williams" PERSON), unless a country or nationality;
+* missed names: a capitalised word and an event head ("the FA Cup"), one word after
+  in/near that the gazetteer knows as a place ("in Haining"), royal titles and a name or "of"
+  and a place ("Crown Princess Mary", "Prince of Wales"; a bare "the Queen" is none),
+  "Olympic" before a lower-case word (an EVENT);
+* acronyms: one in brackets right after a name it abbreviates takes that name's label ("Court
+  of Arbitration for Sport (CAS)"), and so do its later bare mentions; a name after a prefix
+  ("non-Opec") takes the one label the document gives it;
+* titles of works (WORK_OF_ART): the titles listed after a plural word for works ("films such
+  as X, Y and Z", a person's possessive outside), a title right before a credit ("X, starring
+  Y"), a title's subtitle after a colon in a sentence about works ("Robin Hood: Prince of
+  Thieves"), and a title of two or more words found so, wherever it is written again.
 """
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -37,63 +45,57 @@ _SMALL = {"of", "for", "and", "the", "&", "de", "du", "des", "on", "in", "at", "
 
 def fix_spans(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the rules of this module applied, in order."""
-    spans = _split_coordinated(doc, spans)
-    spans = _country_front(doc, spans, rules)
-    spans = _extend_left(doc, spans, rules)
-    spans = _missed_events(doc, spans, rules)
-    spans = _missed_places(doc, spans, rules)
-    spans = _leading_year(doc, spans)
-    spans = _hyphen_tail(doc, spans, rules)
-    spans = _name_pieces(doc, spans, rules)
-    spans = _royal_names(doc, spans, rules)
-    spans = _acronyms(doc, spans)
-    spans = _prefixed_mentions(doc, spans, rules)
-    spans = _event_adjectives(doc, spans, rules)
-    spans = _title_lists(doc, spans, rules)
-    return _subtitles(doc, spans, rules)
+    for step in STEPS:
+        spans = step(doc, spans, rules)
+    return spans
 
 
-def _split_coordinated(doc: Doc, spans: list[Span]) -> list[Span]:
+def _each(spans: list[Span], rewrite: Callable[[Span], list[Span] | None]) -> list[Span]:
+    """``spans`` with each span replaced by what ``rewrite`` returns for it (None: kept)."""
+    out: list[Span] = []
+    for sp in spans:
+        new = rewrite(sp)
+        out.extend([sp] if new is None else new)
+    return out
+
+
+def _split_coordinated(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"Duchy of Lancaster and Duchy of Cornwall": two names when the word after "and" repeats
     the first word of the span."""
-    out = []
-    for sp in spans:
+    def split(sp: Span) -> list[Span] | None:
         cut = next((k for k in range(sp.start + 2, sp.end - 1) if doc[k].lower_ == "and"
                     and doc[k + 1].text == sp[0].text and doc[k + 1].is_title), None)
         if cut is None or sp.label_ not in LABELS:
-            out.append(sp)
-            continue
-        out.append(Span(doc, sp.start, cut, label=sp.label_, span_id="fix:split"))
-        out.append(Span(doc, cut + 1, sp.end, label=sp.label_, span_id="fix:split"))
-    return out
+            return None
+        return [Span(doc, sp.start, cut, label=sp.label_, span_id="fix:split"),
+                Span(doc, cut + 1, sp.end, label=sp.label_, span_id="fix:split")]
+    return _each(spans, split)
 
 
 def _country_front(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"US Department of Energy": a country before an agency's own name is a GPE of its own."""
-    out = []
-    for sp in spans:
+    def split(sp: Span) -> list[Span] | None:
         first = sp[0].text
-        if (sp.label_ == "ORG" and len(sp) >= 3 and sp[1].text in rules.spans.agency_fronts
+        if not (sp.label_ == "ORG" and len(sp) >= 3 and sp[1].text in rules.spans.agency_fronts
                 and (first in rules.home_nations or first in rules.gpe_abbreviations or is_country(first))):
-            out.append(Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"))
-            out.append(Span(doc, sp.start + 1, sp.end, label="ORG", span_id="fix:split"))
-            continue
-        out.append(sp)
-    return out
+            return None
+        return [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
+                Span(doc, sp.start + 1, sp.end, label="ORG", span_id="fix:split")]
+    return _each(spans, split)
 
 
-def _left_start(doc: Doc, s: int, taken: set[int], rules: EntityRules) -> int:
+def _left_start(doc: Doc, s: int, taken: set[int], rules: EntityRules, joiners: bool = True) -> int:
     """Start of the capitalised words (with "of"/"for" between them) the model left off before
     token s ("the [Internet] Fraud Complaint Center", "the [Campaign for] Borders Rail"), or s."""
     best, k = s, s - 1
     while k >= 0 and s - k <= 3 and k not in taken and not doc[k].is_space and doc[k].whitespace_:
         tok = doc[k]
-        if tok.lower_ in {"of", "for"} and tok.is_lower:  # a joiner only counts with a word before it
+        if joiners and tok.lower_ in {"of", "for"} and tok.is_lower:  # counts only with a word before it
             k -= 1
             continue
         if not (tok.is_title and tok.is_alpha) or tok.text in rules.work_articles or tok.text in rules.titles \
                 or tok.text in rules.royal_titles \
-                or tok.lower_ in rules.demonyms or sentence_start(doc, k):
+                or tok.lower_ in rules.demonyms or tok.lower_ in rules.role_words or sentence_start(doc, k):
             break
         best = k
         k -= 1
@@ -106,14 +108,12 @@ def _left_start(doc: Doc, s: int, taken: set[int], rules: EntityRules) -> int:
 def _extend_left(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """An organisation, party or place the model cut after its first words takes them back."""
     taken = taken_tokens(spans)
-    out = []
-    for sp in spans:
-        if sp.label_ in {"ORG", "NORP", "FAC"}:
-            start = _left_start(doc, sp.start, taken, rules)
-            if start < sp.start:
-                sp = Span(doc, start, sp.end, label=sp.label_, span_id="fix:extend")
-        out.append(sp)
-    return out
+
+    def extend(sp: Span) -> list[Span] | None:
+        start = (_left_start(doc, sp.start, taken, rules, joiners=sp.label_ != "NORP")
+                 if sp.label_ in {"ORG", "NORP", "FAC"} else sp.start)
+        return None if start == sp.start else [Span(doc, start, sp.end, label=sp.label_, span_id="fix:extend")]
+    return _each(spans, extend)
 
 
 def _missed_events(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -144,31 +144,31 @@ def _missed_places(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
     return replace_spans(spans, new)
 
 
-def _leading_year(doc: Doc, spans: list[Span]) -> list[Span]:
+def _leading_year(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"the 2005 Norwich Union Grand Prix": the year is a date, outside the EVENT."""
-    out = []
-    for sp in spans:
-        if sp.label_ == "EVENT" and len(sp) >= 2 and _YEAR.match(sp[0].text) and sp[1].is_title:
-            sp = Span(doc, sp.start + 1, sp.end, label="EVENT", span_id="fix:trim")
-        out.append(sp)
-    return out
+    def trim_year(sp: Span) -> list[Span] | None:
+        if not (sp.label_ == "EVENT" and len(sp) >= 2 and _YEAR.match(sp[0].text) and sp[1].is_title):
+            return None
+        return [Span(doc, sp.start + 1, sp.end, label="EVENT", span_id="fix:trim")]
+    return _each(spans, trim_year)
 
 
 def _hyphen_tail(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"Chung Mong" + "-koo": a lower-case part joined by a hyphen belongs to the given name."""
     taken = taken_tokens(spans)
-    out = []
-    for sp in spans:
+
+    def extend(sp: Span) -> list[Span] | None:
         e = sp.end
-        if (sp.label_ == "PERSON" and len(sp) >= 2 and e + 1 < len(doc) and e not in taken and doc[e].text == "-"
-                and doc[e - 1].is_title and attached(doc[e - 1], doc[e]) and attached(doc[e], doc[e + 1])):
-            tail = doc[e + 1]
-            if (tail.is_alpha and tail.is_lower and len(tail) <= 4
-                    and tail.lower_ not in rules.spans.hyphen_compound_heads
-                    and not (e + 2 < len(doc) and attached(tail, doc[e + 2]) and doc[e + 2].text == "-")):
-                sp = Span(doc, sp.start, e + 2, label="PERSON", span_id="fix:extend_person")
-        out.append(sp)
-    return out
+        if not (sp.label_ == "PERSON" and len(sp) >= 2 and e + 1 < len(doc) and e not in taken
+                and doc[e].text == "-" and doc[e - 1].is_title and attached(doc[e - 1], doc[e])
+                and attached(doc[e], doc[e + 1])):
+            return None
+        tail = doc[e + 1]
+        if (not (tail.is_alpha and tail.is_lower and len(tail) <= 4) or tail.lower_ in rules.spans.hyphen_compound_heads
+                or (e + 2 < len(doc) and attached(tail, doc[e + 2]) and doc[e + 2].text == "-")):
+            return None
+        return [Span(doc, sp.start, e + 2, label="PERSON", span_id="fix:extend_person")]
+    return _each(spans, extend)
 
 
 def _first_name_piece(doc: Doc, sp: Span, rules: EntityRules) -> bool:
@@ -197,7 +197,7 @@ def _name_pieces(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return out
 
 
-def _royal_name_end(doc: Doc, j: int, rules: EntityRules, labels: dict[int, str]) -> int | None:
+def _royal_name_end(doc: Doc, j: int, rules: EntityRules, labels: dict[int, str], after_the: bool) -> int | None:
     """End of the name after royal titles ending at token j ("Charles", "Elizabeth II", "of
     Wales": a place), or None when none follows, it runs into a place or organisation head,
     the model gave the name another label ("King Crimson" ORG) or a common noun follows
@@ -211,10 +211,10 @@ def _royal_name_end(doc: Doc, j: int, rules: EntityRules, labels: dict[int, str]
     else:
         end = j
         while end < len(doc) and end - j < 2 and doc[end].is_title and doc[end].is_alpha \
-                and doc[end].text not in rules.royal_titles:
+                and doc[end].text not in rules.royal_titles and doc[end].lower_ not in rules.title_small_words:
             end += 1
-        if end == j:
-            return None
+        if end == j or after_the:
+            return None  # "at the Prince Edward" (a theatre): a name after "the" is no person's
         if end < len(doc) and _ROMAN.match(doc[end].text):
             end += 1
         if any(labels.get(k, "PERSON") != "PERSON" for k in range(j, end)):
@@ -244,7 +244,7 @@ def _royal_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         if j == i or (j - i == 1 and doc[i].text == "Crown") or i in starts or i in persons or j in persons:
             i = max(j, i + 1)
             continue
-        end = _royal_name_end(doc, j, rules, labels)
+        end = _royal_name_end(doc, j, rules, labels, i > 0 and doc[i - 1].lower_ == "the")
         if end is not None:
             outside = [sp for sp in spans if sp.start < end and sp.end > i and (sp.start < i or sp.end > end)
                        and sp.label_ != "PERSON"]
@@ -273,7 +273,7 @@ def _abbreviates(acronym: str, name: Span) -> bool:
     return all(c in it for c in letters)
 
 
-def _acronyms(doc: Doc, spans: list[Span]) -> list[Span]:
+def _acronyms(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"Court of Arbitration for Sport (CAS)": the acronym, and its later bare mentions, take
     the label of the name it abbreviates."""
     by_end = {sp.end: sp for sp in spans if sp.label_ in LABELS}
@@ -408,6 +408,77 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return replace_spans(spans, new)
 
 
+def _credit_at(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """A credit ("starring", "directed by") starts at token i and a capitalised name follows it."""
+    for phrase in rules.spans.credit_words:
+        end = i + len(phrase)
+        if end < len(doc) and [t.lower_ for t in doc[i:end]] == list(phrase) and doc[end].is_title:
+            return True
+    return False
+
+
+def _title_before(doc: Doc, end: int, rules: EntityRules) -> int | None:
+    """Start of a title ending at token ``end`` (capitalised words with small words inside),
+    without a leading capitalised word for a work ("Comedy Christmas with the Kranks")."""
+    start, k = None, end - 1
+    while k >= 0 and end - k <= 10 and not doc[k].is_space:
+        tok = doc[k]
+        if tok.is_title or tok.is_upper or (tok.like_num and k < end - 1 and start is not None):
+            start = k if tok.is_alpha or tok.like_num else start
+        elif not (tok.lower_ in rules.title_small_words and start is not None):
+            break
+        if sentence_start(doc, k) or line_start(doc, k):
+            break
+        k -= 1
+    if start is None or not doc[start].is_alpha or not (doc[start].is_title or doc[start].is_upper):
+        return None
+    words = rules.work_cue_before | rules.spans.work_cue_extra
+    if doc[start].lower_ in words and start + 1 < end and doc[start + 1].is_title:
+        start += 1
+    return start
+
+
+def _titles_before_credits(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"A Series of Unfortunate Events, starring Jim Carrey": a title right before a credit is
+    a WORK_OF_ART (a person before "starring in" is not: a credit needs a name after it)."""
+    new = []
+    for i in range(1, len(doc) - 1):
+        if not _credit_at(doc, i, rules):
+            continue
+        end = i - 1 if doc[i - 1].text == "," else i
+        if end <= 0 or not (doc[end - 1].is_title or doc[end - 1].is_upper or doc[end - 1].like_num):
+            continue
+        start = _title_before(doc, end, rules)
+        if start is None:
+            continue
+        old = [sp for sp in spans if sp.start < end and sp.end > start]
+        if any(sp.start < start or sp.end > end for sp in old) or any(sp.label_ == "PERSON" and len(sp) >= 2
+                                                                       and sp.start == start and sp.end == end
+                                                                       for sp in old):
+            continue  # a longer name the model found; a person's full name ("Ann Lee, starring ...")
+        new.append(Span(doc, start, end, label="WORK_OF_ART", span_id="fix:work"))
+    return replace_spans(spans, new)
+
+
+def _title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A title of two or more words found by a rule above is a WORK_OF_ART wherever it is
+    written again in the document and no longer name covers it."""
+    titles = {tuple(t.text for t in sp) for sp in spans if sp.label_ == "WORK_OF_ART" and sp.id_ == "fix:work"
+              and len(sp) >= 2}
+    if not titles:
+        return spans
+    new = []
+    for words in titles:
+        n = len(words)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text != words[0] or tuple(t.text for t in doc[i:i + n]) != words:
+                continue
+            if any(sp.start < i + n and sp.end > i and (sp.start < i or sp.end > i + n) for sp in spans):
+                continue
+            new.append(Span(doc, i, i + n, label="WORK_OF_ART", span_id="fix:work"))
+    return replace_spans(spans, new)
+
+
 def _speaks_of_works(doc: Doc, i: int, rules: EntityRules) -> bool:
     """A word for works comes earlier in the sentence of token i (read back to a full stop
     or a line break: a parser may start a sentence after a title's colon)."""
@@ -433,3 +504,11 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         if sp.label_ == "WORK_OF_ART" or _speaks_of_works(doc, sp.start, rules):
             new.append(Span(doc, sp.start, end, label="WORK_OF_ART", span_id="fix:work"))
     return replace_spans(spans, new)
+
+
+#: the rules in the order they run (boundaries first, then missed names, then titles)
+STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
+    _split_coordinated, _country_front, _extend_left, _missed_events, _missed_places, _leading_year, _hyphen_tail,
+    _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _title_lists,
+    _titles_before_credits, _title_mentions, _subtitles,
+)
