@@ -15,6 +15,14 @@ CASES = [
     # a list of firms: "companies such as X", "firms including X"
     ("It courts companies, such as Quorvia and others.", [("Quorvia", "GPE")], [("Quorvia", "ORG")], []),
     ("Several firms including Dellmark signed.", [("Dellmark", "PERSON")], [("Dellmark", "ORG")], []),
+    # every member of the list, not only the first
+    ("Support came from companies such as Norvik, Quelle Telecom, Brandt and Zeffira.",
+     [("Norvik", "ORG"), ("Quelle Telecom", "GPE"), ("Brandt", "GPE"), ("Zeffira", "PERSON")],
+     [("Quelle Telecom", "ORG"), ("Brandt", "ORG"), ("Zeffira", "ORG")], []),
+    # a member's owner is no member
+    ("It asked firms such as Norway's Vellum, Perth's Quorvia and others.",
+     [("Norway", "GPE"), ("Vellum", "GPE"), ("Perth", "GPE"), ("Quorvia", "PERSON")],
+     [("Norway", "GPE"), ("Perth", "GPE"), ("Vellum", "ORG"), ("Quorvia", "ORG")], []),
     # negatives: a brand is no firm, a list of people or places is no list of firms
     ("It owns brands such as Velvet Crumb and Zesto.", [("Velvet Crumb", "PERSON")], [("Velvet Crumb", "PERSON")], []),
     ("Towns such as Dellmark voted no.", [("Dellmark", "GPE")], [("Dellmark", "GPE")], []),
@@ -46,6 +54,21 @@ def _check(found, expected, absent):
 @pytest.mark.parametrize("text, ents, expected, absent", CASES, ids=[c[0][:40] for c in CASES])
 def test_labels_from_lists_coordination_and_heads(fixed, text, ents, expected, absent):
     _check(fixed(text, ents), expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    # a name between two places in a list is a place
+    ("He visits Perth, Dunlarrig and Stirling this week.",
+     [("Perth", "GPE"), ("Dunlarrig", "PERSON"), ("Stirling", "GPE")], [("Dunlarrig", "GPE")]),
+    # a place on one side only is not enough: an apposition, a list of firms with their countries
+    ("Ross Dunlarrig, UK economist at a bank, spoke.", [("Ross Dunlarrig", "PERSON"), ("UK", "GPE")],
+     [("Ross Dunlarrig", "PERSON")]),
+    ("Norway's Dunlarrig, Perth and others bid.", [("Norway", "GPE"), ("Dunlarrig", "ORG"), ("Perth", "GPE")],
+     [("Dunlarrig", "ORG")]),
+], ids=["between two places", "apposition", "one side"])
+def test_a_name_inside_a_list_of_places(fixed, monkeypatch, text, ents, expected):
+    monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
+    _check(fixed(text, ents), expected, [])
 
 
 def test_a_meeting_in_a_sports_report_is_an_event(fixed):

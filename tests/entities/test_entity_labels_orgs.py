@@ -33,6 +33,12 @@ ORGS = [
     ("Wi-fi will come to Ostrel Trains and Ostrel Megastores.",
      [("Ostrel Trains", "PERSON"), ("Ostrel Megastores", "PERSON")],
      [("Ostrel Trains", "ORG"), ("Ostrel Megastores", "ORG")], []),
+    # a newspaper's name after the word for it
+    ("He told Czech newspaper Sportovni Denik so.", [("Sportovni Denik", "PERSON")],
+     [("Sportovni Denik", "ORG")], []),
+    # an institution's short form takes the long name's label, and is not spread to other words
+    ("The Norland Library opened. The Library said visits rose.",
+     [("Norland Library", "ORG"), ("Library", "PERSON")], [("Library", "ORG")], [("Library", "PERSON")]),
     # negatives: a person who makes things, a town's staff
     ("Games maker Peter Molden spoke.", [("Peter Molden", "PERSON")], [("Peter Molden", "PERSON")], []),
     ("A Widbury-based firm hired Widbury staff.", [("Widbury", "PERSON"), ("Widbury", "ORG")],

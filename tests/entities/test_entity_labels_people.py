@@ -22,6 +22,10 @@ FIRST_NAMES = [
      [("Jean-Pierre Varnot", "PERSON")], [("Jean-Pierre Varnot", "ORG")]),
     ("Critics asked about money spent on Camilla Dunmore Heath.", [("Camilla Dunmore Heath", "ORG")],
      [("Camilla Dunmore Heath", "PERSON")], []),
+    # a middle initial is allowed; the words after a three-word name's first name are that person
+    ("Lawyer Dolores M Varnot spoke.", [("Dolores M Varnot", "ORG")], [("Dolores M Varnot", "PERSON")], []),
+    ("Singer Simon Le Brac arrived. Le Brac waved.", [("Simon Le Brac", "PERSON"), ("Le Brac", "ORG")],
+     [("Le Brac", "PERSON")], [("Le Brac", "ORG")]),
     # the surname then follows the full name the vote made a PERSON
     ("Carolina Westerlund won the heptathlon. Westerlund said she was tired.",
      [("Carolina Westerlund", "ORG"), ("Westerlund", "ORG")],

@@ -104,22 +104,16 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # a one-word name a context cue gives another label is no surname ("shares in Wimpey" beside
     # "George Wimpey": a firm named after its founder)
     surnames = {text for text in surnames if cued.get(text, "PERSON") == "PERSON"}
-    out = []
-    for sp in spans:
-        if (len(sp) == 1 and sp.text in surnames
-                and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP", "GPE", "LOC"}):
-            sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
-        elif (sp.label_ == "GPE" and len(sp) == 2 and sp[0].text in rules.directions
-              and sp[1].text in rules.continents and sp.text not in rules.region_countries):
-            sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
-        out.append(sp)
-    out = plural_products(doc, out, rules)
+    out = plural_products(doc, _people_and_regions(doc, spans, surnames, rules), rules)
     # an acronym after its expansion, a club's short form ("United"): the long name's label
     linked = acronyms(doc, out)
     linked.update({sp[-1].text: "ORG" for sp in out if sp.label_ == "ORG" and len(sp) >= 2
                    and sp[-1].text in rules.club_heads and proper(sp[-1])})
-    out = [Span(doc, sp.start, sp.end, label=linked[sp.text], span_id="fix:relabel")
-           if sp.text in linked and sp.label_ in LABELS and sp.label_ != linked[sp.text] else sp
+    # an institution's short form ("the Library" after "the British Library") is relabelled, not spread
+    short = {sp[-1].text: "ORG" for sp in out if sp.label_ == "ORG" and len(sp) >= 2
+             and sp[-1].text in rules.org_heads and proper(sp[-1])}
+    out = [Span(doc, sp.start, sp.end, label=(linked | short)[sp.text], span_id="fix:relabel")
+           if sp.text in linked | short and sp.label_ in LABELS and sp.label_ != (linked | short)[sp.text] else sp
            for sp in out]
     # one-word names: the label the document gives them
     labels: dict[str, list[str]] = {}
@@ -159,6 +153,23 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             added.append(Span(doc, s, e, label=label, span_id="fix:propagate"))
     if added:
         out = sorted(out + added, key=lambda sp: sp.start)
+    return out
+
+
+def _people_and_regions(doc: Doc, spans: list[Span], surnames: set[str], rules: EntityRules) -> list[Span]:
+    """A lone surname of a PERSON, or the words after a three-word PERSON's first name ("Le Bon"
+    after "Simon Le Bon", "Parker Bowles"), is that PERSON; "East Africa" is a LOC."""
+    tails = {sp[1:].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 3
+             and sp[-1].text in surnames and " " in sp[1:].text}
+    out = []
+    for sp in spans:
+        if ((len(sp) == 1 and sp.text in surnames or sp.text in tails)
+                and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP", "GPE", "LOC"}):
+            sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+        elif (sp.label_ == "GPE" and len(sp) == 2 and sp[0].text in rules.directions
+              and sp[1].text in rules.continents and sp.text not in rules.region_countries):
+            sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
+        out.append(sp)
     return out
 
 
@@ -223,6 +234,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     return None
 
 
+#: a middle initial: "M", "M."
+_INITIAL = re.compile(r"^[A-Z]\.?$")
 #: an age after a name: "Slater, 35," / "Slater, aged 35"
 _AGE = re.compile(r"^\d{1,3}$")
 
@@ -286,10 +299,24 @@ def _org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
             and attached(doc[s - 2], doc[s - 1]))
 
 
-def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
-    """"companies, such as X", "firms including X", "banks like X": a list of organisations."""
+def _before_member(doc: Doc, k: int) -> int:
+    """The token before the list member that ends at token k (names, numbers, possessives)."""
+    while k >= 1 and (doc[k].is_title or doc[k].is_upper or doc[k].like_num or doc[k].text in POSSESSIVE):
+        k -= 1
+    return k
+
+
+def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues, longest: int = 40) -> bool:
+    """"companies, such as X", "firms including X", "banks like X": a list of organisations,
+    every member of it ("companies such as Nokia, Intel, X and Y")."""
     s = sp.start
-    k = s - 1
+    if sp.end < len(doc) and doc[sp.end].text in POSSESSIVE:
+        return False  # the owner of a member: "firms such as France's Dassault"
+    k = _before_member(doc, s - 1) if s >= 1 and doc[s - 1].text in POSSESSIVE else s - 1  # "Norway's X"
+    # back over the members before this one: names, commas, "and", possessives
+    while (k >= 1 and s - k < longest and doc[k].text in {",", "and", "or", "&"}
+           and (doc[k - 1].is_title or doc[k - 1].is_upper or doc[k - 1].text in POSSESSIVE)):
+        k = _before_member(doc, k - 1)
     if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
         k -= 1
     elif k < 0 or doc[k].lower_ not in {"including", "like"}:
@@ -327,8 +354,9 @@ def first_name_evidence(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues)
         return False
     words = sp.text.split()
     parts = [p for w in words for p in w.split("-")]
-    if not 2 <= len(words) <= 3 or not all(_name_like(p) for p in parts):
-        return False
+    if not 2 <= len(words) <= 3 or not all(_name_like(p) or (0 < i < len(parts) - 1 and _INITIAL.match(p))
+                                           for i, p in enumerate(parts)):
+        return False  # a middle initial is allowed: "Dolores M Troiani"
     first = parts[0]
     if not is_first_name(first) or first in cues.first_name_blockers:
         return False
@@ -371,10 +399,10 @@ def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
     return is_place(sp.text)
 
 
-def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]]) -> bool:
+def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]], named: set[tuple[int, int]]) -> bool:
     """An ORG/PERSON paired with a place by "from ... to" or "between ... and" ("between
-    Edinburgh and Tweedbank", "from Tweedbank to Edinburgh"): evidence for GPE in the vote
-    (not in a sports report, where clubs move "from Leeds to Chelsea")."""
+    Edinburgh and Tweedbank", "from Tweedbank to Edinburgh") or standing in a list of places:
+    evidence for GPE in the vote (not in a sports report, where clubs move "from Leeds to Chelsea")."""
     s, e = sp.start, sp.end
     if sp.label_ not in {"ORG", "PERSON"} or s < 1:
         return False
@@ -385,8 +413,20 @@ def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]]) -> bool:
         return e + 1 in starts  # X is first: "from X to Edinburgh"
     if doc[s - 1].lower_ in pairs.values() and s - 1 in ends:
         k = ends[s - 1] - 1  # X is second: "between Edinburgh and X"
-        return k >= 0 and pairs.get(doc[k].lower_) == doc[s - 1].lower_
-    return False
+        if k >= 0 and pairs.get(doc[k].lower_) == doc[s - 1].lower_:
+            return True
+    return _in_place_list(doc, sp, places, named)
+
+
+def _in_place_list(doc: Doc, sp: Span, places: set[tuple[int, int]], named: set[tuple[int, int]]) -> bool:
+    """The name stands inside a list of places: the names joined to it on both sides by a comma,
+    "and" or "or" are places ("London, Birmingham, X and Cambridge"); one side is not enough
+    ("Ross Walker, UK economist", "France's Dassault, Sweden's Saab")."""
+    s, e = sp.start, sp.end
+    joiners = {",", "and", "or"}
+    left = next((span for span in named if span[1] == s - 1), None) if s >= 1 and doc[s - 1].lower_ in joiners else None
+    right = next((span for span in named if span[0] == e + 1), None) if e < len(doc) and doc[e].lower_ in joiners else None
+    return left in places and right in places
 
 
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
@@ -413,6 +453,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     cues = load_label_cues()
     # (start, end) of the spans that name places: "from Edinburgh to X" makes X a place too
     places = {(sp.start, sp.end) for sp in spans if sp.label_ == "GPE" or is_place(sp.text)}
+    named = {(sp.start, sp.end) for sp in spans if sp.label_ in LABELS}
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -423,7 +464,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
                 votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
             elif (_weak_place_cue(doc, sp, rules)
                   or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))
-                  or (not sport and _place_pair(doc, sp, places))):
+                  or (not sport and _place_pair(doc, sp, places, named))):
                 votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
             elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
                   and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
