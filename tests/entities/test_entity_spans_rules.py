@@ -66,11 +66,18 @@ CASES = [
     ("The Bank of Leeds and Bank of York merged.", [("Bank of Leeds and Bank of York", "ORG")],
      [("Bank of Leeds", "ORG"), ("Bank of York", "ORG")], []),
     ("Marks and Spencer rose.", [("Marks and Spencer", "ORG")], [("Marks and Spencer", "ORG")], ["Marks"]),
+    # a nationality after a sponsor's name, before a common noun, is a NORP of its own
+    ("He won the Fenwick Life European trials.", [("Fenwick Life European", "ORG")],
+     [("Fenwick Life", "ORG"), ("European", "NORP")], []),
+    ("The Bank of English Heritage opened.", [("Bank of English Heritage", "ORG")],
+     [("Bank of English Heritage", "ORG")], []),
+    # a name of two or more words keeps its label where the model missed it later
+    ("The Duchy of Avon pays. Later the Duchy of Avon said no.", [("Duchy of Avon", "ORG")], [], []),
     # a country before an agency's own name is a GPE of its own
     ("The US Department of Fisheries said so.", [("US Department of Fisheries", "ORG")],
      [("US", "GPE"), ("Department of Fisheries", "ORG")], []),
-    ("France Federal Office rules apply.", [("France Federal Office", "ORG")],
-     [("France", "GPE"), ("Federal Office", "ORG")], []),
+    ("UK Home Office rules apply.", [("UK Home Office", "ORG")], [("UK", "GPE"), ("Home Office", "ORG")], []),
+    ("Shares in China Central Radio rose.", [("China Central Radio", "ORG")], [("China Central Radio", "ORG")], []),
     ("The US Anti-Fraud Agency acted.", [("US Anti-Fraud Agency", "ORG")], [("US Anti-Fraud Agency", "ORG")], []),
     # capitalised words the model left off the front of an organisation or party
     ("It was sent to the FBI's Internet Crime Office yesterday.", [("FBI", "ORG"), ("Crime Office", "ORG")],
@@ -83,6 +90,9 @@ CASES = [
     ("Shares in Acme Holdings fell.", [("Acme Holdings", "ORG")], [("Acme Holdings", "ORG")], ["Shares in Acme Holdings"]),
     ("He covers the Premiership for Dutch television.", [("Dutch", "NORP")], [("Dutch", "NORP")],
      ["Premiership for Dutch"]),
+    ("He needed an Act of Parliament to do it.", [("Parliament", "ORG")], [("Parliament", "ORG")],
+     ["Act of Parliament"]),
+    ("It fits with Ask's My Jeeves service.", [("Ask", "ORG"), ("Jeeves", "ORG")], [("Jeeves", "ORG")], ["My Jeeves"]),
     ("She was Secretary of Fisheries until May.", [("Fisheries", "ORG")], [], ["Secretary of Fisheries"]),
     ("Talks with the Dutch Bankers Union failed.", [("Dutch", "NORP"), ("Bankers Union", "ORG")],
      [("Bankers Union", "ORG")], ["Dutch Bankers Union"]),
@@ -90,6 +100,8 @@ CASES = [
     ("They lost in the FA Cup fifth round.", [], [("FA Cup", "EVENT")], []),
     ("He won the Kelso Trophy twice.", [], [("Kelso Trophy", "EVENT")], []),
     ("Cup holders lost.", [], [], ["Cup"]),
+    ("They won the Six Nations Trophy in March.", [], [], ["Nations Trophy"]),
+    ("She starred in My Fair Lady.", [], [], ["My Fair"]),
     # one word after "in"/"near" that the gazetteer knows as a place, missed by the model
     ("The lab is in Haining, near the coast.", [], [("Haining", "GPE")], []),
     ("The talks were in March and in English.", [], [], ["March", "English"]),
@@ -124,6 +136,14 @@ def test_title_mentioned_again(fixed):
                   [("Night", "PERSON")])
     assert found.count(("Night of the Hare", "WORK_OF_ART")) == 2, found
     assert not any(t == "Big Cats" for t, _ in found), found
+
+
+def test_name_written_again(fixed):
+    found = fixed("The Duchy of Avon pays. Later the Duchy of Avon and Campaign for Tweed Rail said no. "
+                  "They back the Campaign for Tweed Rail.",
+                  [("Duchy of Avon", "ORG"), ("Tweed Rail", "ORG"), ("Campaign for Tweed Rail", "ORG")])
+    assert found.count(("Duchy of Avon", "ORG")) == 2, found
+    assert found.count(("Campaign for Tweed Rail", "ORG")) == 2, found
 
 
 def test_prefix_mention_needs_one_label(fixed):

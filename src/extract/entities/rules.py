@@ -47,6 +47,7 @@ PATTERN_SHAPE = Record(
 SPAN_LISTS = (
     "work_plurals", "work_words", "list_openers", "work_cue_extra", "title_breakers", "hyphen_compound_heads",
     "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before", "credit_words",
+    "continental_adjectives", "not_name_starts",
     "not_places",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
@@ -70,6 +71,8 @@ class SpanWords:
     place_cue_before: frozenset[str]
     not_places: frozenset[str]
     credit_words: tuple[tuple[str, ...], ...]  # "directed by" -> ("directed", "by")
+    continental_adjectives: frozenset[str]
+    not_name_starts: frozenset[str]
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:

@@ -4,7 +4,9 @@ in ``resources/entity_spans.json``; each rule below is one function, run in the 
 with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
 
 * boundaries: "X of A and X of B" is two names ("Duchy of Lancaster and Duchy of Cornwall");
-  a country before an agency's own name is a GPE of its own ("US" + "Department of Energy");
+  "US"/"UK" before an agency's own name is a GPE of its own ("US" + "Department of Energy"),
+  a nationality after a sponsor's name before a common noun a NORP ("the Norwich Union
+  European trials");
   capitalised words the model left off the front of an ORG/NORP/FAC come back ("the FBI's
   Internet Fraud Complaint Center", "Campaign for Borders Rail", "new Liberal Democrat"), but
   not a leading "The", a title, a role or a nationality; a leading year is outside an EVENT
@@ -22,7 +24,11 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
 * titles of works (WORK_OF_ART): the titles listed after a plural word for works ("films such
   as X, Y and Z", a person's possessive outside), a title right before a credit ("X, starring
   Y"), a title's subtitle after a colon in a sentence about works ("Robin Hood: Prince of
-  Thieves"), and a title of two or more words found so, wherever it is written again.
+  Thieves");
+* mentions: a name of two or more words keeps its label where it is written again and the
+  model missed it or found only a part of it ("Duchy of Cornwall", a title found above; not
+  a PERSON, whose mentions :mod:`.cues` and :mod:`.consistency` handle, nor a part of a longer
+  name).
 """
 from __future__ import annotations
 
@@ -72,12 +78,26 @@ def _split_coordinated(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
     return _each(spans, split)
 
 
+def _nationality_after(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"the Norwich Union European trials": a nationality ending an organisation's span before a
+    lower-case word is a NORP of its own (the sponsor keeps the rest)."""
+    def split(sp: Span) -> list[Span] | None:
+        e = sp.end
+        nationality = sp[-1].lower_ in rules.demonyms or sp[-1].lower_ in rules.spans.continental_adjectives
+        if not (sp.label_ in {"ORG", "EVENT"} and len(sp) >= 3 and nationality
+                and e < len(doc) and doc[e].is_lower and doc[e].is_alpha and sp[-2].is_title):
+            return None
+        return [Span(doc, sp.start, e - 1, label=sp.label_, span_id="fix:split"),
+                Span(doc, e - 1, e, label="NORP", span_id="fix:split")]
+    return _each(spans, split)
+
+
 def _country_front(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"US Department of Energy": a country before an agency's own name is a GPE of its own."""
     def split(sp: Span) -> list[Span] | None:
         first = sp[0].text
         if not (sp.label_ == "ORG" and len(sp) >= 3 and sp[1].text in rules.spans.agency_fronts
-                and (first in rules.home_nations or first in rules.gpe_abbreviations or is_country(first))):
+                and (first in rules.home_nations or first in rules.gpe_abbreviations)):
             return None
         return [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
                 Span(doc, sp.start + 1, sp.end, label="ORG", span_id="fix:split")]
@@ -94,7 +114,7 @@ def _left_start(doc: Doc, s: int, taken: set[int], rules: EntityRules, joiners: 
             k -= 1
             continue
         if not (tok.is_title and tok.is_alpha) or tok.text in rules.work_articles or tok.text in rules.titles \
-                or tok.text in rules.royal_titles \
+                or tok.text in rules.royal_titles or tok.text in rules.spans.not_name_starts or tok.text in rules.law_heads \
                 or tok.lower_ in rules.demonyms or tok.lower_ in rules.role_words or sentence_start(doc, k):
             break
         best = k
@@ -124,7 +144,9 @@ def _missed_events(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         prev = doc[tok.i - 1]
         if (tok.text in rules.event_heads and tok.i not in taken and prev.i not in taken and prev.is_alpha
                 and (prev.is_title or prev.is_upper) and prev.whitespace_ and not sentence_start(doc, prev.i)
-                and prev.text not in rules.titles and prev.lower_ not in rules.demonyms):
+                and prev.text not in rules.titles and prev.lower_ not in rules.demonyms
+                and not _runs_on(doc, prev.i, tok.i + 1)
+                and not (prev.i > 0 and doc[prev.i - 1].like_num and doc[prev.i - 1].whitespace_)):
             new.append(Span(doc, prev.i, tok.i + 1, label="EVENT", span_id="fix:event"))
     return replace_spans(spans, new)
 
@@ -460,22 +482,34 @@ def _titles_before_credits(doc: Doc, spans: list[Span], rules: EntityRules) -> l
     return replace_spans(spans, new)
 
 
-def _title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
-    """A title of two or more words found by a rule above is a WORK_OF_ART wherever it is
-    written again in the document and no longer name covers it."""
-    titles = {tuple(t.text for t in sp) for sp in spans if sp.label_ == "WORK_OF_ART" and sp.id_ == "fix:work"
-              and len(sp) >= 2}
-    if not titles:
-        return spans
+def _runs_on(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are part of a longer name ("Eternal Sunshine of the Spotless Mind")."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return ((before is not None and before.is_title and not sentence_start(doc, start - 1) and before.whitespace_)
+            or (after is not None and (after.is_title or after.lower_ in {"of", "&", "for"}
+                                       or (after.text == "-" and not after.whitespace_))))
+
+
+def _name_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A name of two or more words, at least two capitalised ("Duchy of Cornwall", a title a
+    rule above found), keeps its label where it is written again and the model missed it or
+    found only a part of it ("Campaign for [Borders Rail]")."""
+    names: dict[tuple[str, ...], str] = {}
+    for sp in spans:
+        if (sp.label_ in LABELS - {"PERSON", "WORK_OF_ART"} or (sp.label_ == "WORK_OF_ART" and sp.id_ == "fix:work")) \
+                and len(sp) >= 2 and sum(t.is_title or t.is_upper for t in sp) >= 2:
+            names.setdefault(tuple(t.text for t in sp), sp.label_)
     new = []
-    for words in titles:
+    for words, label in names.items():
         n = len(words)
         for i in range(len(doc) - n + 1):
-            if doc[i].text != words[0] or tuple(t.text for t in doc[i:i + n]) != words:
+            if doc[i].text != words[0] or tuple(t.text for t in doc[i:i + n]) != words or _runs_on(doc, i, i + n):
                 continue
-            if any(sp.start < i + n and sp.end > i and (sp.start < i or sp.end > i + n) for sp in spans):
-                continue
-            new.append(Span(doc, i, i + n, label="WORK_OF_ART", span_id="fix:work"))
+            inside = [sp for sp in spans if sp.start < i + n and sp.end > i]
+            if any(sp.start < i or sp.end > i + n for sp in inside) or any(len(sp) == n for sp in inside):
+                continue  # a longer name there, or this very name already
+            new.append(Span(doc, i, i + n, label=label, span_id="fix:mention"))
     return replace_spans(spans, new)
 
 
@@ -508,7 +542,7 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 
 #: the rules in the order they run (boundaries first, then missed names, then titles)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
-    _split_coordinated, _country_front, _extend_left, _missed_events, _missed_places, _leading_year, _hyphen_tail,
+    _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _leading_year, _hyphen_tail,
     _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _title_lists,
-    _titles_before_credits, _title_mentions, _subtitles,
+    _titles_before_credits, _subtitles, _name_mentions,
 )
