@@ -71,3 +71,19 @@ def test_previous_sentence_main_clause_first(speakers, text, quote, speaker):
 ])
 def test_reporting_verb_above_the_quote(speakers, text, quote, speaker):
     assert speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a reporting verb inside another's clause that reports no speech (a modal, "continue
+    # to be", an infinitive): the outer verb's subject speaks
+    ("Senator Dan Kirby said he expects that voters will say “no” to the plan.", "no", "Dan Kirby"),
+    ("Ann Ruiz said she is certain Tom Hale will continue to be “a champion for the city.”",
+     "a champion for the city", "Ann Ruiz"),
+    ("Ann Ruiz says she expects Tom Hale to announce “a major change” on Monday.",
+     "a major change", "Ann Ruiz"),
+    # negative: a finite reporting verb inside another's clause reports its subject's words
+    ("Ann Ruiz said Tom Hale called the plan “a disaster for the city.”",
+     "a disaster for the city", "Tom Hale"),
+])
+def test_inner_verb_that_reports_no_speech(speakers, text, quote, speaker):
+    assert speakers(text)[quote] == speaker

@@ -47,6 +47,8 @@ AFTER_TOKENS = 30
 BEFORE_TOKENS = 40
 #: a headline ("Name: ... ‘...’") is a paragraph shorter than this many characters
 HEADLINE_CHARS = 20000
+#: a title-cased headline has at most this many tokens before its quote
+HEADLINE_TOKENS = 40
 
 Mention = tuple[int, int]
 
@@ -244,18 +246,16 @@ def reporting_ancestor(doc: Doc, qs: int, qe: int, quoted: list[bool],
     basket case”" -- the second quote is Trump's words, not Cruz's, though "Cruz" is the
     subject of the verb that governs it."""
     heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
-    lo = sent_start(doc[qs])
-    for k in range(qs - 1, lo - 1, -1):
-        if "\n" in doc[k].text:
-            lo = k + 1   # a paragraph break the sentence splitter missed
-            break
     for h in heads:
         for v in [doc[h], *ancestors(doc[h])]:
-            if not lo <= v.i < qs or quoted[v.i]:
+            if v.i >= qs or quoted[v.i]:
                 break
             if is_cue_verb(v, lex):
+                lo = sent_start(doc[qs])
+                if any("\n" in t.text for t in doc[v.i:qs]):
+                    return None   # a paragraph break the sentence splitter missed
                 mention = speaker_of_verb(doc, v, lo, qs, lex, qs, qe, quoted)
-                return (v.i, mention) if mention is not None else None
+                return (v.i, mention) if mention is not None and v.i >= lo else None
     return None
 
 
@@ -441,11 +441,30 @@ def _cue_before(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon
     for k in sorted(cands, key=rank):
         if rank(k)[0] == 9:
             break
+        if k in governing and _unsaid(doc[k]) \
+                and any(a.i in governing and a.i in cands for a in ancestors(doc[k])):
+            continue   # "X said he expects that Y will say “no”": X's words, Y said nothing
         mention = speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe, quoted)
         if mention is not None:
             q.governed = k in governing
             return k, mention
     return None
+
+
+_MODALS = {"will", "would", "could", "should", "might", "may", "can", "must", "'ll", "’ll", "wo", "ca"}
+
+
+def _unsaid(verb: Token) -> bool:
+    """A reporting verb that reports no speech: with a modal ("will say"), before a
+    complement ("continue to be"), an infinitive ("to announce") or a gerund after a
+    preposition ("for not calling")."""
+    if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in _MODALS for c in verb.children):
+        return True
+    if any(c.dep_ == "xcomp" for c in verb.children):
+        return True
+    if verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True
+    return verb.tag_ == "VBG" and verb.dep_ == "pcomp"
 
 
 def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[bool]) -> bool:
@@ -495,7 +514,7 @@ def _cue_headline(doc: Doc, q: Quote, qs: int, text: str, *, title_case: bool = 
         return False   # a paragraph this long is no headline
     # the paragraph's first token: the one after the token holding its newline
     p0 = 0 if nl < 0 else doc.char_span(nl, nl + 1, alignment_mode="expand").end
-    titled = _title_cased(doc, p0, qs)
+    titled = qs - p0 <= HEADLINE_TOKENS and _title_cased(doc, p0, qs)
     if title_case and not titled:
         return False
     for c in range(p0 + 1, min(p0 + 6, qs)):
