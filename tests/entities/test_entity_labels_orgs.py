@@ -39,7 +39,12 @@ ORGS = [
     # an institution's short form takes the long name's label, and is not spread to other words
     ("The Norland Library opened. The Library said visits rose.",
      [("Norland Library", "ORG"), ("Library", "PERSON")], [("Library", "ORG")], [("Library", "PERSON")]),
-    # negatives: a person who makes things, a town's staff
+    # a cue at one mention outweighs first names at the others: a firm named after a person
+    ("Philip Marrow closed shops. Philip Marrow spokesman Ed Brae said so. Philip Marrow agreed.",
+     [("Philip Marrow", "ORG"), ("Philip Marrow", "ORG"), ("Ed Brae", "PERSON"), ("Philip Marrow", "ORG")],
+     [("Philip Marrow", "ORG")], [("Philip Marrow", "PERSON")]),
+    # negatives: a person's chief aide, a person who makes things, a town's staff
+    ("President Lastro's chief aide spoke.", [("Lastro", "ORG")], [("Lastro", "PERSON")], []),
     ("Games maker Peter Molden spoke.", [("Peter Molden", "PERSON")], [("Peter Molden", "PERSON")], []),
     ("A Widbury-based firm hired Widbury staff.", [("Widbury", "PERSON"), ("Widbury", "ORG")],
      [], [("Widbury", "PERSON")]),
@@ -64,8 +69,10 @@ PRODUCTS = [
     # "the new X", "its latest X": a product, and its other mentions follow
     ("Fans queued for the new Zenbox. The Zenbox costs more.", [("Zenbox", "ORG"), ("Zenbox", "ORG")],
      [("Zenbox", "PRODUCT")], [("Zenbox", "ORG")]),
-    ("Sony showed its latest Vireo on Monday.", [("Sony", "ORG"), ("Vireo", "PERSON")],
+    ("Sony showed its latest Vireo on Monday.", [("Sony", "ORG"), ("Vireo", "GPE")],
      [("Vireo", "PRODUCT"), ("Sony", "ORG")], []),
+    # a person is no product: "the new Maradona" is a player compared with one
+    ("He is the new Dellacorte, fans say.", [("Dellacorte", "PERSON")], [("Dellacorte", "PERSON")], []),
     # negatives: the name modifies a noun, starts a list of names, or is a place
     ("The new England coach was named.", [("England", "GPE")], [("England", "GPE")], []),
     ("Use the new Paycard, Mastercard and Visa cards.", [("Paycard", "ORG"), ("Mastercard", "ORG"), ("Visa", "ORG")],

@@ -103,7 +103,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
                                   if sp.id_ == "fix:vote" and "PERSON" not in label_sets.get(sp.text, ())})
     # a one-word name a context cue gives another label is no surname ("shares in Wimpey" beside
     # "George Wimpey": a firm named after its founder)
-    surnames = {text for text in surnames if cued.get(text, "PERSON") == "PERSON"}
+    surnames = {text for text in surnames if cued.get(text) != "ORG"}
     out = plural_products(doc, _people_and_regions(doc, spans, surnames, rules), rules)
     # an acronym after its expansion, a club's short form ("United"): the long name's label
     linked = acronyms(doc, out)
@@ -229,7 +229,7 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     if (label in {"PERSON", "LOC", "NORP", "PRODUCT"} and sp.text.lower() not in rules.demonyms
             and _product_word_after(doc, e, rules)):
         return "PRODUCT"  # "the Xbox console", "the Windows operating system", "its Windows and e-mail software"
-    if label in {"PERSON", "ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):
+    if label in {"ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):  # not "the new Maradona"
         return "PRODUCT"
     return None
 
@@ -256,9 +256,13 @@ def _modifies_next(doc: Doc, e: int, rules: EntityRules) -> bool:
 
 
 def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool:
-    """A word around the name that only a person takes: "directed by X", "X's wife", "X, 35,",
-    "X, aged 35", "the 33-year-old X"."""
+    """A word around the name that only a person takes: a title ("President X"), "directed by
+    X", "X's wife", "X, 35,", "X, aged 35", "the 33-year-old X"; never a country's name."""
     s, e = sp.start, sp.end
+    if is_country(sp.text) or sp.text in rules.home_nations:
+        return False  # "the 31-year-old Norway international"
+    if s >= 1 and doc[s - 1].text in rules.titles:
+        return True  # "President Castro"
     if e + 1 < len(doc) and doc[e].text in POSSESSIVE and doc[e + 1].lower_ in cues.person_cue_possessed:
         return True
     if e + 2 < len(doc) and doc[e].text == "," and sp[-1].is_alpha:  # not "Windows 95, 98,"
@@ -293,8 +297,10 @@ def _org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
     """A word around the name that marks an organisation: "X's shares", "X's chief executive",
     "the London-based X"."""
     s, e = sp.start, sp.end
-    if e + 1 < len(doc) and doc[e].text in POSSESSIVE and doc[e + 1].lower_ in cues.org_cue_possessed:
-        return True
+    if e + 1 < len(doc) and doc[e].text in POSSESSIVE:
+        after = {doc[e + 1].lower_, doc[e + 1:e + 3].text.lower()}  # "shares", "chief executive"
+        if after & cues.org_cue_possessed:
+            return True
     return (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in {"-", "‐"}
             and attached(doc[s - 2], doc[s - 1]))
 
@@ -352,6 +358,9 @@ def first_name_evidence(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues)
     nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
     if nxt in rules.fac_cue_after or nxt in rules.event_cue_after or nxt in rules.product_cue_after:
         return False
+    if sp.label_ == "WORK_OF_ART" and (nxt in rules.show_words
+                                       or (sp.start >= 1 and doc[sp.start - 1].lower_ in rules.work_cue_before)):
+        return False  # "the film Vera Drake", "the Jonathan Dimbleby programme"
     words = sp.text.split()
     parts = [p for w in words for p in w.split("-")]
     if not 2 <= len(words) <= 3 or not all(_name_like(p) or (0 < i < len(parts) - 1 and _INITIAL.match(p))
@@ -399,7 +408,7 @@ def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
     return is_place(sp.text)
 
 
-def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]], named: set[tuple[int, int]]) -> bool:
+def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]], named: dict[tuple[int, int], bool]) -> bool:
     """An ORG/PERSON paired with a place by "from ... to" or "between ... and" ("between
     Edinburgh and Tweedbank", "from Tweedbank to Edinburgh") or standing in a list of places:
     evidence for GPE in the vote (not in a sports report, where clubs move "from Leeds to Chelsea")."""
@@ -415,18 +424,19 @@ def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]], named: set[tup
         k = ends[s - 1] - 1  # X is second: "between Edinburgh and X"
         if k >= 0 and pairs.get(doc[k].lower_) == doc[s - 1].lower_:
             return True
-    return _in_place_list(doc, sp, places, named)
+    return _in_place_list(doc, sp, named)
 
 
-def _in_place_list(doc: Doc, sp: Span, places: set[tuple[int, int]], named: set[tuple[int, int]]) -> bool:
+def _in_place_list(doc: Doc, sp: Span, named: dict[tuple[int, int], bool]) -> bool:
     """The name stands inside a list of places: the names joined to it on both sides by a comma,
-    "and" or "or" are places ("London, Birmingham, X and Cambridge"); one side is not enough
-    ("Ross Walker, UK economist", "France's Dassault, Sweden's Saab")."""
+    "and" or "or" are places the gazetteer knows ("London, Birmingham, X and Cambridge"; ``named``:
+    span -> known place); one side is not enough ("Ross Walker, UK economist", "France's Dassault,
+    Sweden's Saab"), nor are the model's GPE labels (clubs in a list: "Internazionale, X, Lyon")."""
     s, e = sp.start, sp.end
     joiners = {",", "and", "or"}
     left = next((span for span in named if span[1] == s - 1), None) if s >= 1 and doc[s - 1].lower_ in joiners else None
     right = next((span for span in named if span[0] == e + 1), None) if e < len(doc) and doc[e].lower_ in joiners else None
-    return left in places and right in places
+    return left is not None and right is not None and named[left] and named[right]
 
 
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
@@ -453,13 +463,15 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     cues = load_label_cues()
     # (start, end) of the spans that name places: "from Edinburgh to X" makes X a place too
     places = {(sp.start, sp.end) for sp in spans if sp.label_ == "GPE" or is_place(sp.text)}
-    named = {(sp.start, sp.end) for sp in spans if sp.label_ in LABELS}
+    named = {(sp.start, sp.end): is_place(sp.text) for sp in spans if sp.label_ in LABELS}
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
-        for n in idxs:
+        cued = [_cue_label(doc, spans[n], rules) for n in idxs]
+        # a first name is no evidence against a cue ("William Hill spokesman": the bookmaker)
+        first_named = not any(c and c != "PERSON" for c in cued)
+        for n, cue in zip(idxs, cued):
             sp = spans[n]
-            cue = _cue_label(doc, sp, rules)
             if cue:
                 votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
             elif (_weak_place_cue(doc, sp, rules)
@@ -469,7 +481,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
                   and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
                 votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
-            elif first_name_evidence(doc, sp, rules, cues):
+            elif first_named and first_name_evidence(doc, sp, rules, cues):
                 votes["PERSON"] = votes.get("PERSON", 0) + _WEIGHTS["gazetteer"]
             else:
                 votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]

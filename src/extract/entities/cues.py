@@ -199,7 +199,7 @@ def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
     event's head word that is no surname and starting with no first name is an EVENT ("the
     Kestrel Championships")."""
     label, first = sp.label_, sp[0].text
-    if (label in _NOT_PEOPLE | {"WORK_OF_ART"} and len(sp) >= 3 and first in rules.royal_titles
+    if (label in _NOT_PEOPLE and len(sp) >= 3 and first in rules.royal_titles
             and sp[1].lower_ == "of" and all(t.is_title for t in sp[2:])):
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
     if label in LABELS - {"NORP"} and sp.text in cues.party_members:
