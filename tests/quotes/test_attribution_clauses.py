@@ -87,3 +87,19 @@ def test_reporting_verb_above_the_quote(speakers, text, quote, speaker):
 ])
 def test_inner_verb_that_reports_no_speech(speakers, text, quote, speaker):
     assert speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # “...,” said X, <a long apposition naming Y>. “...”: the next quote is X's too
+    ("“He is doing the right things,” said Tom Hale, a Boston pollster who worked for her "
+     "opponent in the last race, then-senator Ann Ruiz. “So far, it is working.”",
+     "So far, it is working", "Tom Hale"),
+    # a quote ending with a full stop and a short clause ending the sentence: "Tom Hale said."
+    ("The mayor spoke last.\n\n“We will win the next election.” Tom Hale said.",
+     "We will win the next election", "Tom Hale"),
+    # negative: after a quote's full stop a longer sentence is the next attribution, not this one's
+    ("The mayor spoke last.\n\n“We will win the next election.” Tom Hale said the crowd was the "
+     "largest he had seen.", "We will win the next election", None),
+])
+def test_cue_right_after_a_closing_mark(speakers, text, quote, speaker):
+    assert speakers(text)[quote] == speaker

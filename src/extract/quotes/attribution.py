@@ -73,7 +73,8 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
     first = qe
     while first < len(doc) and doc[first].is_punct and not doc[first].is_quote:
         first += 1
-    if verb.i == first and verb.tag_ != "VBG" and verb.lower_ not in lex.listener_forms:
+    if (verb.i == first or _after_closing_mark(doc, verb)) and verb.tag_ != "VBG" \
+            and verb.lower_ not in lex.listener_forms:
         np_ = np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (right after a quote only)
         if np_ is not None:
             return np_
@@ -84,6 +85,16 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
     if verb.tag_ == "VBG":
         return None          # "..., calling him": no subject of its own to the left
     return _speaker_left_of(doc, verb, lo, lex, outside)
+
+
+def _after_closing_mark(doc: Doc, verb: Token) -> bool:
+    """``verb`` follows a quote's closing mark (over a comma): “...,” said X, in the sentence
+    before the quote being attributed."""
+    k = verb.i - 1
+    while k >= 0 and doc[k].text == ",":
+        k -= 1
+    return k >= 1 and doc[k].is_quote and doc[k].text not in {"“", "‘"} \
+        and doc[k - 1].text in {",", "?", "!", "."}
 
 
 def _speaking_verb(doc: Doc, verb: Token, lo_subj: int, hi: int, lex: Lexicon) -> Token:
@@ -344,7 +355,9 @@ def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
     short_after = False
     if inner.endswith(".") and qe < len(doc) and not doc[qe].text[:1].islower():
         # “... end.” Trump said. is an attribution; “... end.” She noted a rally ... is not
-        a_end, short_after = qe, True
+        # only a short clause that ends the sentence ("Trump said.") can attribute it
+        short = a_end - qe <= 4 and a_end < len(doc) and doc[a_end].text == "."
+        a_end, short_after = (a_end if short else qe), True
     elif inner.endswith(("?", "!")) and not (qe < len(doc) and (
             doc[qe].ent_type_ == "PERSON" or doc[qe].lower_ in lex.pronouns)):
         a_end = min(a_end, qe + 8)   # “...?” Miller, a retired worker, said: the window stays
