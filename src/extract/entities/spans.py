@@ -56,6 +56,21 @@ def fix_spans(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return spans
 
 
+def _by_token(spans: list[Span]) -> dict[int, Span]:
+    """Token index -> the span covering it (spans do not overlap here)."""
+    return {i: sp for sp in spans for i in range(sp.start, sp.end)}
+
+
+def _overlapping(by_token: dict[int, Span], start: int, end: int) -> list[Span]:
+    """The spans covering any token of [start, end), each once, in order."""
+    found: dict[tuple[int, int], Span] = {}
+    for i in range(start, end):
+        sp = by_token.get(i)
+        if sp is not None:
+            found[(sp.start, sp.end)] = sp
+    return list(found.values())
+
+
 def _each(spans: list[Span], rewrite: Callable[[Span], list[Span] | None]) -> list[Span]:
     """``spans`` with each span replaced by what ``rewrite`` returns for it (None: kept)."""
     out: list[Span] = []
@@ -257,6 +272,7 @@ def _royal_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
                                         and sp.start > 0 and doc[sp.start - 1].lower_ == "the")]
     starts = {i: sp for sp in spans for i in range(sp.start + 1, sp.end)}  # tokens inside, not first
     persons = {sp.start for sp in spans if sp.label_ == "PERSON"}  # "Prince Saud Al-Faisal": found
+    by_token = _by_token(spans)
     labels = {i: sp.label_ for sp in spans for i in range(sp.start, sp.end)}
     new, i = [], 0
     while i < len(doc):
@@ -268,7 +284,7 @@ def _royal_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         end = _royal_name_end(doc, j, rules, labels, i > 0 and doc[i - 1].lower_ == "the")
         if end is not None:
-            outside = [sp for sp in spans if sp.start < end and sp.end > i and (sp.start < i or sp.end > end)
+            outside = [sp for sp in _overlapping(by_token, i, end) if (sp.start < i or sp.end > end)
                        and sp.label_ != "PERSON"]
             if not outside:
                 new.append(Span(doc, i, end, label="PERSON", span_id="fix:royal"))
@@ -399,7 +415,7 @@ def _list_start(doc: Doc, i: int, rules: EntityRules) -> int | None:
     if j < len(doc) and doc[j].text == ",":
         j += 1
     for phrase in rules.spans.list_openers:
-        if [t.lower_ for t in doc[j:j + len(phrase)]] == list(phrase):
+        if j + len(phrase) <= len(doc) and all(doc[j + k].lower_ == w for k, w in enumerate(phrase)):
             if phrase == ("like",) and j != i + 1:
                 return None  # "games, like AOL": a comparison, not the list
             return j + len(phrase)
@@ -432,9 +448,11 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 
 def _credit_at(doc: Doc, i: int, rules: EntityRules) -> bool:
     """A credit ("starring", "directed by") starts at token i and a capitalised name follows it."""
+    first = doc[i].lower_
     for phrase in rules.spans.credit_words:
         end = i + len(phrase)
-        if end < len(doc) and [t.lower_ for t in doc[i:end]] == list(phrase) and doc[end].is_title:
+        if (phrase[0] == first and end < len(doc) and all(doc[i + k].lower_ == w for k, w in enumerate(phrase))
+                and doc[end].is_title):
             return True
     return False
 
@@ -463,6 +481,7 @@ def _title_before(doc: Doc, end: int, rules: EntityRules) -> int | None:
 def _titles_before_credits(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"A Series of Unfortunate Events, starring Jim Carrey": a title right before a credit is
     a WORK_OF_ART (a person before "starring in" is not: a credit needs a name after it)."""
+    by_token = _by_token(spans)
     new = []
     for i in range(1, len(doc) - 1):
         if not _credit_at(doc, i, rules):
@@ -473,7 +492,7 @@ def _titles_before_credits(doc: Doc, spans: list[Span], rules: EntityRules) -> l
         start = _title_before(doc, end, rules)
         if start is None:
             continue
-        old = [sp for sp in spans if sp.start < end and sp.end > start]
+        old = _overlapping(by_token, start, end)
         if any(sp.start < start or sp.end > end for sp in old) or any(sp.label_ == "PERSON" and len(sp) >= 2
                                                                        and sp.start == start and sp.end == end
                                                                        for sp in old):
@@ -495,18 +514,21 @@ def _name_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
     """A name of two or more words, at least two capitalised ("Duchy of Cornwall", a title a
     rule above found), keeps its label where it is written again and the model missed it or
     found only a part of it ("Campaign for [Borders Rail]")."""
-    names: dict[tuple[str, ...], str] = {}
+    names: dict[str, dict[tuple[str, ...], str]] = {}  # first word -> words -> label
     for sp in spans:
         if (sp.label_ in LABELS - {"PERSON", "WORK_OF_ART"} or (sp.label_ == "WORK_OF_ART" and sp.id_ == "fix:work")) \
                 and len(sp) >= 2 and sum(t.is_title or t.is_upper for t in sp) >= 2:
-            names.setdefault(tuple(t.text for t in sp), sp.label_)
+            names.setdefault(sp[0].text, {}).setdefault(tuple(t.text for t in sp), sp.label_)
+    if not names:
+        return spans
+    by_token = _by_token(spans)
     new = []
-    for words, label in names.items():
-        n = len(words)
-        for i in range(len(doc) - n + 1):
-            if doc[i].text != words[0] or tuple(t.text for t in doc[i:i + n]) != words or _runs_on(doc, i, i + n):
+    for tok in doc:
+        for words, label in names.get(tok.text, {}).items():
+            i, n = tok.i, len(words)
+            if tuple(t.text for t in doc[i:i + n]) != words or _runs_on(doc, i, i + n):
                 continue
-            inside = [sp for sp in spans if sp.start < i + n and sp.end > i]
+            inside = _overlapping(by_token, i, i + n)
             if any(sp.start < i or sp.end > i + n for sp in inside) or any(len(sp) == n for sp in inside):
                 continue  # a longer name there, or this very name already
             new.append(Span(doc, i, i + n, label=label, span_id="fix:mention"))
