@@ -7,7 +7,7 @@ import pytest
 
 from extract import schema
 from extract.quotes import load_lexicon
-from extract.quotes.speakers import People, other_first_name
+from extract.quotes.speakers import People, first_name_gender, other_first_name
 from extract.text import clean
 
 
@@ -105,3 +105,17 @@ def test_long_pronoun_chain_stays_bounded(nlp):
     text = "The Harbour Trust met on Monday. " + "It said no. " * 400 + "“We close,” it said."
     found = _resolve(nlp, text, "it said", 1)
     assert found is None or found == ("Harbour Trust", "org")
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("Gladys", "female"), ("Solomon", "male"), ("gladys", "female"),
+    ("Leslie", None),      # in both census lists, neither clearly: unsure
+    ("Xq", None),          # no name
+])
+def test_first_name_gender_from_census_lists(word, expected):
+    assert first_name_gender(word, load_lexicon()) == expected
+
+
+def test_census_gender_skips_a_man_for_she(nlp):
+    text = "Gladys Kemp hired Solomon Reyes last year. Reyes runs the depot now. Then she left."
+    assert _resolve(nlp, text, "she")[0] == "Gladys Kemp"

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
+from ..resources import ListOf, Record, load
 from .lexicon import Lexicon, load_lexicon
 from .marks import Quote
 from .phrases import RELATIVES, SUBJ_DEPS, ent_of, is_pronoun, np_around
@@ -29,6 +31,23 @@ _LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group",
 _KIND_LABELS = {"person": "PERSON", "org": "ORG", "group": "NORP", "role": "ROLE"}
 #: in pronoun resolution a subject counts as this much nearer than other mentions
 SUBJECT_WEIGHT = 0.5
+#: package data: genders of first names from the census lists (see its "_source"); the curated
+#: ``first_names`` of quotes.json come first
+GENDERS_RESOURCE = "first_name_genders.json"
+GENDERS_SHAPE = Record({"male": ListOf(str), "female": ListOf(str)})
+
+
+@lru_cache(maxsize=1)
+def census_genders() -> dict[str, str]:
+    """Lower-case first name -> "male" or "female" (``GENDERS_RESOURCE``)."""
+    data = load(GENDERS_RESOURCE, GENDERS_SHAPE)
+    return {n.lower(): g for g in ("male", "female") for n in data[g]}
+
+
+def first_name_gender(word: str, lex: Lexicon) -> str | None:
+    """The gender a first name tells, curated list first, then the census lists; else None."""
+    w = word.lower()
+    return lex.first_names.get(w) or census_genders().get(w)
 
 
 def strip_name(words: list[str], lex: Lexicon) -> list[str]:
@@ -68,6 +87,7 @@ class People:
     def __init__(self, doc: Doc, lex: Lexicon, text: str):
         self.lex = lex
         self.doc = doc
+        self.text = text
         self._resolved: dict[int, tuple[str, str] | None] = {}   # pronoun offset -> what it names
         self._depth = 0                                  # pronouns being resolved, one inside another
         # offsets of mentions inside quotations: someone's words, not the writer's, so no
@@ -99,14 +119,14 @@ class People:
                 elif other_first_name(words, full):
                     full = " ".join(words)   # "Ivanka Trump" after "Donald Trump": a relative
                 prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-                g = lex.honorifics.get(prev) or lex.first_names.get(words[0].lower()) \
+                g = lex.honorifics.get(prev) or first_name_gender(words[0], lex) \
                     if len(words) > 1 or prev in lex.honorifics else lex.honorifics.get(prev)
                 if g in {"male", "female"}:
                     self.gender.setdefault(full, g)
                 self.mentions.append((ent.start_char, full, "PERSON"))
                 if ent.root.dep_ in SUBJ_DEPS:
                     self.subjects.add(ent.start_char)
-                if _inside_quotes(ent.root):
+                if _inside_quotes(ent.root, text):
                     self.quoted.add(ent.start_char)
             elif ent.label_ == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ in {"amod", "compound"}):
                 # "the American people", "an Iranian official": an adjective names no one
@@ -147,7 +167,7 @@ class People:
                 or low in {w.lower() for w in full.split()}:
             return None
         name = " ".join(words)
-        g = self.lex.first_names.get(m.group(1).lower())
+        g = first_name_gender(m.group(1), self.lex)
         if g in {"male", "female"}:
             self.gender.setdefault(name, g)
         return name
@@ -228,7 +248,7 @@ class People:
             full = self.full.get(words[-1].lower(), " ".join(words))
             if other_first_name(words, full):
                 full = " ".join(words)    # "Ivanka Trump" is not "Donald Trump"
-            return full, self.gender.get(full) or self.lex.first_names.get(words[0].lower()) \
+            return full, self.gender.get(full) or first_name_gender(words[0], self.lex) \
                 if len(words) > 1 else self.gender.get(full)
         return None
 
@@ -239,7 +259,7 @@ class People:
         cands = []
         by_pos, keys = self._sorted_mentions()
         tok = self._token_at(at)
-        outside = tok is not None and not _inside_quotes(tok)
+        outside = tok is not None and not _inside_quotes(tok, self.text)
         for i in range(bisect.bisect_right(keys, -at), len(by_pos)):
             pos, full, label = by_pos[i]
             if label not in labels or (outside and pos in self.quoted):
@@ -299,11 +319,12 @@ def _clause_subject(people: People, want: str, tok) -> tuple[str, str] | None:
     """The compatible subject of a clause above ``tok`` in its sentence, before it."""
     seen = 0
     v = tok.head
-    quoted = _inside_quotes(tok)
+    quoted = _inside_quotes(tok, people.text)
     while v.i != tok.i and seen < 6:
         for child in v.children:
             if child.dep_ not in SUBJ_DEPS or child.i >= tok.i \
-                    or "\n" in tok.doc.text[child.idx:tok.idx] or _inside_quotes(child) != quoted:
+                    or "\n" in people.text[child.idx:tok.idx] \
+                    or _inside_quotes(child, people.text) != quoted:
                 continue      # after the pronoun, in another paragraph (a parse across one), or
                               # on the other side of a quotation mark
             found = _subject_person(people, want, child)
@@ -334,12 +355,13 @@ def _main_subject(people: People, want: str, tok) -> tuple[str, str] | None:
     doc = tok.doc
     sent = tok.sent
     subj = _root_subject(sent)
-    if subj is None or subj.i >= tok.i or _inside_quotes(subj):
+    if subj is None or subj.i >= tok.i or _inside_quotes(subj, people.text):
         # "X opposed it. “...,” it recommended" parsed as one sentence ("opposed" a clause of
         # "recommended"): the first subject of a clause of the main verb before the pronoun
         root = sent.root
-        before = [t for t in doc[sent.start:tok.i] if t.dep_ in SUBJ_DEPS and not _inside_quotes(t)
-                  and t.lower_ not in people.lex.pronouns and root in (t.head, t.head.head)]
+        before = [t for t in doc[sent.start:tok.i] if t.dep_ in SUBJ_DEPS
+                  and not _inside_quotes(t, people.text) and t.lower_ not in people.lex.pronouns
+                  and root in (t.head, t.head.head)]
         subj = before[0] if before else None
     if subj is not None:
         return _group_or_org(people, want, subj, sent)
@@ -347,7 +369,7 @@ def _main_subject(people: People, want: str, tok) -> tuple[str, str] | None:
     while k > 0 and seen < SUBJECT_SENTENCES and walked < MAX_SENTENCES:
         prev = doc[k - 1].sent
         k, walked = prev.start, walked + 1
-        if _inside_quotes(prev.root):
+        if _inside_quotes(prev.root, people.text):
             continue       # someone's words: their subjects are no antecedents
         seen += 1
         subj = _root_subject(prev)
@@ -362,12 +384,13 @@ _DOUBLE_MARKS = re.compile(r"[“”\"]|''|``")
 QUOTE_LOOKBACK = 3000
 
 
-def _inside_quotes(tok) -> bool:
+def _inside_quotes(tok, text: str) -> bool:
     """``tok`` lies inside a quotation: an odd number of double quotation marks lies between
     the start of its paragraph and it (a quotation over several paragraphs, its closing mark
-    left out, counts as open in each)."""
-    text = tok.doc.text
-    start = max(text.rfind("\n", 0, tok.idx) + 1, tok.idx - QUOTE_LOOKBACK)
+    left out, counts as open in each). ``text`` is ``doc.text`` (which spaCy rebuilds on
+    every access)."""
+    lo = max(0, tok.idx - QUOTE_LOOKBACK)
+    start = text.rfind("\n", lo, tok.idx) + 1 or lo
     return len(_DOUBLE_MARKS.findall(text, start, tok.idx)) % 2 == 1
 
 
@@ -388,8 +411,8 @@ def _group_or_org(people: People, want: str, subj, sent) -> tuple[str, str] | No
     if found is not None or want != "plural" or subj.lower_ in people.lex.pronouns \
             or subj.ent_type_ in SPEAKER_ENT_LABELS or speaker_noun_kind(subj.text, people.lex):
         return found
-    others = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i > subj.i and not _inside_quotes(t)
-              and t.lower_ not in people.lex.pronouns]
+    others = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i > subj.i
+              and not _inside_quotes(t, people.text) and t.lower_ not in people.lex.pronouns]
     return _group_or_org_of(people, want, others[-1]) if others else None
 
 
