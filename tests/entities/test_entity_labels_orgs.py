@@ -60,6 +60,8 @@ OWN_WORDS = [
     # malware named "X Trojan" is a PRODUCT
     ("The program was called Bankhook-B Trojan by experts.", [("Bankhook-B Trojan", "ORG")],
      [("Bankhook-B Trojan", "PRODUCT")], []),
+    # a person named like malware stays a person
+    ("The EU ambassador, Carlo Trojan, spoke.", [("Carlo Trojan", "PERSON")], [("Carlo Trojan", "PERSON")], []),
     # a theatre is a building
     ("It opens at the Ellis Marrow Theatre on Thursday.", [("Ellis Marrow Theatre", "ORG")],
      [("Ellis Marrow Theatre", "FAC")], []),
@@ -75,6 +77,7 @@ PRODUCTS = [
     ("He is the new Dellacorte, fans say.", [("Dellacorte", "PERSON")], [("Dellacorte", "PERSON")], []),
     # negatives: the name modifies a noun, starts a list of names, or is a place
     ("The new England coach was named.", [("England", "GPE")], [("England", "GPE")], []),
+    ("Parents pay into its new Child Savings Fund.", [("Child Savings Fund", "ORG")], [("Child Savings Fund", "ORG")], []),
     ("Use the new Paycard, Mastercard and Visa cards.", [("Paycard", "ORG"), ("Mastercard", "ORG"), ("Visa", "ORG")],
      [("Paycard", "ORG")], []),
 ]

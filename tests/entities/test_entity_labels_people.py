@@ -37,6 +37,14 @@ FIRST_NAMES = [
     ("Polls for the Sunday Times were close.", [("Sunday Times", "ORG")], [("Sunday Times", "ORG")], []),
     ("The Clara Delmont Party won two seats.", [("Clara Delmont Party", "ORG")],
      [("Clara Delmont Party", "ORG")], []),
+    # negatives: a band's or a venue's head word, a title before a name
+    ("Fans of Rosa Music cheered at the Dora Castell Pavilion.",
+     [("Rosa Music", "ORG"), ("Dora Castell Pavilion", "ORG")],
+     [("Rosa Music", "ORG"), ("Dora Castell Pavilion", "ORG")], []),
+    ("\"No,\" Jefferson Parish Sheriff Harold Lenn said.", [("Jefferson Parish Sheriff", "ORG"), ("Harold Lenn", "PERSON")],
+     [("Jefferson Parish Sheriff", "ORG")], []),
+    # ... but a surname that is also a role word is a surname
+    ("Designer Paula Constable won.", [("Paula Constable", "ORG")], [("Paula Constable", "PERSON")], []),
     # negatives: words that start brand names, a name with "&", a name before a venue word
     ("Mercedes Benz sold more cars.", [("Mercedes Benz", "ORG")], [("Mercedes Benz", "ORG")], []),
     ("Bradley & Bingham lent more.", [("Bradley & Bingham", "ORG")], [("Bradley & Bingham", "ORG")], []),

@@ -341,8 +341,8 @@ def _new_product(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> boo
         return False
     if doc[s - 2].lower_ not in rules.product_determiners and doc[s - 2].text not in POSSESSIVE:
         return False
-    if _modifies_next(doc, e, rules):
-        return False
+    if _modifies_next(doc, e, rules) or len(sp) > 2 or sp[-1].text in cues.not_people_heads:
+        return False  # "its new Child Trust Fund": a scheme or a body, not a product
     if e + 1 < len(doc) and doc[e].text in {",", "and", "or", "&"} and doc[e + 1].is_title:
         return False  # a list of names before a common head: "the new Xpay, Mastercard and Visa cards"
     return not (is_place(sp.text) or is_country(sp.text) or sp.text in rules.home_nations
@@ -355,10 +355,10 @@ def first_name_evidence(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues)
     before a word for a venue, a competition or a product ("the Tor Vale arena")."""
     if sp.label_ not in _FIRST_NAME_TARGETS:
         return False
-    nxt = doc[sp.end].lower_ if sp.end < len(doc) else ""
+    nxt = doc[sp.end].text if sp.end < len(doc) else ""
     if nxt in rules.fac_cue_after or nxt in rules.event_cue_after or nxt in rules.product_cue_after:
         return False
-    if sp.label_ == "WORK_OF_ART" and (nxt in rules.show_words
+    if sp.label_ == "WORK_OF_ART" and (nxt.lower() in rules.show_words
                                        or (sp.start >= 1 and doc[sp.start - 1].lower_ in rules.work_cue_before)):
         return False  # "the film Vera Drake", "the Jonathan Dimbleby programme"
     words = sp.text.split()
@@ -371,6 +371,8 @@ def first_name_evidence(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues)
         return False
     if parts[-1] in name_heads(rules) or parts[-1] in cues.not_people_heads:
         return False
+    if (parts[-1] in rules.titles or parts[-1].lower() in rules.role_words) and nxt[:1].isupper():
+        return False  # "Jefferson Parish Sheriff Harry Lee": a title before a name
     return not (is_place(sp.text) or any(is_country(w) or w in rules.continents or w in rules.directions
                                          or w.lower() in rules.demonyms for w in words))
 

@@ -204,7 +204,8 @@ def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
     if label in LABELS - {"NORP"} and sp.text in cues.party_members:
         return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
-    if label in LABELS - {"PRODUCT"} and len(sp) >= 2 and sp[-1].text in cues.product_heads:
+    if (label in LABELS - {"PRODUCT"} and len(sp) >= 2 and sp[-1].text in cues.product_heads
+            and not (label == "PERSON" and is_first_name(first))):  # "ambassador Carlo Trojan"
         return Span(doc, sp.start, sp.end, label="PRODUCT", span_id="fix:relabel")
     if (label == "PERSON" and len(sp) >= 2 and sp[-1].text in rules.event_heads - cues.person_surname_event_heads
             and not is_first_name(first)):
