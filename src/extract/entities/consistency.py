@@ -5,18 +5,28 @@ span-level rules of :mod:`.names` have run before them.
 
 Label cues (word lists in ``resources/entity_labels.json``, read by :func:`load_label_cues`):
 
-* a person: "directed by X", "starring X", "son of X" (``person_cue_before``); "X's wife",
-  "X's hometown" (``person_cue_possessed``); an age after the name ("X, 35,", "X, aged 35")
-  or before it ("the 33-year-old X");
+* a person: a title before the name ("President X"), "directed by X", "starring X", "son of X"
+  (``person_cue_before``); "X's wife", "X's hometown" (``person_cue_possessed``); an age after
+  the name ("X, 35,", "X, aged 35") or before it ("the 33-year-old X"); never a country's name
+  and never a name that modifies the noun after it ("the widow of Nirvana frontman X");
 * an organisation: "X's shares", "X's chief executive" (``org_cue_possessed``); "the
-  London-based X"; "companies such as X", "firms including X" (``org_list_nouns``); and the lists of ``entity_words.json`` ("wireless provider X", "X
-  laboratory", "shares in X");
+  London-based X"; every member of "companies such as A, B and C" (``org_list_nouns``); and the
+  lists of ``entity_words.json`` ("wireless provider X", "X laboratory", "shares in X");
 * a product: "the new X", "its latest X" (``product_cue_new``) unless the name modifies a noun
-  after it ("the new England coach") or starts a list of names ("the new X, Y and Z cards");
+  after it ("the new England coach"), starts a list of names ("the new X, Y and Z cards"), is a
+  person or a place;
 * a first name at the front of a two- or three-word name (:func:`.gazetteer.is_first_name`:
   "Carolina Kluft") is evidence for a PERSON in the vote, unless the first word starts brand or
   place names (``first_name_blockers``), the last word is a head word of a non-person name
-  (``not_people_heads`` and the heads of ``entity_words.json``) or the name is a place.
+  (``not_people_heads`` and the heads of ``entity_words.json``) or a title before another name,
+  the name is a place, or a cue at any mention gives the name another label;
+* a place paired with the name ("from X to Edinburgh", "between Edinburgh and X"), known places
+  on both sides of it in a list, or an institution and a comma before a known place ("Oriel
+  College, Oxford") are evidence for a GPE.
+
+The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
+(and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
+(a firm named after its founder).
 """
 from __future__ import annotations
 
