@@ -136,6 +136,7 @@ def test_normalize(text, ref, tense, value, type_, mod):
     "may", "march", "Spring Street", "a 2000-strong crowd", "the", "week-old bread", "Mayday",
     "annual", "the day", "a second",
     "2020 or later years", "60 Minutes", "the last half", "spring", "fall", "Summer",
+    "25:00 GMT", "30 o'clock", "24:30 GMT", "10:75 GMT",   # past the day or the hour: no clock time
 ])
 def test_normalize_negatives(text):
     t = normalize(text, REF)

@@ -402,6 +402,8 @@ def _h_time(m, ref, tense, w):
                 hh = 0
         elif not _g(m, "tz") and not _g(m, "oclock") and not (":" in m.group(0) and hh <= 23):
             return None   # a bare number is no time; "10:30" is
+    if hh > 24 or mm > 59 or (hh == 24 and mm):
+        return None   # "25:00 GMT", "30 o'clock", "10:75 GMT" are past the day or the hour: no clock time (24:00 is midnight)
     tday = _g(m, "tday")
     rel = True
     if tday:
