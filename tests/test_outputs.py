@@ -5,7 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+# not ``from conftest import ROOT``: the name ``conftest`` is whichever test folder's conftest.py
+# was imported last (tests/quotes has one too)
+ROOT = Path(__file__).resolve().parents[1]
 
 TABLES = ("documents", "entities", "quantities", "dates", "quotes")
 
