@@ -6,20 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from extract import schema
-from extract.text import clean
 
-
-@pytest.fixture(scope="module")
-def speakers(nlp):
-    def _run(text: str) -> dict[str, str | None]:
-        records = nlp(clean(text).text)._.get(schema.QUOTE.extension)
-        return {r["text"].strip("“”\"',. "): r["speaker"] for r in records}
-
-    return _run
-
-
-@pytest.mark.parametrize("text, quote, speaker", [
+CUE_AFTER_THE_QUOTE_IN_ANOTHER_CLAUSE = [
     # a cue after the quote in a clause joined by "and", "until", "while": the subject before
     # the quote speaks
     ("Governor Ann Ruiz called the plan “a disaster” and Senator Tom Hale said it was fine.",
@@ -37,12 +25,10 @@ def speakers(nlp):
     # "as X put it" right after the quote attributes it
     ("Ortiz feared the rivals would “walk all over us,” as Ann Ruiz put it in her memoir.",
      "walk all over us", "Ann Ruiz"),
-])
-def test_cue_after_the_quote_in_another_clause(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+]
 
 
-@pytest.mark.parametrize("text, quote, speaker", [
+PREVIOUS_SENTENCE_MAIN_CLAUSE_FIRST = [
     # the main clause of the sentence before speaks, not a clause inside it
     ("Mayor Lena Ortiz shot back that the reporter had not been called on.\n\n“Sit down, please.”",
      "Sit down, please", "Lena Ortiz"),
@@ -51,12 +37,10 @@ def test_cue_after_the_quote_in_another_clause(speakers, text, quote, speaker):
     # negative: with one cue only, in a clause inside, that clause's subject speaks
     ("The crowd cheered after Mayor Lena Ortiz announced the result.\n\n“We did it.”",
      "We did it", "Lena Ortiz"),
-])
-def test_previous_sentence_main_clause_first(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+]
 
 
-@pytest.mark.parametrize("text, quote, speaker", [
+REPORTING_VERB_ABOVE_THE_QUOTE = [
     # a reporting verb above the quote in the parse, beyond an earlier quote: its subject
     # speaks, not the subject of the clause that holds the quote
     ("Mayor Lena Ortiz said Tom Hale was “a total lightweight” while Ann Ruiz is “a basket case.”",
@@ -68,12 +52,10 @@ def test_previous_sentence_main_clause_first(speakers, text, quote, speaker):
      "a wonderful week of work", "Ann Ruiz"),
     ("Dan Kirby said the plan was “dead on arrival.”\n\nAnn Ruiz had made “a serious mistake.”",
      "a serious mistake", "Ann Ruiz"),
-])
-def test_reporting_verb_above_the_quote(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+]
 
 
-@pytest.mark.parametrize("text, quote, speaker", [
+INNER_VERB_THAT_REPORTS_NO_SPEECH = [
     # a reporting verb inside another's clause that reports no speech (a modal, "continue
     # to be", an infinitive): the outer verb's subject speaks
     ("Senator Dan Kirby said he expects that voters will say “no” to the plan.", "no", "Dan Kirby"),
@@ -84,12 +66,10 @@ def test_reporting_verb_above_the_quote(speakers, text, quote, speaker):
     # negative: a finite reporting verb inside another's clause reports its subject's words
     ("Ann Ruiz said Tom Hale called the plan “a disaster for the city.”",
      "a disaster for the city", "Tom Hale"),
-])
-def test_inner_verb_that_reports_no_speech(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+]
 
 
-@pytest.mark.parametrize("text, quote, speaker", [
+CUE_RIGHT_AFTER_A_CLOSING_MARK = [
     # “...,” said X, <a long apposition naming Y>. “...”: the next quote is X's too
     ("“He is doing the right things,” said Tom Hale, a Boston pollster who worked for her "
      "opponent in the last race, then-senator Ann Ruiz. “So far, it is working.”",
@@ -100,6 +80,20 @@ def test_inner_verb_that_reports_no_speech(speakers, text, quote, speaker):
     # negative: after a quote's full stop a longer sentence is the next attribution, not this one's
     ("The mayor spoke last.\n\n“We will win the next election.” Tom Hale said the crowd was the "
      "largest he had seen.", "We will win the next election", None),
+]
+
+
+CASES = {
+    "cue-after-in-another-clause": CUE_AFTER_THE_QUOTE_IN_ANOTHER_CLAUSE,
+    "previous-sentence-main-clause": PREVIOUS_SENTENCE_MAIN_CLAUSE_FIRST,
+    "reporting-verb-above": REPORTING_VERB_ABOVE_THE_QUOTE,
+    "inner-verb-no-speech": INNER_VERB_THAT_REPORTS_NO_SPEECH,
+    "cue-after-closing-mark": CUE_RIGHT_AFTER_A_CLOSING_MARK,
+}
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    pytest.param(*case, id=f"{name}-{n}") for name, cases in CASES.items() for n, case in enumerate(cases)
 ])
-def test_cue_right_after_a_closing_mark(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+def test_speaker_of_quote(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

@@ -5,16 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from extract import schema
-from extract.text import clean
-
 
 @pytest.fixture(scope="module")
-def first_quote(nlp):
-    def _run(text: str) -> dict:
-        return nlp(clean(text).text)._.get(schema.QUOTE.extension)[0]
-
-    return _run
+def first_quote(quote_records):
+    return lambda text: quote_records(text)[0]
 
 
 @pytest.mark.parametrize("text, speaker, mention", [

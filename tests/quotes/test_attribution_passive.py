@@ -6,18 +6,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract import schema
-from extract.text import clean
-
-
-@pytest.fixture(scope="module")
-def speakers(nlp):
-    def _run(text: str) -> dict[str, str | None]:
-        records = nlp(clean(text).text)._.get(schema.QUOTE.extension)
-        return {r["text"].strip("“”\"',.? "): r["speaker"] for r in records}
-
-    return _run
-
 
 @pytest.mark.parametrize("text, quote, speaker", [
     # the "by" phrase speaks, before or after the quote
@@ -34,8 +22,8 @@ def speakers(nlp):
     ("Ann Ruiz asked Tom Hale, “Will you run again next year?”", "Will you run again next year",
      "Ann Ruiz"),
 ])
-def test_passive_reporting_verb(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+def test_passive_reporting_verb(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
 
 
 @pytest.mark.parametrize("text, quote, speaker", [
@@ -46,5 +34,5 @@ def test_passive_reporting_verb(speakers, text, quote, speaker):
     ("Tom Hale left the hall early.\n\n“We will be back next year with a better plan.”",
      "We will be back next year with a better plan", "Tom Hale"),
 ])
-def test_nearby_person(speakers, text, quote, speaker):
-    assert speakers(text)[quote] == speaker
+def test_nearby_person(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
