@@ -260,7 +260,7 @@ def _modifies_next(doc: Doc, e: int, rules: EntityRules) -> bool:
         return True
     if not (nxt.is_lower and nxt.is_alpha):
         return False
-    if doc.has_annotation("TAG"):
+    if nxt.tag_:   # tagged (doc.has_annotation would scan the whole untagged doc on each call)
         return nxt.tag_ in {"NN", "NNS"}
     return nxt.lower_ in (rules.role_words | rules.club_cue_after | rules.fac_cue_after | rules.product_cue_after)
 
@@ -283,7 +283,8 @@ def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool
         return False  # the name is a modifier: "the widow of Nirvana frontman X", "the 24-year-old Reds skipper"
     if _phrase_before(doc, s) & cues.person_cue_before:
         return True
-    before = doc.text[:sp.start_char].rstrip().lower()
+    # a few tokens before, not doc.text[:start] (spaCy rebuilds doc.text on each access: quadratic)
+    before = doc[max(0, s - 6):s].text.rstrip().lower()
     return before.endswith(("-year-old", "-years-old", " year old", " years old"))
 
 

@@ -126,7 +126,7 @@ def capitalised(tok) -> bool:
 def proper(tok) -> bool:
     """A capitalised word tagged as a proper noun; without tags (a blank pipeline), any
     title-case or all-capitals word."""
-    if tok.doc.has_annotation("TAG"):
+    if tok.tag_:   # a tagged doc (not doc.has_annotation, which scans the whole doc when untagged)
         return tok.tag_ in {"NNP", "NNPS"} and (tok.is_title or tok.is_upper)
     return tok.is_title or (tok.is_upper and tok.is_alpha and len(tok) > 1)
 
