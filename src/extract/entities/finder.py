@@ -8,6 +8,7 @@ from spacy.util import filter_spans
 from .boundaries import fix_boundaries
 from .consistency import relabel
 from .cues import apply_cues, people_by_surname
+from .known import known_labels
 from .names import drop_dangling, extend_and_merge, split_lines, split_list, trim
 from .patterns import build_matcher, rule_spans
 from .rules import LABELS, EntityRules, load_rules
@@ -66,6 +67,8 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     spans = apply_cues(doc, spans, rules)
     # 5. labels consistent with the rest of the document
     spans = people_by_surname(doc, relabel(doc, spans, rules))
+    # 6. labels a word list settles (awards, groups of states, rivers, counties)
+    spans = known_labels(doc, spans, rules)
     return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
 
 
