@@ -11,7 +11,9 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`load_
   and never a name that modifies the noun after it ("the widow of Nirvana frontman X");
 * an organisation: "X's shares", "X's chief executive" (``org_cue_possessed``); "the
   London-based X"; every member of "companies such as A, B and C" (``org_list_nouns``); and the
-  lists of ``entity_words.json`` ("wireless provider X", "X laboratory", "shares in X");
+  lists of ``entity_words.json`` ("wireless provider X", "X laboratory", "shares in X"); every
+  member of "rival makers include A and B"; these cues also overrule a GPE label on a name that
+  neither the place gazetteer nor the countries' short names know (round 3: "X's subsidiary");
 * a product: "the new X", "its latest X" (``product_cue_new``) unless the name modifies a noun
   after it ("the new England coach"), starts a list of names ("the new X, Y and Z cards"), is a
   person or a place;
@@ -39,7 +41,7 @@ from spacy.tokens import Doc, Span
 from ..resources import ListOf, Record, bad, load
 from .names import extend_person
 from .rules import LABELS, EntityRules
-from .gazetteer import is_british_town, is_country, is_first_name, is_place
+from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
                      taken_tokens)
 
@@ -214,9 +216,11 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
                 and attached(doc[e - 1], nxt)):
             return "GPE"
+    # a company's words overrule a PERSON label, and a GPE label on a name no gazetteer knows
+    if label in {"ORG", "PERSON"} or _unknown_place(sp, rules):
         # "shares in X", "X shares", "X Ltd", "telecoms supplier X" (an ORG label is confirmed)
-        if s >= 2 and prev.lower_ == "in" and doc[s - 2].lower_ in rules.org_cue_in:
-            return "ORG"
+        if s >= 2 and prev.lower_ == "in" and doc[s - 2].lower_ in rules.org_cue_in and label != "GPE":
+            return "ORG"  # "investment in X" does not overrule a place ("investment in Zhejiang")
         if nxt is not None and not nxt.is_lower and nxt.lower_.rstrip(".") in rules.org_suffixes_lower:
             return "ORG"
         if nxt is not None and nxt.text in rules.org_cue_after:
@@ -242,6 +246,13 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     if label in {"ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):  # not "the new Maradona"
         return "PRODUCT"
     return None
+
+
+def _unknown_place(sp: Span, rules: EntityRules) -> bool:
+    """A GPE the place gazetteer (when installed) does not know, nor the lists of countries' short
+    names: company cues may overrule it ("Zorvex's subsidiary", "shares in Zorvex")."""
+    return (sp.label_ == "GPE" and available() and not is_place(sp.text) and not is_country(sp.text)
+            and sp.text not in rules.gpe_abbreviations and sp.text not in rules.home_nations)
 
 
 #: a middle initial: "M", "M."
@@ -336,7 +347,7 @@ def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues, longest: int = 40) -> boo
         k = _before_member(doc, k - 1)
     if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
         k -= 1
-    elif k < 0 or doc[k].lower_ not in {"including", "like"}:
+    elif k < 0 or doc[k].lower_ not in {"including", "like", "include", "includes"}:
         k = -1
     if k >= 1:
         k -= 2 if doc[k - 1].text == "," and k >= 2 else 1
