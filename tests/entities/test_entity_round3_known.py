@@ -40,6 +40,15 @@ CASES = [
     # "County X" is a GPE
     ("The firm has two sites in County Brenn.", [("County Brenn", "FAC")],
      [("County Brenn", "GPE")], [("County Brenn", "FAC")]),
+    # a multi-word title is a WORK_OF_ART at the other mentions the model labelled otherwise
+    ("The drama Silver Kettle Road won. Critics said Silver Kettle Road was slow.",
+     [("Silver Kettle Road", "WORK_OF_ART"), ("Silver Kettle Road", "FAC")],
+     [("Silver Kettle Road", "WORK_OF_ART")], [("Silver Kettle Road", "FAC")]),
+    # negative: an EVENT keeps its label; a one-word title does not spread
+    ("She read Harbour Open aloud. The Harbour Open starts today.",
+     [("Harbour Open", "WORK_OF_ART"), ("Harbour Open", "EVENT")], [("Harbour Open", "EVENT")], []),
+    ("The novel Brask sold well. Brask is a town.", [("Brask", "WORK_OF_ART"), ("Brask", "GPE")],
+     [("Brask", "GPE")], []),
     # negative: a county ground stays a FAC when it is not "County X"
     ("They played at the Brenn County Ground.", [("Brenn County Ground", "FAC")],
      [("Brenn County Ground", "FAC")], []),

@@ -6,6 +6,8 @@
 * A group of states named by a letter and a number is an ORG ("the G7 meeting") — ``country_groups``.
 * "River X", "Lake X", "X River", "X Sea" is a LOC, not a FAC or GPE — ``water_fronts``, ``water_heads``.
 * "County X" is a GPE, not a FAC ("County Durham") — ``county_words``.
+* A title of two words or more that is a WORK_OF_ART at one mention is one at the other mentions
+  the model labelled otherwise ("the drama Silver Kettle Road" ... "Silver Kettle Road" ORG).
 """
 
 from __future__ import annotations
@@ -30,7 +32,21 @@ def known_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     taken = taken_tokens(out)
     added = [Span(doc, t.i, t.i + 1, label=fixed[t.text], span_id="fix:propagate")
              for t in doc if t.i not in taken and t.text in fixed]
-    return sorted(out + added, key=lambda sp: sp.start) if added else out
+    out = sorted(out + added, key=lambda sp: sp.start) if added else out
+    return same_titles(doc, out)
+
+
+def same_titles(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Every other span with the words of a multi-word WORK_OF_ART title is a WORK_OF_ART, also one
+    with a number label ("Million Dollar Baby" is no sum); an EVENT keeps its label, and no span is
+    added where the model found nothing (band names: "the Beastie Boys")."""
+    titles = {tuple(t.text for t in sp) for sp in spans if sp.label_ == "WORK_OF_ART" and len(sp) >= 2}
+    if not titles:
+        return spans
+    out = [Span(doc, sp.start, sp.end, label="WORK_OF_ART", span_id="fix:relabel")
+           if sp.label_ not in {"WORK_OF_ART", "EVENT"} and tuple(t.text for t in sp) in titles else sp
+           for sp in spans]
+    return out
 
 
 def _head_label(sp: Span, rules: EntityRules) -> str | None:
