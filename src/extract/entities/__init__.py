@@ -56,6 +56,14 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      GPEs, a nationality alone as a NORP, a role word before a name ("supermodel X") making a
      PERSON, "its X handheld" a PRODUCT, "X series" in a sports report an EVENT, "X stadium"
      a FAC.
+   * spans the model cuts short, splits or misses (:mod:`.spans`, word lists in
+     ``resources/entity_spans.json``): titles listed after a word for works or before a credit
+     and subtitles after a colon, an acronym in brackets after its expansion (and its later
+     mentions), royal titles, a one-word name before a PERSON as its first name, "X of A and X
+     of B" as two names, a country before an agency's own name, a multi-word name repeated.
+   * labels a word list settles (:mod:`.known`, after the vote): named awards are
+     WORK_OF_ART at every mention, groups of states ("G7") ORG, "River X" LOC, "County X" GPE,
+     a title that is a WORK_OF_ART at one mention is one at the others.
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
