@@ -36,3 +36,17 @@ def fixed(blank):
         doc = _doc_with_ents(blank, text, ents)
         return [(s.text, s.label_) for s in fix_entities(doc) if s.label_ in ENTITY_LABELS]
     return run
+
+
+@pytest.fixture
+def labels_hold(fixed):
+    """text, hand-set (surface, label), expected, absent -> asserts that every (text, label) of
+    ``expected`` is among the fixed spans and none of ``absent`` is; returns the fixed spans."""
+    def run(text: str, ents: list[tuple[str, str]], expected, absent=()) -> list[tuple[str, str]]:
+        found = fixed(text, ents)
+        for item in expected:
+            assert item in found, f"{item} not in {found}"
+        for item in absent:
+            assert item not in found, f"{item} in {found}"
+        return found
+    return run

@@ -61,10 +61,8 @@ def test_boundaries(fixed, text, ents, expected, absent):
     ("Sales at Quorn Labs rose.", [("Quorn Labs", "PERSON")], [("Quorn Labs", "ORG")]),
     ("Fliers left Marden Airways.", [("Marden Airways", "GPE")], [("Marden Airways", "ORG")]),
 ], ids=["clubs", "home nations", "company head", "airline"])
-def test_sides_and_company_heads(fixed, text, ents, expected):
-    found = fixed(text, ents)
-    for item in expected:
-        assert item in found, f"{item} not in {found}"
+def test_sides_and_company_heads(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected)
 
 
 @pytest.mark.parametrize("text, ents, expected", [
@@ -79,10 +77,8 @@ def test_sides_and_company_heads(fixed, text, ents, expected):
     ("Liverpool play in the Champions League.", [("Liverpool", "ORG"), ("Champions League", "ORG")],
      [("Champions League", "EVENT")]),
 ], ids=["broadcaster's", "broadcaster show", "TV show", "album", "missed title", "prize", "competition"])
-def test_works_awards_and_competitions(fixed, text, ents, expected):
-    found = fixed(text, ents)
-    for item in expected:
-        assert item in found, f"{item} not in {found}"
+def test_works_awards_and_competitions(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected)
 
 
 @pytest.mark.parametrize("text, ents", [

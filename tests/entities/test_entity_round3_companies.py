@@ -35,9 +35,5 @@ CASES = [
 
 
 @pytest.mark.parametrize("text, ents, wanted, unwanted", CASES)
-def test_company_cues_overrule_unknown_places(fixed, text, ents, wanted, unwanted):
-    got = fixed(text, ents)
-    for pair in wanted:
-        assert pair in got, (pair, got)
-    for pair in unwanted:
-        assert pair not in got, (pair, got)
+def test_company_cues_overrule_unknown_places(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)
