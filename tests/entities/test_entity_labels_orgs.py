@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract.entities import gazetteer
-from extract.entities.consistency import load_label_cues, validate_label_cues
+from extract.entities.rules import load_label_cues, validate_label_cues
 from extract.errors import ResourceError
 
 # text, the model's entities (surface, label) in order, pairs that must be found, pairs that must not

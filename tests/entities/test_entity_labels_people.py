@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from extract.entities import gazetteer, load_rules
-from extract.entities.consistency import first_name_evidence, load_label_cues
+from extract.entities.consistency import first_name_evidence
+from extract.entities.rules import load_label_cues
 from extract.errors import ResourceError
 
 # text, the model's entities (surface, label) in order, pairs that must be found, pairs that must not

@@ -3,7 +3,7 @@
 These rules look at every span of the document together (one sense per discourse); the
 span-level rules of :mod:`.names` have run before them.
 
-Label cues (word lists in ``resources/entity_labels.json``, read by :func:`load_label_cues`):
+Label cues (word lists in ``resources/entity_labels.json``, read by :func:`.rules.load_label_cues`):
 
 * a person: a title before the name ("President X"), "directed by X", "starring X", "son of X"
   (``person_cue_before``); "X's wife", "X's hometown" (``person_cue_possessed``); an age after
@@ -33,60 +33,14 @@ The vote runs before the surname rule, so a full name the vote makes a PERSON gi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ..resources import ListOf, Record, bad, load
 from .names import extend_person
-from .rules import LABELS, EntityRules
+from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
                      taken_tokens)
-
-LABEL_CUES_FILE = "entity_labels.json"
-#: key of entity_labels.json -> whether its entries are lower-case words (else capitalised names)
-LABEL_CUE_LISTS = {
-    "person_cue_before": True, "person_cue_possessed": True, "org_cue_possessed": True,
-    "first_name_blockers": False, "not_people_heads": False, "party_members": False,
-    "product_heads": False, "product_cue_new": True, "org_list_nouns": True, "person_surname_event_heads": False,
-}
-LABEL_CUES_SHAPE = Record({key: ListOf(str) for key in LABEL_CUE_LISTS})
-
-
-@dataclass(frozen=True)
-class LabelCues:
-    """The word lists of ``entity_labels.json`` (see the module docstring)."""
-
-    person_cue_before: frozenset[str]
-    person_cue_possessed: frozenset[str]
-    org_cue_possessed: frozenset[str]
-    first_name_blockers: frozenset[str]
-    not_people_heads: frozenset[str]
-    party_members: frozenset[str]
-    product_heads: frozenset[str]
-    product_cue_new: frozenset[str]
-    org_list_nouns: frozenset[str]
-    person_surname_event_heads: frozenset[str]
-
-
-def validate_label_cues(data: object = None, name: str = LABEL_CUES_FILE) -> LabelCues:
-    """The lists of ``name`` (or ``data`` given in its place): cue words in lower case, names
-    capitalised."""
-    data = load(name, LABEL_CUES_SHAPE, data)
-    for key, lower in LABEL_CUE_LISTS.items():
-        for i, entry in enumerate(data[key]):
-            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
-                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
-    return LabelCues(**{key: frozenset(data[key]) for key in LABEL_CUE_LISTS})
-
-
-@lru_cache(maxsize=None)
-def load_label_cues(name: str = LABEL_CUES_FILE) -> LabelCues:
-    """The label cue lists (package data), read and checked once per process."""
-    return validate_label_cues(name=name)
-
 
 def name_heads(rules: EntityRules) -> frozenset[str]:
     """Head words of names that are no works and no people: organisations, places, events, awards."""
@@ -203,7 +157,7 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     s, e, label = sp.start, sp.end, sp.label_
     prev = doc[s - 1] if s >= 1 else None
     nxt = doc[e] if e < len(doc) else None
-    cues = load_label_cues()
+    cues = rules.labels
     if label in _CUE_TARGETS["PERSON"] | {"PERSON"} and _person_cue(doc, sp, rules, cues):
         return "PERSON"  # a PERSON label is confirmed: "in Anderson's hometown" is no place
     if label in {"ORG", "PERSON"}:
@@ -484,7 +438,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
     # a British town taken for a person is its club in a sports report (BBC football)
     sport = is_sport(doc, rules)
-    cues = load_label_cues()
+    cues = rules.labels
     # (start, end) of the spans that name places: "from Edinburgh to X" makes X a place too
     places = {(sp.start, sp.end) for sp in spans if sp.label_ == "GPE" or is_place(sp.text)}
     named = {(sp.start, sp.end): is_place(sp.text) for sp in spans if sp.label_ in LABELS}

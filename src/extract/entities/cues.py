@@ -31,9 +31,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .consistency import LabelCues, is_demonym, is_sport, load_label_cues, name_heads
+from .consistency import is_demonym, is_sport, name_heads
 from .gazetteer import is_country, is_first_name, is_place
-from .rules import LABELS, EntityRules
+from .rules import LABELS, EntityRules, LabelCues
 from .tokens import POSSESSIVE, capitalised, proper, replace_spans, sentence_start, taken_tokens
 
 #: labels a role word before the name overrules
@@ -46,7 +46,7 @@ def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-2 cue rules applied (before the document-level vote)."""
     spans = article_titles(doc, spans, rules)
     spans = hyphened_countries(doc, spans, rules)
-    cues = load_label_cues()
+    cues = rules.labels
     spans = award_fronts(doc, [_own_words(doc, _relabelled(doc, sp, rules), rules, cues) for sp in spans], rules)
     return product_tails(doc, bare_products(doc, spans, rules))
 

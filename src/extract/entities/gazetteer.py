@@ -79,6 +79,6 @@ def first_names(name: str = FIRST_NAMES_FILE) -> frozenset[str]:
 
 
 def is_first_name(word: str) -> bool:
-    """``word`` is in the first-name list ("Carolina", "Magnus"); a name part of a hyphenated
-    first name is looked up on its own ("Jean" of "Jean-Pierre")."""
+    """``word`` is in the first-name list ("Carolina", "Magnus"). Only the word itself is looked
+    up: a caller with a hyphenated name looks up its parts ("Jean" of "Jean-Pierre")."""
     return word in first_names()

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from .. import schema
 from ..errors import Errors, ResourceError
-from ..resources import AnyOf, Choice, ListOf, Record, load, load_jsonl
+from ..resources import AnyOf, Choice, ListOf, Record, bad, load, load_jsonl
 
 #: OntoNotes labels that go to entities.csv
 ENTITY_LABELS: tuple[str, ...] = schema.ENTITY_LABELS
@@ -90,6 +90,49 @@ def load_span_words(name: str = SPANS_FILE) -> SpanWords:
     return validate_span_words(name=name)
 
 
+LABEL_CUES_FILE = "entity_labels.json"
+#: key of entity_labels.json -> whether its entries are lower-case words (else capitalised names)
+LABEL_CUE_LISTS = {
+    "person_cue_before": True, "person_cue_possessed": True, "org_cue_possessed": True,
+    "first_name_blockers": False, "not_people_heads": False, "party_members": False,
+    "product_heads": False, "product_cue_new": True, "org_list_nouns": True, "person_surname_event_heads": False,
+}
+LABEL_CUES_SHAPE = Record({key: ListOf(str) for key in LABEL_CUE_LISTS})
+
+
+@dataclass(frozen=True)
+class LabelCues:
+    """The word lists of ``entity_labels.json`` (see the module docstring)."""
+
+    person_cue_before: frozenset[str]
+    person_cue_possessed: frozenset[str]
+    org_cue_possessed: frozenset[str]
+    first_name_blockers: frozenset[str]
+    not_people_heads: frozenset[str]
+    party_members: frozenset[str]
+    product_heads: frozenset[str]
+    product_cue_new: frozenset[str]
+    org_list_nouns: frozenset[str]
+    person_surname_event_heads: frozenset[str]
+
+
+def validate_label_cues(data: object = None, name: str = LABEL_CUES_FILE) -> LabelCues:
+    """The lists of ``name`` (or ``data`` given in its place): cue words in lower case, names
+    capitalised."""
+    data = load(name, LABEL_CUES_SHAPE, data)
+    for key, lower in LABEL_CUE_LISTS.items():
+        for i, entry in enumerate(data[key]):
+            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
+                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
+    return LabelCues(**{key: frozenset(data[key]) for key in LABEL_CUE_LISTS})
+
+
+@lru_cache(maxsize=None)
+def load_label_cues(name: str = LABEL_CUES_FILE) -> LabelCues:
+    """The label cue lists (package data), read and checked once per process."""
+    return validate_label_cues(name=name)
+
+
 @dataclass(frozen=True)
 class EntityRules:
     """The word lists of ``entity_words.json`` and the patterns of ``entity_patterns.jsonl``."""
@@ -146,6 +189,7 @@ class EntityRules:
     county_words: frozenset[str]
     patterns: tuple[dict, ...]
     spans: SpanWords = field(default_factory=load_span_words)
+    labels: LabelCues = field(default_factory=load_label_cues)
 
 
 def validate_words(data: object = None, name: str = WORDS_FILE) -> dict[str, frozenset[str]]:
