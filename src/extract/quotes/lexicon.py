@@ -19,6 +19,11 @@ GENDERS = ("male", "female", "plural", "neuter", "self")
 #: the speaker kinds a common noun can name ("the spokesman", "residents", "the ministry")
 SPEAKER_NOUN_KINDS = ("role", "group", "org")
 
+#: package data: genders of first names from the census lists (see its "_source"); the curated
+#: ``first_names`` of quotes.json come first (:func:`.speakers.first_name_gender`)
+GENDERS_RESOURCE = "first_name_genders.json"
+GENDERS_SHAPE = Record({"male": ListOf(str), "female": ListOf(str)})
+
 SHAPE = Record({
     "reporting_verbs": MapOf(ListOf(str, nonempty=True)),   # lemma -> its forms
     "tag_free_forms": ListOf(str),     # forms that are cues whatever their part-of-speech tag
@@ -91,3 +96,10 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
 
 
 __all__ = ["RESOURCE", "SHAPE", "GENDERS", "SPEAKER_NOUN_KINDS", "Lexicon", "load_lexicon", "build_lexicon"]
+
+
+@lru_cache(maxsize=1)
+def census_genders() -> dict[str, str]:
+    """Lower-case first name -> "male" or "female" (``GENDERS_RESOURCE``)."""
+    data = load(GENDERS_RESOURCE, GENDERS_SHAPE)
+    return {n.lower(): g for g in ("male", "female") for n in data[g]}

@@ -16,12 +16,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 
 from spacy.tokens import Doc
 
-from ..resources import ListOf, Record, load
-from .lexicon import Lexicon, load_lexicon
+from .lexicon import Lexicon, census_genders, load_lexicon
 from .marks import Quote
 from .phrases import RELATIVES, SUBJ_DEPS, ent_of, is_pronoun, np_around
 
@@ -31,19 +29,6 @@ _LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group",
 _KIND_LABELS = {"person": "PERSON", "org": "ORG", "group": "NORP", "role": "ROLE"}
 #: in pronoun resolution a subject counts as this much nearer than other mentions
 SUBJECT_WEIGHT = 0.5
-#: package data: genders of first names from the census lists (see its "_source"); the curated
-#: ``first_names`` of quotes.json come first
-GENDERS_RESOURCE = "first_name_genders.json"
-GENDERS_SHAPE = Record({"male": ListOf(str), "female": ListOf(str)})
-
-
-@lru_cache(maxsize=1)
-def census_genders() -> dict[str, str]:
-    """Lower-case first name -> "male" or "female" (``GENDERS_RESOURCE``)."""
-    data = load(GENDERS_RESOURCE, GENDERS_SHAPE)
-    return {n.lower(): g for g in ("male", "female") for n in data[g]}
-
-
 def first_name_gender(word: str, lex: Lexicon) -> str | None:
     """The gender a first name tells, curated list first, then the census lists; else None."""
     w = word.lower()
@@ -486,7 +471,7 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
 
 def _name_mention(doc: Doc, q: Quote, people: People, lex: Lexicon, span) -> None:
     """Set the speaker of a mention that is no pronoun: a name, an organisation, a role."""
-    s, e = span.start, span.end
+    e = span.end
     text = span.text
     labels = {t.ent_type_ for t in span if t.ent_type_}
     words = strip_name(text.split(), lex)
