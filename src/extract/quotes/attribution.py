@@ -8,10 +8,13 @@ speaker mention (``chain``, ``inherit`` and ``nearby`` are set later, by the fin
   geneticist, said / “...,” an angry Hollande retaliated (any verb in a short clause after a
   comma-ended quote);
 * ``before``: a reporting verb before the quote in its sentence (Krein said: “...”, called it
-  “a disaster”), preferring one that governs the quote in the parse;
+  “a disaster”), preferring one that governs the quote in the parse; or a noun naming what
+  someone said, with its owner, right before the quote or above it in the parse ("Trump's
+  claim that “...”", "her answer was: “...”"), first when it is nearer the quote than the verb;
 * ``subject``: no cue, but the quote sits inside a sentence: the subject of the verb that
-  governs it ("Moore thanked him for “...”"); this names a speaker but is no evidence that the
-  marks hold a quotation;
+  governs it ("Moore thanked him for “...”"; a common noun only when it names a role, a
+  group or an organisation and is the subject of the main clause); this names a speaker but
+  is no evidence that the marks hold a quotation;
 * ``colon``: a colon right before the quote (X said:\\n\\n“...”, "Trump: “...”"), or a headline
   "Name: ... ‘...’";
 * ``previous``: the last sentence before the quote, in its paragraph or the one before, has a
@@ -32,6 +35,7 @@ from .lexicon import Lexicon
 from .marks import MARKS, Quote
 from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ancestors, ent_of, in_name,
                       is_cue_verb, is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
+from .speakers import speaker_noun_kind
 
 _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
               "then", "again", "once", "recently", "previously", "simply", "flatly", "repeatedly",
@@ -259,8 +263,10 @@ def reporting_ancestor(doc: Doc, qs: int, qe: int, quoted: list[bool],
     heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
     for h in heads:
         for v in [doc[h], *ancestors(doc[h])]:
-            if v.i >= qs or quoted[v.i]:
+            if v.i >= qs:
                 break
+            if quoted[v.i]:
+                continue   # "X said it was “clear” that Y faced a “slam-dunk”": over a quoted word
             if is_cue_verb(v, lex):
                 lo = sent_start(doc[qs])
                 if any("\n" in t.text for t in doc[v.i:qs]):
@@ -291,7 +297,9 @@ def governing_subject(doc: Doc, qs: int, qe: int, lo: int, quoted: list[bool],
                     if v.dep_ == "relcl":
                         return child.i, child.i + 1
                     continue
-                if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in SPEAKER_LABELS:
+                if child.pos_ in {"PROPN", "PRON"} or child.ent_type_ in SPEAKER_LABELS \
+                        or (child.pos_ == "NOUN" and v.dep_ == "ROOT" and speaker_noun_kind(child.text, lex)):
+                    # "The Treasury secretary also praised the “needed reforms”"
                     return np_around(doc, child, lex, lo, qs)
                 return None   # the subject is a thing ("The report found ..."), not a voice
     return None
@@ -318,6 +326,11 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
                               or before is None):
         k, mention = after
         _found(q, (k, k + 1), mention, "after", min(k, mention[0]) - first <= 2 or k - qe <= 12)
+        return
+    owner = _cue_owner(doc, qs, qe, b_start, lex, quoted)
+    if owner is not None and (before is None or owner[0] > before[0]):
+        k, mention = owner    # "X said her claim that “...” was false": her words, not X's
+        _found(q, (k, k + 1), mention, "before", True)
         return
     if before is not None:
         k, mention = before
@@ -381,6 +394,48 @@ def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
                 after = (k, mention)
                 break
     return after, first
+
+
+#: what may join a speech noun to its quote ("her claim that “...”", "his answer was: “...”");
+#: nothing at all ("Trump's comments “hurtful”") makes the quote a word about them, not them
+_OWNER_LINKS = {("that",), (":",), (",",), ("—",), ("–",), ("-",), ("was", "that"), ("is", "that"),
+                ("was", ":"), ("is", ":"), ("were", "that"), ("that", ",")}
+
+
+def _cue_owner(doc: Doc, qs: int, qe: int, lo: int, lex: Lexicon,
+               quoted: list[bool]) -> tuple[int, Mention] | None:
+    """A noun naming what someone said, with its owner, right before the quote: "Trump's
+    claim that “...”", "her remark: “...”", "in Lee's words, “...”". Returns (noun token, the
+    owner's mention: a name, a noun phrase or a possessive pronoun) or None."""
+    k = next((k for k in (qs - 2, qs - 3) if k >= lo and doc[k].lower_ in lex.speech_nouns
+              and tuple(t.lower_ for t in doc[k + 1:qs]) in _OWNER_LINKS), None)
+    if k is None:
+        k = _owning_noun(doc, qs, qe, lo, lex, quoted)
+    if k is None or quoted[k] or doc[k].pos_ != "NOUN":
+        return None
+    owner = next((c for c in doc[k].children if c.dep_ == "poss"), None)
+    if owner is None or owner.i < lo or quoted[owner.i] or not_speaker(owner):
+        return None
+    if owner.lower_ in lex.possessives:
+        return k, (owner.i, owner.i + 1)
+    if owner.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    mention = np_around(doc, owner, lex, lo, k)
+    return (k, mention) if mention is not None else None
+
+
+def _owning_noun(doc: Doc, qs: int, qe: int, lo: int, lex: Lexicon, quoted: list[bool]) -> int | None:
+    """A speech noun above the quote in the parse whose "that" clause holds it ("Lee's
+    accusation that Ann is playing the “woman's card”"), no reporting verb between them."""
+    heads = sorted({t.head.i for t in doc[qs:qe] if not qs <= t.head.i < qe})
+    for h in heads:
+        for v in [doc[h], *ancestors(doc[h])]:
+            if v.i >= qs or v.i < lo or is_cue_verb(v, lex):
+                break
+            if not quoted[v.i] and v.lower_ in lex.speech_nouns and v.pos_ == "NOUN" \
+                    and any(t.lower_ == "that" for t in doc[v.i + 1:qs]):
+                return v.i
+    return None
 
 
 def _in_other_clause(doc: Doc, first: int, k: int) -> bool:

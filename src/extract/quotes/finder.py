@@ -6,7 +6,8 @@
 the cue found on any part (``chain``), speaker names (:mod:`extract.quotes.speakers`), and the
 filter (:func:`~extract.quotes.classify.is_quotation`), after which a quote with no cue of its
 own takes the speaker of a quote shortly before it (``inherit``: same paragraph, or up to
-``NEAR_PARAGRAPHS`` paragraphs back) or the nearest person who is the subject of a sentence
+``NEAR_PARAGRAPHS`` paragraphs back, but not into a sentence of the writer's own in a
+later paragraph) or the nearest person who is the subject of a sentence
 before it (``nearby``); else its ``method`` is ``none`` (a long quote is still reported).
 Offsets are into ``doc.text``.
 """
@@ -124,7 +125,9 @@ def _records(doc: Doc, quotes: list[Quote], quoted: list[bool], people: People,
             continue
         if q.mention is None and prev is not None and prev.speaker is not None \
                 and para_of(q.start) - para_of(prev.end - 1) <= NEAR_PARAGRAPHS \
-                and not _other_voice_between(doc, prev, q, quoted, people):
+                and not _other_voice_between(doc, prev, q, quoted, people) \
+                and not (para_of(q.start) != para_of(prev.end - 1)
+                         and text[paras[para_of(q.start)][0]:q.start].strip()):
             _inherit(q, prev)   # a quotation with no cue at all, shortly after another
         if q.mention is None:
             _nearby_subject(doc, q, quoted, paras, para_of, people, lex)

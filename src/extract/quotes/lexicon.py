@@ -5,12 +5,12 @@ coded :class:`~extract.errors.ResourceError` naming the file, the key and what w
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from ..errors import Errors, ResourceError
-from ..resources import Choice, ListOf, MapOf, Record, load
+from ..resources import Choice, ListOf, MapOf, Record, bad, load
 
 #: the package data file the component reads by default
 RESOURCE = "quotes.json"
@@ -38,6 +38,10 @@ SHAPE = Record({
     "weak_verbs": ListOf(str),         # lemmas that are cues only right before the quote
     # head nouns of a mention that is no name, by the kind of speaker they name
     "speaker_nouns": Record({kind: ListOf(str) for kind in SPEAKER_NOUN_KINDS}),
+    # nouns naming what someone said ("Trump's claim that “...”"): their owner speaks
+    "speech_nouns": ListOf(str),
+    # possessive pronoun -> the pronoun (a key of "pronouns") that refers to the same speaker
+    "possessive_pronouns": MapOf(str),
 })
 
 
@@ -54,6 +58,8 @@ class Lexicon:
     phrasal: frozenset[str]
     speaker_nouns: dict   # lower-case noun -> role, group or org
     passive_speaker_forms: frozenset[str] = frozenset()
+    speech_nouns: frozenset[str] = frozenset()
+    possessives: dict = field(default_factory=dict)   # "his" -> "he"
 
 
 @lru_cache(maxsize=4)
@@ -75,6 +81,11 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
             out.update(f.lower() for f in verbs[lemma])
         return frozenset(out)
 
+    pronouns = {k.lower(): v for k, v in data["pronouns"].items()}
+    possessives = {k.lower(): v.lower() for k, v in data["possessive_pronouns"].items()}
+    for word, pron in possessives.items():
+        if pron not in pronouns:
+            raise bad(name, f"possessive_pronouns.{word}", f"{pron!r} is not a key of pronouns")
     first = {}
     for gender, names in data["first_names"].items():
         for n in names:
@@ -86,7 +97,9 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
         verb_forms=frozenset(f.lower() for fs in verbs.values() for f in fs),
         tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),
-        pronouns={k.lower(): v for k, v in data["pronouns"].items()},
+        pronouns=pronouns,
+        possessives=possessives,
+        speech_nouns=frozenset(w.lower() for w in data["speech_nouns"]),
         honorifics={k.lower(): v for k, v in data["honorifics"].items()},
         titles=frozenset(t.lower() for t in data["name_titles"]),
         first_names=first,

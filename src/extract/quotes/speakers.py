@@ -459,8 +459,9 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         name_speaker(doc, q, people, lex)
         q.mention = saved
         return
-    if e - s == 1 and is_pronoun(doc[s], lex):
-        found = people.resolve(text, span.start_char)
+    if e - s == 1 and (is_pronoun(doc[s], lex) or doc[s].lower_ in lex.possessives):
+        # "his claim that “...”" refers as "he" would
+        found = people.resolve(lex.possessives.get(text.lower(), text), span.start_char)
         q.speaker, q.speaker_kind = found if found is not None else (None, "unknown")
         return
     _name_mention(doc, q, people, lex, span)

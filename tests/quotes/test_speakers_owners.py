@@ -1,0 +1,108 @@
+"""Speakers from the sentence around a quote (issue 17): the owner of a speech noun ("her
+claim that “...”"), a role or group that is the subject of the sentence, a reporting verb
+above the quote over a quoted word, and no speaker carried into a later paragraph's sentence
+of the writer's own. Sentences written for these tests."""
+from __future__ import annotations
+
+import json
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from extract.errors import ResourceError
+from extract.quotes import RESOURCE, build_lexicon, load_lexicon
+from extract.resources import read_text
+from extract.quotes.attribution import reporting_ancestor
+
+# text, quote (without marks and end punctuation), expected speaker (None: left empty)
+CASES = [
+    # the owner of a speech noun joined to the quote by "that", a colon, "was that"
+    pytest.param("Senator Mary Quinn spoke in Dover on Friday. Her claim that “the budget is balanced” "
+                 "drew laughter from the crowd.", "the budget is balanced", "Mary Quinn",
+                 id="possessive-pronoun-claim-that"),
+    pytest.param("Paul Grant's answer was that “the bridge will open in May,” and the council agreed.",
+                 "the bridge will open in May", "Paul Grant", id="possessive-name-answer-was-that"),
+    pytest.param("The debate turned on Paul Grant's accusation that the minister was playing "
+                 "“a double game” with the farmers.", "a double game", "Paul Grant",
+                 id="speech-noun-above-the-quote"),
+    pytest.param("Rita Moss heard him out. Critics called Paul Grant's comments “shameful and cheap.”",
+                 "shameful and cheap", "Critics", id="quote-about-the-comments-is-not-them"),
+    pytest.param("Rita Moss chairs the board. Paul Grant's account “Harbour Days” sold well.",
+                 "Harbour Days", None, id="no-speech-noun"),
+    # a role or a group that is the subject of the writer's sentence
+    pytest.param("“We will rebuild,” said Mayor Ann Holt.\n\nThe city secretary also praised the "
+                 "“careful spending of the works department.”", "careful spending of the works department",
+                 "The city secretary", id="role-subject-of-the-sentence"),
+    pytest.param("“We will rebuild,” said Mayor Ann Holt.\n\nThe annual report also praised the "
+                 "“careful spending of the works department.”", "careful spending of the works department",
+                 None, id="document-subject-no-inherited-speaker"),
+]
+
+
+@pytest.mark.parametrize("text, quote, expected", CASES)
+def test_speaker(quote_speakers, text, quote, expected):
+    speakers = quote_speakers(text)
+    assert quote in speakers, speakers
+    assert speakers[quote] == expected
+
+
+# a quote with no cue: the speaker of the quote before it carries over to a paragraph that
+# opens with a quote, not to a sentence of the writer's own in a later paragraph
+CARRY = [
+    pytest.param("“We will win the vote,” said Tom Reyes.\n\n“The roads froze, but we kept going "
+                 "from door to door.”", "The roads froze, but we kept going from door to door",
+                 "Tom Reyes", id="next-paragraph-opens-with-the-quote"),
+    pytest.param("“We will win the vote,” said Tom Reyes.\n\nThe roads froze early that year, and "
+                 "farmers spoke of the “longest winter anyone here can remember.”",
+                 "longest winter anyone here can remember", None, id="writer-sentence-next-paragraph"),
+    pytest.param("“We will win the vote,” said Tom Reyes. He spoke of the “longest winter anyone "
+                 "here can remember.”", "longest winter anyone here can remember", "Tom Reyes",
+                 id="same-paragraph"),
+]
+
+
+@pytest.mark.parametrize("text, quote, expected", CARRY)
+def test_carried_speaker(quote_speakers, text, quote, expected):
+    speakers = quote_speakers(text)
+    assert quote in speakers, speakers
+    assert speakers[quote] == expected
+
+
+def _parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
+    """A Doc from (word, tag, pos, dep, head index) rows: a parse fixed by hand."""
+    words, tags, pos, deps, heads = zip(*rows)
+    return Doc(spacy.blank("en").vocab, words=list(words), tags=list(tags), pos=list(pos), deps=list(deps),
+               heads=list(heads), sent_starts=[True] + [False] * (len(rows) - 1))
+
+
+def test_reporting_verb_above_a_quoted_word():
+    """Ortiz said it was “clear” that Hale faced “a challenge”: the parse climbs from the second
+    quote over the quoted "clear" to "said", so the words are Ortiz's, not Hale's."""
+    doc = _parsed([("Ortiz", "NNP", "PROPN", "nsubj", 1), ("said", "VBD", "VERB", "ROOT", 1),
+                   ("it", "PRP", "PRON", "nsubj", 3), ("was", "VBD", "AUX", "ccomp", 1),
+                   ("“", "``", "PUNCT", "punct", 5), ("clear", "JJ", "ADJ", "acomp", 3),
+                   ("”", "''", "PUNCT", "punct", 5), ("that", "IN", "SCONJ", "mark", 9),
+                   ("Hale", "NNP", "PROPN", "nsubj", 9), ("faced", "VBD", "VERB", "ccomp", 5),
+                   ("“", "``", "PUNCT", "punct", 12), ("a", "DT", "DET", "det", 12),
+                   ("challenge", "NN", "NOUN", "dobj", 9), ("”", "''", "PUNCT", "punct", 12),
+                   (".", ".", "PUNCT", "punct", 1)])
+    quoted = [4 <= i <= 6 or 10 <= i <= 13 for i in range(len(doc))]
+    assert reporting_ancestor(doc, 10, 14, quoted, load_lexicon()) == (1, (0, 1))
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"possessive_pronouns": {"his": "him"}},
+     r"quotes.json: possessive_pronouns.his: 'him' is not a key of pronouns"),
+    ({"speech_nouns": "claim"}, r"quotes.json: speech_nouns: expected a list"),
+])
+def test_owner_word_lists_are_checked(change, message):
+    data = json.loads(read_text(RESOURCE))
+    data.update(change)
+    with pytest.raises(ResourceError, match=message):
+        build_lexicon(data)
+
+
+def test_owner_word_lists_load():
+    lex = load_lexicon()
+    assert lex.possessives["her"] == "she" and {"claim", "remarks", "words"} <= lex.speech_nouns
