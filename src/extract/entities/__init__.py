@@ -64,6 +64,12 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
    * labels a word list settles (:mod:`.known`, after the vote): named awards are
      WORK_OF_ART at every mention, groups of states ("G7") ORG, "River X" LOC, "County X" GPE,
      a title that is a WORK_OF_ART at one mention is one at the others.
+   * titles and products from the words around them (:mod:`.works`, last, after the vote;
+     word lists in ``resources/entity_works.json``): a title after a word for a work, a role
+     phrase ("performance in X"), an award category ("best actor for X"), a work phrase ("the
+     sequel to X") or before a credit and a person ("X director Y") is a WORK_OF_ART at every
+     mention; well-known products ("Windows"), versions ("Opera 8.0", "Xbox 2") and a name after
+     a product word ("the browser X") are PRODUCTs.
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
@@ -78,7 +84,7 @@ Modules: :mod:`.rules` (the word lists and patterns, loaded through ``extract.re
 of one name), :mod:`.boundaries` (boundaries and labels from a name's own words),
 :mod:`.cues` (labels from the words around a name), :mod:`.consistency` (one label per
 name in a document), :mod:`.gazetteer` (optional place
-names), :mod:`.finder`
+names), :mod:`.works` (titles and products), :mod:`.finder`
 (``fix_entities``, ``find_entities``) and :mod:`.component` (the spaCy component).
 """
 from __future__ import annotations

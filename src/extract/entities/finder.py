@@ -14,6 +14,7 @@ from .patterns import build_matcher, rule_spans
 from .rules import LABELS, EntityRules, load_rules
 from .spans import fix_spans
 from .tokens import all_caps_line, has_upper, is_space
+from .works import fix_works
 
 
 def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | None = None) -> list[Span]:
@@ -69,6 +70,8 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     spans = people_by_surname(doc, relabel(doc, spans, rules))
     # 6. labels a word list settles (awards, groups of states, rivers, counties)
     spans = known_labels(doc, spans, rules)
+    # 7. titles of works and products from the words around them, after the vote
+    spans = fix_works(doc, spans, rules)
     return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
 
 

@@ -90,6 +90,45 @@ def load_span_words(name: str = SPANS_FILE) -> SpanWords:
     return validate_span_words(name=name)
 
 
+WORKS_FILE = "entity_works.json"
+#: key of entity_works.json -> whether it lists phrases (tuples of lower-case words) or names
+WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, "award_grades": False,
+              "crew_words": False, "not_titles": False, "known_products": True, "product_words_before": True,
+              "version_after": False}
+
+
+@dataclass(frozen=True)
+class WorkWords:
+    """The word lists of ``entity_works.json`` (titles of works and products, :mod:`.works`);
+    phrases as tuples of words (``known_products`` keep their case)."""
+
+    title_cue_in: frozenset[tuple[str, ...]]
+    title_cue_of: frozenset[tuple[str, ...]]
+    award_roles: frozenset[str]
+    award_grades: frozenset[str]
+    crew_words: frozenset[str]
+    not_titles: frozenset[str]
+    known_products: frozenset[tuple[str, ...]]
+    product_words_before: frozenset[tuple[str, ...]]
+    version_after: frozenset[str]
+
+
+def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:
+    """The lists of ``name`` (or ``data`` given in its place); cue phrases in lower case."""
+    data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}), data)
+    for key in ("title_cue_in", "title_cue_of", "product_words_before", "award_roles", "award_grades", "crew_words"):
+        for i, entry in enumerate(data[key]):
+            if not entry.strip() or entry != entry.lower():
+                raise bad(name, f"{key}[{i}]", f"{entry!r} must be lower-case words")
+    return WorkWords(**{key: frozenset(tuple(e.split()) if phrase else e for e in data[key])
+                        for key, phrase in WORK_LISTS.items()})
+
+
+@lru_cache(maxsize=None)
+def load_work_words(name: str = WORKS_FILE) -> WorkWords:
+    return validate_work_words(name=name)
+
+
 LABEL_CUES_FILE = "entity_labels.json"
 #: key of entity_labels.json -> whether its entries are lower-case words (else capitalised names)
 LABEL_CUE_LISTS = {
@@ -190,6 +229,7 @@ class EntityRules:
     patterns: tuple[dict, ...]
     spans: SpanWords = field(default_factory=load_span_words)
     labels: LabelCues = field(default_factory=load_label_cues)
+    works: WorkWords = field(default_factory=load_work_words)
 
 
 def validate_words(data: object = None, name: str = WORDS_FILE) -> dict[str, frozenset[str]]:

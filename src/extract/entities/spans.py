@@ -47,6 +47,8 @@ _ROMAN = re.compile(r"^[IVX]{1,4}$")
 #: tokens that may follow the last item of a list of titles
 _ITEM_ENDS = {",", ".", ";", ")", "!", "?", "and", "or"}
 _SMALL = {"of", "for", "and", "the", "&", "de", "du", "des", "on", "in", "at", "to", "-"}
+#: tokens inside a title when attached to the word before ("Spider-Man", "Ocean's", "Don't")
+_TITLE_JOINERS = {"-", "'", "’", "'s", "’s", "n't", "n’t"}
 
 
 def fix_spans(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -378,7 +380,7 @@ def _event_adjectives(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
     return replace_spans(spans, new)
 
 
-def _title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
+def title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
     """End of a title from token i: capitalised words with small words inside ("Flight of the
     Phoenix"), ending on a capitalised word or a number ("Spider-Man 2"); a word of
     ``breakers`` ends it unless "the" follows ("Harry Potter and the Goblet of Fire")."""
@@ -391,17 +393,17 @@ def _title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = 
             break
         if tok.is_title or tok.is_upper or (tok.like_num and j > i):
             end = j + 1
-        elif not (j > i and (tok.lower_ in rules.title_small_words or (tok.text in {"-", "'", "’", "'s", "’s"}
+        elif not (j > i and (tok.lower_ in rules.title_small_words or (tok.text in _TITLE_JOINERS
                                                                           and attached(doc[j - 1], tok)))):
             break
         j += 1
     return end
 
 
-def _with_subtitle(doc: Doc, end: int, rules: EntityRules) -> int:
+def with_subtitle(doc: Doc, end: int, rules: EntityRules) -> int:
     """``end`` moved past ": Subtitle" when a colon attached to the title's last word follows."""
     if end + 1 < len(doc) and doc[end].text == ":" and attached(doc[end - 1], doc[end]) and doc[end].whitespace_:
-        sub = _title_run(doc, end + 1, rules, rules.spans.title_breakers)
+        sub = title_run(doc, end + 1, rules, rules.spans.title_breakers)
         if sub is not None:
             return sub
     return end
@@ -430,10 +432,10 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for i in range(len(doc) - 2):
         k = _list_start(doc, i, rules)
         while k is not None and k < len(doc):
-            end = _title_run(doc, k, rules, rules.spans.title_breakers)
+            end = title_run(doc, k, rules, rules.spans.title_breakers)
             if end is None:
                 break
-            end = _with_subtitle(doc, end, rules)
+            end = with_subtitle(doc, end, rules)
             if end < len(doc) and doc[end].text not in _ITEM_ENDS and not doc[end].is_space:
                 break  # "World Cup quarter-finals", "Channel 4's show": not a title on its own
             owner = next((p for p in range(k + 1, end - 1) if doc[p].text in POSSESSIVE and p in person_ends), None)
@@ -457,7 +459,7 @@ def _credit_at(doc: Doc, i: int, rules: EntityRules) -> bool:
     return False
 
 
-def _title_before(doc: Doc, end: int, rules: EntityRules) -> int | None:
+def title_before(doc: Doc, end: int, rules: EntityRules) -> int | None:
     """Start of a title ending at token ``end`` (capitalised words with small words inside),
     without a leading capitalised word for a work ("Comedy Christmas with the Kranks")."""
     start, k = None, end - 1
@@ -489,7 +491,7 @@ def _titles_before_credits(doc: Doc, spans: list[Span], rules: EntityRules) -> l
         end = i - 1 if doc[i - 1].text == "," else i
         if end <= 0 or not (doc[end - 1].is_title or doc[end - 1].is_upper or doc[end - 1].like_num):
             continue
-        start = _title_before(doc, end, rules)
+        start = title_before(doc, end, rules)
         if start is None:
             continue
         old = _overlapping(by_token, start, end)
@@ -554,7 +556,7 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         if sp.label_ not in LABELS or line_start(doc, sp.start) or sentence_start(doc, sp.start):
             continue
-        end = _with_subtitle(doc, sp.end, rules)
+        end = with_subtitle(doc, sp.end, rules)
         if end == sp.end:
             continue
         if sp.label_ == "WORK_OF_ART" or _speaks_of_works(doc, sp.start, rules):

@@ -1,0 +1,363 @@
+"""Titles of works and names of products (round 4), run last, after the document-level vote
+and the word lists of :mod:`.known` (word lists in ``resources/entity_works.json``). The
+model reads a one-word film as a person ("Alexander") and a browser as its maker ("Opera");
+the words around the name say what it is. Each rule reads only words and their case (and the
+optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities:
+
+* cues (WORK_OF_ART): a title right after a word for a work, read again after the vote ("the
+  historical epic X"); after a role phrase ("her performance in X", "starred in X", "his role
+  as Y in X"); after an award category ("won best actress for X"); after a work phrase ("the
+  sequel to X", "the premiere of X"); before a credit word and a person ("X director Y", "X
+  star Y"). A role phrase or a credit word does not overrule a place, a nationality, an
+  organisation or an event the model found, nor a person's full name; no title is taken where
+  a possessive or a lower-case word for works follows it ("Lemony Snicket novels");
+* mentions: a title a cue marks (here or in :mod:`.boundaries` / :mod:`.spans`) is a
+  WORK_OF_ART at its other mentions, with its leading "The" where the text has it ("The
+  Aviator" at a sentence start); a one-word title only where the model found a name, and not
+  when the word is part of a person's name in the document;
+* products: a well-known product name is a PRODUCT ("Windows", "PlayStation Portable"); a
+  product, or a name with a dotted version number, takes the version in ("Opera 8.0", "Xbox 2",
+  "iPod Mini") and the bare name that the model read as its maker is then a PRODUCT at every
+  mention; a name right after a product word is a PRODUCT ("the browser Opera").
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import is_first_name, is_place
+from .rules import LABELS, EntityRules
+from .spans import title_before, title_run, with_subtitle
+from .tokens import POSSESSIVE, attached, line_start, replace_spans, sentence_start, taken_tokens
+
+#: labels a weak cue (a role phrase, a credit word, an award category) leaves alone
+_FIRM = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "ORG"}
+#: labels a strong cue (a word for a work, a work phrase) leaves alone
+_FIRM_STRONG = {"NORP", "LANGUAGE", "LAW"}
+#: labels a title's other mentions may have been given by mistake (a one-word title's: fewer,
+#: the film "Chicago" leaves the city "Chicago" alone)
+_MISREAD = {"PERSON", "ORG", "PRODUCT", "EVENT", "GPE", "NORP", "LOC", "FAC"}
+_MISREAD_ONE_WORD = {"PERSON", "ORG", "PRODUCT", "EVENT"}
+_VERSION = re.compile(r"^\d{1,2}(\.\d{1,2}){1,2}$")
+_DIGIT = re.compile(r"^[2-9]$")
+_ARTICLES = {"The", "A", "An"}
+#: a small word before a name that ends a title read over it ("at", "in", "on": a venue, a place, a day)
+_PLACE_WORDS = {"at", "in", "on"}
+#: the reason each rule writes in ``span.id_`` (the ``source`` column)
+CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
+KNOWN, VERSION, PRODUCT_WORD = "fix:product_known", "fix:product_version", "fix:product_word"
+
+
+def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The spans with the rules of this module applied, in order."""
+    for step in STEPS:
+        spans = step(doc, spans, rules)
+    return spans
+
+
+def _phrase_before(doc: Doc, i: int, phrases) -> bool:
+    """One of ``phrases`` (tuples of lower-case words) ends right before token i."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i >= n and all(doc[i - n + k].lower_ == w for k, w in enumerate(phrase)):
+            return True
+    return False
+
+
+def _role_as(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """"his performance as Ray Charles in X": a role phrase, "as" and a name, then "in" at i - 1."""
+    if i < 2 or doc[i - 1].lower_ != "in":
+        return False
+    k = i - 2
+    while k > 0 and i - k <= 5 and (doc[k].is_title or doc[k].text in POSSESSIVE):
+        k -= 1
+    if k < 1 or k == i - 2 or doc[k].lower_ != "as":
+        return False
+    return any(phrase[-1] == "in" and _phrase_before(doc, k, [phrase[:-1]]) for phrase in rules.works.title_cue_in)
+
+
+def _award_before(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """"won best actress for X", "a best film Bafta for X": an award category ends before "for" at i - 1."""
+    if i < 3 or doc[i - 1].lower_ != "for":
+        return False
+    k = i - 1
+    while k > 0 and i - k < 6 and not sentence_start(doc, k):
+        k -= 1
+    window = [t.lower_ for t in doc[k:i - 1]]
+    return (any(w in rules.works.award_roles for w in window[-3:])
+            and any(w in rules.works.award_grades for w in window))
+
+
+def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
+    """"strong" or "weak" when a cue for a title ends right before token i, else None."""
+    prev = doc[i - 1]
+    if prev.is_lower and (prev.lower_ in rules.work_cue_before or prev.lower_ in rules.spans.work_cue_extra):
+        return "strong"
+    if _phrase_before(doc, i, rules.works.title_cue_of):
+        return "strong"
+    if _phrase_before(doc, i, rules.works.title_cue_in) or _role_as(doc, i, rules) or _award_before(doc, i, rules):
+        return "weak"
+    return None
+
+
+def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, rules: EntityRules,
+              doc_spans: list[Span]) -> bool:
+    """Tokens [start, end) after a cue of ``strength`` may be a title: no possessive or word for
+    works after them, no firm label on them, no person's full name, no place or known non-title."""
+    if _names_author(doc, end, rules):
+        return False
+    text = doc[start:end].text
+    if text in rules.works.not_titles or text in rules.award_names:
+        return False
+    firm = _FIRM if strength == "weak" else _FIRM_STRONG
+    if any(sp.label_ in firm or sp.label_ not in LABELS for sp in old):
+        return False
+    if any(sp.label_ == "PERSON" and len(sp) >= 2 and is_first_name(sp[0].text) for sp in old):
+        return False  # "a best director nomination for Martin Scorsese"
+    if strength == "weak" and end - start == 1 and doc[start].text in _people_words(doc_spans):
+        return False  # "best actor for Gervais" after "Ricky Gervais"
+    return strength == "strong" or end - start > 1 or not is_place(text)
+
+
+def _cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Titles after a cue ("the epic X", "her performance in X", "won best actor for X", "the
+    sequel to X") are WORK_OF_ART; the model's spans there are replaced."""
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for i in range(1, len(doc)):
+        if sentence_start(doc, i) or not (doc[i].is_title or doc[i].is_upper) or not doc[i].is_alpha:
+            continue
+        strength = _cue_at(doc, i, rules)
+        if strength is None:
+            continue
+        run = title_run(doc, i, rules, rules.spans.title_breakers)
+        first = by_token.get(i)
+        if first is not None and first.start < i:
+            continue  # the cue's word is inside a name ("Best Film Award for ...")
+        end = max(run or i, first.end if first is not None else i)
+        end = _cut_at_names(doc, i, with_subtitle(doc, end, rules), spans, rules)
+        old = list({(sp.start, sp.end): sp for k in range(i, end) if (sp := by_token.get(k))}.values())
+        if end == i or any(sp.end > end for sp in old) or not _is_title(doc, i, end, old, strength, rules, spans):
+            continue
+        if all(sp.label_ == "WORK_OF_ART" and (sp.start, sp.end) == (i, end) for sp in old) and old:
+            continue
+        new.append(Span(doc, i, end, label="WORK_OF_ART", span_id=CUE))
+    return replace_spans(spans, new)
+
+
+def _cut_at_names(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRules) -> int:
+    """``end`` of the title from token i cut before "at", "in" or "on" (and "the") and a name or
+    date the model found ("X at [Grauman]'s Chinese Theatre", "X at the [Brit Awards]", "X in
+    [London] on [Friday]"), on a capitalised word."""
+    cut = end
+    for sp in spans:
+        if i + 1 < sp.start < end:
+            k = sp.start - 1 if doc[sp.start - 1].lower_ != "the" else sp.start - 2
+            if k > i and doc[k].lower_ in _PLACE_WORDS:
+                cut = min(cut, k)
+    while cut > i + 1 and not (doc[cut - 1].is_title or doc[cut - 1].is_upper or doc[cut - 1].like_num):
+        cut -= 1
+    return cut
+
+
+def _credit_start(doc: Doc, k: int, old: Span | None, taken: set[int], rules: EntityRules) -> int | None:
+    """Start of the title ending before the credit word at token k: the model's span there,
+    with capitalised words it left off its front ("X Files"), or the capitalised run; the last
+    item of a list ("Shameless, State Of Play and Clocking Off"). None for no title."""
+    if old is None:
+        start = title_before(doc, k, rules)
+        if start is None or (k - start == 1 and sentence_start(doc, start)):
+            return None  # "And star ...": one capitalised word at a sentence start is no title
+        if start > 0 and doc[start - 1].text == ",":
+            start = max([j + 1 for j in range(start, k) if doc[j].lower_ == "and"], default=start)
+    else:
+        start = old.start
+        while (start > 0 and start - 1 not in taken and (doc[start - 1].is_title or doc[start - 1].is_upper)
+               and doc[start - 1].is_alpha and doc[start - 1].whitespace_ and not sentence_start(doc, start - 1)):
+            start -= 1
+    if doc[start].text in rules.spans.not_name_starts or (start > 0 and doc[start - 1].like_num):
+        return None  # "Its star"; "21 Grams star": the number is the title's, a number span holds it
+    if doc[start].text in _ARTICLES and sentence_start(doc, start) and start + 1 < k:
+        start += 1  # "The Titanic star": the article at a sentence start is not the title's
+    return start
+
+
+def _credited_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Titanic director James Cameron", "Final Wars producer Tomo Ito": a title before a
+    credit word and a person is a WORK_OF_ART."""
+    by_end = {sp.end: sp for sp in spans}
+    persons = {sp.start for sp in spans if sp.label_ == "PERSON"}
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for k in range(1, len(doc) - 1):
+        if not (doc[k].is_lower and doc[k].lower_ in rules.works.crew_words and k + 1 in persons) or (
+                k in by_token and by_token[k].start < k):
+            continue
+        old = by_end.get(k)
+        start = _credit_start(doc, k, old, set(by_token), rules)
+        if start is None:
+            continue
+        inside = list({(sp.start, sp.end): sp for j in range(start, k) if (sp := by_token.get(j))}.values())
+        if any(sp.start < start for sp in inside) or not _is_title(doc, start, k, inside, "weak", rules, spans):
+            continue
+        if not (len(inside) == 1 and inside[0].label_ == "WORK_OF_ART" and (inside[0].start, inside[0].end) == (start, k)):
+            new.append(Span(doc, start, k, label="WORK_OF_ART", span_id=CREDIT))
+    return replace_spans(spans, new)
+
+
+def _words(sp: Span) -> tuple[str, ...]:
+    return tuple(t.text for t in sp)
+
+
+def _people_words(spans: list[Span]) -> set[str]:
+    """Words of the persons' names of two words or more ("Ray" of "Ray Charles")."""
+    return {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+
+
+def _title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A title a cue marked is a WORK_OF_ART at its other mentions: spans with its words (or
+    its words without the leading article, which then comes in where the text has it), and
+    for a title of two words or more also mentions the model missed."""
+    titles: set[tuple[str, ...]] = set()
+    written: set[tuple[str, ...]] = set()  # as written, with a leading article ("The Aviator")
+    for sp in spans:
+        if sp.label_ == "WORK_OF_ART" and sp.id_ in {CUE, CREDIT, "fix:work"}:
+            words = _words(sp)
+            titles.add(words[1:] if words[0] in _ARTICLES and len(words) > 1 else words)
+            if len(words) > 1:
+                written.add(words)
+    people = _people_words(spans)
+    titles = {t for t in titles if len(t) > 1 or (t[0] not in people and t[0] not in rules.award_names)}
+    if not titles:
+        return spans
+    taken = taken_tokens(spans)
+    new = []
+    for sp in spans:
+        words = _words(sp)
+        core = words[1:] if words[0] in _ARTICLES and len(words) > 1 else words
+        if (core in titles and sp.label_ in (_MISREAD if len(core) > 1 else _MISREAD_ONE_WORD)
+                and not _names_author(doc, sp.end, rules)):
+            new.append(_with_article(doc, sp.start, sp.end))
+    for tok in doc:
+        for words in written | {t for t in titles if len(t) > 1}:
+            end = tok.i + len(words)
+            if (tok.text == words[0] and _words(doc[tok.i:end]) == words
+                    and not any(k in taken for k in range(tok.i, end)) and _stands_alone(doc, tok.i, end)):
+                new.append(_with_article(doc, tok.i, end))
+    return replace_spans(spans, new)
+
+
+def _names_author(doc: Doc, end: int, rules: EntityRules) -> bool:
+    """A possessive or a lower-case word for works follows the name ending at token ``end``
+    ("Lemony Snicket novels", "Stone's film"): its author, not the title."""
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and (nxt.text in POSSESSIVE or (nxt.is_lower and (
+        nxt.lower_ in rules.spans.work_words or nxt.lower_ in rules.spans.work_plurals)))
+
+
+def _with_article(doc: Doc, start: int, end: int) -> Span:
+    """The title [start, end) as a WORK_OF_ART, with a capitalised article right before it."""
+    if start > 0 and doc[start - 1].text in _ARTICLES and doc[start - 1].whitespace_:
+        start -= 1
+    return Span(doc, start, end, label="WORK_OF_ART", span_id=MENTION)
+
+
+def _stands_alone(doc: Doc, start: int, end: int) -> bool:
+    """Tokens [start, end) are not part of a longer capitalised name."""
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return not ((before is not None and before.is_title and before.text not in _ARTICLES
+                 and not sentence_start(doc, start - 1) and before.whitespace_)
+                or (after is not None and after.is_title and not after.is_punct))
+
+
+def _known_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A well-known product name is a PRODUCT, where the model gave it another label or missed it."""
+    known = rules.works.known_products
+    taken = taken_tokens(spans)
+    new = [Span(doc, sp.start, sp.end, label="PRODUCT", span_id=KNOWN)
+           for sp in spans if sp.label_ in LABELS - {"PRODUCT"} and _words(sp) in known]
+    for tok in doc:
+        for words in known:
+            end = tok.i + len(words)
+            if (tok.text == words[0] and _words(doc[tok.i:end]) == words and not any(k in taken for k in range(tok.i, end))
+                    and not (end < len(doc) and attached(doc[end - 1], doc[end]) and doc[end].is_alpha)):
+                new.append(Span(doc, tok.i, end, label="PRODUCT", span_id=KNOWN))
+    return replace_spans(spans, new)
+
+
+def _version_end(doc: Doc, e: int, sp: Span, rules: EntityRules) -> int | None:
+    """End of a version right after span ``sp`` ending at token e ("8.0", "2", "Mini"), or None."""
+    if e >= len(doc) or not doc[e - 1].whitespace_:
+        return None
+    tok = doc[e]
+    if _VERSION.match(tok.text) and sp.label_ in {"ORG", "PRODUCT", "PERSON"}:
+        return e + 1
+    product = sp.label_ == "PRODUCT"
+    if product and tok.text in rules.works.version_after:
+        return e + 1
+    if product and _DIGIT.match(tok.text) and not (e + 1 < len(doc) and _plural_noun(doc[e + 1])):
+        return e + 1  # "Xbox 2", not "Xbox 2 games" (a count)
+    return None
+
+
+def _plural_noun(tok) -> bool:
+    """A lower-case word that reads as a plural noun ("games", "consoles"; not "is", "has")."""
+    return tok.is_alpha and tok.is_lower and len(tok) > 3 and tok.lower_.endswith("s")
+
+
+def _versions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Opera 8.0", "Xbox 2", "iPod Mini": a product (or a name with a dotted version number)
+    takes its version in; the bare name the model read as its maker is then a PRODUCT too."""
+    taken = taken_tokens(spans)
+    new, names = [], set()
+    for sp in spans:
+        if sp.label_ in {"ORG", "PRODUCT"} and len(sp) >= 2 and _VERSION.match(sp[-1].text):
+            new.append(Span(doc, sp.start, sp.end, label="PRODUCT", span_id=VERSION))  # the model's "Opera 8.0"
+            names.add(_words(sp)[:-1])
+            continue
+        end = _version_end(doc, sp.end, sp, rules)
+        if end is None or sp.end in taken:
+            continue
+        new.append(Span(doc, sp.start, end, label="PRODUCT", span_id=VERSION))
+        names.add(_words(sp))
+    spans = replace_spans(spans, new)
+    return [Span(doc, sp.start, sp.end, label="PRODUCT", span_id=VERSION)
+            if sp.label_ == "ORG" and _words(sp) in names and not _org_word_after(doc, sp.end, rules) else sp
+            for sp in spans]
+
+
+def _org_word_after(doc: Doc, end: int, rules: EntityRules) -> bool:
+    """A word for a firm's people or shares follows ("Opera spokeswoman", "Opera's shares")."""
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and (nxt.text in POSSESSIVE or nxt.lower_ in rules.org_cue_after
+                                or (nxt.is_lower and nxt.lower_ in rules.role_words))
+
+
+def _after_product_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"the browser Opera", "Net browser Opera": a name right after a product word is a PRODUCT."""
+    new = []
+    for sp in spans:
+        if (sp.label_ in {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC"} and sp.start > 0
+                and _phrase_before(doc, sp.start, rules.works.product_words_before)
+                and doc[sp.start - 1].is_lower and not sentence_start(doc, sp.start)
+                and not (sp.label_ == "PERSON" and len(sp) >= 2)
+                and not _modifies(doc, sp.end, rules)):
+            new.append(Span(doc, sp.start, sp.end, label="PRODUCT", span_id=PRODUCT_WORD))
+    return replace_spans(spans, new)
+
+
+def _modifies(doc: Doc, end: int, rules: EntityRules) -> bool:
+    """A possessive or a lower-case word that is no product word follows the name ending at
+    ``end`` ("the software Microsoft owns"): the name is no product named after its kind."""
+    nxt = doc[end] if end < len(doc) else None
+    return nxt is not None and (nxt.text in POSSESSIVE or (nxt.is_alpha and nxt.is_lower
+                                                           and nxt.lower_ not in rules.product_cue_after))
+
+
+#: the rules in the order they run (titles, then their mentions, then products)
+STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
+    _cued_titles, _credited_titles, _title_mentions, _known_products, _after_product_words, _versions,
+)
