@@ -106,3 +106,27 @@ def test_owner_word_lists_are_checked(change, message):
 def test_owner_word_lists_load():
     lex = load_lexicon()
     assert lex.possessives["her"] == "she" and {"claim", "remarks", "words"} <= lex.speech_nouns
+
+
+# cues after the quote: more reporting verbs, and a byline opening the next paragraph
+AFTER = [
+    pytest.param("“Nobody saw the flood coming,” remembered Ruth Ames, a retired nurse who has lived "
+                 "by the river for forty years.",
+                 "Nobody saw the flood coming", "Ruth Ames", id="remembered"),
+    pytest.param("Tom Lacey waited at the gate. “Sit down and listen!” barked Coach Mara Vint at the "
+                 "players on the bench before the second half began.",
+                 "Sit down and listen", "Mara Vint", id="barked"),
+    pytest.param("The candidates met in Leeds.\n\n“We will cut taxes for every family in the county.”\n\n"
+                 "- Gloria Tenney, at the town hall.\n\nThe claim was checked.",
+                 "We will cut taxes for every family in the county", "Gloria Tenney", id="byline-next-paragraph"),
+    pytest.param("The council met in Leeds.\n\n“Our plan for the county has three parts.”\n\n"
+                 "- Lower Council Taxes\n\n- Better Roads", "Our plan for the county has three parts", None,
+                 id="list-after-the-quote-is-no-byline"),
+]
+
+
+@pytest.mark.parametrize("text, quote, expected", AFTER)
+def test_cue_after(quote_speakers, text, quote, expected):
+    speakers = quote_speakers(text)
+    assert quote in speakers, speakers
+    assert speakers[quote] == expected

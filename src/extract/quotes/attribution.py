@@ -45,6 +45,9 @@ _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was",
 #: lower-case words inside a name ("Ana de la Cruz")
 _NAME_PARTICLES = {"de", "la", "le", "van", "von", "der", "da", "del", "di", "du", "bin", "al"}
 _DASH_AFTER = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*")
+#: a dash opening the paragraph after a quote that ends its own (a pull quote's byline:
+#: “...”¶— Ann Lee, at the rally)
+_DASH_NEXT = re.compile(r"[ \t\u00a0]*\n\s*([―—–-])[ \t\u00a0]*")
 _CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp", "appos"}
 #: how far (in tokens) the cue of a quote is looked for after and before it
 AFTER_TOKENS = 30
@@ -461,8 +464,12 @@ def _in_other_clause(doc: Doc, first: int, k: int) -> bool:
 
 def _cue_dash(doc: Doc, q: Quote, text: str, lex: Lexicon, quoted: list[bool]) -> bool:
     """“...” ― Karen Lee.  A dash and a name right after the quote, ending the sentence or
-    the paragraph (the style of captions and of lists of quotations)."""
+    the paragraph (the style of captions and of lists of quotations), or opening the next
+    paragraph when the quote ends its own (“...”¶- Karen Lee, at the rally)."""
     m = _DASH_AFTER.match(text, q.end)
+    next_para = m is None
+    if next_para:
+        m = _DASH_NEXT.match(text, q.end)
     if m is None or m.end() >= len(text):
         return False
     dash = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -475,11 +482,16 @@ def _cue_dash(doc: Doc, q: Quote, text: str, lex: Lexicon, quoted: list[bool]) -
                       or (len(doc[k].text) == 2 and doc[k].text[0].isupper() and doc[k].text[1] == ".")):
         k += 1
     np_ = (name.start, k)
-    # the name must end the sentence or paragraph: “...” — and then he left
-    if k == name.start or not all(doc[t].is_space or doc[t].is_punct for t in range(k, hi)):
+    # the name must end the sentence or paragraph: “...” — and then he left; a byline in a
+    # paragraph of its own may go on after a comma ("— Ann Lee, at the rally")
+    ends = all(doc[t].is_space or doc[t].is_punct for t in range(k, hi)) \
+        or (next_para and k < len(doc) and doc[k].text == ",")
+    if k == name.start or not ends:
         return False
     if k - name.start < 2 and doc[name.start].ent_type_ != "PERSON":
         return False
+    if next_para and not any(doc[t].ent_type_ in {"PERSON", "ORG"} for t in range(name.start, k)):
+        return False   # "“...”¶- Tax Cuts For All": a list after the quote, no byline
     _found(q, (dash.start, dash.start + 1), np_, "after", True)
     q.byline = True
     return True
