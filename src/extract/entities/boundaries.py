@@ -12,6 +12,9 @@ only through :func:`.tokens.proper`), so it works with any English tokenizer:
 * the last word decides: a place head makes a FAC ("Westminster Hall", "Waverley Line"), a
   club head an ORG ("Kingsford Rovers", "Ashdown United"), and so does a company head
   ("Creative Labs", "Delta Airlines"); "FC" after a name joins it;
+* a newspaper's name is an ORG: its last word is a newspaper's head ("Northern Echo"), or it
+  starts with "Daily"/"Sunday"/"Evening", and a place cut before such a head joins it
+  ("Hollywood" + "Reporter"; lists in ``entity_orgs.json``);
 * two sides taken as one name are split at "v" ("Sunderland v Crystal Palace");
 * a title right after a word for a work is a WORK_OF_ART ("the film The Last Orchard", "their
   album Quiet Hours", "the TV show X", "Channel 4's X"), found where the model missed it too;
@@ -23,7 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import is_country
+from .gazetteer import is_country, org_words
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, attached, proper, replace_spans, sentence_start, taken_tokens
 
@@ -43,6 +46,7 @@ def fix_boundaries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
     spans = _model_numbers(doc, spans)
     spans = _royal_titles(doc, spans, rules)
     spans = _head_words(doc, spans, rules)
+    spans = _newspapers(doc, spans, rules)
     return _titled_works(doc, spans, rules)
 
 
@@ -200,6 +204,34 @@ def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             out.append(Span(doc, sp.start, sp.end, label="WORK_OF_ART", span_id="fix:relabel"))  # awards
         elif sp.text in rules.event_names and sp.label_ in LABELS - {"EVENT"}:
             out.append(Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel"))
+        else:
+            out.append(sp)
+    return out
+
+
+#: labels a newspaper's own words overrule (a WORK_OF_ART or EVENT keeps its label: "Modern Times")
+_NOT_PAPERS = {"PERSON", "GPE", "LOC", "NORP", "FAC"}
+
+
+def _newspapers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A newspaper's name is an ORG: a name of two or more words ending in a newspaper's head word
+    ("Northern Echo", "Yorkshire Post") or starting with "Daily"/"Sunday"/"Evening" ("Evening
+    Standard"), and a place or an organisation the model cut before such a head word, which
+    joins it ("Hollywood" + "Reporter", "Manchester" + "Evening News")."""
+    taken = taken_tokens(spans)
+    heads, fronts = org_words().newspaper_heads, org_words().newspaper_fronts
+    out = []
+    for sp in spans:
+        e = sp.end
+        if sp.label_ in _NOT_PAPERS | {"ORG"}:
+            k = e + 1 if e < len(doc) and doc[e].text in fronts else e
+            if (k < len(doc) and doc[k].text in heads and not any(i in taken for i in range(e, k + 1))
+                    and doc[k].is_title and all(doc[i].whitespace_ == " " for i in range(e - 1, k))):
+                out.append(Span(doc, sp.start, k + 1, label="ORG", span_id="fix:newspaper"))
+                continue
+        if (len(sp) >= 2 and sp.label_ in _NOT_PAPERS and proper(sp[-1])
+                and (sp[-1].text in heads or (sp[0].text in fronts and sp[-1].lower_ not in rules.show_words))):
+            out.append(Span(doc, sp.start, sp.end, label="ORG", span_id="fix:newspaper"))
         else:
             out.append(sp)
     return out

@@ -9,11 +9,18 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`.rule
   (``person_cue_before``); "X's wife", "X's hometown" (``person_cue_possessed``); an age after
   the name ("X, 35,", "X, aged 35") or before it ("the 33-year-old X"); never a country's name
   and never a name that modifies the noun after it ("the widow of Nirvana frontman X");
-* an organisation: "X's shares", "X's chief executive" (``org_cue_possessed``); "the
-  London-based X"; every member of "companies such as A, B and C" (``org_list_nouns``); and the
-  lists of ``entity_words.json`` ("wireless provider X", "X laboratory", "shares in X"); every
-  member of "rival makers include A and B"; these cues also overrule a GPE label on a name that
-  neither the place gazetteer nor the countries' short names know (round 3: "X's subsidiary");
+* an organisation: "X's shares", "X's chief executive", "X's customers" (``org_cue_possessed``);
+  "the London-based X"; every member of "companies such as A, B and C" (``org_list_nouns``); and
+  the lists of ``entity_words.json`` ("wireless provider X", "X laboratory", "shares in X", "X
+  general secretary", "X newspaper", "an analyst at X"); every member of "rival makers include A
+  and B"; a description after a comma opened by a determiner and headed by a lower-case word for
+  an organisation ("X, the UK's biggest internet supplier", "X, an umbrella organisation for
+  ..."; ``org_apposition_nouns`` of ``entity_orgs.json``; not "X, the firm's boss", nor "X, the
+  company said"); these cues also overrule a GPE label on a name that neither the place
+  gazetteer nor the countries' short names know (round 3: "X's subsidiary"), and a NORP label on
+  a name that is no nationality and no party (round 4);
+* a person: every member of "classical authors like A, B and C" (``person_list_nouns``), unless
+  it modifies the noun after it ("leaders such as Microsoft chief Bill Gates");
 * a product: "the new X", "its latest X" (``product_cue_new``) unless the name modifies a noun
   after it ("the new England coach"), starts a list of names ("the new X, Y and Z cards"), is a
   person or a place;
@@ -25,6 +32,13 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`.rule
 * a place paired with the name ("from X to Edinburgh", "between Edinburgh and X"), known places
   on both sides of it in a list, or an institution and a comma before a known place ("Oriel
   College, Oxford") are evidence for a GPE.
+
+Round 4 (organisations, issue 14) also: a name the model missed is an ORG when such a cue marks it
+(:func:`cued_names`: "Usdaw general secretary X", "telecoms company Telenor"); a one-word name the
+model took for a nationality is an ORG when a list joins it to an ORG (:func:`coordinated_orgs`:
+"BT and Tiscali", not in a sports report); a one-word name at a sentence start that is a common
+English word the document also writes in lower case is dropped (:func:`common_words`:
+"Broadband has become ...").
 
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
@@ -38,7 +52,7 @@ from spacy.tokens import Doc, Span
 
 from .names import extend_person
 from .rules import LABELS, EntityRules, LabelCues
-from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
+from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place, org_words
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
                      taken_tokens)
 
@@ -61,8 +75,8 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         label_sets.setdefault(sp.text, set()).add(sp.label_)
     surnames = _surnames(spans, label_sets)
-    spans, cued = _context_labels(doc, spans, rules)
-    spans = vote(doc, spans, rules)
+    spans, cued = _context_labels(doc, cued_names(doc, spans, rules), rules)
+    spans = coordinated_orgs(doc, vote(doc, common_words(doc, spans, rules), rules), rules)
     # full names the vote made people at every mention ("Carolina Kluft" by her first name) give
     # surnames too; a name the model labelled PERSON and otherwise stays ambiguous
     surnames |= _surnames(spans, {sp.text: {"PERSON"} for sp in spans
@@ -122,6 +136,110 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return out
 
 
+def _name_word(tok) -> bool:
+    """A word of a name the model may have missed: capitalised or with capitals inside, letters
+    only ("Usdaw", "CompTIA", "BT")."""
+    return tok.text[:1].isupper() and tok.text.isalpha() and not tok.is_space
+
+
+def cued_names(doc: Doc, spans: list[Span], rules: EntityRules, longest: int = 4) -> list[Span]:
+    """Names the model missed that an organisation's words around them mark as ORG: "Usdaw
+    general secretary X", "X, an umbrella organisation for ...", "X's customers", "an analyst
+    at X". A run of up to ``longest`` capitalised words no span holds; not a place, a
+    nationality, a title or a role, nor a common English word at a sentence start ("Industry
+    analysts"), nor in an all-capitals line."""
+    taken = taken_tokens(spans)
+    cues = rules.labels
+    added = []
+    i = 0
+    while i < len(doc):
+        if i in taken or not _name_word(doc[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and j not in taken and _name_word(doc[j]) and j - i < longest:
+            j += 1
+        while i < j - 1 and sentence_start(doc, i) and doc[i].lower_ in org_words().run_openers:
+            i += 1  # "And WMC chief executive ...", "But Quellnet said ..."
+        if _missed_org(doc, i, j, rules, cues):
+            added.append(Span(doc, i, j, label="ORG", span_id="fix:cue_org"))
+        i = j
+    return sorted(spans + added, key=lambda sp: sp.start) if added else spans
+
+
+def _missed_org(doc: Doc, s: int, e: int, rules: EntityRules, cues: LabelCues) -> bool:
+    """Capitalised words s..e no span holds name an organisation by a cue around them."""
+    text = doc[s:e].text
+    words = [t.text for t in doc[s:e]]
+    if (any(w in rules.titles or w.lower() in rules.role_words or w in rules.courtesy_titles
+            or is_demonym(w.lower(), rules) or w.lower() in rules.leading_determiners for w in words)
+            or is_place(text) or is_country(text) or text in rules.home_nations
+            or text in rules.gpe_abbreviations or all_caps_line(doc, s, e)):
+        return False
+    if e - s == 1 and (len(text) < 3 if doc[s].is_upper else is_common_word(text)):
+        return False  # "Budget airline", "Industry analysts", "PC magazine": a common word, not a name
+    sp = doc[s:e]
+    nxt = doc[e] if e < len(doc) else None
+    if nxt is not None and (nxt.text in rules.org_cue_after or doc[e:e + 2].text in rules.org_cue_after):
+        return True
+    if s >= 1 and doc[s - 1].is_lower and doc[s - 1].text in rules.org_cue_before:
+        return True  # "Norwegian telecoms company X"
+    return bool(_phrase_before(doc, s) & rules.org_cue_phrases) or _org_cue(doc, sp, cues)
+
+
+#: words joining the members of a list of names
+_JOINERS = {",", "and", "or", "&"}
+
+
+def coordinated_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A one-word name the model took for a nationality (no demonym, party or direction word) is
+    an ORG when it is joined by "and", "or" or a comma to an ORG ("BT and Zorvex have been
+    dissuading customers"): lists join names of one kind. Not in a sports report (team sheets
+    list players beside clubs), nor for a plural of another name ("Saabs, Opels": products)."""
+    if is_sport(doc, rules):
+        return spans
+    orgs_by_end = {sp.end: sp for sp in spans if sp.label_ == "ORG"}
+    orgs_by_start = {sp.start: sp for sp in spans if sp.label_ == "ORG"}
+    names = {sp.text for sp in spans}
+    out = []
+    for sp in spans:
+        s, e = sp.start, sp.end
+        odd = (len(sp) == 1 and sp[0].is_alpha and sp.label_ == "NORP" and sp[0].is_title
+               and not is_demonym(sp.text.lower(), rules) and not _party_word(sp.text, rules)
+               and sp.text not in rules.directions and sp.text[:-1] not in names)
+        if odd and ((s >= 2 and doc[s - 1].lower_ in _JOINERS and (s - 1) in orgs_by_end)
+                    or (e + 1 < len(doc) and doc[e].lower_ in _JOINERS and (e + 1) in orgs_by_start)):
+            sp = Span(doc, s, e, label="ORG", span_id="fix:context")
+        out.append(sp)
+    return out
+
+
+def _party_word(text: str, rules: EntityRules) -> bool:
+    """A party's name or its adjective: "Tories", "Tory", "Conservative" (beside "Conservatives")."""
+    members = rules.labels.party_members
+    return text in members or text + "s" in members or (text.endswith("y") and text[:-1] + "ies" in members)
+
+
+def common_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A one-word name at a sentence or line start ("Broadband has become ...", "Budget airline
+    X") is no name when it is a common English word that the document also writes in lower case
+    and never capitalises in mid-sentence; places, nationalities and first names are kept."""
+    lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
+    mid = {t.text for t in doc if t.is_title and not sentence_start(doc, t.i)}
+    out = []
+    for sp in spans:
+        text = sp.text
+        if (len(sp) == 1 and sp.label_ in {"ORG", "GPE", "PERSON", "NORP", "LOC"} and sp[0].is_title
+                and sentence_start(doc, sp.start) and text.lower() in lower and text not in mid
+                and is_common_word(text) and not (is_place(text) or is_country(text) or is_first_name(text)
+                                                  or is_demonym(text.lower(), rules))):
+            continue
+        out.append(sp)
+    return out
+
+
+
+
 def _people_and_regions(doc: Doc, spans: list[Span], surnames: set[str], rules: EntityRules) -> list[Span]:
     """A lone surname of a PERSON, or the words after a three-word PERSON's first name ("Le Bon"
     after "Simon Le Bon", "Parker Bowles"), is that PERSON; "East Africa" is a LOC."""
@@ -160,6 +278,9 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     cues = rules.labels
     if label in _CUE_TARGETS["PERSON"] | {"PERSON"} and _person_cue(doc, sp, rules, cues):
         return "PERSON"  # a PERSON label is confirmed: "in Anderson's hometown" is no place
+    if (label in _CUE_TARGETS["PERSON"] and list_cue(doc, sp, org_words().person_list_nouns)
+            and not (is_country(sp.text) or sp.text in rules.home_nations or _modifies_next(doc, sp.end, rules))):
+        return "PERSON"  # "classical authors like Tarvo, Quell and Bessin"
     if label in {"ORG", "PERSON"}:
         # "the town of X", "X-based", "travel to X", "near X"
         if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
@@ -177,8 +298,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
             return "ORG"  # "investment in X" does not overrule a place ("investment in Zhejiang")
         if nxt is not None and not nxt.is_lower and nxt.lower_.rstrip(".") in rules.org_suffixes_lower:
             return "ORG"
-        if nxt is not None and nxt.text in rules.org_cue_after:
-            return "ORG"
+        if nxt is not None and (nxt.text in rules.org_cue_after or doc[e:e + 2].text in rules.org_cue_after):
+            return "ORG"  # "X spokesman", "X general secretary"
         if prev is not None and prev.is_lower and prev.text in rules.org_cue_before:
             return "ORG"
         # "drew with X", "at home to X", "chief executive of X"
@@ -187,6 +308,10 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         if _org_cue(doc, sp, cues):
             return "ORG"
     if label in {"ORG", "PERSON", "GPE"} and _org_list_cue(doc, sp, cues):
+        return "ORG"
+    # a name the model took for a nationality or a party: "X's customers", "X, the internet supplier"
+    if (label == "NORP" and not is_demonym(sp.text.lower(), rules) and sp.text not in cues.party_members
+            and _org_cue(doc, sp, cues)):
         return "ORG"
     # a club: "drew with X", "X striker"; a national side (a country) keeps its GPE label
     if (label in {"ORG", "PERSON", "GPE"} and not sp.text.isupper() and sp.text not in rules.home_nations
@@ -271,14 +396,52 @@ def _product_word_after(doc: Doc, e: int, rules: EntityRules) -> bool:
 
 def _org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
     """A word around the name that marks an organisation: "X's shares", "X's chief executive",
-    "the London-based X"."""
+    "X's customers", "the London-based X", "X, the Italian food group"."""
     s, e = sp.start, sp.end
     if e + 1 < len(doc) and doc[e].text in POSSESSIVE:
         after = {doc[e + 1].lower_, doc[e + 1:e + 3].text.lower()}  # "shares", "chief executive"
         if after & cues.org_cue_possessed:
             return True
-    return (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in {"-", "‐"}
-            and attached(doc[s - 2], doc[s - 1]))
+    if (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in {"-", "‐"}
+            and attached(doc[s - 2], doc[s - 1])):
+        return True
+    return apposition_head(doc, e) in org_words().org_apposition_nouns
+
+
+#: determiners that open a description of the name after a comma ("X, the ...", "X, its ...")
+_APPOSITION_OPENERS = {"the", "a", "an", "its", "their"}
+
+
+def apposition_head(doc: Doc, e: int, longest: int = 7) -> str | None:
+    """The last word (lower case) of a description set off by a comma after the name ending before
+    token e and opened by a determiner: "BT, the UK's biggest internet supplier, ..." ->
+    "supplier"; "X, an umbrella organisation for ..." -> "organisation"; "X, the firm's boss"
+    -> "boss". It ends at punctuation, at a word of ``apposition_ends`` or at the end of the
+    text; None when there is no such description or it runs longer than ``longest`` words."""
+    if e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ not in _APPOSITION_OPENERS:
+        return None
+    last = None
+    ends = org_words().apposition_ends
+    for j in range(e + 2, min(e + 2 + longest, len(doc) + 1)):
+        tok = doc[j] if j < len(doc) else None
+        if tok is not None and (tok.text in POSSESSIVE or (tok.text in {"-", "‐"} and attached(doc[j - 1], tok))):
+            continue  # "the UK's", "second-largest"
+        if tok is None or tok.is_punct or tok.is_space or (tok.is_lower and tok.lower_ in ends):
+            if j == e + 3 and tok is not None and tok.lower_ in ends and tok.lower_ in _CLAUSE_VERBS:
+                return None  # "X, the company said": a new clause, not a description of X
+            return last
+        if not (tok.is_alpha or tok.like_num):
+            return None
+        if doc[j - 1].text in {"-", "‐"} and attached(doc[j - 1], tok) and last:
+            last = f"{last}-{tok.lower_}"  # "film-maker": the compound is the head, not "maker"
+        else:
+            last = tok.lower_ if tok.is_lower else ""  # a capitalised head names something else ("the Russian Federation")
+    return None
+
+
+#: verbs that start a new clause after "X, the company ..." (not a description of X)
+_CLAUSE_VERBS = {"said", "says", "has", "had", "have", "is", "was", "were", "are", "will", "would", "could",
+                 "can", "announced", "reported", "also"}
 
 
 def _before_member(doc: Doc, k: int) -> int:
@@ -288,9 +451,15 @@ def _before_member(doc: Doc, k: int) -> int:
     return k
 
 
-def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues, longest: int = 40) -> bool:
+def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
     """"companies, such as X", "firms including X", "banks like X": a list of organisations,
     every member of it ("companies such as Nokia, Intel, X and Y")."""
+    return list_cue(doc, sp, cues.org_list_nouns)
+
+
+def list_cue(doc: Doc, sp: Span, nouns: frozenset[str], longest: int = 40) -> bool:
+    """The name is a member of a list after one of ``nouns`` and "such as", "including", "like",
+    "include(s)" ("companies such as X, Y and Z", "classical authors like X, Y and Z")."""
     s = sp.start
     if sp.end < len(doc) and doc[sp.end].text in POSSESSIVE:
         return False  # the owner of a member: "firms such as France's Dassault"
@@ -305,7 +474,7 @@ def _org_list_cue(doc: Doc, sp: Span, cues: LabelCues, longest: int = 40) -> boo
         k = -1
     if k >= 1:
         k -= 2 if doc[k - 1].text == "," and k >= 2 else 1
-        return doc[k].lower_ in cues.org_list_nouns
+        return doc[k].lower_ in nouns
     return False
 
 
@@ -520,7 +689,7 @@ def acronyms(doc: Doc, spans: list[Span]) -> dict[str, str]:
 
 
 # the model labels a cued label overrules at the other mentions of the name
-_CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART", "GPE"},
+_CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART", "GPE", "NORP"},
                 "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"},
                 "PERSON": {"ORG", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"}}
 #: labels a first name at a name's front votes against

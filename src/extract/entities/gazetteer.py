@@ -15,17 +15,27 @@ First names come from package data, ``resources/first_names.txt`` (about 7,000 n
 read on first use in a few milliseconds): the 1990 US Census first names (public domain) and
 the first-name lists of Faker's Latin-script locales (MIT); the file's header says how it was
 derived and filtered.
+
+Common English words come from ``wordfreq`` (a core dependency, loaded on first use):
+:func:`is_common_word` keeps "Broadband" or "Industry" at a sentence start from counting as a name.
+The word lists of the organisation cues (``resources/entity_orgs.json``, :func:`org_words`) are
+read here too, once per process.
 """
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import lru_cache
 
-from ..resources import bad, read_word_list
+from ..resources import ListOf, Record, bad, load, read_word_list
 
 log = logging.getLogger("extract")
 
 FIRST_NAMES_FILE = "first_names.txt"
+ORG_WORDS_FILE = "entity_orgs.json"
+#: key of entity_orgs.json -> whether its entries are lower-case words (else capitalised names)
+ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person_list_nouns": True,
+                  "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True}
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -78,7 +88,50 @@ def first_names(name: str = FIRST_NAMES_FILE) -> frozenset[str]:
     return names
 
 
+#: a lower-case word at least this common (wordfreq Zipf scale) is a common English word
+COMMON_ZIPF = 3.0
+
+
+@lru_cache(maxsize=8192)
+def is_common_word(word: str) -> bool:
+    """``word`` in lower case is a common English word (wordfreq, a core dependency, loaded on
+    first use): "Budget", "Industry" at a sentence start are no names on that evidence alone."""
+    from wordfreq import zipf_frequency  # a third-party package, loaded lazily (as in extract.text)
+
+    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+
+
 def is_first_name(word: str) -> bool:
     """``word`` is in the first-name list ("Carolina", "Magnus"). Only the word itself is looked
     up: a caller with a hyphenated name looks up its parts ("Jean" of "Jean-Pierre")."""
     return word in first_names()
+
+
+@dataclass(frozen=True)
+class OrgWords:
+    """The word lists of ``entity_orgs.json``: what marks an organisation or a list of people
+    around a name, and the words of newspapers' names."""
+
+    org_apposition_nouns: frozenset[str]
+    apposition_ends: frozenset[str]
+    person_list_nouns: frozenset[str]
+    newspaper_heads: frozenset[str]
+    newspaper_fronts: frozenset[str]
+    run_openers: frozenset[str]
+
+
+def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:
+    """The lists of ``name`` (or ``data`` given in its place): cue words in lower case, words of
+    names capitalised."""
+    data = load(name, Record({key: ListOf(str) for key in ORG_WORD_LISTS}), data)
+    for key, lower in ORG_WORD_LISTS.items():
+        for i, entry in enumerate(data[key]):
+            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
+                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
+    return OrgWords(**{key: frozenset(data[key]) for key in ORG_WORD_LISTS})
+
+
+@lru_cache(maxsize=None)
+def org_words(name: str = ORG_WORDS_FILE) -> OrgWords:
+    """The organisation cue lists (package data), read and checked once per process."""
+    return validate_org_words(name=name)

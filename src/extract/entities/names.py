@@ -44,6 +44,8 @@ def trim(doc: Doc, start: int, end: int, label: str,
     if label == "PERSON" and all(t.text in rules.titles or t.lower_ in rules.role_words
                                  or t.is_punct for t in doc[start:end]):
         return None  # a title alone ("the Rt Rev Dr") names nobody
+    if all(t.text in rules.titles or t.is_punct for t in doc[start:end]):
+        return None  # nor with another label ("the Bishop said" taken for an ORG)
     return (start, end) if label == given else (start, end, label)
 
 
