@@ -37,6 +37,10 @@ APPOSITION = [
     ("Ellen Tarsk, a former bank clerk, spoke.", [("Ellen Tarsk", "PERSON")], [("Ellen Tarsk", "PERSON")], []),
     ("Orvin, the Western Federation and two firms were named.", [("Orvin", "PERSON")], [("Orvin", "PERSON")], []),
     ("Said Orvin, company lawyers agreed.", [("Orvin", "PERSON")], [("Orvin", "PERSON")], []),
+    # "X, the company said" starts a new clause; a hyphenated compound is its own head
+    ("A letter came from chief executive Ada Quell, the company says.", [("Ada Quell", "PERSON")],
+     [("Ada Quell", "PERSON")], []),
+    ("His sister Morwen, a film-maker who hates fame, spoke.", [("Morwen", "PERSON")], [("Morwen", "PERSON")], []),
 ]
 
 AROUND = [
@@ -49,6 +53,8 @@ AROUND = [
     ("He told the Tollick newspaper so.", [("Tollick", "PERSON")], [("Tollick", "ORG")], []),
     ("Brenmoor analyst Sue Dale agreed.", [("Brenmoor", "PERSON"), ("Sue Dale", "PERSON")],
      [("Brenmoor", "ORG")], []),
+    ("Prices rose, said Sue Dale, chief economist at Fannix Mae.", [("Sue Dale", "PERSON"), ("Fannix Mae", "PERSON")],
+     [("Fannix Mae", "ORG"), ("Sue Dale", "PERSON")], []),
     # negatives: a person's family, a nationality, a place the gazetteer knows
     ("Zorvex's wife complained.", [("Zorvex", "PERSON")], [("Zorvex", "PERSON")], []),
     ("Japanese customers complained.", [("Japanese", "NORP")], [("Japanese", "NORP")], []),
