@@ -34,6 +34,10 @@ CASES = [
     pytest.param("“We will rebuild,” said Mayor Ann Holt.\n\nThe city secretary also praised the "
                  "“careful spending of the works department.”", "careful spending of the works department",
                  "The city secretary", id="role-subject-of-the-sentence"),
+    # the name before the asides between it and the reporting verb
+    pytest.param("Senator Paul Sanders spoke on Monday. Sanders, meanwhile, who sits at zero such "
+                 "endorsements, said the plan was “a bad joke for the town.”", "a bad joke for the town",
+                 "Paul Sanders", id="name-before-asides"),
     pytest.param("“We will rebuild,” said Mayor Ann Holt.\n\nThe annual report also praised the "
                  "“careful spending of the works department.”", "careful spending of the works department",
                  None, id="document-subject-no-inherited-speaker"),
@@ -130,3 +134,11 @@ def test_cue_after(quote_speakers, text, quote, expected):
     speakers = quote_speakers(text)
     assert quote in speakers, speakers
     assert speakers[quote] == expected
+
+
+def test_sentence_opening_word_is_no_speaker(quote_records):
+    """A capitalised "And" opening the sentence is no name, even when the tagger misreads the
+    name after it."""
+    recs = quote_records("And Skelly called the mayor “a real smart guy who knows the data.”")
+    assert [r["speaker_mention"] for r in recs] != ["And"]
+    assert all(r["speaker_mention"] in (None, "Skelly") for r in recs), recs

@@ -187,12 +187,15 @@ def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> M
         if near is not None and any(doc[t].ent_type_ == "PERSON" for t in range(*near)):
             return near
         k = j - 1
-        while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 20:
-            k -= 1
-        if k >= lo and doc[k].text == ",":
+        for _ in range(3):   # "Lee, meanwhile, who sits on the board, said": over each aside
+            while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 30:
+                k -= 1
+            if k < lo or doc[k].text != ",":
+                break
             cand = np_left(doc, skip_parens(doc, k - 1, lo), lo, lex)
             if cand is not None:
                 return cand
+            k -= 1
         return near
     if j >= lo and outside(j):
         return np_left(doc, skip_parens(doc, j, lo), lo, lex)

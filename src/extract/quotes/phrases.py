@@ -128,7 +128,7 @@ def np_right(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     if ent is not None and ent.start == i:
         return ent.start, min(ent.end, hi)
     j = i
-    while j < hi and (doc[j].pos_ in _NP_POS or doc[j].is_title or _inner_hyphen(doc, j)
+    while j < hi and (doc[j].pos_ in _NP_POS or _titled(doc[j]) or _inner_hyphen(doc, j)
                       or (j > i and _possessive(doc[j]))) \
             and (not doc[j].is_punct or _inner_hyphen(doc, j)) \
             and doc[j].lower_ not in lex.verb_forms and doc[j].lower_ not in {"who", "which", "that"}:
@@ -139,9 +139,20 @@ def np_right(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
         j -= 1   # "the bank's" alone: the owner
     if j == i:
         return None
-    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i, j)):
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or _titled(doc[k]) for k in range(i, j)):
         return None
     return i, j
+
+
+#: parts of speech of capitalised words that are no part of a name ("And", "Of", "When" opening
+#: a sentence)
+_FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "ADV", "AUX", "PART", "VERB", "INTJ"})
+
+
+def _titled(tok: Token) -> bool:
+    """A capitalised word that may be part of a name: not a function word capitalised because
+    it opens a sentence ("And Lee said"); with no tagger run every capitalised word may."""
+    return tok.is_title and tok.pos_ not in _FUNCTION_POS
 
 
 def _possessive(tok: Token) -> bool:
@@ -181,14 +192,14 @@ def np_left(doc: Doc, j: int, lo: int, lex: Lexicon) -> tuple[int, int] | None:
     if ent is not None and ent.end == j + 1:
         return max(ent.start, lo), ent.end
     i = j
-    while i >= lo and (doc[i].pos_ in _NP_POS or doc[i].is_title) and not doc[i].is_punct \
+    while i >= lo and (doc[i].pos_ in _NP_POS or _titled(doc[i])) and not doc[i].is_punct \
             and doc[i].lower_ not in lex.verb_forms:
         i -= 1
         if j - i >= 8:
             break
     if i == j:
         return None
-    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or doc[k].is_title for k in range(i + 1, j + 1)):
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or _titled(doc[k]) for k in range(i + 1, j + 1)):
         return None
     return i + 1, j + 1
 
