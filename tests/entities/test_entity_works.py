@@ -41,6 +41,21 @@ TITLE_CUES = [
      [("The Pell Sisters", W)], [("The Pell Sisters", W)], []),
 ]
 
+APPOSITIONS = [
+    # a word for a work, a comma and a title that ends at punctuation
+    ("The band's new release, Quiet Hours, went to number one.", [("Quiet Hours", "PERSON")],
+     [("Quiet Hours", W)], [("Quiet Hours", "PERSON")]),
+    ("She sang their biggest hit, Copper Rain.", [], [("Copper Rain", W)], []),
+    ("They played the follow-up, A Gift For Nobody, twice.", [], [("A Gift For Nobody", W)], []),
+    # negatives: a clause after the comma, a courtesy title, a pronoun, a place, a plural word
+    ("After the song, Kapranos said it was over.", [("Kapranos", "PERSON")], [("Kapranos", "PERSON")],
+     [("Kapranos", W)]),
+    ("It is a fine film, Mr Dams said.", [("Dams", "PERSON")], [("Dams", "PERSON")], [("Mr Dams", W)]),
+    ("I loved the show, I admit.", [], [], [("I", W)]),
+    ("They filmed the movie, Leeds.", [("Leeds", "GPE")], [("Leeds", "GPE")], [("Leeds", W)]),
+    ("Sales of games, Tara Voss believes, will grow.", [("Tara Voss", "PERSON")], [("Tara Voss", "PERSON")], []),
+]
+
 TITLE_CUE_NEGATIVES = [
     # a place, a possessive owner, a person's full name, an author before a word for works
     ("He gave a fine performance in Leeds on Friday.", [("Leeds", "GPE")], [("Leeds", "GPE")], [("Leeds", W)]),
@@ -115,7 +130,7 @@ PRODUCT_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text,ents,wanted,unwanted", TITLE_CUES + TITLE_CUE_NEGATIVES)
+@pytest.mark.parametrize("text,ents,wanted,unwanted", TITLE_CUES + APPOSITIONS + TITLE_CUE_NEGATIVES)
 def test_title_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 
@@ -135,7 +150,7 @@ def test_work_words_are_validated():
         validate_work_words({"title_cue_in": ["role in"]})
     words = validate_work_words()
     bad = {key: sorted(getattr(words, key)) for key in ("award_roles", "award_grades", "crew_words", "not_titles",
-                                                        "version_after")}
+                                                        "version_after", "title_cue_comma")}
     bad = {key: [" ".join(e) if isinstance(e, tuple) else e for e in v] for key, v in bad.items()}
     data = {**bad, "title_cue_in": ["Role In"], "title_cue_of": ["sequel to"], "known_products": ["Windows"],
             "product_words_before": ["browser"]}

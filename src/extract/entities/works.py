@@ -7,8 +7,8 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
 * cues (WORK_OF_ART): a title right after a word for a work, read again after the vote ("the
   historical epic X"); after a role phrase ("her performance in X", "starred in X", "his role
   as Y in X"); after an award category ("won best actress for X"); after a work phrase ("the
-  sequel to X", "the premiere of X"); before a credit word and a person ("X director Y", "X
-  star Y"). A role phrase or a credit word does not overrule a place, a nationality, an
+  sequel to X", "the premiere of X"); in apposition after a word for a work ("their new
+  release, X."); before a credit word and a person ("X director Y", "X star Y"). A role phrase or a credit word does not overrule a place, a nationality, an
   organisation or an event the model found, nor a person's full name; no title is taken where
   a possessive or a lower-case word for works follows it ("Lemony Snicket novels");
 * mentions: a title a cue marks (here or in :mod:`.boundaries` / :mod:`.spans`) is a
@@ -45,6 +45,8 @@ _DIGIT = re.compile(r"^[2-9]$")
 _ARTICLES = {"The", "A", "An"}
 #: a small word before a name that ends a title read over it ("at", "in", "on": a venue, a place, a day)
 _PLACE_WORDS = {"at", "in", "on"}
+#: tokens that end a title in apposition ("the album, Quiet Hours, ...")
+_APPOSITION_ENDS = {",", ".", ";", "!", "?", ")", "-", "–", "—"}
 #: the reason each rule writes in ``span.id_`` (the ``source`` column)
 CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
 KNOWN, VERSION, PRODUCT_WORD = "fix:product_known", "fix:product_version", "fix:product_word"
@@ -90,15 +92,27 @@ def _award_before(doc: Doc, i: int, rules: EntityRules) -> bool:
             and any(w in rules.works.award_grades for w in window))
 
 
+def _word_before(doc: Doc, i: int) -> str:
+    """The word ending right before token i, a hyphenated one whole ("re-make", "follow-up")."""
+    k = i - 1
+    while k >= 2 and doc[k - 1].text == "-" and attached(doc[k - 2], doc[k - 1]) and attached(doc[k - 1], doc[k]):
+        k -= 2
+    return doc[k:i].text
+
+
 def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
-    """"strong" or "weak" when a cue for a title ends right before token i, else None."""
-    prev = doc[i - 1]
-    if prev.is_lower and (prev.lower_ in rules.work_cue_before or prev.lower_ in rules.spans.work_cue_extra):
+    """"strong", "weak" or "comma" (a word for a work and a comma: an apposition) when a cue for
+    a title ends right before token i, else None."""
+    prev = _word_before(doc, i)
+    if prev.islower() and (prev in rules.work_cue_before or prev in rules.spans.work_cue_extra):
         return "strong"
     if _phrase_before(doc, i, rules.works.title_cue_of):
         return "strong"
     if _phrase_before(doc, i, rules.works.title_cue_in) or _role_as(doc, i, rules) or _award_before(doc, i, rules):
         return "weak"
+    if i >= 2 and prev == "," and _word_before(doc, i - 1).islower() and _word_before(doc, i - 1) in (
+            rules.work_cue_before | rules.spans.work_cue_extra | rules.works.title_cue_comma):
+        return "comma"  # "their new album, Quiet Hours."
     return None
 
 
@@ -111,12 +125,16 @@ def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, ru
     text = doc[start:end].text
     if text in rules.works.not_titles or text in rules.award_names:
         return False
-    firm = _FIRM if strength == "weak" else _FIRM_STRONG
-    if any(sp.label_ in firm or sp.label_ not in LABELS for sp in old):
-        return False
+    firm = {"weak": _FIRM, "comma": _FIRM - {"ORG"}}.get(strength, _FIRM_STRONG)
+    if strength == "comma" and not (end >= len(doc) or doc[end].text in _APPOSITION_ENDS or doc[end].is_space):
+        return False  # "the song, Kapranos said": the name starts a clause, it is no apposition
+    if strength == "comma" and (doc[start].text in rules.titles or doc[start].text == "I"):
+        return False  # "the film, Mr Dams said", "the show, I quit"
+    if any((sp.label_ in firm and sp.start == start) or sp.label_ not in LABELS for sp in old):
+        return False  # a place or a firm the title starts with; a date or number inside
     if any(sp.label_ == "PERSON" and len(sp) >= 2 and is_first_name(sp[0].text) for sp in old):
         return False  # "a best director nomination for Martin Scorsese"
-    if strength == "weak" and end - start == 1 and doc[start].text in _people_words(doc_spans):
+    if strength != "strong" and end - start == 1 and doc[start].text in _people_words(doc_spans):
         return False  # "best actor for Gervais" after "Ricky Gervais"
     return strength == "strong" or end - start > 1 or not is_place(text)
 
