@@ -69,6 +69,10 @@ MISSED = [
     ("Orlasco boasts doubled profits\n\nOrlasco, the Spanish food group, said sales rose.", [],
      [("Orlasco", "ORG")], []),
     ("Prices rose, said an analyst at Brundelbank yesterday.", [], [("Brundelbank", "ORG")], []),
+    ("Said Tom Hale, editor of Gadgetline Weekly, it was slow.", [("Tom Hale", "PERSON")],
+     [("Gadgetline Weekly", "ORG")], []),
+    ("Ann Lee, editor of the Quarrel Review, agreed.", [("Ann Lee", "PERSON"), ("Quarrel Review", "PERSON")],
+     [("Quarrel Review", "ORG")], []),
     # negatives: a common word at a sentence start, a two-letter acronym, a title, a known place
     ("Industry analysts expect more.", [], [], [("Industry", "ORG")]),
     ("It was read by PC magazine editors.", [], [], [("PC", "ORG")]),
