@@ -34,6 +34,11 @@ CASES = [
     pytest.param("“We will rebuild,” said Mayor Ann Holt.\n\nThe city secretary also praised the "
                  "“careful spending of the works department.”", "careful spending of the works department",
                  "The city secretary", id="role-subject-of-the-sentence"),
+    # "According to X," or "In the words of X," opening the sentence: X's account
+    pytest.param("According to some on Twitter, Tom Hale was “hiding from the press all week.”",
+                 "hiding from the press all week", "some", id="according-to-a-group"),
+    pytest.param("In the words of Lena Park, the new bridge is “a monument to waste.”",
+                 "a monument to waste", "Lena Park", id="in-the-words-of"),
     # the name before the asides between it and the reporting verb
     pytest.param("Senator Paul Sanders spoke on Monday. Sanders, meanwhile, who sits at zero such "
                  "endorsements, said the plan was “a bad joke for the town.”", "a bad joke for the town",

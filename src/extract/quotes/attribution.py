@@ -348,6 +348,11 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     if any(not doc[t].is_punct and not doc[t].is_space for t in range(b_start, qs)):
         if _cue_headline(doc, q, qs, text, title_case=True):
             return
+        source = _according_to_opening(doc, qs, lex, quoted)
+        if source is not None:
+            k, mention = source   # "According to X, Y was “...”": X's account, Y said nothing
+            _found(q, (k, k + 1), mention, "before", False)
+            return
         reporter = reporting_ancestor(doc, qs, qe, quoted, lex)
         if reporter is not None:
             k, mention = reporter
@@ -442,6 +447,24 @@ def _owning_noun(doc: Doc, qs: int, qe: int, lo: int, lex: Lexicon, quoted: list
                     and any(t.lower_ == "that" for t in doc[v.i + 1:qs]):
                 return v.i
     return None
+
+
+def _according_to_opening(doc: Doc, qs: int, lex: Lexicon,
+                          quoted: list[bool]) -> tuple[int, Mention] | None:
+    """The source named by "According to X," or "In the words of X," opening the quote's
+    sentence (over other quotes in between), for a quote with no cue of its own."""
+    s0 = sent_start(doc[qs])
+    words = [t.lower_ for t in doc[s0:min(s0 + 4, qs)]]
+    if words[:2] == ["according", "to"]:
+        cue, at = s0, s0 + 2
+    elif words[:4] == ["in", "the", "words", "of"]:
+        cue, at = s0 + 2, s0 + 4
+    else:
+        return None
+    if at >= qs or quoted[at]:
+        return None
+    mention = np_right(doc, at, qs, lex)
+    return (cue, mention) if mention is not None else None
 
 
 def _in_other_clause(doc: Doc, first: int, k: int) -> bool:

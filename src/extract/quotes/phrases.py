@@ -139,8 +139,9 @@ def np_right(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
         j -= 1   # "the bank's" alone: the owner
     if j == i:
         return None
-    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or _titled(doc[k]) for k in range(i, j)):
-        return None
+    if not any(doc[k].pos_ in {"PROPN", "NOUN"} or _titled(doc[k]) or doc[k].lower_ in lex.speaker_nouns
+               for k in range(i, j)):
+        return None   # "some" (on Twitter) names a group; "the first" nobody
     return i, j
 
 
