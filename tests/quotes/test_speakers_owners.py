@@ -34,6 +34,11 @@ CASES = [
     pytest.param("“We will rebuild,” said Mayor Ann Holt.\n\nThe city secretary also praised the "
                  "“careful spending of the works department.”", "careful spending of the works department",
                  "The city secretary", id="role-subject-of-the-sentence"),
+    # verbs that put a label on someone or something in the speaker's words
+    pytest.param("Critics have dubbed the bridge “the road to nowhere.”", "the road to nowhere", "Critics",
+                 id="dubbed"),
+    pytest.param("Residents slammed the plan as “a reckless gamble with public money.”",
+                 "a reckless gamble with public money", "Residents", id="slammed-as"),
     # "According to X," or "In the words of X," opening the sentence: X's account
     pytest.param("According to some on Twitter, Tom Hale was “hiding from the press all week.”",
                  "hiding from the press all week", "some", id="according-to-a-group"),
