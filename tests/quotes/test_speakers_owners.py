@@ -130,6 +130,11 @@ AFTER = [
     pytest.param("Tom Lacey waited at the gate. “Sit down and listen!” barked Coach Mara Vint at the "
                  "players on the bench before the second half began.",
                  "Sit down and listen", "Mara Vint", id="barked"),
+    # any verb in a short clause after a comma-ended quote only with someone who can speak
+    pytest.param("Mayor Ann Holt says nobody on the council is “on pace to win a majority,” the number "
+                 "needed to pass the budget.", "on pace to win a majority", "Ann Holt", id="no-speaker-after"),
+    pytest.param("“Never again,” an angry Hollande retaliated.", "Never again", "Hollande",
+                 id="any-verb-after-a-name"),
     pytest.param("The candidates met in Leeds.\n\n“We will cut taxes for every family in the county.”\n\n"
                  "- Gloria Tenney, at the town hall.\n\nThe claim was checked.",
                  "We will cut taxes for every family in the county", "Gloria Tenney", id="byline-next-paragraph"),

@@ -398,12 +398,12 @@ def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
                 doc[k + 1].is_punct or doc[k + 1].pos_ == "ADP" or doc[k + 1].is_title
                 or doc[k + 1].lower_ in lex.pronouns):
             continue
-        if (is_cue_verb(doc[k], lex) or (any_verb and doc[k].pos_ == "VERB")) \
-                and not _in_other_clause(doc, first, k):
+        cue = is_cue_verb(doc[k], lex)
+        if (cue or (any_verb and doc[k].pos_ == "VERB")) and not _in_other_clause(doc, first, k):
             mention = speaker_of_verb(doc, doc[k], qe, a_end, lex, qs, qe)
-            if mention is not None:
-                after = (k, mention)
-                break
+            if mention is not None and (cue or _can_speak(doc, mention, lex)):
+                after = (k, mention)   # any verb only with someone who can speak: not
+                break                  # "“...,” the number needed to win"
     return after, first
 
 
@@ -465,6 +465,19 @@ def _according_to_opening(doc: Doc, qs: int, lex: Lexicon,
         return None
     mention = np_right(doc, at, qs, lex)
     return (cue, mention) if mention is not None else None
+
+
+def _can_speak(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """The mention may name a speaker: a name, a pronoun or a noun for people or an organisation."""
+    toks = doc[mention[0]:mention[1]]
+    if any(t.ent_type_ in SPEAKER_LABELS or t.pos_ == "PROPN" or is_pronoun(t, lex)
+           or speaker_noun_kind(t.text, lex) for t in toks):
+        return True
+    # a capitalised noun inside a sentence that is not a title-cased headline ("Hannity
+    # pressed", the tagger seeing a common noun)
+    sent = toks[0].sent
+    return any(t.is_title and t.pos_ == "NOUN" for t in toks) \
+        and not _title_cased(doc, sent.start, sent.end)
 
 
 def _in_other_clause(doc: Doc, first: int, k: int) -> bool:
