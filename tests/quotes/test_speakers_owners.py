@@ -39,6 +39,12 @@ CASES = [
                  id="dubbed"),
     pytest.param("Residents slammed the plan as “a reckless gamble with public money.”",
                  "a reckless gamble with public money", "Residents", id="slammed-as"),
+    # a name right after the reporting verb that ends the sentence ("..., reported X."), not
+    # one that opens a clause; the person before the asides
+    pytest.param("The tax was “central” to the party's message for the first time, reported the Daily Star.",
+                 "central", "the Daily Star", id="reported-x-ends-the-sentence"),
+    pytest.param("Tom Reyes, whose firm, Holt Data, sells maps to farmers, said Mayor Ann Lee was “a fine "
+                 "leader for the town.”", "a fine leader for the town", "Tom Reyes", id="person-before-asides"),
     # "According to X," or "In the words of X," opening the sentence: X's account
     pytest.param("According to some on Twitter, Tom Hale was “hiding from the press all week.”",
                  "hiding from the press all week", "some", id="according-to-a-group"),

@@ -91,6 +91,13 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
         return mention
     if verb.tag_ == "VBG":
         return None          # "..., calling him": no subject of its own to the left
+    if verb.i > 0 and doc[verb.i - 1].text == "," and verb.tag_ in {"VBD", "VBZ", "VBP"} \
+            and verb.lower_ not in lex.listener_forms:
+        # "... for the first time, reported the Daily Star.": the name after the verb
+        np_ = np_right(doc, verb.i + 1, hi, lex)
+        if np_ is not None and _can_speak(doc, np_, lex) \
+                and (np_[1] >= len(doc) or doc[np_[1]].text in {".", ",", ";", "!", "?"}):
+            return np_   # not "X, whose firm ..., said Mr. Trump was": a clause follows
     return _speaker_left_of(doc, verb, lo, lex, outside)
 
 
@@ -187,16 +194,19 @@ def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> M
         if near is not None and any(doc[t].ent_type_ == "PERSON" for t in range(*near)):
             return near
         k = j - 1
-        for _ in range(3):   # "Lee, meanwhile, who sits on the board, said": over each aside
+        cands = []
+        for _ in range(3):   # "Lee, meanwhile, who sits on the board, said": over each aside,
             while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 30:
-                k -= 1
-            if k < lo or doc[k].text != ",":
+                k -= 1       # to a person's name if there is one ("Lee, whose firm, Data
+            if k < lo or doc[k].text != ",":   # Co, sells maps, said")
                 break
             cand = np_left(doc, skip_parens(doc, k - 1, lo), lo, lex)
             if cand is not None:
-                return cand
+                if any(doc[t].ent_type_ == "PERSON" for t in range(*cand)):
+                    return cand
+                cands.append(cand)
             k -= 1
-        return near
+        return cands[0] if cands else near
     if j >= lo and outside(j):
         return np_left(doc, skip_parens(doc, j, lo), lo, lex)
     return None
