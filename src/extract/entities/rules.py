@@ -94,7 +94,8 @@ WORKS_FILE = "entity_works.json"
 #: key of entity_works.json -> whether it lists phrases (tuples of lower-case words) or names
 WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, "award_grades": False,
               "crew_words": False, "not_titles": False, "known_products": True, "product_words_before": True,
-              "version_after": False, "title_cue_comma": False}
+              "version_after": False, "title_cue_comma": False,
+              "crew_words_shared": False}
 
 
 @dataclass(frozen=True)
@@ -112,13 +113,14 @@ class WorkWords:
     product_words_before: frozenset[tuple[str, ...]]
     version_after: frozenset[str]
     title_cue_comma: frozenset[str]
+    crew_words_shared: frozenset[str]  # credit words an organisation has too ("X director Y")
 
 
 def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:
     """The lists of ``name`` (or ``data`` given in its place); cue phrases in lower case."""
     data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}), data)
     for key in ("title_cue_in", "title_cue_of", "product_words_before", "award_roles", "award_grades", "crew_words",
-                "title_cue_comma"):
+                "title_cue_comma", "crew_words_shared"):
         for i, entry in enumerate(data[key]):
             if not entry.strip() or entry != entry.lower():
                 raise bad(name, f"{key}[{i}]", f"{entry!r} must be lower-case words")

@@ -203,17 +203,20 @@ def _credit_start(doc: Doc, k: int, old: Span | None, taken: set[int], rules: En
 
 
 def _credited_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
-    """"Titanic director James Cameron", "Final Wars producer Tomo Ito": a title before a
-    credit word and a person is a WORK_OF_ART."""
+    """"Titanic star Kate Winslet", "Titanic director James Cameron": a title before a credit
+    word and a person is a WORK_OF_ART; before a word an organisation shares ("director") only
+    where the model found the title."""
     by_end = {sp.end: sp for sp in spans}
     persons = {sp.start for sp in spans if sp.label_ == "PERSON"}
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     new = []
     for k in range(1, len(doc) - 1):
-        if not (doc[k].is_lower and doc[k].lower_ in rules.works.crew_words and k + 1 in persons) or (
-                k in by_token and by_token[k].start < k):
+        credit = doc[k].lower_ in rules.works.crew_words or doc[k].lower_ in rules.works.crew_words_shared
+        if not (doc[k].is_lower and credit and k + 1 in persons) or (k in by_token and by_token[k].start < k):
             continue
         old = by_end.get(k)
+        if old is None and doc[k].lower_ in rules.works.crew_words_shared:
+            continue  # "Fair Trials Abroad director X": a body the model missed may have a director too
         start = _credit_start(doc, k, old, set(by_token), rules)
         if start is None:
             continue
