@@ -78,6 +78,10 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      sequel to X") or before a credit and a person ("X director Y") is a WORK_OF_ART at every
      mention; well-known products ("Windows"), versions ("Opera 8.0", "Xbox 2") and a name after
      a product word ("the browser X") are PRODUCTs.
+   * owners' names (:mod:`.owned`, last): a firm, shop or venue named after its owner keeps
+     its 's ("McDonald's, the chain", "Moody's said") at every mention, when the article shows
+     once that the 's is no possessive and never writes the name without it; never for a
+     person's or a place's name.
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 

@@ -10,6 +10,7 @@ from .consistency import relabel
 from .cues import apply_cues, people_by_surname
 from .known import known_labels
 from .names import drop_dangling, extend_and_merge, split_lines, split_list, trim
+from .owned import keep_owned_s
 from .patterns import build_matcher, rule_spans
 from .rules import LABELS, EntityRules, load_rules
 from .spans import fix_spans
@@ -72,6 +73,8 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     spans = known_labels(doc, spans, rules)
     # 7. titles of works and products from the words around them, after the vote
     spans = fix_works(doc, spans, rules)
+    # 8. names that end in an owner's 's take it back ("McDonald's", "Sotheby's")
+    spans = keep_owned_s(doc, spans)
     return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
 
 
