@@ -136,6 +136,9 @@ AFTER = [
     pytest.param("Tom Lacey waited at the gate. “Sit down and listen!” barked Coach Mara Vint at the "
                  "players on the bench before the second half began.",
                  "Sit down and listen", "Mara Vint", id="barked"),
+    # a title-cased headline's first person before the colon is its subject
+    pytest.param("Governor Ann Holt Praises Her Aide Tom Hale: ‘A Very Good Worker’\n\nGovernor Ann Holt "
+                 "praised her aide on Monday.", "‘A Very Good Worker’", "Ann Holt", id="headline-subject-colon"),
     # any verb in a short clause after a comma-ended quote only with someone who can speak
     pytest.param("Mayor Ann Holt says nobody on the council is “on pace to win a majority,” the number "
                  "needed to pass the budget.", "on pace to win a majority", "Ann Holt", id="no-speaker-after"),

@@ -616,8 +616,10 @@ def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[
     if np_ is not None and np_[0] == b2 and any(doc[t].ent_type_ == "PERSON" for t in range(*np_)):
         _found(q, (k, k + 1), np_, "colon", True)
         return True
-    # "Here’s Clinton in December 1992:" -- the person named before the colon
-    for t in range(k - 1, b2 - 1, -1):
+    # "Here’s Clinton in December 1992:" -- the person named before the colon; in a
+    # title-cased headline the first one, its subject ("Lee Praises Aide Tom Hale: ‘...’")
+    order = range(b2, k) if _title_cased(doc, b2, k) else range(k - 1, b2 - 1, -1)
+    for t in order:
         if doc[t].ent_type_ == "PERSON" and not quoted[t]:
             ent = ent_of(doc[t])
             _found(q, (k, k + 1), (ent.start, ent.end), "colon", True)
