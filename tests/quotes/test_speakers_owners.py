@@ -76,6 +76,12 @@ CARRY = [
     pytest.param("“We will win the vote,” said Tom Reyes.\n\nThe roads froze early that year, and "
                  "farmers spoke of the “longest winter anyone here can remember.”",
                  "longest winter anyone here can remember", None, id="writer-sentence-next-paragraph"),
+    pytest.param("Economist Rita Moss spoke in Leeds on Monday.\n\nPrices will keep rising for a year, she "
+                 "said. Shoppers can still find bargains, but only when “the shelves are restocked on Mondays.”",
+                 "the shelves are restocked on Mondays", "Rita Moss", id="said-in-the-sentence-before"),
+    pytest.param("Economist Rita Moss spoke in Leeds on Monday.\n\nPrices will keep rising for a year. "
+                 "Shoppers can still find bargains, but only when “the shelves are restocked on Mondays.”",
+                 "the shelves are restocked on Mondays", None, id="no-cue-in-the-sentence-before"),
     pytest.param("“We will win the vote,” said Tom Reyes. He spoke of the “longest winter anyone "
                  "here can remember.”", "longest winter anyone here can remember", "Tom Reyes",
                  id="same-paragraph"),

@@ -372,9 +372,34 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
         if mention is not None:
             q.mention, q.method = mention, "subject"
             return
+        if _said_just_before(doc, q, b_start, lex, quoted):
+            return
     if _cue_colon(doc, q, qs, qe, lex, quoted) or _cue_headline(doc, q, qs, text):
         return
     _cue_previous_sentence(doc, q, qs, qe, b_start, lex, quoted)
+
+
+def _said_just_before(doc: Doc, q: Quote, b_start: int, lex: Lexicon, quoted: list[bool]) -> bool:
+    """The sentence before, in the same paragraph, ends with a short reporting clause ("...,
+    he said. Good news spreads, but only when “...”"): a quote with no cue in the writer's
+    next sentence goes on with that speaker."""
+    k = b_start - 1
+    if k < 3 or doc[k].text != "." or quoted[k]:
+        return False
+    for v in (k - 1, k - 2):   # ", he said." / ", said Ann Lee."
+        if v < 1 or not is_cue_verb(doc[v], lex) or "\n" in doc[v:k].text:
+            continue
+        before, after = doc[v - 1], v + 1 < k
+        if before.text == "," and after:
+            mention = np_right(doc, v + 1, k, lex)
+        elif v >= 2 and doc[v - 2].text == "," and (is_pronoun(before, lex) or before.ent_type_ == "PERSON"):
+            mention = np_left(doc, v - 1, v - 1, lex)
+        else:
+            continue
+        if mention is not None:
+            q.cue, q.mention, q.method = (v, v + 1), mention, "previous"
+            return True
+    return False
 
 
 def _found(q: Quote, cue: Mention, mention: Mention, method: str, adjacent: bool) -> None:
