@@ -60,13 +60,6 @@ CASES = [
 ]
 
 
-@pytest.mark.parametrize("text, quote, expected", CASES)
-def test_speaker(quote_speakers, text, quote, expected):
-    speakers = quote_speakers(text)
-    assert quote in speakers, speakers
-    assert speakers[quote] == expected
-
-
 # a quote with no cue: the speaker of the quote before it carries over to a paragraph that
 # opens with a quote, not to a sentence of the writer's own in a later paragraph
 CARRY = [
@@ -86,13 +79,6 @@ CARRY = [
                  "here can remember.”", "longest winter anyone here can remember", "Tom Reyes",
                  id="same-paragraph"),
 ]
-
-
-@pytest.mark.parametrize("text, quote, expected", CARRY)
-def test_carried_speaker(quote_speakers, text, quote, expected):
-    speakers = quote_speakers(text)
-    assert quote in speakers, speakers
-    assert speakers[quote] == expected
 
 
 def _parsed(rows: list[tuple[str, str, str, str, int]]) -> Doc:
@@ -159,8 +145,8 @@ AFTER = [
 ]
 
 
-@pytest.mark.parametrize("text, quote, expected", AFTER)
-def test_cue_after(quote_speakers, text, quote, expected):
+@pytest.mark.parametrize("text, quote, expected", CASES + CARRY + AFTER)
+def test_speaker(quote_speakers, text, quote, expected):
     speakers = quote_speakers(text)
     assert quote in speakers, speakers
     assert speakers[quote] == expected
