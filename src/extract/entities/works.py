@@ -8,13 +8,17 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   historical epic X"); after a role phrase ("her performance in X", "starred in X", "his role
   as Y in X"); after an award category ("won best actress for X"); after a work phrase ("the
   sequel to X", "the premiere of X"); in apposition after a word for a work ("their new
-  release, X."); before a credit word and a person ("X director Y", "X star Y"). A role phrase or a credit word does not overrule a place, a nationality, an
-  organisation or an event the model found, nor a person's full name; no title is taken where
-  a possessive or a lower-case word for works follows it ("Lemony Snicket novels");
+  release, X."); before a credit word and a person ("X star Y"; "X director Y" only where the
+  model found X: bodies have directors too). A role phrase, an award category or a credit
+  word does not overrule a place, a nationality, an organisation or an event the model found
+  at the title's start (an apposition overrules an organisation), nor a person's full name or
+  a surname of a person in the document; no title is taken where a possessive or a lower-case
+  word for works follows it ("Lemony Snicket novels");
 * mentions: a title a cue marks (here or in :mod:`.boundaries` / :mod:`.spans`) is a
   WORK_OF_ART at its other mentions, with its leading "The" where the text has it ("The
-  Aviator" at a sentence start); a one-word title only where the model found a name, and not
-  when the word is part of a person's name in the document;
+  Aviator" at a sentence start); a one-word title only where the model found a person,
+  organisation, product or event, and not when the word is part of a person's name in the
+  document;
 * products: a well-known product name is a PRODUCT ("Windows", "PlayStation Portable"); a
   product, or a name with a dotted version number, takes the version in ("Opera 8.0", "Xbox 2",
   "iPod Mini") and the bare name that the model read as its maker is then a PRODUCT at every
@@ -32,7 +36,7 @@ from .rules import LABELS, EntityRules
 from .spans import title_before, title_run, with_subtitle
 from .tokens import POSSESSIVE, attached, line_start, replace_spans, sentence_start, taken_tokens
 
-#: labels a weak cue (a role phrase, a credit word, an award category) leaves alone
+#: labels a weak cue (a role phrase, a credit word, an award category) leaves alone at a title's start
 _FIRM = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "ORG"}
 #: labels a strong cue (a word for a work, a work phrase) leaves alone
 _FIRM_STRONG = {"NORP", "LANGUAGE", "LAW"}
