@@ -452,11 +452,12 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
     text = span.text
     if e - s == 1 and doc[s].lower_ in RELATIVES and doc[s].head.dep_ == "relcl":
         # the mention is "who"; the speaker is the noun it refers back to
-        ant = doc[s].head.head
-        a, b = np_around(doc, ant, lex, 0, s)
         saved = q.mention
-        q.mention = (a, b)
-        name_speaker(doc, q, people, lex)
+        for ant in _antecedents(doc[s]):
+            q.mention = np_around(doc, ant, lex, 0, s)
+            name_speaker(doc, q, people, lex)
+            if q.speaker is not None:
+                break
         q.mention = saved
         return
     if e - s == 1 and (is_pronoun(doc[s], lex) or doc[s].lower_ in lex.possessives):
@@ -468,6 +469,30 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
     if q.speaker is not None and q.speaker_kind != "person":
         # "“...,” the spokesman said. “...,” he added": a later pronoun can refer to it
         people.note_speaker(span.start_char, q.speaker, q.speaker_kind)
+
+
+#: the links a relative clause's head may hang from inside the noun phrase that "who" refers
+#: to ("one aide familiar with the talks, who added": the parse hangs the clause from "talks")
+_ANTECEDENT_LINKS = {"pobj", "prep", "amod", "acl", "npadvmod"}
+#: how many such links the antecedent of "who" may lie above the clause's head
+ANTECEDENT_STEPS = 4
+
+
+def _antecedents(rel):
+    """The nouns a relative pronoun may refer back to, nearest first: the head of its clause,
+    then, for "who" (a person, never a thing), the nouns that head's phrase hangs from ("an
+    aide familiar with the talks, who": "talks", then "aide")."""
+    ant = rel.head.head
+    if ant.i < rel.i:
+        yield ant
+    if rel.lower_ != "who":
+        return
+    for _ in range(ANTECEDENT_STEPS):
+        if ant.dep_ not in _ANTECEDENT_LINKS or ant.head.i == ant.i:
+            return
+        ant = ant.head
+        if ant.pos_ in {"NOUN", "PROPN"} and ant.i < rel.i:
+            yield ant
 
 
 def _name_mention(doc: Doc, q: Quote, people: People, lex: Lexicon, span) -> None:

@@ -1,0 +1,38 @@
+"""Speakers found in the second round of issue 17 (from PolNeAR train errors, tested on
+sentences written for these tests): "who" refers back to the person of the noun phrase its
+clause hangs from, even where the parse hangs the clause from a noun inside that phrase ("one
+aide familiar with the talks, who added"); a thing is never the antecedent of "who"."""
+from __future__ import annotations
+
+import pytest
+
+# text, quote (without marks and end punctuation), expected speaker (None: left empty)
+CASES = [
+    # "who" after a noun phrase whose last noun is no speaker: the person it describes
+    pytest.param("“The vote was close,” said one aide familiar with the negotiations, who added "
+                 "that the mayor seemed “tired and distracted” by the dispute.", "tired and distracted",
+                 "one aide", id="who-after-familiar-with"),
+    pytest.param("The plan was opposed by a farmer from the valley, who called it “a land grab.”",
+                 "a land grab", "a farmer", id="who-after-from-phrase"),
+    # the nearest noun is kept when it can speak
+    pytest.param("The plan was praised by Mayor Ann Lee, who called it “a fair deal for the town.”",
+                 "a fair deal for the town", "Ann Lee", id="who-after-a-name"),
+    pytest.param("Reporters found the brother of the senator, who called the verdict “a disgrace.”",
+                 "a disgrace", "the senator", id="who-nearest-speaker"),
+    # "leadership" names a group of people
+    pytest.param("The criticism came from the party's leadership, who, on a call Friday, called the "
+                 "rebels “wreckers of the budget.”", "wreckers of the budget", "the party's leadership",
+                 id="who-leadership"),
+    # "which" and "that" refer to things: no climbing to a person
+    pytest.param("The mayor's office issued a statement on the vote, which called the plan “a fair deal "
+                 "for everyone.”", "a fair deal for everyone", None, id="which-is-no-person"),
+    pytest.param("Critics pointed to the lawsuit, which called the law “a violation of free speech.”",
+                 "a violation of free speech", None, id="which-after-document"),
+]
+
+
+@pytest.mark.parametrize("text, quote, speaker", CASES)
+def test_speaker(quote_speakers, text, quote, speaker):
+    got = quote_speakers(text)
+    assert quote in got, got
+    assert got[quote] == speaker
