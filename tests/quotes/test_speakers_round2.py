@@ -1,10 +1,18 @@
 """Speakers found in the second round of issue 17 (from PolNeAR train errors, tested on
 sentences written for these tests): "who" refers back to the person of the noun phrase its
 clause hangs from, even where the parse hangs the clause from a noun inside that phrase ("one
-aide familiar with the talks, who added"); a thing is never the antecedent of "who"."""
+aide familiar with the talks, who added"); a thing is never the antecedent of "who". A clause
+whose subject is a thing that can say nothing ("the turmoil shows") goes to the reporting verb
+above it; one whose subject is a document ("the report warned") stays the document's."""
 from __future__ import annotations
 
+import json
+
 import pytest
+
+from extract.errors import ResourceError
+from extract.quotes import RESOURCE, build_lexicon, load_lexicon
+from extract.resources import read_text
 
 # text, quote (without marks and end punctuation), expected speaker (None: left empty)
 CASES = [
@@ -26,6 +34,15 @@ CASES = [
     # "which" and "that" refer to things: no climbing to a person
     pytest.param("The mayor's office issued a statement on the vote, which called the plan “a fair deal "
                  "for everyone.”", "a fair deal for everyone", None, id="which-is-no-person"),
+    # a reported clause about a mute thing: the reporting verb above it speaks
+    pytest.param("Senator Ann Lee spoke in Dover, warning that the turmoil of the week shows a need for "
+                 "“calm and steady leadership.”", "calm and steady leadership", "Ann Lee",
+                 id="participle-over-mute-subject"),
+    pytest.param("A source said the parts of the network that were hacked suggested the thieves wanted "
+                 "“trade secrets.”", "trade secrets", "A source", id="said-over-mute-subject"),
+    # a document or someone's speech says something of its own: left to it
+    pytest.param("Tom Hale said the report warned that renters were “struggling to keep up.”",
+                 "struggling to keep up", None, id="document-subject-kept"),
     pytest.param("Critics pointed to the lawsuit, which called the law “a violation of free speech.”",
                  "a violation of free speech", None, id="which-after-document"),
 ]
@@ -36,3 +53,11 @@ def test_speaker(quote_speakers, text, quote, speaker):
     got = quote_speakers(text)
     assert quote in got, got
     assert got[quote] == speaker
+
+
+def test_document_nouns_are_checked():
+    data = json.loads(read_text(RESOURCE))
+    data["document_nouns"] = "report"
+    with pytest.raises(ResourceError, match=r"quotes.json: document_nouns: expected a list"):
+        build_lexicon(data)
+    assert "report" in load_lexicon().document_nouns

@@ -599,10 +599,23 @@ def _cue_before(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon
                 and any(a.i in governing and a.i in cands for a in ancestors(doc[k])):
             continue   # "X said he expects that Y will say “no”": X's words, Y said nothing
         mention = speaker_of_verb(doc, doc[k], b_start, qs, lex, qs, qe, quoted)
+        if mention is not None and k in governing and _mute_thing(doc, mention, lex) \
+                and any(a.i in governing and a.i in cands for a in ancestors(doc[k])):
+            continue   # "She warned that the turmoil shows a need for “...”": hers
         if mention is not None:
             q.governed = k in governing
             return k, mention
     return None
+
+
+def _mute_thing(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """The mention names a thing that can say nothing: no speaker, no pronoun, no document
+    ("the report") and no speech ("his comments"), which say something of their own."""
+    head = doc[mention[1] - 1]
+    if mention[1] - mention[0] == 1 and head.lower_ in RELATIVES:
+        return False       # "who", "that": named by what they refer to
+    return not _can_speak(doc, mention, lex) and head.lower_ not in lex.document_nouns \
+        and head.lower_ not in lex.speech_nouns and head.lemma_.lower() not in lex.document_nouns
 
 
 _MODALS = {"will", "would", "could", "should", "might", "may", "can", "must", "'ll", "’ll", "wo", "ca"}

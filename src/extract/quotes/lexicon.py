@@ -40,6 +40,8 @@ SHAPE = Record({
     "speaker_nouns": Record({kind: ListOf(str) for kind in SPEAKER_NOUN_KINDS}),
     # nouns naming what someone said ("Trump's claim that “...”"): their owner speaks
     "speech_nouns": ListOf(str),
+    # nouns for a text or a record ("the report", "the poll"): says something, is nobody
+    "document_nouns": ListOf(str),
     # possessive pronoun -> the pronoun (a key of "pronouns") that refers to the same speaker
     "possessive_pronouns": MapOf(str),
 })
@@ -60,6 +62,7 @@ class Lexicon:
     passive_speaker_forms: frozenset[str] = frozenset()
     speech_nouns: frozenset[str] = frozenset()
     possessives: dict = field(default_factory=dict)   # "his" -> "he"
+    document_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -100,6 +103,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         pronouns=pronouns,
         possessives=possessives,
         speech_nouns=frozenset(w.lower() for w in data["speech_nouns"]),
+        document_nouns=frozenset(w.lower() for w in data["document_nouns"]),
         honorifics={k.lower(): v for k, v in data["honorifics"].items()},
         titles=frozenset(t.lower() for t in data["name_titles"]),
         first_names=first,
