@@ -3,7 +3,9 @@ sentences written for these tests): "who" refers back to the person of the noun 
 clause hangs from, even where the parse hangs the clause from a noun inside that phrase ("one
 aide familiar with the talks, who added"); a thing is never the antecedent of "who". A clause
 whose subject is a thing that can say nothing ("the turmoil shows") goes to the reporting verb
-above it; one whose subject is a document ("the report warned") stays the document's."""
+above it; one whose subject is a document ("the report warned") stays the document's. The "by"
+phrase of a passive label verb speaks where the parse hangs it from the label ("was branded
+“a coward” by X"), when it names someone who can speak."""
 from __future__ import annotations
 
 import json
@@ -43,6 +45,13 @@ CASES = [
     # a document or someone's speech says something of its own: left to it
     pytest.param("Tom Hale said the report warned that renters were “struggling to keep up.”",
                  "struggling to keep up", None, id="document-subject-kept"),
+    # a passive label verb whose "by" phrase the parse hangs from the label
+    pytest.param("The mayor was branded “a coward” by Tom Hale on Monday.", "a coward", "Tom Hale",
+                 id="branded-by"),
+    pytest.param("The plan was described as “a disaster” by residents of the town.", "a disaster",
+                 "residents", id="described-as-by"),
+    pytest.param("The mayor was branded “a coward” by the standards of the town.", "a coward", None,
+                 id="branded-by-a-thing"),
     pytest.param("Critics pointed to the lawsuit, which called the law “a violation of free speech.”",
                  "a violation of free speech", None, id="which-after-document"),
 ]

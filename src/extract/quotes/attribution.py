@@ -169,13 +169,35 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
 
 def _agent(doc: Doc, v: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
     """The "by" phrase of a passive verb ("was asked by the moderator Ann Ruiz"), before or
-    after the quote, if any."""
-    for by in v.children:
-        if by.dep_ == "agent":
-            for obj in by.children:
-                if obj.dep_ == "pobj" and lo <= obj.i and outside(obj.i) and not not_speaker(obj):
-                    return np_around(doc, obj, lex, lo, obj.right_edge.i + 1)
+    after the quote, if any; the parse may hang it from the words the verb puts on its subject
+    ("was branded “a coward” by X", "was described as “a disaster” by X")."""
+    for by in [*(c for c in v.children if c.dep_ == "agent"), *_label_agents(v)]:
+        for obj in by.children:
+            if obj.dep_ == "pobj" and lo <= obj.i and outside(obj.i) and not not_speaker(obj):
+                mention = np_around(doc, obj, lex, lo, obj.right_edge.i + 1)
+                if by.head.i == v.i or _can_speak(doc, mention, lex):
+                    return mention   # not "branded “a coward” by the standards of the day"
     return None
+
+
+#: the links from a passive verb down to the "by" phrase the parse hangs from its label
+_LABEL_LINKS = {"oprd", "attr", "dobj", "prep", "pobj", "appos"}
+
+
+def _label_agents(v: Token) -> list[Token]:
+    """"by" tokens after the verb below its label words ("branded “a coward” by", "described
+    as “a disaster” by"), no other verb between."""
+    out, todo = [], [c for c in v.rights if c.dep_ in _LABEL_LINKS]
+    for _ in range(3):
+        nxt = []
+        for tok in todo:
+            for c in tok.children:
+                if c.lower_ == "by" and c.dep_ in {"prep", "agent"} and c.i > v.i:
+                    out.append(c)
+                elif c.dep_ in _LABEL_LINKS and c.pos_ not in {"VERB", "AUX"}:
+                    nxt.append(c)
+        todo = nxt
+    return out
 
 
 def passive_listener(v: Token, lex: Lexicon) -> bool:
