@@ -162,9 +162,9 @@ def test_unknown_places(labels_hold, text, ents, wanted, unwanted):
 
 @pytest.mark.parametrize("data,where", [
     ({"org_apposition_nouns": ["Company"], "apposition_ends": [], "person_list_nouns": [],
-      "newspaper_heads": [], "newspaper_fronts": [], "run_openers": []}, "org_apposition_nouns[0]"),
+      "newspaper_heads": [], "newspaper_fronts": [], "run_openers": [], "shared_roles": []}, "org_apposition_nouns[0]"),
     ({"org_apposition_nouns": [], "apposition_ends": [], "person_list_nouns": [],
-      "newspaper_heads": ["echo"], "newspaper_fronts": [], "run_openers": []}, "newspaper_heads[0]"),
+      "newspaper_heads": ["echo"], "newspaper_fronts": [], "run_openers": [], "shared_roles": []}, "newspaper_heads[0]"),
 ])
 def test_org_word_lists_are_checked(data, where):
     with pytest.raises(ResourceError, match=r"newspaper_heads\[0\]|org_apposition_nouns\[0\]") as err:

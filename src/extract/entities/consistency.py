@@ -29,6 +29,13 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`.rule
   place names (``first_name_blockers``), the last word is a head word of a non-person name
   (``not_people_heads`` and the heads of ``entity_words.json``) or a title before another name,
   the name is a place, or a cue at any mention gives the name another label;
+* unseen-text audit (issue 14): a role word before the name ("reggae star X", a heading's "Singer
+  X") is a PERSON cue, unless firms take it too (``shared_roles`` of ``entity_orgs.json``); "X is
+  a wonderful city" a GPE cue; a hyphenated firm word ("search start-up X"), "founder of X", "X's
+  IPO" ORG cues; a first name is no evidence for a name the model calls no person three times
+  whose last word never stands alone ("Fannie Mae", "Merrill Lynch"), nor after a word for a work
+  ("the film Vera Drake"); "X the cat" and "a move to X" are no place evidence, and a known place
+  after a place preposition confirms a GPE label outside sports reports;
 * a place paired with the name ("from X to Edinburgh", "between Edinburgh and X"), known places
   on both sides of it in a list, or an institution and a comma before a known place ("Oriel
   College, Oxford") are evidence for a GPE.
@@ -182,8 +189,8 @@ def _missed_org(doc: Doc, s: int, e: int, rules: EntityRules, cues: LabelCues) -
     nxt = doc[e] if e < len(doc) else None
     if nxt is not None and (nxt.text in rules.org_cue_after or doc[e:e + 2].text in rules.org_cue_after):
         return True
-    if s >= 1 and doc[s - 1].is_lower and doc[s - 1].text in rules.org_cue_before:
-        return True  # "Norwegian telecoms company X"
+    if word_before(doc, s) in rules.org_cue_before:
+        return True  # "Norwegian telecoms company X", "search start-up X"
     return bool(_phrase_before(doc, s) & rules.org_cue_phrases) or _org_cue(doc, sp, cues)
 
 
@@ -286,13 +293,13 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         if (s >= 2 and prev.lower_ == "of" and doc[s - 2].lower_ in rules.gpe_cue_nouns
                 and doc[s - 2].is_lower):
             return "GPE"
-        if _phrase_before(doc, s) & rules.place_cue_before:
+        if _phrase_before(doc, s) & rules.place_cue_before or _copula_place(doc, e, rules):
             return "GPE"
         if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
                 and attached(doc[e - 1], nxt)):
             return "GPE"
     # a company's words overrule a PERSON label, and a GPE label on a name no gazetteer knows
-    if label in {"ORG", "PERSON"} or _unknown_place(sp, rules):
+    if label in {"ORG", "PERSON", "FAC"} or _unknown_place(sp, rules):
         # "shares in X", "X shares", "X Ltd", "telecoms supplier X" (an ORG label is confirmed)
         if s >= 2 and prev.lower_ == "in" and doc[s - 2].lower_ in rules.org_cue_in and label != "GPE":
             return "ORG"  # "investment in X" does not overrule a place ("investment in Zhejiang")
@@ -300,8 +307,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
             return "ORG"
         if nxt is not None and (nxt.text in rules.org_cue_after or doc[e:e + 2].text in rules.org_cue_after):
             return "ORG"  # "X spokesman", "X general secretary"
-        if prev is not None and prev.is_lower and prev.text in rules.org_cue_before:
-            return "ORG"
+        if word_before(doc, s) in rules.org_cue_before:
+            return "ORG"  # "telecoms supplier X", "search start-up X"
         # "drew with X", "at home to X", "chief executive of X"
         if _phrase_before(doc, s) & rules.org_cue_phrases:
             return "ORG"
@@ -325,6 +332,44 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     if label in {"ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):  # not "the new Maradona"
         return "PRODUCT"
     return None
+
+
+def word_before(doc: Doc, s: int) -> str:
+    """The lower-case word right before token s, a hyphenated one whole ("start-up", "co-founder");
+    "" when that word is not all lower case."""
+    if s < 1 or not doc[s - 1].is_lower:
+        return ""
+    k = s - 1
+    while k >= 2 and doc[k - 1].text in _HYPHENS and attached(doc[k - 2], doc[k - 1]) and attached(doc[k - 1], doc[k]) \
+            and doc[k - 2].is_lower:
+        k -= 2
+    return doc[k:s].text
+
+
+#: the copula between a name and a description of it ("X is a wonderful city")
+_COPULA = {"is", "was", "remains"}
+
+
+def _copula_place(doc: Doc, e: int, rules: EntityRules, longest: int = 3) -> bool:
+    """"X is a wonderful city", "X was the capital": the name is the subject of a copula whose
+    complement (an article, up to ``longest`` lower-case words) is headed by a word for a place
+    (``gpe_cue_nouns``), ending at punctuation, a word of ``_COMPLEMENT_ENDS`` or (tagged) any
+    word but a noun ("X is a city in Y"; not "X is a city council")."""
+    if e + 2 >= len(doc) or doc[e].lower_ not in _COPULA or doc[e + 1].lower_ not in {"a", "an", "the"}:
+        return False
+    for j in range(e + 2, min(e + 2 + longest, len(doc))):
+        tok = doc[j]
+        if not (tok.is_lower and tok.is_alpha):
+            return False
+        if tok.lower_ in rules.gpe_cue_nouns:
+            after = doc[j + 1] if j + 1 < len(doc) else None
+            return (after is None or after.is_punct or after.is_space or after.lower_ in _COMPLEMENT_ENDS
+                    or bool(after.tag_) and not after.tag_.startswith("NN"))  # not "a city council"
+    return False
+
+
+#: words after which a copula's complement has ended ("X is a city in Y", "a city because ...")
+_COMPLEMENT_ENDS = {"in", "of", "on", "near", "and", "but", "because", "that", "which", "where", "with", "for"}
 
 
 def _unknown_place(sp: Span, rules: EntityRules) -> bool:
@@ -363,6 +408,8 @@ def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool
         return False  # "the 31-year-old Norway international"
     if s >= 1 and doc[s - 1].text in rules.titles:
         return True  # "President Castro"
+    if role_before(doc, sp, rules, heading=True) and doc[s - 1].lower_ not in org_words().shared_roles:
+        return True  # "reggae star X", "Singer X jailed" (a heading's first word); not "market leader X"
     if e + 1 < len(doc) and doc[e].text in POSSESSIVE and doc[e + 1].lower_ in cues.person_cue_possessed:
         return True
     if e + 2 < len(doc) and doc[e].text == "," and sp[-1].is_alpha:  # not "Windows 95, 98,"
@@ -376,6 +423,35 @@ def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool
     # a few tokens before, not doc.text[:start] (spaCy rebuilds doc.text on each access: quadratic)
     before = doc[max(0, s - 6):s].text.rstrip().lower()
     return before.endswith(("-year-old", "-years-old", " year old", " years old"))
+
+
+#: labels a role word before the name overrules
+ROLE_TARGETS = {"ORG", "GPE", "FAC", "LOC"}
+_HYPHENS = {"-", "‐"}
+
+
+def role_before(doc: Doc, sp: Span, rules: EntityRules, heading: bool = False) -> bool:
+    """A role word right before the name ("supermodel Anna Berg", "reggae star X"): in lower case,
+    or with ``heading`` capitalised at a sentence start when the parser (if any) reads it as a
+    noun ("Singer X jailed"; not "Host X", a verb). Not a one-word ORG ("steel producer X"), a
+    name with a head word of a body, place or event, a title first, a known place or a home nation."""
+    if sp.start < 1:
+        return False
+    prev = doc[sp.start - 1]
+    if prev.lower_ not in rules.role_words:
+        return False
+    if not prev.is_lower and not (heading and prev.is_title and sentence_start(doc, prev.i)
+                                  and (not prev.tag_ or prev.tag_.startswith("NN"))):
+        return False
+    if heading and prev.tag_ and not prev.tag_.startswith("NN"):
+        return False  # "will host X": a verb, not a role
+    words = [t for t in sp if t.text not in _HYPHENS]
+    return ((2 <= len(words) <= 3 or sp.label_ != "ORG")
+            # "Magnus McEwen-King" is a name
+            and all(capitalised(t) or (t.text in _HYPHENS and 0 < t.i - sp.start < len(sp) - 1) for t in sp)
+            and sp[-1].text not in name_heads(rules)
+            and sp[0].text not in rules.titles
+            and not is_place(sp.text) and sp.text not in rules.home_nations)
 
 
 def _product_word_after(doc: Doc, e: int, rules: EntityRules) -> bool:
@@ -539,15 +615,20 @@ def _phrase_before(doc: Doc, s: int, longest: int = 3) -> set[str]:
     return out
 
 
-def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules, sport: bool = False) -> bool:
     """A place preposition before a name the gazetteer knows as a place ("from Colchester"), or an
     institution's name and a comma ("Oriel College, Oxford"); evidence for GPE in the vote, never
     a label on its own."""
-    s = sp.start
+    s, e = sp.start, sp.end
+    if e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].is_lower and doc[e + 1].is_alpha:
+        return False  # "the rights to Garfield the cat": a character, not a place
     if (sp.label_ in {"ORG", "PERSON"} and s >= 2 and doc[s - 1].text == ","
             and doc[s - 2].text in rules.org_heads | rules.fac_heads):
         return is_place(sp.text)
-    if sp.label_ not in {"ORG", "PERSON"} or s < 1 or doc[s - 1].lower_ not in rules.gazetteer_cue_before:
+    # a GPE label is confirmed ("bringing such acts to Jonesboro" against "Jonesboro ministers" ORG),
+    # but not in a sports report ("a move to Southampton": the club)
+    targets = {"ORG", "PERSON"} if sport else {"ORG", "PERSON", "GPE"}
+    if sp.label_ not in targets or s < 1 or doc[s - 1].lower_ not in rules.gazetteer_cue_before:
         return False
     before = doc[max(0, s - 5):s - 1]
     if any(t.lower_ in rules.gazetteer_cue_blockers or _SCORE.match(t.text) for t in before):
@@ -616,12 +697,13 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         votes: dict[str, int] = {}
         cued = [_cue_label(doc, spans[n], rules) for n in idxs]
         # a first name is no evidence against a cue ("William Hill spokesman": the bookmaker)
-        first_named = not any(c and c != "PERSON" for c in cued)
+        first_named = (not any(c and c != "PERSON" for c in cued) and not _named_as_body(doc, spans, idxs)
+                       and not any(_work_word_before(doc, spans[n].start, rules) for n in idxs))
         for n, cue in zip(idxs, cued):
             sp = spans[n]
             if cue:
                 votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
-            elif (_weak_place_cue(doc, sp, rules)
+            elif (_weak_place_cue(doc, sp, rules, sport)
                   or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))
                   or (not sport and _place_pair(doc, sp, places, named))):
                 votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
@@ -640,6 +722,28 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             if out[n].label_ != winner:
                 out[n] = Span(doc, out[n].start, out[n].end, label=winner, span_id="fix:vote")
     return out
+
+
+def _work_word_before(doc: Doc, s: int, rules: EntityRules) -> bool:
+    """A lower-case word for a work right before token s ("Mike Leigh's film X", "period drama X"):
+    the name is a title, and a first name at its front is no evidence for a person."""
+    return s >= 1 and doc[s - 1].is_lower and doc[s - 1].lower_ in rules.work_cue_before
+
+
+def _named_as_body(doc: Doc, spans: list[Span], idxs: list[int], least: int = 3) -> bool:
+    """The model labelled the name (two or three words) as no person at ``least`` mentions or more
+    and the document never writes its last word alone, outside the full name ("Fannie Mae" ...
+    "Fannie Mae", "Morgan Stanley" ... "Morgan Stanley"): a person named twice in a news story is
+    also named by the surname ("Carolina Kluft" ... "Kluft"); a last word that is a place's name
+    ("Borussia Dortmund" ... "Dortmund") is no surname. Then a first name is no evidence."""
+    first = spans[idxs[0]]
+    if len(first) < 2 or sum(spans[n].label_ != "PERSON" for n in idxs) < least:
+        return False
+    last = first[-1].text
+    if is_place(last) or is_country(last):
+        return True
+    inside = {t.i for n in idxs for t in spans[n]}
+    return not any(t.text == last and t.i not in inside for t in doc)
 
 
 def plural_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:

@@ -31,13 +31,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .consistency import is_demonym, is_sport, name_heads
+from .consistency import ROLE_TARGETS, is_demonym, is_sport, name_heads, role_before
 from .gazetteer import is_country, is_first_name, is_place
 from .rules import LABELS, EntityRules, LabelCues
-from .tokens import POSSESSIVE, capitalised, proper, replace_spans, sentence_start, taken_tokens
+from .tokens import POSSESSIVE, proper, replace_spans, sentence_start, taken_tokens
 
-#: labels a role word before the name overrules
-_NOT_PEOPLE = {"ORG", "GPE", "FAC", "LOC"}
 #: labels a nationality alone never has
 _NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
 
@@ -170,14 +168,7 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
     if (label in _NOT_NORP and len(sp) == 1 and is_demonym(sp.text.lower(), rules) and sp[0].is_title
             and not (nxt is not None and nxt.text.title() in rules.award_heads)):  # "the Brit awards"
         return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
-    prev = doc[sp.start - 1] if sp.start >= 1 else None
-    if (label in _NOT_PEOPLE and prev is not None and prev.is_lower and prev.lower_ in rules.role_words
-            and (2 <= len([t for t in sp if t.text not in _HYPHENS]) <= 3 or label != "ORG")
-            # "steel producer Ferrostal": a one-word ORG stays; "Magnus McEwen-King" is a name
-            and all(capitalised(t) or (t.text in _HYPHENS and 0 < t.i - sp.start < len(sp) - 1) for t in sp)
-            and sp[-1].text not in name_heads(rules)
-            and sp[0].text not in rules.titles
-            and not is_place(sp.text) and sp.text not in rules.home_nations):
+    if label in ROLE_TARGETS and role_before(doc, sp, rules):  # "steel producer Ferrostal": a one-word ORG stays
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
     if (label in {"ORG", "FAC", "WORK_OF_ART"} and nxt is not None and nxt.is_lower
             and nxt.lower_ in rules.event_cue_after and (len(sp) >= 2 or label != "ORG") and is_sport(doc, rules)
@@ -189,9 +180,6 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
     return sp
 
 
-_HYPHENS = {"-", "‐"}
-
-
 def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
     """One span relabelled by its own words: a royal title "of" a place is the person who holds
     it ("the Prince of Wales"), a party named by its members is a NORP ("the Lib Dems"), a name
@@ -199,7 +187,7 @@ def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
     event's head word that is no surname and starting with no first name is an EVENT ("the
     Kestrel Championships")."""
     label, first = sp.label_, sp[0].text
-    if (label in _NOT_PEOPLE and len(sp) >= 3 and first in rules.royal_titles
+    if (label in ROLE_TARGETS and len(sp) >= 3 and first in rules.royal_titles
             and sp[1].lower_ == "of" and all(t.is_title for t in sp[2:])):
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
     if label in LABELS - {"NORP"} and sp.text in cues.party_members:
@@ -252,6 +240,6 @@ def people_by_surname(doc: Doc, spans: list[Span]) -> list[Span]:
             labels.setdefault(sp.text, set()).add(sp.label_)
     people = {text for text, ls in labels.items() if ls == {"PERSON"}}
     return [Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
-            if (sp.label_ in _NOT_PEOPLE - {"ORG"} and 2 <= len(sp) <= 3 and sp[-1].text in people
+            if (sp.label_ in ROLE_TARGETS - {"ORG"} and 2 <= len(sp) <= 3 and sp[-1].text in people
                 and all(t.is_title for t in sp)) else sp
             for sp in spans]

@@ -35,7 +35,8 @@ FIRST_NAMES_FILE = "first_names.txt"
 ORG_WORDS_FILE = "entity_orgs.json"
 #: key of entity_orgs.json -> whether its entries are lower-case words (else capitalised names)
 ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person_list_nouns": True,
-                  "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True}
+                  "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True,
+                  "shared_roles": True}
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -118,6 +119,7 @@ class OrgWords:
     newspaper_heads: frozenset[str]
     newspaper_fronts: frozenset[str]
     run_openers: frozenset[str]
+    shared_roles: frozenset[str]
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:
