@@ -5,7 +5,8 @@ aide familiar with the talks, who added"); a thing is never the antecedent of "w
 whose subject is a thing that can say nothing ("the turmoil shows") goes to the reporting verb
 above it; one whose subject is a document ("the report warned") stays the document's. The "by"
 phrase of a passive label verb speaks where the parse hangs it from the label ("was branded
-“a coward” by X"), when it names someone who can speak."""
+“a coward” by X"), when it names someone who can speak. "They" after a sentence whose main
+subject is one person refers to the last group that is the subject of a clause there."""
 from __future__ import annotations
 
 import json
@@ -52,6 +53,20 @@ CASES = [
                  "residents", id="described-as-by"),
     pytest.param("The mayor was branded “a coward” by the standards of the town.", "a coward", None,
                  id="branded-by-a-thing"),
+    # "they" after a sentence whose main subject is one person: the group that is the subject
+    # of a clause joined to it; never a document
+    pytest.param("Mayor Ann Lee praised the plan, but the unions who met her on Monday say the deal is "
+                 "unfair. They asked the council to “start again from scratch.”", "start again from scratch",
+                 "the unions", id="they-group-after-one-person"),
+    pytest.param("Mayor Ann Lee praised the plan, but her aides say the deal is unfair. They asked the "
+                 "council to “start again from scratch.”", "start again from scratch", "her aides",
+                 id="they-role-plural-after-one-person"),
+    pytest.param("Mayor Ann Lee praised the plan, but the report says the deal is unfair. They asked the "
+                 "council to “start again from scratch.”", "start again from scratch", None,
+                 id="they-no-group"),
+    pytest.param("The unions praised the plan, but the mayor says the deal is unfair. They asked the "
+                 "council to “start again from scratch.”", "start again from scratch", "The unions",
+                 id="they-main-subject-group"),
     pytest.param("Critics pointed to the lawsuit, which called the law “a violation of free speech.”",
                  "a violation of free speech", None, id="which-after-document"),
 ]

@@ -390,15 +390,32 @@ def _root_subject(sent):
 def _group_or_org(people: People, want: str, subj, sent) -> tuple[str, str] | None:
     """What a main-clause subject names as the antecedent of "it" (an organisation) or
     "they" (a group, an organisation, several people); None for a person. When the main
-    subject is a thing ("The results show that Catholic Republicans are ..."), "they" may be
-    the last group that is a subject in the sentence."""
+    subject is a thing ("The results show that Catholic Republicans are ...") or one person
+    ("Lee praised it, but the unions say ..."), "they" may be the last group that is a subject
+    in the sentence."""
     found = _group_or_org_of(people, want, subj)
-    if found is not None or want != "plural" or subj.lower_ in people.lex.pronouns \
-            or subj.ent_type_ in SPEAKER_ENT_LABELS or speaker_noun_kind(subj.text, people.lex):
+    if found is not None or want != "plural":
+        return found
+    if (subj.lower_ in people.lex.pronouns or subj.ent_type_ in SPEAKER_ENT_LABELS
+            or speaker_noun_kind(subj.text, people.lex)) and not _one_person(people, subj):
         return found
     others = [t for t in sent if t.dep_ in SUBJ_DEPS and t.i > subj.i
               and not _inside_quotes(t, people.text) and t.lower_ not in people.lex.pronouns]
-    return _group_or_org_of(people, want, others[-1]) if others else None
+    for other in reversed(others):
+        found = _group_or_org_of(people, want, other) if other.lower_ not in RELATIVES else None
+        if found is not None:
+            return found
+    return None
+
+
+def _one_person(people: People, subj) -> bool:
+    """A subject that is one person ("Trump", "she", "the senator"), who cannot be "they"."""
+    if any(c.dep_ == "conj" for c in subj.children):
+        return False
+    if subj.lower_ in people.lex.pronouns:
+        return people.lex.pronouns[subj.lower_] in {"male", "female"}
+    return subj.ent_type_ == "PERSON" or (subj.tag_ in {"NN", "NNP"} and not subj.ent_type_
+                                          and speaker_noun_kind(subj.text, people.lex) == "role")
 
 
 def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
