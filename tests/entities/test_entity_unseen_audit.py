@@ -95,3 +95,20 @@ def test_place_cues(labels_hold, text, ents, wanted, unwanted):
 ])
 def test_firm_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", [
+    # a natural feature's head word makes a LOC, like a water's ("River X", "X Sea")
+    ("Tourists walked on the Tarvis Glacier in June.", [("Tarvis Glacier", "ORG")],
+     [("Tarvis Glacier", "LOC")], [("Tarvis Glacier", "ORG")]),
+    ("She grew up in the Upper Brenn Valley, near the coast.", [("Upper Brenn Valley", "GPE")],
+     [("Upper Brenn Valley", "LOC")], []),
+    ("Fires spread across the Marrow Peninsula.", [("Marrow Peninsula", "PERSON")],
+     [("Marrow Peninsula", "LOC")], []),
+    ("Ships crossed the Quell Sea.", [("Quell Sea", "ORG")], [("Quell Sea", "LOC")], []),
+    # a person whose surname is such a word keeps PERSON; a club ending in "Forest" is no forest
+    ("Chat show host Ricki Lake said so.", [("Ricki Lake", "PERSON")], [("Ricki Lake", "PERSON")], []),
+    ("Nottingham Forest won 2-0.", [("Nottingham Forest", "ORG")], [("Nottingham Forest", "ORG")], []),
+])
+def test_natural_features(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

@@ -26,7 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import is_country, org_words
+from .gazetteer import is_country, is_first_name, is_place, org_words
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, attached, proper, replace_spans, sentence_start, taken_tokens
 
@@ -184,7 +184,8 @@ def _royal_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
 
 
 def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
-    """The last word decides: a place head makes a FAC, a club head an ORG; "X FC" is one ORG."""
+    """The last word decides: a natural feature's or a water's head a LOC ("Rhone Glacier",
+    ``land_heads``, ``water_heads``), a place head a FAC, a club head an ORG; "X FC" is one ORG."""
     taken = taken_tokens(spans)
     out = []
     for sp in spans:
@@ -193,6 +194,10 @@ def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         if (sp.label_ in {"PERSON", "GPE", "LOC", "ORG"} and e < len(doc) and e not in taken
                 and doc[e].text in {"FC", "AFC"}):
             out.append(Span(doc, sp.start, e + 1, label="ORG", span_id="fix:club"))
+        elif (len(sp) >= 2 and last in rules.land_heads | rules.water_heads and sp.label_ in {"ORG", "PERSON", "FAC", "GPE"}
+              and proper(doc[sp.end - 1]) and not is_place(sp.text)
+              and not (sp.label_ == "PERSON" and is_first_name(sp[0].text))):  # "Ricki Lake"
+            out.append(Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel"))  # "Rhone Glacier"
         elif len(sp) >= 2 and last in rules.fac_heads and sp.label_ in {"GPE", "LOC", "ORG"}:
             out.append(Span(doc, sp.start, sp.end, label="FAC", span_id="fix:relabel"))
         elif (len(sp) >= 2 and last in rules.club_heads and sp.label_ in {"PERSON", "GPE", "LOC", "NORP", "FAC"}

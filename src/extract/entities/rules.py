@@ -31,7 +31,7 @@ WORD_LISTS = (
     "work_cue_before", "title_small_words", "club_cue_after", "club_cue_phrases", "home_nations",
     "sport_words", "company_heads", "versus_words", "show_words", "broadcasters", "award_heads", "event_names",
     "work_articles", "event_cue_after", "gpe_abbreviations", "product_determiners", "fac_cue_after",
-    "award_names", "country_groups", "water_heads", "water_fronts", "county_words",
+    "award_names", "country_groups", "water_heads", "water_fronts", "county_words", "land_heads",
 )
 WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
                       for key in WORD_LISTS})
@@ -230,6 +230,7 @@ class EntityRules:
     water_heads: frozenset[str]
     water_fronts: frozenset[str]
     county_words: frozenset[str]
+    land_heads: frozenset[str]
     patterns: tuple[dict, ...]
     spans: SpanWords = field(default_factory=load_span_words)
     labels: LabelCues = field(default_factory=load_label_cues)
