@@ -6,7 +6,8 @@ whose subject is a thing that can say nothing ("the turmoil shows") goes to the 
 above it; one whose subject is a document ("the report warned") stays the document's. The "by"
 phrase of a passive label verb speaks where the parse hangs it from the label ("was branded
 “a coward” by X"), when it names someone who can speak. "They" after a sentence whose main
-subject is one person refers to the last group that is the subject of a clause there."""
+subject is one person refers to the last group that is the subject of a clause there. A phrase
+between a subject and its verb ("has in the past described") is stepped over."""
 from __future__ import annotations
 
 import json
@@ -67,6 +68,14 @@ CASES = [
     pytest.param("The unions praised the plan, but the mayor says the deal is unfair. They asked the "
                  "council to “start again from scratch.”", "start again from scratch", "The unions",
                  id="they-main-subject-group"),
+    # a phrase between the subject and the verb ("has in the past described"): the subject is
+    # left of it, not the noun after the preposition
+    pytest.param("Tom Beck has in the past described Trump as “a pathological liar” and worse.",
+                 "a pathological liar", "Tom Beck", id="subject-over-adverbial-phrase"),
+    pytest.param("The roads in the valley described as “impassable” were closed on Monday.",
+                 "impassable", None, id="adverbial-no-person-left"),
+    pytest.param("The statement from the union in the morning described the deal as “a betrayal.”",
+                 "a betrayal", None, id="adverbial-document-left"),
     pytest.param("Critics pointed to the lawsuit, which called the law “a violation of free speech.”",
                  "a violation of free speech", None, id="which-after-document"),
 ]

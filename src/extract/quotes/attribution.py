@@ -230,8 +230,24 @@ def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> M
             k -= 1
         return cands[0] if cands else near
     if j >= lo and outside(j):
-        return np_left(doc, skip_parens(doc, j, lo), lo, lex)
+        found = np_left(doc, skip_parens(doc, j, lo), lo, lex)
+        return _over_adverbial(doc, found, lo, lex, outside) or found
     return None
+
+
+def _over_adverbial(doc: Doc, found: Mention | None, lo: int, lex: Lexicon, outside) -> Mention | None:
+    """The subject left of a phrase between it and the verb ("Beck, who has in the past
+    described", "Lee on Monday called"): a noun phrase after a preposition is none; None when
+    no subject lies there."""
+    if found is None or found[0] - 1 < lo or doc[found[0] - 1].tag_ != "IN" \
+            or doc[found[0] - 1].lower_ in {"that", "because", "if", "whether"}:
+        return None
+    k = skip_left_aux(doc, found[0] - 2, lo)
+    if k < lo or not outside(k):
+        return None
+    if doc[k].lower_ in RELATIVES:
+        return k, k + 1
+    return np_left(doc, k, lo, lex) if doc[k].ent_type_ == "PERSON" or is_pronoun(doc[k], lex) else None
 
 
 def skip_parens(doc: Doc, j: int, lo: int) -> int:
