@@ -112,3 +112,18 @@ def test_firm_cues(labels_hold, text, ents, wanted, unwanted):
 ])
 def test_natural_features(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", [
+    # the model's GPE on an acronym that names no known place is no vote: the ORG labels win
+    ("QX cut prices. Rivals say QX is too big. QX said it would appeal. Ofcom told QX to wait. QX agreed.",
+     [("QX", "GPE"), ("QX", "GPE"), ("QX", "GPE"), ("QX", "ORG"), ("QX", "ORG")],
+     [("QX", "ORG")], [("QX", "GPE")]),
+    # known places named by capitals keep the model's GPE
+    ("The UK said no. Firms in the UK agreed. The UK team won.",
+     [("UK", "GPE"), ("UK", "GPE"), ("UK", "ORG")], [("UK", "GPE")], []),
+    # only GPE labels on an unknown acronym: no vote at all, nothing changes
+    ("QX grew. QX said so.", [("QX", "GPE"), ("QX", "GPE")], [("QX", "GPE")], []),
+])
+def test_acronym_gpe_votes(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

@@ -35,7 +35,8 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`.rule
   IPO" ORG cues; a first name is no evidence for a name the model calls no person three times
   whose last word never stands alone ("Fannie Mae", "Merrill Lynch"), nor after a word for a work
   ("the film Vera Drake"); "X the cat" and "a move to X" are no place evidence, and a known place
-  after a place preposition confirms a GPE label outside sports reports;
+  after a place preposition confirms a GPE label outside sports reports; the model's GPE on an
+  acronym that names no known place ("BT") is no vote;
 * a place paired with the name ("from X to Edinburgh", "between Edinburgh and X"), known places
   on both sides of it in a list, or an institution and a comma before a known place ("Oriel
   College, Oxford") are evidence for a GPE.
@@ -712,16 +713,23 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
                 votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
             elif first_named and first_name_evidence(doc, sp, rules, cues):
                 votes["PERSON"] = votes.get("PERSON", 0) + _WEIGHTS["gazetteer"]
-            else:
+            elif not (sp.label_ == "GPE" and _unknown_acronym(sp.text, rules)):
                 votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]
         ranked = sorted(votes.items(), key=lambda kv: -kv[1])
-        if len(ranked) >= 2 and ranked[0][1] == ranked[1][1]:
-            continue
+        if not ranked or (len(ranked) >= 2 and ranked[0][1] == ranked[1][1]):
+            continue  # no vote (an unknown acronym labelled GPE only), or a tie
         winner = ranked[0][0]
         for n in idxs:
             if out[n].label_ != winner:
                 out[n] = Span(doc, out[n].start, out[n].end, label=winner, span_id="fix:vote")
     return out
+
+
+def _unknown_acronym(text: str, rules: EntityRules) -> bool:
+    """An acronym that names no place we know ("BT", "ODPM"; not "US", "UK", "UAE"): the model's GPE
+    label on it is no vote, as places named by capitals are a short known list."""
+    return (text.isupper() and text.isalpha() and len(text) >= 2 and available() and text not in rules.gpe_abbreviations
+            and text not in rules.home_nations and not is_place(text) and not is_country(text))
 
 
 def _work_word_before(doc: Doc, s: int, rules: EntityRules) -> bool:
