@@ -7,7 +7,8 @@ above it; one whose subject is a document ("the report warned") stays the docume
 phrase of a passive label verb speaks where the parse hangs it from the label ("was branded
 “a coward” by X"), when it names someone who can speak. "They" after a sentence whose main
 subject is one person refers to the last group that is the subject of a clause there. A phrase
-between a subject and its verb ("has in the past described") is stepped over."""
+between a subject and its verb ("has in the past described") is stepped over. A capitalised word
+shaped like "D’Souza" is a name even where the tagger saw a common noun."""
 from __future__ import annotations
 
 import json
@@ -76,6 +77,9 @@ CASES = [
                  "impassable", None, id="adverbial-no-person-left"),
     pytest.param("The statement from the union in the morning described the deal as “a betrayal.”",
                  "a betrayal", None, id="adverbial-document-left"),
+    # a surname the tagger takes for a common noun, by its shape
+    pytest.param("When the host asked who would win the race, D’Souza replied, “I would bet on the "
+                 "mayor.”", "I would bet on the mayor", "D’Souza", id="surname-shape"),
     pytest.param("Critics pointed to the lawsuit, which called the law “a violation of free speech.”",
                  "a violation of free speech", None, id="which-after-document"),
 ]
@@ -94,3 +98,8 @@ def test_document_nouns_are_checked():
     with pytest.raises(ResourceError, match=r"quotes.json: document_nouns: expected a list"):
         build_lexicon(data)
     assert "report" in load_lexicon().document_nouns
+
+
+def test_surname_shape_does_not_make_a_firm_a_person(quote_records):
+    recs = quote_records("The cosmetics group L’Oreal replied on Monday, “We will review the claims.”")
+    assert recs and recs[0]["speaker_kind"] != "person"

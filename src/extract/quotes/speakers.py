@@ -488,6 +488,8 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         people.note_speaker(span.start_char, q.speaker, q.speaker_kind)
 
 
+#: the shape of a surname that no common noun has, whatever the tagger says ("D’Souza", "O'Neill")
+_SURNAME_SHAPE = re.compile(r"[A-Z][’'][A-Z][a-z]+")
 #: the links a relative clause's head may hang from inside the noun phrase that "who" refers
 #: to ("one aide familiar with the talks, who added": the parse hangs the clause from "talks")
 _ANTECEDENT_LINKS = {"pobj", "prep", "amod", "acl", "npadvmod"}
@@ -521,7 +523,7 @@ def _name_mention(doc: Doc, q: Quote, people: People, lex: Lexicon, span) -> Non
     # a name even where the NER missed it: capitalised proper nouns ("Lawyers" at the start
     # of a sentence is not one)
     looks_named = bool(words) and all(w[:1].isupper() for w in words) \
-        and any(t.pos_ in {"PROPN", ""} for t in span)   # "": no tagger ran
+        and any(t.pos_ in {"PROPN", ""} or _SURNAME_SHAPE.fullmatch(t.text) for t in span)   # "": no tagger ran
     named = [t.i for t in span if t.ent_type_ in _LABEL_KINDS]
     owner = bool(named) and any(t.tag_ == "POS" or t.lower_ in {"’s", "'s"}
                                 for t in doc[named[0] + 1:e - 1])
