@@ -127,3 +127,22 @@ def test_natural_features(labels_hold, text, ents, wanted, unwanted):
 ])
 def test_acronym_gpe_votes(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
+
+
+SPORT = "The striker scored a late goal and the manager praised the keeper after the league match. "
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", [
+    # in a sports report the vote's GPE does not reach a town's club mention without a place cue
+    (SPORT + "Crowds in Leicester cheered. Shops in Leicester shut. He joined on loan from Leicester last year.",
+     [("Leicester", "GPE"), ("Leicester", "GPE"), ("Leicester", "ORG")],
+     [("Leicester", "ORG"), ("Leicester", "GPE")], []),
+    # a player's name the model calls a place twice is not made a place at his third mention
+    (SPORT + "Verano ran on. Verano shot wide. Then Verano crashed a drive against the bar.",
+     [("Verano", "GPE"), ("Verano", "GPE"), ("Verano", "PERSON")], [("Verano", "PERSON")], []),
+    # a country's name is its team and a GPE at every mention
+    (SPORT + "Wales won. Wales played well. Then Wales scored again.",
+     [("Wales", "GPE"), ("Wales", "GPE"), ("Wales", "ORG")], [("Wales", "GPE")], [("Wales", "ORG")]),
+])
+def test_sport_gpe_vote_is_local(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

@@ -36,7 +36,8 @@ Label cues (word lists in ``resources/entity_labels.json``, read by :func:`.rule
   whose last word never stands alone ("Fannie Mae", "Merrill Lynch"), nor after a word for a work
   ("the film Vera Drake"); "X the cat" and "a move to X" are no place evidence, and a known place
   after a place preposition confirms a GPE label outside sports reports; the model's GPE on an
-  acronym that names no known place ("BT") is no vote;
+  acronym that names no known place ("BT") is no vote; in a sports report a GPE win reaches only
+  the mentions with a place cue of their own, unless the name is a country's;
 * a place paired with the name ("from X to Edinburgh", "between Edinburgh and X"), known places
   on both sides of it in a list, or an institution and a comma before a known place ("Oriel
   College, Oxford") are evidence for a GPE.
@@ -719,10 +720,19 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         if not ranked or (len(ranked) >= 2 and ranked[0][1] == ranked[1][1]):
             continue  # no vote (an unknown acronym labelled GPE only), or a tie
         winner = ranked[0][0]
+        # in a sports report a town's name is often its club: a GPE win changes only the mentions
+        # with a place cue of their own, unless the name is a country's ("a loan from X", "X's bid")
+        local = sport and winner == "GPE" and not _nation(spans[idxs[0]].text, rules)
         for n in idxs:
-            if out[n].label_ != winner:
+            if out[n].label_ != winner and not (local and not _weak_place_cue(doc, spans[n], rules, sport)):
                 out[n] = Span(doc, out[n].start, out[n].end, label=winner, span_id="fix:vote")
     return out
+
+
+def _nation(text: str, rules: EntityRules) -> bool:
+    """A country, a home nation or a continent: in a sports report its name stands for its team
+    and is a GPE all the same."""
+    return is_country(text) or text in rules.home_nations or text in rules.continents
 
 
 def _unknown_acronym(text: str, rules: EntityRules) -> bool:
