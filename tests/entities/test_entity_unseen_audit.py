@@ -146,3 +146,17 @@ SPORT = "The striker scored a late goal and the manager praised the keeper after
 ])
 def test_sport_gpe_vote_is_local(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", [
+    # the word after a hyphen in a PERSON span is no surname ("Tory-Labour" taken for a person)
+    ("The old Tory-Labour rivalry is back. Labour said so. Voters left Labour.",
+     [("Tory-Labour", "PERSON"), ("Labour", "ORG"), ("Labour", "ORG")], [("Labour", "ORG")], [("Labour", "PERSON")]),
+    ("Ex-Labour voters moved. Labour said so. Voters left Labour.",
+     [("Ex-Labour", "PERSON"), ("Labour", "ORG"), ("Labour", "ORG")], [("Labour", "ORG")], [("Labour", "PERSON")]),
+    # a full name still gives its surname
+    ("Edwin Parlow spoke first. Later Parlow left.", [("Edwin Parlow", "PERSON"), ("Parlow", "ORG")],
+     [("Parlow", "PERSON")], [("Parlow", "ORG")]),
+])
+def test_surnames_of_real_names_only(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

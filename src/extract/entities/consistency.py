@@ -270,7 +270,9 @@ def _surnames(spans: list[Span], label_sets: dict[str, set[str]]) -> set[str]:
     """Last words of the full names whose every label in ``label_sets`` is PERSON."""
     return {sp[-1].text for sp in spans
             if sp.label_ == "PERSON" and len(sp) >= 2 and capitalised(sp[-1])
-            and label_sets.get(sp.text) == {"PERSON"}}
+            and label_sets.get(sp.text) == {"PERSON"}
+            # not the part after a hyphen ("Ex-Labour", "Tory-Labour", "Smith-Jones") nor after a line break
+            and sp[-2].text not in _HYPHENS and not any(t.is_space for t in sp)}
 
 
 def is_demonym(word: str, rules: EntityRules) -> bool:
