@@ -481,11 +481,47 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         # "his claim that “...”" refers as "he" would
         found = people.resolve(lex.possessives.get(text.lower(), text), span.start_char)
         q.speaker, q.speaker_kind = found if found is not None else (None, "unknown")
+        if found is not None:
+            outer = _outer_same_pronoun(doc[s])
+            if outer is not None:
+                q.mention = (outer.i, outer.i + 1)
         return
     _name_mention(doc, q, people, lex, span)
     if q.speaker is not None and q.speaker_kind != "person":
         # "“...,” the spokesman said. “...,” he added": a later pronoun can refer to it
         people.note_speaker(span.start_char, q.speaker, q.speaker_kind)
+
+
+#: the links from a clause up to the reporting verb that holds it ("he says he respects ... and
+#: calls": "respects" is the ccomp of "says", "calls" a conj of "respects")
+_REPORTED_LINKS = {"ccomp", "conj"}
+#: how many such links the outer reporting verb may lie above the inner pronoun's verb
+OUTER_STEPS = 3
+
+
+def _outer_same_pronoun(pron):
+    """The subject of the reporting verb that holds the clause of ``pron`` when it is the same
+    pronoun ("he says he respects her and calls her “...”": the first "he"), else None. The
+    attribution is the outer verb's; both pronouns name one person, so only the mention moves."""
+    if pron.dep_ not in SUBJ_DEPS:
+        return None
+    verb, seen_ccomp = pron.head, False
+    for _ in range(OUTER_STEPS):
+        if verb.dep_ not in _REPORTED_LINKS or verb.head.i == verb.i:
+            return None
+        seen_ccomp = seen_ccomp or verb.dep_ == "ccomp"
+        verb = verb.head
+        subj = [c for c in verb.lefts if c.dep_ in SUBJ_DEPS]
+        if subj and seen_ccomp:
+            return subj[0] if subj[0].lower_ == pron.lower_ and subj[0].i < pron.i \
+                and _one_stretch(pron.doc[subj[0].i:pron.i]) else None
+    return None
+
+
+def _one_stretch(span) -> bool:
+    """No paragraph break and no quotation mark in ``span``: the parse may hang a quote's "he
+    added" from the "said" of the paragraph before."""
+    return not any(t.is_quote or "\n" in t.text for t in span)
 
 
 #: the shape of a surname that no common noun has, whatever the tagger says ("D’Souza", "O'Neill")
