@@ -95,7 +95,10 @@ WORKS_FILE = "entity_works.json"
 WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, "award_grades": False,
               "crew_words": False, "not_titles": False, "known_products": True, "product_words_before": True,
               "version_after": False, "title_cue_comma": False,
-              "crew_words_shared": False}
+              "crew_words_shared": False, "platforms": False, "makers": False, "model_words": False,
+              "model_trims": False}
+#: lists a word file may leave out (round 5: platforms, makers and model words; empty when absent)
+WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims")
 
 
 @dataclass(frozen=True)
@@ -114,17 +117,21 @@ class WorkWords:
     version_after: frozenset[str]
     title_cue_comma: frozenset[str]
     crew_words_shared: frozenset[str]  # credit words an organisation has too ("X director Y")
+    platforms: frozenset[str]  # a platform after a game's title ("Rayman DS")
+    makers: frozenset[str]  # makers whose name before a platform makes a product ("Nintendo DS")
+    model_words: frozenset[str]  # after a number in a model's name ("1 Series")
+    model_trims: frozenset[str]  # trim words after a model's code ("C180 SE")
 
 
 def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:
     """The lists of ``name`` (or ``data`` given in its place); cue phrases in lower case."""
-    data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}), data)
+    data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}, optional=WORK_LISTS_OPTIONAL), data)
     for key in ("title_cue_in", "title_cue_of", "product_words_before", "award_roles", "award_grades", "crew_words",
                 "title_cue_comma", "crew_words_shared"):
         for i, entry in enumerate(data[key]):
             if not entry.strip() or entry != entry.lower():
                 raise bad(name, f"{key}[{i}]", f"{entry!r} must be lower-case words")
-    return WorkWords(**{key: frozenset(tuple(e.split()) if phrase else e for e in data[key])
+    return WorkWords(**{key: frozenset(tuple(e.split()) if phrase else e for e in data.get(key, ()))
                         for key, phrase in WORK_LISTS.items()})
 
 

@@ -22,7 +22,10 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
 * products: a well-known product name is a PRODUCT ("Windows", "PlayStation Portable"); a
   product, or a name with a dotted version number, takes the version in ("Opera 8.0", "Xbox 2",
   "iPod Mini") and the bare name that the model read as its maker is then a PRODUCT at every
-  mention; a name right after a product word is a PRODUCT ("the browser Opera").
+  mention; a name right after a product word is a PRODUCT ("the browser Opera");
+* round 5: capitalised words right before a platform's name are a game's title, a WORK_OF_ART
+  with the platform ("Rayman DS"; not after a maker: "Nintendo DS"); a maker the model found,
+  followed by a model's code ("C180", "116i", "1 Series") and trim words ("SE"), is a PRODUCT.
 """
 from __future__ import annotations
 
@@ -54,6 +57,7 @@ _APPOSITION_ENDS = {",", ".", ";", "!", "?", ")", "-", "–", "—"}
 #: the reason each rule writes in ``span.id_`` (the ``source`` column)
 CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
 KNOWN, VERSION, PRODUCT_WORD = "fix:product_known", "fix:product_version", "fix:product_word"
+PLATFORM, MODEL = "fix:work_platform", "fix:product_model"
 
 
 def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -382,7 +386,75 @@ def _modifies(doc: Doc, end: int, rules: EntityRules) -> bool:
                                                            and nxt.lower_ not in rules.product_cue_after))
 
 
+def _platform_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Rayman DS", "Super Mario 64 DS": capitalised words right before a platform's name are a
+    game's title, a WORK_OF_ART with the platform; not after a maker ("Nintendo DS", "Sony PSP")."""
+    new = []
+    for k in range(1, len(doc)):
+        if doc[k].text not in rules.works.platforms or not doc[k - 1].whitespace_:
+            continue
+        if k + 1 < len(doc) and attached(doc[k], doc[k + 1]) and doc[k + 1].is_alpha:
+            continue
+        start = k
+        while (start > 0 and doc[start - 1].whitespace_ and not doc[start - 1].is_space
+               and (doc[start - 1].is_title or doc[start - 1].is_upper or doc[start - 1].like_num)
+               and doc[start - 1].text not in rules.works.platforms and k - start < 6):
+            start -= 1
+            if sentence_start(doc, start):
+                break
+        while start < k and (doc[start].like_num or doc[start].text in _ARTICLES or doc[start].text in rules.titles):
+            start += 1
+        if start == k or any(t.text in rules.works.makers for t in doc[start:k]):
+            continue
+        if _words(doc[start:k + 1]) in rules.works.known_products or (k - start == 1 and sentence_start(doc, start)):
+            continue  # "Windows XP"; "Its DS": one word at a sentence start
+        new.append(Span(doc, start, k + 1, label="WORK_OF_ART", span_id=PLATFORM))
+    return replace_spans(spans, new)
+
+
+_MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[a-z]?|\d{3}[a-z]{1,2})$")
+
+
+def _model_end(doc: Doc, e: int, rules: EntityRules, coded: bool) -> int:
+    """End of a model's name from token e: a code ("C180", "116i") or a number and a model word
+    ("1 Series"), then more codes and trim words ("SE"; right at e when the name is ``coded``); e when
+    none is there."""
+    j = e
+    while j < len(doc) and doc[j - 1].whitespace_:
+        tok = doc[j]
+        if _MODEL_CODE.match(tok.text):
+            j += 1
+        elif tok.is_digit and len(tok) == 1 and j + 1 < len(doc) and doc[j + 1].text in rules.works.model_words:
+            j += 2
+        elif (j > e or coded) and tok.text in rules.works.model_trims:
+            j += 1
+        else:
+            break
+    return j
+
+
+def _models(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"BMW 1 Series 116i SE", "Mercedes Benz C180 SE": a maker the model found, followed by a
+    model's code, is a PRODUCT with the code and trim words; so is the model's own span ending on a code."""
+    taken = taken_tokens(spans)
+    new = []
+    for sp in spans:
+        if sp.label_ not in {"ORG", "PRODUCT"}:
+            continue
+        code_inside = len(sp) >= 2 and _MODEL_CODE.match(sp[-1].text) is not None
+        end = _model_end(doc, sp.end, rules, code_inside)
+        if any(k in taken for k in range(sp.end, end)):
+            continue
+        if end == sp.end and not code_inside:
+            continue
+        if end < len(doc) and doc[end].lower_ in rules.org_cue_after:
+            continue  # "Airbus A380 shares"? the firm's words follow
+        new.append(Span(doc, sp.start, end, label="PRODUCT", span_id=MODEL))
+    return replace_spans(spans, new)
+
+
 #: the rules in the order they run (titles, then their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _cued_titles, _credited_titles, _title_mentions, _known_products, _after_product_words, _versions,
+    _platform_titles, _models,
 )
