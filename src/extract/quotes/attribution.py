@@ -86,6 +86,8 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
         if np_ is not None:
             return np_
     v = _speaking_verb(doc, verb, lo_subj, hi, lex)
+    if not _says_the_quote(doc, v, qs, qe):
+        v = _reported_by(doc, v, lo_subj, lex)
     mention = _subject_in_parse(doc, v, lo_subj, hi, lex, quoted, outside)
     if mention is not None or passive_listener(v, lex):
         return mention
@@ -135,6 +137,39 @@ def _speaking_verb(doc: Doc, verb: Token, lo_subj: int, hi: int, lex: Lexicon) -
                           or (is_pronoun(inner[0], lex) and inner[0].lower_ != "it")):
             v = outer
     return v
+
+
+#: how a quote hangs from the verb that says it ("called it “a sham”", "said “...”")
+_SAID_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
+
+
+def _says_the_quote(doc: Doc, v: Token, qs: int, qe: int) -> bool:
+    """The quote is what ``v`` says: its head hangs from ``v`` as an object or complement, or
+    from a preposition of ``v`` ("described it as “...”")."""
+    heads = [t for t in doc[qs:qe] if not qs <= t.head.i < qe and not t.is_punct]
+    for t in heads:
+        if t.head.i == v.i and t.dep_ in _SAID_DEPS:
+            return True
+        if t.dep_ in {"pobj", "appos"} and t.head.head.i == v.i and t.head.dep_ in {"prep", "dobj"}:
+            return True    # "described it as “...”", "called the plan “...”" (an apposition)
+    return False
+
+
+def _reported_by(doc: Doc, v: Token, lo_subj: int, lex: Lexicon) -> Token:
+    """The outer reporting verb when ``v`` (which does not say the quote itself) heads a clause
+    it reports and its subject is a person ("Trump said Fox executives were calling “every 15
+    minutes”": Trump reports the words, so he is the speaker; but "X said Y called it “a sham”"
+    stays Y's), with no quotation mark or paragraph break between the two verbs; else ``v``.
+    A document or a thing as the outer subject leaves ``v`` ("the report said ...")."""
+    outer = v.head
+    if v.dep_ != "ccomp" or outer.i >= v.i or outer.i < lo_subj or not is_cue_verb(outer, lex):
+        return v
+    subj = [c for c in outer.children if c.dep_ in SUBJ_DEPS and c.i < v.i]
+    if not subj or not (subj[0].ent_type_ == "PERSON" or (is_pronoun(subj[0], lex) and subj[0].lower_ != "it")):
+        return v
+    if any(t.is_quote or "\n" in t.text for t in doc[outer.i:v.i]):
+        return v
+    return outer
 
 
 def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
