@@ -69,3 +69,44 @@ def test_maker_and_model_code_is_a_product(labels_hold, text, ents, expected, ab
 @pytest.mark.parametrize("text, ents, kept", MODEL_NEGATIVES)
 def test_no_product_without_a_model_code(labels_hold, text, ents, kept):
     labels_hold(text, ents, kept)
+
+
+APPOSITION_CASES = [
+    ("Critics praised Dustland, the new film by Ann Vosk, on Monday.",
+     [("Dustland", "GPE"), ("Ann Vosk", "PERSON"), ("Monday", "DATE")],
+     [("Dustland", "WORK_OF_ART"), ("Ann Vosk", "PERSON")], [("Dustland", "GPE")]),
+    ("They watched Harbour Lights, a French comedy about two sisters.", [("Harbour Lights", "ORG"), ("French", "NORP")],
+     [("Harbour Lights", "WORK_OF_ART")], [("Harbour Lights", "ORG")]),
+    ("The line-up includes The Crow and the Field, an autobiographical drama set in Wales.",
+     [("Field", "ORG"), ("Wales", "GPE")], [("The Crow and the Field", "WORK_OF_ART")], [("Field", "ORG")]),
+    ("Fans bought Tarnwick, the band's latest single, on Friday.", [("Tarnwick", "PERSON"), ("Friday", "DATE")],
+     [], [("Tarnwick", "WORK_OF_ART")]),
+]
+
+APPOSITION_NEGATIVES = [
+    # the description is no work: a studio, a maker, the work's people
+    ("Paramount Pictures, the studio behind the film, said it was pleased.", [("Paramount Pictures", "ORG")],
+     [("Paramount Pictures", "ORG")]),
+    ("Quellnet, the film studio, said profits rose.", [("Quellnet", "ORG")], [("Quellnet", "ORG")]),
+    ("Brask, the film's director, spoke on Friday.", [("Brask", "PERSON"), ("Friday", "DATE")], [("Brask", "PERSON")]),
+]
+
+APPOSITION_NOT_WORKS = [
+    ("Ann Vosk, the documentary maker, spoke.", [("Ann Vosk", "PERSON")], [("Ann Vosk", "WORK_OF_ART")]),
+    ("Tarn Vale, the album's producer, said.", [("Tarn Vale", "ORG")], [("Tarn Vale", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", APPOSITION_CASES)
+def test_name_before_a_description_as_a_work(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, kept", APPOSITION_NEGATIVES)
+def test_no_work_when_the_description_is_not_one(labels_hold, text, ents, kept):
+    labels_hold(text, ents, kept)
+
+
+@pytest.mark.parametrize("text, ents, absent", APPOSITION_NOT_WORKS)
+def test_no_work_before_a_maker_or_a_possessive(labels_hold, text, ents, absent):
+    labels_hold(text, ents, [], absent)

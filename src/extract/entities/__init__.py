@@ -78,7 +78,8 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      sequel to X") or before a credit and a person ("X director Y") is a WORK_OF_ART at every
      mention; well-known products ("Windows"), versions ("Opera 8.0", "Xbox 2") and a name after
      a product word ("the browser X") are PRODUCTs; round 5: a title before a platform ("Rayman
-     DS") is a WORK_OF_ART, a maker and a model's code ("BMW 1 Series 116i SE") a PRODUCT.
+     DS") and a name before ", the new film by Y" are WORK_OF_ARTs, a maker and a model's code
+     ("BMW 1 Series 116i SE") a PRODUCT.
    * owners' names (:mod:`.owned`, last): a firm, shop or venue named after its owner keeps
      its 's ("McDonald's, the chain", "Moody's said") at every mention, when the article shows
      once that the 's is no possessive and never writes the name without it; never for a

@@ -96,9 +96,9 @@ WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, 
               "crew_words": False, "not_titles": False, "known_products": True, "product_words_before": True,
               "version_after": False, "title_cue_comma": False,
               "crew_words_shared": False, "platforms": False, "makers": False, "model_words": False,
-              "model_trims": False}
+              "model_trims": False, "apposition_heads": False, "apposition_next": False}
 #: lists a word file may leave out (round 5: platforms, makers and model words; empty when absent)
-WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims")
+WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims", "apposition_heads", "apposition_next")
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ class WorkWords:
     makers: frozenset[str]  # makers whose name before a platform makes a product ("Nintendo DS")
     model_words: frozenset[str]  # after a number in a model's name ("1 Series")
     model_trims: frozenset[str]  # trim words after a model's code ("C180 SE")
+    apposition_heads: frozenset[str]  # "X, the new film by Y": a word for a work after the comma
+    apposition_next: frozenset[str]  # words that may follow that head ("by", "about", "starring")
 
 
 def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:

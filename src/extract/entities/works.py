@@ -25,7 +25,10 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   mention; a name right after a product word is a PRODUCT ("the browser Opera");
 * round 5: capitalised words right before a platform's name are a game's title, a WORK_OF_ART
   with the platform ("Rayman DS"; not after a maker: "Nintendo DS"); a maker the model found,
-  followed by a model's code ("C180", "116i", "1 Series") and trim words ("SE"), is a PRODUCT.
+  followed by a model's code ("C180", "116i", "1 Series") and trim words ("SE"), is a PRODUCT; a
+  name the model found, followed by a comma and a description headed by a word for a work ("X,
+  the new film by Y"), is a WORK_OF_ART (with a title's front the model cut off: "The Squid and
+  the Whale").
 """
 from __future__ import annotations
 
@@ -57,7 +60,7 @@ _APPOSITION_ENDS = {",", ".", ";", "!", "?", ")", "-", "–", "—"}
 #: the reason each rule writes in ``span.id_`` (the ``source`` column)
 CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
 KNOWN, VERSION, PRODUCT_WORD = "fix:product_known", "fix:product_version", "fix:product_word"
-PLATFORM, MODEL = "fix:work_platform", "fix:product_model"
+PLATFORM, MODEL, APPOSED = "fix:work_platform", "fix:product_model", "fix:work_apposition"
 
 
 def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -252,7 +255,7 @@ def _title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     titles: set[tuple[str, ...]] = set()
     written: set[tuple[str, ...]] = set()  # as written, with a leading article ("The Aviator")
     for sp in spans:
-        if sp.label_ == "WORK_OF_ART" and sp.id_ in {CUE, CREDIT, "fix:work"}:
+        if sp.label_ == "WORK_OF_ART" and sp.id_ in {CUE, CREDIT, APPOSED, "fix:work"}:
             words = _words(sp)
             titles.add(words[1:] if words[0] in _ARTICLES and len(words) > 1 else words)
             if len(words) > 1:
@@ -412,7 +415,8 @@ def _platform_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     return replace_spans(spans, new)
 
 
-_MODEL_CODE = re.compile(r"^(?:[A-Z]{1,2}\d{2,4}[a-z]?|\d{3}[a-z]{1,2})$")
+#: a model's code ("C180", "A380", "116i"); not an age group ("U21": "Iceland U21 star")
+_MODEL_CODE = re.compile(r"^(?!U\d{2}$)(?:[A-Z]{1,2}\d{2,4}[a-z]?|\d{3}[a-z]{1,2})$")
 
 
 def _model_end(doc: Doc, e: int, rules: EntityRules, coded: bool) -> int:
@@ -453,8 +457,47 @@ def _models(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return replace_spans(spans, new)
 
 
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its"}
+_ORDINALS = {"first", "last", "next", "only", "latest", "second", "third", "new"}
+
+
+def _apposition_head(doc: Doc, e: int, rules: EntityRules) -> bool:
+    """", the (new, French) film by ..." starts at token e: a determiner, up to four modifiers,
+    a word for a work, then punctuation or a word of ``apposition_next`` (not "the film's", "the
+    film studio")."""
+    if e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ not in _DETERMINERS:
+        return False
+    j = e + 2
+    while j < len(doc) and j - e < 7 and doc[j].lower_ not in rules.works.apposition_heads:
+        modifier = doc[j].is_alpha and (doc[j].is_lower or doc[j].is_title) and not doc[j].is_sent_start
+        if doc[j].text != "-" and (not modifier or (doc[j].is_stop and doc[j].lower_ not in _ORDINALS)):
+            return False  # "the studio behind the film": a preposition ends the description
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in rules.works.apposition_heads or not doc[j].is_lower:
+        return False
+    nxt = doc[j + 1] if j + 1 < len(doc) else None
+    return nxt is None or nxt.is_space or (nxt.is_punct and nxt.text not in POSSESSIVE and nxt.text != "-") or (
+        nxt.lower_ in rules.works.apposition_next)
+
+
+def _apposed_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Zubo, the new film by Ann Vosk": a name the model found, followed by a comma and a
+    description headed by a word for a work, is a WORK_OF_ART (not a person's full name)."""
+    new = []
+    for sp in spans:
+        if sp.label_ not in _MISREAD or not _apposition_head(doc, sp.end, rules):
+            continue
+        if sp.label_ == "PERSON" and len(sp) >= 2 and is_first_name(sp[0].text):
+            continue
+        start = sp.start
+        if start > 1 and doc[start - 1].lower_ in rules.title_small_words:
+            start = min(start, title_before(doc, sp.end, rules) or start)  # "The Squid and the [Whale]"
+        new.append(Span(doc, start, sp.end, label="WORK_OF_ART", span_id=APPOSED))
+    return replace_spans(spans, new)
+
+
 #: the rules in the order they run (titles, then their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
-    _cued_titles, _credited_titles, _title_mentions, _known_products, _after_product_words, _versions,
+    _cued_titles, _credited_titles, _apposed_titles, _title_mentions, _known_products, _after_product_words, _versions,
     _platform_titles, _models,
 )
