@@ -110,3 +110,27 @@ def test_no_work_when_the_description_is_not_one(labels_hold, text, ents, kept):
 @pytest.mark.parametrize("text, ents, absent", APPOSITION_NOT_WORKS)
 def test_no_work_before_a_maker_or_a_possessive(labels_hold, text, ents, absent):
     labels_hold(text, ents, [], absent)
+
+
+MEDIA_LISTS = [
+    ("She once hosted TV shows Quiz Night and The Big Kettle.", [("Quiz Night", "PERSON")],
+     [("Quiz Night", "WORK_OF_ART"), ("The Big Kettle", "WORK_OF_ART")], [("Quiz Night", "PERSON")]),
+    ("He appeared in BBC series Harbour Lane in 1999.", [("BBC", "ORG"), ("Harbour Lane", "FAC")],
+     [("Harbour Lane", "WORK_OF_ART"), ("BBC", "ORG")], [("Harbour Lane in 1999", "WORK_OF_ART")]),
+]
+
+MEDIA_NEGATIVES = [
+    # "shows" as a verb, no medium before it
+    ("The poll shows Labour ahead.", [("Labour", "ORG")], [("Labour", "WORK_OF_ART")]),
+    ("A survey of TV shows that most viewers like Fridays.", [], [("Fridays", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", MEDIA_LISTS)
+def test_titles_after_a_medium_and_a_word_for_works(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, absent", MEDIA_NEGATIVES)
+def test_no_titles_without_a_medium(labels_hold, text, ents, absent):
+    labels_hold(text, ents, [], absent)

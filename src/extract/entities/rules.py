@@ -49,10 +49,10 @@ SPAN_LISTS = (
     "work_plurals", "work_words", "list_openers", "work_cue_extra", "title_breakers", "hyphen_compound_heads",
     "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before", "credit_words",
     "continental_adjectives", "not_name_starts",
-    "not_places",
+    "not_places", "list_media",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
-                      for key in SPAN_LISTS})
+                      for key in SPAN_LISTS}, optional=("list_media",))
 
 
 @dataclass(frozen=True)
@@ -74,12 +74,13 @@ class SpanWords:
     credit_words: tuple[tuple[str, ...], ...]  # "directed by" -> ("directed", "by")
     continental_adjectives: frozenset[str]
     not_name_starts: frozenset[str]
+    list_media: frozenset[str]  # "TV shows X and Y": a medium before a plural word for works opens a list
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:
     """The word lists of ``name`` (or of ``data`` given in its place)."""
     data = load(name, SPANS_SHAPE, data)
-    lists = {key: frozenset(data[key]) for key in SPAN_LISTS}
+    lists = {key: frozenset(data.get(key, ())) for key in SPAN_LISTS}
     for key in ("list_openers", "credit_words"):
         lists[key] = tuple(tuple(phrase.lower().split()) for phrase in data[key])
     return SpanWords(**lists)

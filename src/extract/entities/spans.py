@@ -410,10 +410,13 @@ def with_subtitle(doc: Doc, end: int, rules: EntityRules) -> int:
 
 
 def _list_start(doc: Doc, i: int, rules: EntityRules) -> int | None:
-    """Token after "films such as" / "novels, including" when token i is a plural word for works."""
+    """Token after "films such as" / "novels, including" / "TV shows" when token i is a plural word
+    for works."""
     if not (doc[i].is_lower and doc[i].lower_ in rules.spans.work_plurals):
         return None
     j = i + 1
+    if i > 0 and doc[i - 1].text in rules.spans.list_media and j < len(doc) and doc[j].is_title and doc[i].whitespace_:
+        return j  # "TV shows Pop Idol and The X-Factor", "the BBC series Ballykissangel"
     if j < len(doc) and doc[j].text == ",":
         j += 1
     for phrase in rules.spans.list_openers:
@@ -436,7 +439,9 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             if end is None:
                 break
             end = with_subtitle(doc, end, rules)
-            if end < len(doc) and doc[end].text not in _ITEM_ENDS and not doc[end].is_space:
+            dated = end - k > 2 and doc[end - 1].like_num and doc[end - 2].lower_ in {"in", "on", "at"}
+            end -= 2 if dated else 0  # "Ballykissangel in 1999": a year after the title is no part of it
+            if end < len(doc) and doc[end].text not in _ITEM_ENDS and not doc[end].is_space and not dated:
                 break  # "World Cup quarter-finals", "Channel 4's show": not a title on its own
             owner = next((p for p in range(k + 1, end - 1) if doc[p].text in POSSESSIVE and p in person_ends), None)
             new.append(Span(doc, k if owner is None else owner + 1, end, label="WORK_OF_ART", span_id="fix:work"))
