@@ -56,7 +56,9 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      company Telenor") or took for a nationality, and a nationality-labelled name in a list
      with a firm ("BT and Tiscali"); "authors like A, B and C" makes people; a common word
      at a sentence start the document also writes in lower case is dropped ("Broadband
-     has ..."), and so is a bare title with any label ("the Bishop"). A newspaper's own
+     has ..."), and so is a bare title with any label ("the Bishop"). Round 5: a known place
+     before a word for an industrial site is a GPE ("the Cowley plant"); a peer's title is
+     outside the name and "of Place" inside ("Lord [Hume of Carrow]", :mod:`.boundaries`). A newspaper's own
      words make an ORG (:mod:`.boundaries`: "Northern Echo", "Hollywood" + "Reporter").
    * cues around a name (:mod:`.cues`, round 2): a title after a capitalised "The"/"A" in
      mid-sentence ("Roth's The Long Road", "The Man From Nowhere"), awards and events without
@@ -65,7 +67,8 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      PERSON, "its X handheld" a PRODUCT, "X series" in a sports report an EVENT, "X stadium"
      a FAC.
    * spans the model cuts short, splits or misses (:mod:`.spans`, word lists in
-     ``resources/entity_spans.json``): titles listed after a word for works or before a credit
+     ``resources/entity_spans.json``): titles listed after a word for works ("films such as X",
+     "TV shows X and Y", a year after a title outside) or before a credit
      and subtitles after a colon, an acronym in brackets after its expansion (and its later
      mentions), royal titles, a one-word name before a PERSON as its first name, "X of A and X
      of B" as two names, a country before an agency's own name, a multi-word name repeated.

@@ -26,6 +26,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from .consistency import is_demonym, party_word
 from .gazetteer import is_country, is_first_name, is_place, org_words
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, attached, proper, replace_spans, sentence_start, taken_tokens
@@ -45,6 +46,7 @@ def fix_boundaries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
     spans = _nationality_before(doc, spans, rules)
     spans = _model_numbers(doc, spans)
     spans = _royal_titles(doc, spans, rules)
+    spans = _peers(doc, spans, rules)
     spans = _head_words(doc, spans, rules)
     spans = _newspapers(doc, spans, rules)
     return _titled_works(doc, spans, rules)
@@ -181,6 +183,31 @@ def _royal_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
             s -= 1
         out.append(sp if s == sp.start else Span(doc, s, sp.end, label="PERSON", span_id="fix:extend_person"))
     return out
+
+
+def _peers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A peer's title is outside the name, "of Place" inside: "Lord [Hume of Carrow]" (the
+    place's own span joins the PERSON); a title the model ran into the word before it is cut
+    off, a party's or nationality's word left then being a NORP ("[Tory] Lord")."""
+    peers = org_words().peer_titles
+    out, drop = [], set()
+    by_start = {sp.start: sp for sp in spans}
+    for sp in spans:
+        s, e = sp.start, sp.end
+        rest = sp[:-1].text
+        if (sp.label_ == "PERSON" and len(sp) == 2 and sp[-1].text in peers
+                and (is_demonym(rest.lower(), rules) or party_word(rest, rules))):
+            out.append(Span(doc, s, e - 1, label="NORP", span_id="fix:trim"))
+            continue
+        if (sp.label_ == "PERSON" and len(sp) == 1 and s > 0 and doc[s - 1].text in peers and e + 1 < len(doc)
+                and doc[e].lower_ == "of" and doc[e + 1].is_title and proper(doc[e + 1])
+                and not (e + 2 < len(doc) and doc[e + 2].is_title and proper(doc[e + 2]))
+                and (e + 1 not in by_start or len(by_start[e + 1]) == 1)):
+            drop.add((e + 1, e + 2))
+            out.append(Span(doc, s, e + 2, label="PERSON", span_id="fix:extend_person"))
+            continue
+        out.append(sp)
+    return [sp for sp in out if (sp.start, sp.end) not in drop]
 
 
 def _head_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:

@@ -214,7 +214,7 @@ def coordinated_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     for sp in spans:
         s, e = sp.start, sp.end
         odd = (len(sp) == 1 and sp[0].is_alpha and sp.label_ == "NORP" and sp[0].is_title
-               and not is_demonym(sp.text.lower(), rules) and not _party_word(sp.text, rules)
+               and not is_demonym(sp.text.lower(), rules) and not party_word(sp.text, rules)
                and sp.text not in rules.directions and sp.text[:-1] not in names)
         if odd and ((s >= 2 and doc[s - 1].lower_ in _JOINERS and (s - 1) in orgs_by_end)
                     or (e + 1 < len(doc) and doc[e].lower_ in _JOINERS and (e + 1) in orgs_by_start)):
@@ -223,7 +223,7 @@ def coordinated_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     return out
 
 
-def _party_word(text: str, rules: EntityRules) -> bool:
+def party_word(text: str, rules: EntityRules) -> bool:
     """A party's name or its adjective: "Tories", "Tory", "Conservative" (beside "Conservatives")."""
     members = rules.labels.party_members
     return text in members or text + "s" in members or (text.endswith("y") and text[:-1] + "ies" in members)
@@ -271,8 +271,9 @@ def _surnames(spans: list[Span], label_sets: dict[str, set[str]]) -> set[str]:
     return {sp[-1].text for sp in spans
             if sp.label_ == "PERSON" and len(sp) >= 2 and capitalised(sp[-1])
             and label_sets.get(sp.text) == {"PERSON"}
-            # not the part after a hyphen ("Ex-Labour", "Tory-Labour", "Smith-Jones") nor after a line break
-            and sp[-2].text not in _HYPHENS and not any(t.is_space for t in sp)}
+            # not the part after a hyphen ("Ex-Labour", "Tory-Labour", "Smith-Jones") nor after a line break,
+            # nor a peer's place ("Callaghan of Cardiff")
+            and sp[-2].text not in _HYPHENS and sp[-2].lower_ != "of" and not any(t.is_space for t in sp)}
 
 
 def is_demonym(word: str, rules: EntityRules) -> bool:
@@ -302,6 +303,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
                 and attached(doc[e - 1], nxt)):
             return "GPE"
+        if _site_place(doc, sp):
+            return "GPE"  # "the Cowley plant", "Nissan's Smyrna plant"
     # a company's words overrule a PERSON label, and a GPE label on a name no gazetteer knows
     if label in {"ORG", "PERSON", "FAC"} or _unknown_place(sp, rules):
         # "shares in X", "X shares", "X Ltd", "telecoms supplier X" (an ORG label is confirmed)
@@ -336,6 +339,16 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
     if label in {"ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):  # not "the new Maradona"
         return "PRODUCT"
     return None
+
+
+def _site_place(doc: Doc, sp: Span) -> bool:
+    """A place name before a word for an industrial site: a British town ("the Cowley plant"),
+    or a known place after a firm's possessive ("Nissan's Smyrna plant"); not a maker that shares
+    a foreign town's name ("the Toyota plant")."""
+    s, e = sp.start, sp.end
+    if not (e < len(doc) and doc[e].is_lower and doc[e].lower_ in org_words().site_heads):
+        return False
+    return is_british_town(sp.text) or (s > 0 and doc[s - 1].text in POSSESSIVE and is_place(sp.text))
 
 
 def word_before(doc: Doc, s: int) -> str:

@@ -36,7 +36,11 @@ ORG_WORDS_FILE = "entity_orgs.json"
 #: key of entity_orgs.json -> whether its entries are lower-case words (else capitalised names)
 ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person_list_nouns": True,
                   "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True,
-                  "shared_roles": True}
+                  "shared_roles": True, "site_heads": True,
+                  "peer_titles": False}
+
+#: lists added in round 5, empty when a file leaves them out
+OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles")
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -120,12 +124,15 @@ class OrgWords:
     newspaper_fronts: frozenset[str]
     run_openers: frozenset[str]
     shared_roles: frozenset[str]
+    site_heads: frozenset[str]
+    peer_titles: frozenset[str]
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:
     """The lists of ``name`` (or ``data`` given in its place): cue words in lower case, words of
     names capitalised."""
-    data = load(name, Record({key: ListOf(str) for key in ORG_WORD_LISTS}), data)
+    data = load(name, Record({key: ListOf(str) for key in ORG_WORD_LISTS}, optional=OPTIONAL_ORG_WORD_LISTS), data)
+    data = {key: data.get(key, []) for key in ORG_WORD_LISTS}
     for key, lower in ORG_WORD_LISTS.items():
         for i, entry in enumerate(data[key]):
             if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
