@@ -134,3 +134,27 @@ def test_titles_after_a_medium_and_a_word_for_works(labels_hold, text, ents, exp
 @pytest.mark.parametrize("text, ents, absent", MEDIA_NEGATIVES)
 def test_no_titles_without_a_medium(labels_hold, text, ents, absent):
     labels_hold(text, ents, [], absent)
+
+
+VERB_LISTS = [
+    ("Their singles include Paper Moon, Late Train and Who Knew.", [("Paper Moon", "PERSON")],
+     [("Paper Moon", "WORK_OF_ART"), ("Late Train", "WORK_OF_ART"), ("Who Knew", "WORK_OF_ART")], [("Paper Moon", "PERSON")]),
+    ("His films included Dustland and Harbour Lights.", [("Harbour Lights", "ORG")],
+     [("Dustland", "WORK_OF_ART"), ("Harbour Lights", "WORK_OF_ART")], []),
+]
+
+VERB_NEGATIVES = [
+    # the verb after a word that is no plural for works, a lower-case word after the verb
+    ("Their rivals include Tarnwick and Brask.", [("Tarnwick", "ORG"), ("Brask", "ORG")], [("Tarnwick", "WORK_OF_ART")]),
+    ("Her films include some made in Tarnley.", [("Tarnley", "GPE")], [("Tarnley", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", VERB_LISTS)
+def test_titles_after_works_include(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, absent", VERB_NEGATIVES)
+def test_no_titles_after_include_without_works(labels_hold, text, ents, absent):
+    labels_hold(text, ents, [], absent)
