@@ -28,7 +28,11 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   followed by a model's code ("C180", "116i", "1 Series") and trim words ("SE"), is a PRODUCT; a
   name the model found, followed by a comma and a description headed by a word for a work ("X,
   the new film by Y"), is a WORK_OF_ART (with a title's front the model cut off: "The Squid and
-  the Whale").
+  the Whale");
+* round 6: a three-digit number right after an organisation's possessive names a model
+  ("Boeing's 777 line"), a PRODUCT at its other mentions too, with a variant ("the 777",
+  "the 777-200LR"); not when a count follows (a plural noun, maybe after one word, a number
+  word or a unit: "the WTO's 148 current members", "Samsung's 102-inch").
 """
 from __future__ import annotations
 
@@ -496,8 +500,64 @@ def _apposed_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     return replace_spans(spans, new)
 
 
+#: a model known by its number: three digits, maybe a variant ("777", "777-200LR"); not a year
+_MODEL_NUMBER = re.compile(r"^\d{3}$")
+_VARIANT = re.compile(r"^\d{1,3}[A-Z]{0,3}$")
+_NUMBER_LABELS = {"CARDINAL", "QUANTITY", "MONEY", "PRODUCT"}
+
+
+def _number_end(doc: Doc, i: int) -> int:
+    """End of the model number at token i with its variant ("777" "-" "200LR"), else i."""
+    if not _MODEL_NUMBER.match(doc[i].text) or (i > 0 and attached(doc[i - 1], doc[i])):
+        return i
+    j = i + 1
+    if j + 1 < len(doc) and doc[j].text == "-" and attached(doc[i], doc[j]) and attached(doc[j], doc[j + 1]) \
+            and _VARIANT.match(doc[j + 1].text):
+        j += 2
+    return j
+
+
+def _counts(doc: Doc, end: int) -> bool:
+    """The number before token ``end`` counts or measures: a plural noun, a number word or a unit
+    follows, maybe after one lower-case word ("100 jets", "148 current members", "150 million", "300m",
+    "102-inch")."""
+    if end >= len(doc):
+        return False
+    tok = doc[end]
+    if attached(doc[end - 1], tok) and tok.text not in POSSESSIVE:
+        return True  # "102-inch", "300m"
+    after = doc[end + 1] if end + 1 < len(doc) and tok.is_lower and tok.is_alpha else None
+    return _plural_noun(tok) or tok.like_num or tok.lower_ in _UNITS or (after is not None and _plural_noun(after))
+
+
+_UNITS = {"m", "bn", "k", "%", "per", "km", "miles", "mph", "kg", "tonnes", "people", "staff", "jobs", "of"}
+
+
+def _maker_numbers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Boeing's 777 line": a number right after the possessive of an organisation the model found
+    is a model (PRODUCT), not before a plural noun ("Boeing's 100 jets" counts); the number is then
+    a PRODUCT at every mention, with or without a variant ("the 777", "the 777-200LR")."""
+    numbers = set()
+    for sp in spans:
+        k = sp.end + 1
+        if sp.label_ != "ORG" or k >= len(doc) or doc[sp.end].text not in POSSESSIVE:
+            continue
+        end = _number_end(doc, k)
+        if end > k and not _counts(doc, end):
+            numbers.add(doc[k].text)
+    if not numbers:
+        return spans
+    firm = {i for sp in spans if sp.label_ not in _NUMBER_LABELS for i in range(sp.start, sp.end)}
+    new = []
+    for t in doc:
+        end = _number_end(doc, t.i) if t.text in numbers else t.i
+        if end > t.i and not _counts(doc, end) and not any(i in firm for i in range(t.i, end)):
+            new.append(Span(doc, t.i, end, label="PRODUCT", span_id=MODEL))
+    return replace_spans(spans, new)
+
+
 #: the rules in the order they run (titles, then their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _cued_titles, _credited_titles, _apposed_titles, _title_mentions, _known_products, _after_product_words, _versions,
-    _platform_titles, _models,
+    _platform_titles, _models, _maker_numbers,
 )
