@@ -44,3 +44,17 @@ def test_no_model_for_a_count_or_without_a_firms_possessive(labels_hold, text, e
 ])
 def test_no_model_before_an_adjective_and_a_plural_or_a_unit(labels_hold, text, ents, absent):
     labels_hold(text, ents, [], absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    ("She saved the report in Microsoft Word last night.", [("Microsoft Word", "ORG")],
+     [("Microsoft Word", "PRODUCT")], [("Microsoft Word", "ORG")]),
+    ("The virus reads Microsoft Outlook address books.", [("Microsoft Outlook", "ORG")],
+     [("Microsoft Outlook", "PRODUCT")], []),
+    ("Slides made in PowerPoint were shown.", [], [("PowerPoint", "PRODUCT")], []),
+    # the firm alone stays an organisation
+    ("Microsoft said the Office team had grown.", [("Microsoft", "ORG")], [("Microsoft", "ORG")],
+     [("Microsoft", "PRODUCT")]),
+])
+def test_software_named_with_its_maker_is_a_product(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
