@@ -58,7 +58,9 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      at a sentence start the document also writes in lower case is dropped ("Broadband
      has ..."), and so is a bare title with any label ("the Bishop"). Round 5: a known place
      before a word for an industrial site is a GPE ("the Cowley plant"); a peer's title is
-     outside the name and "of Place" inside ("Lord [Hume of Carrow]", :mod:`.boundaries`). A newspaper's own
+     outside the name and "of Place" inside ("Lord [Hume of Carrow]", :mod:`.boundaries`). Round 6: an
+     all-capitals acronym used at least twice before a word for a technology and never as a
+     name is a standard, not annotated ("RFID tags", ``technology_nouns``). A newspaper's own
      words make an ORG (:mod:`.boundaries`: "Northern Echo", "Hollywood" + "Reporter").
    * cues around a name (:mod:`.cues`, round 2): a title after a capitalised "The"/"A" in
      mid-sentence ("Roth's The Long Road", "The Man From Nowhere"), awards and events without

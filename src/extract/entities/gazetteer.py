@@ -37,10 +37,10 @@ ORG_WORDS_FILE = "entity_orgs.json"
 ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person_list_nouns": True,
                   "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True,
                   "shared_roles": True, "site_heads": True,
-                  "peer_titles": False}
+                  "peer_titles": False, "technology_nouns": True}
 
 #: lists added in round 5, empty when a file leaves them out
-OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles")
+OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns")
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -126,6 +126,7 @@ class OrgWords:
     shared_roles: frozenset[str]
     site_heads: frozenset[str]
     peer_titles: frozenset[str]
+    technology_nouns: frozenset[str]
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:
