@@ -14,7 +14,7 @@ import spacy
 from spacy.tokens import Span
 
 from extract.entities import gazetteer
-from extract.entities.consistency import standard_acronyms
+from extract.entities.standards import standard_acronyms
 from extract.entities.gazetteer import validate_org_words
 from extract.errors import ResourceError
 
