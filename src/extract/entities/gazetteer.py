@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import ListOf, Record, bad, load, read_word_list
+from .rules import check_cases
 
 log = logging.getLogger("extract")
 
@@ -134,10 +135,7 @@ def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWo
     names capitalised."""
     data = load(name, Record({key: ListOf(str) for key in ORG_WORD_LISTS}, optional=OPTIONAL_ORG_WORD_LISTS), data)
     data = {key: data.get(key, []) for key in ORG_WORD_LISTS}
-    for key, lower in ORG_WORD_LISTS.items():
-        for i, entry in enumerate(data[key]):
-            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
-                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
+    check_cases(name, data, ORG_WORD_LISTS)
     return OrgWords(**{key: frozenset(data[key]) for key in ORG_WORD_LISTS})
 
 

@@ -169,14 +169,20 @@ class LabelCues:
     person_surname_event_heads: frozenset[str]
 
 
+def check_cases(name: str, data: dict, lists: dict[str, bool]) -> None:
+    """Each word of each list in ``lists`` (key -> lower case?) is non-empty and in lower case
+    (cue words) or capitalised (words of names); the first that is not is an error naming it."""
+    for key, lower in lists.items():
+        for i, entry in enumerate(data[key]):
+            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
+                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
+
+
 def validate_label_cues(data: object = None, name: str = LABEL_CUES_FILE) -> LabelCues:
     """The lists of ``name`` (or ``data`` given in its place): cue words in lower case, names
     capitalised."""
     data = load(name, LABEL_CUES_SHAPE, data)
-    for key, lower in LABEL_CUE_LISTS.items():
-        for i, entry in enumerate(data[key]):
-            if not entry.strip() or (entry != entry.lower() if lower else not entry[:1].isupper()):
-                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower case' if lower else 'capitalised'}")
+    check_cases(name, data, LABEL_CUE_LISTS)
     return LabelCues(**{key: frozenset(data[key]) for key in LABEL_CUE_LISTS})
 
 
