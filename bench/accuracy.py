@@ -303,41 +303,24 @@ class GoldSet:
 #: the entity gold set that is held out now (no rule was written from it); the figures block shows it
 HELD_OUT_FRESH = "eighth fresh held-out gold"
 
+
+def _development(ordinal: str, n: str) -> GoldSet:
+    """A fresh entity set (gold/heldout-fresh<n>) whose errors were read: a development set."""
+    name = f"{ordinal} fresh gold".strip()
+    return GoldSet(f"{name} (development)", GOLD / f"heldout-fresh{n}",
+                   f"{name}, used for development since its errors were read (BBC News, entities only)",
+                   f"fresh{n}-evaluation", kinds=("entity",))
+
+
 GOLD_SETS = (
     GoldSet("held-out gold", GOLD / "heldout", "held-out gold (BBC News)", "heldout-evaluation"),
-    # gold/heldout-fresh: its errors were read for the round-2 entity rules, so it is a development set
-    GoldSet("fresh gold (development)", GOLD / "heldout-fresh",
-            "fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh-evaluation", kinds=("entity",)),
-    # gold/heldout-fresh2: its errors were read (commit 7f1996c came from them), so it is a development set
-    GoldSet("second fresh gold (development)", GOLD / "heldout-fresh2",
-            "second fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh2-evaluation", kinds=("entity",)),
-    # gold/heldout-fresh3: scored once, then its error classes were counted and the rules of the
-    # next round were written on it, so it is a development set
-    GoldSet("third fresh gold (development)", GOLD / "heldout-fresh3",
-            "third fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh3-evaluation", kinds=("entity",)),
-    # gold/heldout-fresh4: scored once (0.789), then its error classes were read for the round-3
-    # entity rules, so it is a development set
-    GoldSet("fourth fresh gold (development)", GOLD / "heldout-fresh4",
-            "fourth fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh4-evaluation", kinds=("entity",)),
-    # gold/heldout-fresh5: scored once (0.753), then its error classes were counted and the round-4
-    # entity rules were written on it, so it is a development set
-    GoldSet("fifth fresh gold (development)", GOLD / "heldout-fresh5",
-            "fifth fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh5-evaluation", kinds=("entity",)),
-    # gold/heldout-fresh6: scored once (0.789), then its error classes were read for the round-5
-    # entity rules (and its peers' titles corrected to the guideline), so it is a development set
-    GoldSet("sixth fresh gold (development)", GOLD / "heldout-fresh6",
-            "sixth fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh6-evaluation", kinds=("entity",)),
-    # gold/heldout-fresh7: scored once (0.825), then its error classes were read for the round-6
-    # entity rules, so it is a development set
-    GoldSet("seventh fresh gold (development)", GOLD / "heldout-fresh7",
-            "seventh fresh gold, used for development since its errors were read (BBC News, entities only)",
-            "fresh7-evaluation", kinds=("entity",)),
+    # each fresh set was scored once, then its errors (or error classes) were read for the next
+    # round of entity rules: fresh for round 2, fresh2 (commit 7f1996c), fresh3, fresh4 (first
+    # scored 0.789) for round 3, fresh5 (0.753) for round 4, fresh6 (0.789; its peers' titles then
+    # corrected to the guideline) for round 5, fresh7 (0.825) for round 6
+    _development("", ""),
+    *(_development(ordinal, str(n)) for n, ordinal in
+      enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh"), start=2)),
     GoldSet(HELD_OUT_FRESH, GOLD / "heldout-fresh8",
             "eighth fresh held-out gold (BBC News, entities only)", "fresh8-evaluation", kinds=("entity",)),
     GoldSet("seed gold", GOLD, "seed gold (developed on it)", "seed-evaluation", bbc=False,
