@@ -49,6 +49,10 @@ model took for a nationality is an ORG when a list joins it to an ORG (:func:`co
 English word the document also writes in lower case is dropped (:func:`common_words`:
 "Broadband has become ...").
 
+Round 7: initials before a surname ("JK Rowling" taken for an ORG, :mod:`.initials`) are evidence
+for a PERSON in the vote, weighed like a first name; a name written with initials apart or with
+full stops that the model missed ("J K Rowling") is added as a PERSON.
+
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
 (a firm named after its founder).
@@ -62,6 +66,7 @@ from spacy.tokens import Doc, Span
 from .names import extend_person
 from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place, org_words
+from .initials import initial_names, initials_evidence
 from .standards import standard_acronyms
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
                      taken_tokens)
@@ -85,7 +90,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         label_sets.setdefault(sp.text, set()).add(sp.label_)
     surnames = _surnames(spans, label_sets)
-    spans, cued = _context_labels(doc, cued_names(doc, spans, rules), rules)
+    spans, cued = _context_labels(doc, cued_names(doc, initial_names(doc, spans, rules), rules), rules)
     spans = coordinated_orgs(doc, vote(doc, common_words(doc, standard_acronyms(doc, spans), rules), rules), rules)
     # full names the vote made people at every mention ("Carolina Kluft" by her first name) give
     # surnames too; a name the model labelled PERSON and otherwise stays ambiguous
@@ -726,7 +731,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
                   and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
                 votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
-            elif first_named and first_name_evidence(doc, sp, rules, cues):
+            elif first_named and (first_name_evidence(doc, sp, rules, cues) or initials_evidence(doc, sp, rules)):
                 votes["PERSON"] = votes.get("PERSON", 0) + _WEIGHTS["gazetteer"]
             elif not (sp.label_ == "GPE" and _unknown_acronym(sp.text, rules)):
                 votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]

@@ -38,10 +38,10 @@ ORG_WORDS_FILE = "entity_orgs.json"
 ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person_list_nouns": True,
                   "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True,
                   "shared_roles": True, "site_heads": True,
-                  "peer_titles": False, "technology_nouns": True}
+                  "peer_titles": False, "technology_nouns": True, "initial_firms": False, "acronym_fronts": False}
 
-#: lists added in round 5, empty when a file leaves them out
-OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns")
+#: lists added in rounds 5 to 7, empty when a file leaves them out
+OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns", "initial_firms", "acronym_fronts")
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -99,12 +99,13 @@ COMMON_ZIPF = 3.0
 
 
 @lru_cache(maxsize=8192)
-def is_common_word(word: str) -> bool:
-    """``word`` in lower case is a common English word (wordfreq, a core dependency, loaded on
-    first use): "Budget", "Industry" at a sentence start are no names on that evidence alone."""
+def is_common_word(word: str, zipf: float = COMMON_ZIPF) -> bool:
+    """``word`` in lower case is a common English word, at least ``zipf`` on wordfreq's scale
+    (a core dependency, loaded on first use): "Budget", "Industry" at a sentence start are no
+    names on that evidence alone."""
     from wordfreq import zipf_frequency  # a third-party package, loaded lazily (as in extract.text)
 
-    return zipf_frequency(word.lower(), "en") >= COMMON_ZIPF
+    return zipf_frequency(word.lower(), "en") >= zipf
 
 
 def is_first_name(word: str) -> bool:
@@ -128,6 +129,8 @@ class OrgWords:
     site_heads: frozenset[str]
     peer_titles: frozenset[str]
     technology_nouns: frozenset[str]
+    initial_firms: frozenset[str]
+    acronym_fronts: frozenset[str]
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:

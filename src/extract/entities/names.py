@@ -5,6 +5,8 @@ for the classes of error each one handles.
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -108,7 +110,8 @@ def extend_person(doc: Doc, start: int, end: int, taken: set[int], rules: Entity
     # initials and hyphen-joined parts before the name: "R Lamont", "Tan-" + "Mullins"
     while start > 0 and start - 1 not in taken:
         prev = doc[start - 1]
-        if len(prev.text.rstrip(".")) == 1 and prev.text[0].isupper() and prev.tag_ == "NNP":
+        if ((len(prev.text.rstrip(".")) == 1 or _DOTTED_INITIALS.match(prev.text)) and prev.text[0].isupper()
+                and prev.tag_ == "NNP"):  # "R Lamont", "J.K. Rowling"
             start -= 1
             continue
         # particles before the surname and a first name or initial before them: "R de Marigny"
@@ -196,6 +199,9 @@ def extend_and_merge(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
         out.append(new)
     return filter_spans(out)
 
+
+#: initials with full stops in one token ("J.K.", "J.R.R.")
+_DOTTED_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 
 _KEEP = (-1, -1, "")  # the front is part of the name ("The Hague"): stop trimming
 

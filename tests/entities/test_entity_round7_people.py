@@ -1,0 +1,114 @@
+"""Round 7 of the people and organisation rules (issue 14).
+
+* Initials and a surname ("JK Rowling", "J.K. Rowling", "JRR Tolkien", "J K Rowling") are a
+  PERSON, not the ORG the model reads in the capitals, unless the name reads as a firm's, a
+  club's, a base's or a place's ("JP Morgan", "BT Group", "AC Milan", "RAF Fairford").
+
+Every Doc comes from spacy.blank("en") with entities set by hand (conftest.labels_hold); every
+sentence is made up.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.entities import gazetteer
+from extract.entities.gazetteer import validate_org_words
+from extract.entities.initials import initial_names, person_with_initials
+from extract.entities.rules import load_rules
+from extract.errors import ResourceError
+
+# text, the model's entities (surface, label) in order, pairs that must be found, pairs that must not
+INITIALS = [
+    ("JK Rowling's new book will be out in July.", [("JK Rowling", "ORG")],
+     [("JK Rowling", "PERSON")], [("JK Rowling", "ORG")]),
+    ("Harry Potter author JK Rowling has had a daughter.", [("JK Rowling", "ORG")],
+     [("JK Rowling", "PERSON")], [("JK Rowling", "ORG")]),
+    ("JK Rowling said she was delighted with the film.", [("JK Rowling", "ORG")],
+     [("JK Rowling", "PERSON")], []),
+    ("J.K. Rowling said she was delighted with the film.", [("J.K. Rowling", "ORG")],
+     [("J.K. Rowling", "PERSON")], []),
+    ("JRR Tolkien wrote the books in Oxford.", [("JRR Tolkien", "ORG"), ("Oxford", "GPE")],
+     [("JRR Tolkien", "PERSON"), ("Oxford", "GPE")], []),
+    ("The trophy went to AE Stoddart in 1888.", [("AE Stoddart", "GPE")], [("AE Stoddart", "PERSON")], []),
+    # a team sheet: one initial each
+    ("Wales: G Thomas; C Sweeney, D Peel; M Bortolami (capt).",
+     [("Wales", "GPE"), ("C Sweeney", "ORG"), ("M Bortolami", "ORG")],
+     [("C Sweeney", "PERSON"), ("M Bortolami", "PERSON")], []),
+    # every mention, and the surname after it
+    ("Fans queued for JK Rowling. Later JK Rowling signed books and Rowling smiled.",
+     [("JK Rowling", "ORG"), ("JK Rowling", "ORG"), ("Rowling", "ORG")],
+     [("JK Rowling", "PERSON"), ("Rowling", "PERSON")], [("Rowling", "ORG"), ("JK Rowling", "ORG")]),
+    # negatives: firms, clubs, bases, places and acronyms that stand alone
+    ("Shares in JP Morgan rose on Monday.", [("JP Morgan", "ORG")], [("JP Morgan", "ORG")], []),
+    ("Profits at BT Group rose and EMI Records grew.", [("BT Group", "ORG"), ("EMI Records", "ORG")],
+     [("BT Group", "ORG"), ("EMI Records", "ORG")], []),
+    ("AC Milan beat the champions on Tuesday.", [("AC Milan", "ORG")], [("AC Milan", "ORG")], []),
+    ("GM Europe cut jobs.", [("GM Europe", "ORG")], [("GM Europe", "ORG")], []),
+    ("HP said that HP Compaq would be sold.", [("HP", "ORG"), ("HP Compaq", "ORG")],
+     [("HP Compaq", "ORG")], [("HP Compaq", "PERSON")]),
+    ("Protesters were stopped on the way to RAF Fairford.", [("RAF Fairford", "ORG")], [],
+     [("RAF Fairford", "PERSON")]),
+    ("US Airways and LG Card were named.", [("US Airways", "ORG"), ("LG Card", "ORG")],
+     [("US Airways", "ORG"), ("LG Card", "ORG")], []),
+    ("Fighting in DR Congo went on.", [("DR Congo", "GPE")], [("DR Congo", "GPE")], []),
+    ("They sold to FC Cologne last week.", [("FC Cologne", "ORG")], [("FC Cologne", "ORG")], []),
+    # a word that ends other names is a head, not a surname
+    ("Leisure Garments, Modern Garments and TW Garments closed.",
+     [("Leisure Garments", "ORG"), ("Modern Garments", "ORG"), ("TW Garments", "ORG")],
+     [("TW Garments", "ORG")], []),
+    # an org cue at a mention overrules the initials
+    ("An analyst at KV Tarrow said the figures were bad.", [("KV Tarrow", "ORG")], [("KV Tarrow", "ORG")], []),
+    # a person the model already found stays one
+    ("JK Rowling smiled.", [("JK Rowling", "PERSON")], [("JK Rowling", "PERSON")], []),
+]
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", INITIALS)
+def test_initials_and_a_surname_are_a_person(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("J K Rowling said she was delighted.", "J K Rowling"),
+    ("On Friday J. K. Rowling said so.", "J. K. Rowling"),
+    ("A book by J.R.R. Tolkien sold well.", "J.R.R. Tolkien"),
+])
+def test_initials_the_model_missed(text, name):
+    doc = spacy.blank("en")(text)
+    spans = initial_names(doc, [], load_rules())
+    assert [(sp.text, sp.label_) for sp in spans] == [(name, "PERSON")]
+
+
+@pytest.mark.parametrize("text", [
+    "PC Pro magazine tested it.",        # capitals run together: an acronym
+    "J K Group made a loss.",            # a body's head word
+    "Trains ran to J K Milan.",          # a place
+    "It was a Y Vote campaign.",         # one letter only
+])
+def test_no_person_added_for_acronyms(text):
+    doc = spacy.blank("en")(text)
+    assert initial_names(doc, [], load_rules()) == []
+
+
+def test_a_sentence_start_article_is_no_initial():
+    doc = spacy.blank("en")("A Tarrow is a small dog.")
+    assert not person_with_initials(doc, 0, 2, load_rules())
+
+
+def test_initial_firms_are_checked():
+    data = {k: [] for k in gazetteer.ORG_WORD_LISTS}
+    data["initial_firms"] = ["jp morgan"]
+    with pytest.raises(ResourceError, match=r"initial_firms\[0\]"):
+        validate_org_words(data)
+
+
+def test_a_person_takes_in_dotted_initials():
+    from extract.entities.names import extend_person
+
+    doc = spacy.blank("en")("Then J.K. Rowling spoke.")
+    doc[1].tag_ = "NNP"
+    assert extend_person(doc, 2, 3, set(), load_rules()) == (1, 3)
+    doc = spacy.blank("en")("Then BBC Rowling spoke.")
+    doc[1].tag_ = "NNP"
+    assert extend_person(doc, 2, 3, set(), load_rules()) == (2, 3)
