@@ -97,9 +97,11 @@ WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, 
               "crew_words": False, "not_titles": False, "known_products": True, "product_words_before": True,
               "version_after": False, "title_cue_comma": False,
               "crew_words_shared": False, "platforms": False, "makers": False, "model_words": False,
-              "model_trims": False, "apposition_heads": False, "apposition_next": False}
+              "model_trims": False, "apposition_heads": False, "apposition_next": False,
+              "model_nouns": True, "vehicle_nouns": True, "not_model_codes": False, "road_words": False}
 #: lists a word file may leave out (round 5: platforms, makers and model words; empty when absent)
-WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims", "apposition_heads", "apposition_next")
+WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims", "apposition_heads", "apposition_next",
+                       "model_nouns", "vehicle_nouns", "not_model_codes", "road_words")
 
 
 @dataclass(frozen=True)
@@ -124,14 +126,18 @@ class WorkWords:
     model_trims: frozenset[str]  # trim words after a model's code ("C180 SE")
     apposition_heads: frozenset[str]  # "X, the new film by Y": a word for a work after the comma
     apposition_next: frozenset[str]  # words that may follow that head ("by", "about", "starring")
+    model_nouns: frozenset[tuple[str, ...]]  # round 7: a made thing after a model's code ("DB9 sports car")
+    vehicle_nouns: frozenset[tuple[str, ...]]  # round 7: a vehicle after a model's name ("the Vantage sports car")
+    not_model_codes: frozenset[str]  # round 7: codes that name no model ("MP3", "P2P", "MI5")
+    road_words: frozenset[str]  # round 7: a road's word after its number ("the M6 toll road")
 
 
 def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:
     """The lists of ``name`` (or ``data`` given in its place); cue phrases in lower case."""
     data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}, optional=WORK_LISTS_OPTIONAL), data)
     for key in ("title_cue_in", "title_cue_of", "product_words_before", "award_roles", "award_grades", "crew_words",
-                "title_cue_comma", "crew_words_shared"):
-        for i, entry in enumerate(data[key]):
+                "title_cue_comma", "crew_words_shared", "model_nouns", "vehicle_nouns", "road_words"):
+        for i, entry in enumerate(data.get(key, ())):
             if not entry.strip() or entry != entry.lower():
                 raise bad(name, f"{key}[{i}]", f"{entry!r} must be lower-case words")
     return WorkWords(**{key: frozenset(tuple(e.split()) if phrase else e for e in data.get(key, ()))
