@@ -112,3 +112,38 @@ def test_a_person_takes_in_dotted_initials():
     doc = spacy.blank("en")("Then BBC Rowling spoke.")
     doc[1].tag_ = "NNP"
     assert extend_person(doc, 2, 3, set(), load_rules()) == (2, 3)
+
+
+# a party named by its members is one NORP; roles and document types are no names
+PARTIES_AND_NO_NAMES = [
+    ("Liberal Democrat chairman Tom Vardy said the plan was wrong.", [("Democrat", "NORP"), ("Tom Vardy", "PERSON")],
+     [("Liberal Democrat", "NORP"), ("Tom Vardy", "PERSON")], [("Democrat", "NORP")]),
+    ("The Liberal Democrats said the tax was unfair.", [("Democrats", "NORP")],
+     [("Liberal Democrats", "NORP")], [("Democrats", "NORP")]),
+    ("A Liberal Democrat spokesman agreed.", [("Liberal", "ORG"), ("Democrat", "NORP")],
+     [("Liberal Democrat", "NORP")], [("Liberal", "ORG")]),
+    ("Lib Dem leader Tom Vardy spoke.", [("Lib Dem", "PERSON"), ("Tom Vardy", "PERSON")],
+     [("Lib Dem", "NORP"), ("Tom Vardy", "PERSON")], [("Lib Dem", "PERSON")]),
+    ("An Ulster Unionist MP spoke.", [("Ulster", "GPE")], [("Ulster Unionist", "NORP")], [("Ulster", "GPE")]),
+    # a longer name the model found is left alone
+    ("The Liberal Democrat Party of Narnia met.", [("Liberal Democrat Party", "ORG"), ("Narnia", "GPE")],
+     [("Liberal Democrat Party", "ORG")], [("Liberal Democrat", "NORP")]),
+    # roles and document types
+    ("Courts should be used as a last resort, MPs said.", [("MPs", "ORG")], [], [("MPs", "ORG")]),
+    ("Mr Vardy told MPs a new White Paper was ready.", [("Vardy", "PERSON"), ("MPs", "ORG"), ("White Paper", "PRODUCT")],
+     [("Vardy", "PERSON")], [("MPs", "ORG"), ("White Paper", "PRODUCT")]),
+    ("Two MEPs and an MSP asked the Green Paper's authors.", [("MEPs", "NORP"), ("MSP", "ORG"), ("Green Paper", "ORG")],
+     [], [("MEPs", "NORP"), ("MSP", "ORG"), ("Green Paper", "ORG")]),
+    # "Team" and a country is a team; "the Worlds" a championship
+    ("Jo Tarn will represent Team GB in France.", [("Jo Tarn", "PERSON"), ("Team GB", "PERSON"), ("France", "GPE")],
+     [("Team GB", "ORG"), ("France", "GPE")], [("Team GB", "PERSON")]),
+    ("Team England won again.", [("Team England", "PERSON")], [("Team England", "ORG")], []),
+    ("Being picked for the Worlds means I can focus.", [("Worlds", "PERSON")], [("Worlds", "EVENT")], []),
+    # "Team" before no country: the model's label stays
+    ("Team Vardy won the stage.", [("Team Vardy", "PERSON")], [("Team Vardy", "PERSON")], []),
+]
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", PARTIES_AND_NO_NAMES)
+def test_parties_roles_and_teams(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

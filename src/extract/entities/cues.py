@@ -23,6 +23,9 @@ case of words; it runs after :mod:`.boundaries` and before the document-level vo
   alone);
 * a one-word LOC/ORG/PERSON before a lower-case word for a venue is a FAC ("Parkhead stadium");
 * a PRODUCT takes in the proper nouns right after it that no span holds ("Zeta Portable");
+* round 7: roles and document types are no names ("MPs", "White Paper"; ``not_names``), "Team GB"
+  is an ORG and "the Worlds" an EVENT, and a party named by its members in two or more words is
+  one NORP ("Liberal Democrat chairman", where the model kept "Democrat");
 * after the vote, a two- or three-word place or facility name ending in a surname the document
   gives to a PERSON is that PERSON ("Sara Okafor" taken for a place beside "champion Okafor");
   an ORG is left alone (firms named after people).
@@ -32,9 +35,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .consistency import ROLE_TARGETS, is_demonym, is_sport, name_heads, role_before
-from .gazetteer import is_country, is_first_name, is_place
+from .gazetteer import is_country, is_first_name, is_place, org_words
 from .rules import LABELS, EntityRules, LabelCues
-from .tokens import POSSESSIVE, proper, replace_spans, sentence_start, taken_tokens
+from .tokens import POSSESSIVE, all_caps_line, proper, replace_spans, sentence_start, taken_tokens
 
 #: labels a nationality alone never has
 _NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -42,6 +45,7 @@ _NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EV
 
 def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-2 cue rules applied (before the document-level vote)."""
+    spans = party_names(doc, no_names(doc, spans, rules), rules)
     spans = article_titles(doc, spans, rules)
     spans = hyphened_countries(doc, spans, rules)
     cues = rules.labels
@@ -243,3 +247,62 @@ def people_by_surname(doc: Doc, spans: list[Span]) -> list[Span]:
             if (sp.label_ in ROLE_TARGETS - {"ORG"} and 2 <= len(sp) <= 3 and sp[-1].text in people
                 and all(t.is_title for t in sp)) else sp
             for sp in spans]
+
+
+def no_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 7: words that are never a name on their own lose any label the model gave them
+    (``not_names`` of ``entity_orgs.json``: "MPs", "MEPs", a "White Paper", a "Green Paper";
+    GUIDELINES section 2 leaves roles and document types unannotated); "Team" and a country's
+    name or abbreviation is a team's name, ORG ("Team GB"); a colloquial short form of a
+    championship is an EVENT ("the Worlds", ``event_short_forms``)."""
+    words = org_words()
+    out = []
+    for sp in spans:
+        if sp.label_ in LABELS and sp.text in words.not_names:
+            continue
+        if (sp.label_ in LABELS - {"ORG"} and len(sp) == 2 and sp[0].text in words.team_fronts
+                and _country(sp[1].text, rules)):
+            sp = Span(doc, sp.start, sp.end, label="ORG", span_id="fix:relabel")
+        elif sp.label_ in LABELS - {"EVENT"} and sp.text in words.event_short_forms:
+            sp = Span(doc, sp.start, sp.end, label="EVENT", span_id="fix:relabel")
+        out.append(sp)
+    return out
+
+
+def _party_forms(rules: EntityRules) -> dict[tuple[str, ...], str]:
+    """The words of each party named by its members in two or more words, plural and singular
+    ("Liberal Democrats", "Liberal Democrat", "Lib Dem")."""
+    forms = {}
+    for name in rules.labels.party_members:
+        words = tuple(name.split())
+        if len(words) >= 2:
+            forms[words] = name
+            if words[-1].endswith("s"):
+                forms[words[:-1] + (words[-1][:-1],)] = name
+    return forms
+
+
+def party_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 7: a party named by its members in two or more words is one NORP, singular or plural
+    ("Liberal Democrat chairman X", "the Liberal Democrats"), where the model cut it ("Democrat")
+    or split it ("Liberal" ORG + "Democrat" NORP); not inside a longer name the model found, nor
+    before a capitalised word ("Liberal Democrat Party"), nor in an all-capitals line."""
+    forms = _party_forms(rules)
+    if not forms:
+        return spans
+    longest = max(len(f) for f in forms)
+    new = []
+    i = 0
+    while i < len(doc):
+        match = next((n for n in range(longest, 1, -1) if tuple(t.text for t in doc[i:i + n]) in forms), 0)
+        if not match:
+            i += 1
+            continue
+        e = i + match
+        inside = [sp for sp in spans if sp.start < e and sp.end > i]
+        if (not any(sp.start < i or sp.end > e for sp in inside) and not (e < len(doc) and doc[e].is_title)
+                and not all_caps_line(doc, i, e)
+                and not any((sp.start, sp.end, sp.label_) == (i, e, "NORP") for sp in inside)):
+            new.append(Span(doc, i, e, label="NORP", span_id="fix:party"))
+        i = e
+    return replace_spans(spans, new)

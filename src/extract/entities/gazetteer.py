@@ -38,10 +38,12 @@ ORG_WORDS_FILE = "entity_orgs.json"
 ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person_list_nouns": True,
                   "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True,
                   "shared_roles": True, "site_heads": True,
-                  "peer_titles": False, "technology_nouns": True, "initial_firms": False, "acronym_fronts": False}
+                  "peer_titles": False, "technology_nouns": True, "initial_firms": False, "acronym_fronts": False,
+                  "not_names": False, "team_fronts": False, "event_short_forms": False}
 
 #: lists added in rounds 5 to 7, empty when a file leaves them out
-OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns", "initial_firms", "acronym_fronts")
+OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns", "initial_firms", "acronym_fronts",
+                           "not_names", "team_fronts", "event_short_forms")
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -131,6 +133,9 @@ class OrgWords:
     technology_nouns: frozenset[str]
     initial_firms: frozenset[str]
     acronym_fronts: frozenset[str]
+    not_names: frozenset[str]
+    team_fronts: frozenset[str]
+    event_short_forms: frozenset[str]
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:
