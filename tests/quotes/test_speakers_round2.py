@@ -75,8 +75,11 @@ CASES = [
                  "a pathological liar", "Tom Beck", id="subject-over-adverbial-phrase"),
     pytest.param("The roads in the valley described as “impassable” were closed on Monday.",
                  "impassable", None, id="adverbial-no-person-left"),
+    # a document speaks for the author its phrase names (round 7: "a statement from X")
     pytest.param("The statement from the union in the morning described the deal as “a betrayal.”",
-                 "a betrayal", None, id="adverbial-document-left"),
+                 "a betrayal", "the union", id="adverbial-document-left"),
+    pytest.param("The statement in the morning described the deal as “a betrayal.”",
+                 "a betrayal", None, id="adverbial-bare-document-left"),
     # a surname the tagger takes for a common noun, by its shape
     pytest.param("When the host asked who would win the race, D’Souza replied, “I would bet on the "
                  "mayor.”", "I would bet on the mayor", "D’Souza", id="surname-shape"),

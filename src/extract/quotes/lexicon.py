@@ -44,7 +44,9 @@ SHAPE = Record({
     "document_nouns": ListOf(str),
     # possessive pronoun -> the pronoun (a key of "pronouns") that refers to the same speaker
     "possessive_pronouns": MapOf(str),
-})
+    # lemmas of reporting_verbs whose subject repeats another's words ("the letter quotes ...")
+    "quoting_verbs": ListOf(str),
+}, optional=("quoting_verbs",))
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Lexicon:
     speech_nouns: frozenset[str] = frozenset()
     possessives: dict = field(default_factory=dict)   # "his" -> "he"
     document_nouns: frozenset[str] = frozenset()
+    quoting_forms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -97,6 +100,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         weak_forms=forms_of("weak_verbs"),
         listener_forms=forms_of("listener_verbs"),
         passive_speaker_forms=forms_of("passive_speaker_verbs"),
+        quoting_forms=forms_of("quoting_verbs") if "quoting_verbs" in data else frozenset(),
         phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
         verb_forms=frozenset(f.lower() for fs in verbs.values() for f in fs),
         tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),

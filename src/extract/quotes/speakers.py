@@ -8,7 +8,9 @@ sentence, else to the nearest person (or role that spoke a quote) before it whos
 honorifics, a first-name list, or earlier pronouns) does not conflict, a subject counting as
 nearer and names inside quotations not counting; "it"/"they" to an organisation or group that
 is the main subject of a recent sentence, nothing when that subject is a thing or a document;
-"who" maps to the noun it refers back to; "I"/"we" (the writer) are left unnamed. ``speaker_kind`` is person, org, group or role (a common noun naming a speaker,
+"who" maps to the noun it refers back to; "I"/"we" (the writer) are left unnamed. A document
+("the report said") names no one, unless its phrase names its author (:func:`document_author`:
+"a Pentagon report", "NASA's report", "a letter from the Legion"), who is then the speaker. ``speaker_kind`` is person, org, group or role (a common noun naming a speaker,
 "the spokesman"); a mention that names none of these (a thing, a manner, an unresolved
 pronoun) gives no speaker and the kind ``unknown``: never a wrong name.
 """
@@ -21,7 +23,7 @@ from spacy.tokens import Doc
 
 from .lexicon import Lexicon, census_genders, load_lexicon
 from .marks import Quote
-from .phrases import RELATIVES, SUBJ_DEPS, ent_of, is_pronoun, np_around
+from .phrases import RELATIVES, SUBJ_DEPS, ancestors, ent_of, is_pronoun, np_around
 
 #: the speaker kind of an entity label
 _LABEL_KINDS = {"PERSON": "person", "ORG": "org", "GPE": "org", "NORP": "group", "ROLE": "role"}
@@ -486,10 +488,133 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
             if outer is not None:
                 q.mention = (outer.i, outer.i + 1)
         return
+    author = document_author(span, lex) if _speaks_through_cue(doc, q, span, lex) else None
+    if author is not None:
+        # "a Pentagon report said", "a letter from the Legion warns": the author speaks; the
+        # mention is the document's phrase, with the author in it
+        saved, q.mention = q.mention, author
+        name_speaker(doc, q, people, lex)
+        q.mention = (min(s, author[0]), max(e, author[1])) if q.speaker is not None else saved
+        return
     _name_mention(doc, q, people, lex, span)
     if q.speaker is not None and q.speaker_kind != "person":
         # "“...,” the spokesman said. “...,” he added": a later pronoun can refer to it
         people.note_speaker(span.start_char, q.speaker, q.speaker_kind)
+
+
+#: the attribution methods that find a cue whose subject may be a document ("the report
+#: said"); a document that is only the subject of the quote's sentence says nothing
+AUTHOR_METHODS = frozenset({"after", "before", "colon", "previous", "chain"})
+#: the links from a cue up to a verb whose subject speaks through it ("had this to say",
+#: "wants to say"); a clause ("his comments come as X called it “...”") is no such link
+_CUE_LINKS = {"xcomp", "relcl", "acl", "dobj"}
+#: how many such links above its cue a document's verb may be
+CUE_STEPS = 2
+#: finite verb tags: a participle cue ("an editorial telling him to “...”") must reach the
+#: quote without one
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+#: the prepositions that name a document's author after it ("a report by X", "a letter from X")
+_AUTHOR_PREPS = {"by", "from"}
+#: the links inside a document's phrase from its head noun to a name that is its author
+#: ("a Pentagon report", "the White House statement")
+_AUTHOR_NAME_DEPS = {"compound", "nmod"}
+
+
+def _speaks_through_cue(doc: Doc, q: Quote, span, lex: Lexicon) -> bool:
+    """The mention is what speaks through the quote's cue: the subject of the cue verb (or of
+    a verb it hangs from: "a paper had this to say: “...”") or its "according to" object, by
+    an attribution method that finds a cue ("a report said", not "saying ..., his view is
+    “wrong”"). A participle must say the quote itself, no finite verb between them ("the
+    paper's editorial telling him to “...”", not "X said a tweet saying ... meant that “...”",
+    where the parse makes the tweet the participle's subject)."""
+    if q.method not in AUTHOR_METHODS or q.cue is None:
+        return False
+    head, cue = span.root, doc[q.cue[0]]
+    if cue.lower_ in lex.quoting_forms:
+        return False    # "his letter quotes from a handbook about “...”": the handbook's words
+    if cue.tag_ == "VBG" and cue.lower_ != "according" and _finite_verb_between(doc, q, cue):
+        return False
+    if head.dep_ == "nsubj":     # not "his claims were denied by X, who called it “...”"
+        return head.head.i in _cue_verbs(cue)
+    return head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.i == cue.i
+
+
+def _cue_verbs(cue) -> set[int]:
+    """The cue and the words above it that its subject may hang from (``CUE_STEPS`` links of
+    ``_CUE_LINKS`` at most)."""
+    found, tok = {cue.i}, cue
+    for _ in range(CUE_STEPS):
+        if tok.dep_ not in _CUE_LINKS or tok.head.i == tok.i:
+            break
+        tok = tok.head
+        found.add(tok.i)
+    return found
+
+
+def _finite_verb_between(doc: Doc, q: Quote, cue) -> bool:
+    """A finite verb lies on the parse path from the quote up to ``cue`` (or the quote does
+    not hang from ``cue`` at all)."""
+    span = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if span is None:
+        return True
+    for t in span:
+        if span.start <= t.head.i < span.end:
+            continue
+        path = [t.head, *ancestors(t.head)]
+        if cue in path:
+            return any(v.tag_ in _FINITE_TAGS for v in path[:path.index(cue)])
+    return True
+
+
+def document_author(span, lex: Lexicon) -> tuple[int, int] | None:
+    """The mention (token range) of who wrote the document or issued the statement that
+    ``span`` names, when the phrase names them: its owner ("NASA's report", "the campaign's
+    statement", "his letter"), a person's or organisation's name inside it ("a Pentagon
+    report") or a "by"/"from" phrase on it ("a report by Human Rights Watch", "a letter from
+    the American Legion"). None for a bare document ("the report"), for a place ("a report from
+    Baghdad", "Florida law") and for anything that is no document."""
+    head = span.root
+    if head.pos_ not in {"NOUN", "PROPN"} or not _is_document(head, lex):
+        return None
+    doc = span.doc
+    for child in head.children:
+        if child.dep_ == "poss" and span.start <= child.i:
+            if child.lower_ in lex.possessives:
+                return child.i, child.i + 1
+            found = _author_phrase(doc, child, lex, span.start, head.i)
+            if found is not None:
+                return found
+        elif child.dep_ in _AUTHOR_NAME_DEPS and span.start <= child.i < head.i \
+                and child.ent_type_ in {"PERSON", "ORG"}:
+            ent = ent_of(child)
+            if ent is not None and span.start <= ent.start and ent.end <= head.i:
+                return ent.start, ent.end
+        elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i == head.i + 1:
+            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                found = _author_phrase(doc, obj, lex, obj.left_edge.i, obj.right_edge.i + 1)
+                if found is not None:
+                    return found
+    return None
+
+
+def _is_document(tok, lex: Lexicon) -> bool:
+    """A noun for a text or a record (``document_nouns``: "report", "statement"); someone's
+    speech ("Trump's comments read “...”") names no speaker (GUIDELINES section 5)."""
+    return tok.lower_ in lex.document_nouns or tok.lemma_.lower() in lex.document_nouns
+
+
+def _author_phrase(doc: Doc, tok, lex: Lexicon, lo: int, hi: int) -> tuple[int, int] | None:
+    """The mention of the author that ``tok`` heads: a person's or organisation's name (or one
+    in apposition: "the consulting firm Oxford Economics"), or a noun naming a speaker ("the
+    campaign", "economists"); None for a place or a thing."""
+    for cand in [*(c for c in tok.children if c.dep_ == "appos"), tok]:
+        ent = ent_of(cand)
+        if ent is not None and ent.label_ in {"PERSON", "ORG"}:
+            return ent.start, ent.end
+    if tok.ent_type_ or tok.pos_ != "NOUN" or speaker_noun_kind(tok.text, lex) is None:
+        return None
+    return np_around(doc, tok, lex, lo, hi)
 
 
 #: the links from a clause up to the reporting verb that holds it ("he says he respects ... and
@@ -647,5 +772,5 @@ def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
     return q.speaker
 
 
-__all__ = ["People", "name_speaker", "speaker_noun_kind", "strip_name", "resolve_mention", "resolve_pronoun_at",
+__all__ = ["People", "name_speaker", "document_author", "speaker_noun_kind", "strip_name", "resolve_mention", "resolve_pronoun_at",
            "other_first_name", "SUBJECT_WEIGHT", "SUBJECT_SENTENCES"]
