@@ -22,7 +22,8 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
   of Arbitration for Sport (CAS)"), and so do its later bare mentions; a name after a prefix
   ("non-Opec") takes the one label the document gives it;
 * titles of works (WORK_OF_ART): the titles listed after a plural word for works ("films such
-  as X, Y and Z", a person's possessive outside), a title right before a credit ("X, starring
+  as X, Y and Z", a person's possessive outside; round 7: a title in camel case, "EastEnders",
+  and a last title before a tagged verb, "... and Top Gear will make"), a title right before a credit ("X, starring
   Y"), a title's subtitle after a colon in a sentence about works ("Robin Hood: Prince of
   Thieves");
 * mentions: a name of two or more words keeps its label where it is written again and the
@@ -39,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_country, is_place
 from .rules import LABELS, EntityRules
-from .tokens import POSSESSIVE, attached, line_start, replace_spans, sentence_start, taken_tokens
+from .tokens import POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start, taken_tokens
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
@@ -384,14 +385,14 @@ def title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = f
     """End of a title from token i: capitalised words with small words inside ("Flight of the
     Phoenix"), ending on a capitalised word or a number ("Spider-Man 2"); a word of
     ``breakers`` ends it unless "the" follows ("Harry Potter and the Goblet of Fire")."""
-    if not (doc[i].is_title or doc[i].is_upper) or not doc[i].text[:1].isalpha():
+    if not (capitalised(doc[i]) or doc[i].is_upper) or not doc[i].text[:1].isalpha():
         return None
     end, j = None, i
     while j < len(doc) and not doc[j].is_space and j - i < 12:
         tok = doc[j]
         if tok.lower_ in breakers and j > i and not (j + 1 < len(doc) and doc[j + 1].text == "the"):
             break
-        if tok.is_title or tok.is_upper or (tok.like_num and j > i):
+        if capitalised(tok) or tok.is_upper or (tok.like_num and j > i):
             end = j + 1
         elif not (j > i and (tok.lower_ in rules.title_small_words or (tok.text in _TITLE_JOINERS
                                                                           and attached(doc[j - 1], tok)))):
@@ -441,7 +442,9 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             end = with_subtitle(doc, end, rules)
             dated = end - k > 2 and doc[end - 1].like_num and doc[end - 2].lower_ in {"in", "on", "at"}
             end -= 2 if dated else 0  # "Ballykissangel in 1999": a year after the title is no part of it
-            if end < len(doc) and doc[end].text not in _ITEM_ENDS and not doc[end].is_space and not dated:
+            last = k > 0 and doc[k - 1].lower_ in {"and", "or"} and doc[k].text not in rules.titles
+            if (end < len(doc) and doc[end].text not in _ITEM_ENDS and not doc[end].is_space and not dated
+                    and not (last and _verb_after(doc[end]))):
                 break  # "World Cup quarter-finals", "Channel 4's show": not a title on its own
             owner = next((p for p in range(k + 1, end - 1) if doc[p].text in POSSESSIVE and p in person_ends), None)
             new.append(Span(doc, k if owner is None else owner + 1, end, label="WORK_OF_ART", span_id="fix:work"))
@@ -451,6 +454,12 @@ def _title_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             if k == end:
                 break
     return replace_spans(spans, new)
+
+
+def _verb_after(tok) -> bool:
+    """A tagged lower-case verb, auxiliary or adverb after a list's last title ("... and Top Gear
+    will make"): the sentence goes on, the title ended (a noun would have made it a modifier)."""
+    return tok.is_lower and tok.tag_[:2] in {"VB", "MD", "RB"}
 
 
 def _credit_at(doc: Doc, i: int, rules: EntityRules) -> bool:

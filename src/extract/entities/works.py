@@ -39,7 +39,10 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   printer"); a code and a name the model took as one span ("the V8 Vantage") is a PRODUCT, and so
   is the name at its other mentions, as is a name between "the" and a word for a vehicle ("the
   Vantage sports car") that is no maker; not a road ("the M6 toll road"), a group of states, a
-  broadcaster's channel, an age group or a format ("MP3").
+  broadcaster's channel, an age group or a format ("MP3"); a title after a part played in it
+  ("playing a gutsy boxer in X", "his portrayal of Ray Charles in X"; ``role_openers``) is a
+  WORK_OF_ART like one after a role phrase (a one-word title that is a word of the part too: the
+  biopic "Ray"), and a title's mention the model read as a sum ("Million Dollar Baby" MONEY) is one.
 """
 from __future__ import annotations
 
@@ -64,8 +67,9 @@ _MISREAD_ONE_WORD = {"PERSON", "ORG", "PRODUCT", "EVENT"}
 _VERSION = re.compile(r"^\d{1,2}(\.\d{1,2}){1,2}$")
 _DIGIT = re.compile(r"^[2-9]$")
 _ARTICLES = {"The", "A", "An"}
-#: a small word before a name that ends a title read over it ("at", "in", "on": a venue, a place, a day)
-_PLACE_WORDS = {"at", "in", "on"}
+#: a small word before a name that ends a title read over it ("at", "in", "on": a venue, a place, a day;
+#: "for": a company the part was played for, "Othello for the Royal Shakespeare Company")
+_PLACE_WORDS = {"at", "in", "on", "for"}
 #: tokens that end a title in apposition ("the album, Quiet Hours, ...")
 _APPOSITION_ENDS = {",", ".", ";", "!", "?", ")", "-", "–", "—"}
 #: the reason each rule writes in ``span.id_`` (the ``source`` column)
@@ -103,6 +107,25 @@ def _role_as(doc: Doc, i: int, rules: EntityRules) -> bool:
     return any(phrase[-1] == "in" and _phrase_before(doc, k, [phrase[:-1]]) for phrase in rules.works.title_cue_in)
 
 
+def _played_in(doc: Doc, i: int, rules: EntityRules) -> str | None:
+    """"playing a gutsy female boxer in X", "his portrayal of Ray Charles in X": a verb or noun of
+    playing a part (``role_openers``), a role of up to seven words opened by a determiner or a
+    name, then "in" at i - 1. "named" when the title's first word is a word of that role (a
+    biopic: "Ray Charles in Ray"), "weak" otherwise, None for no such cue."""
+    if i < 4 or doc[i - 1].lower_ != "in":
+        return None
+    for j in range(i - 2, max(i - 9, 0), -1):
+        tok = doc[j]
+        if not (tok.is_alpha or (tok.text in {"-", "‐"} and attached(doc[j - 1], tok) and attached(tok, doc[j + 1]))):
+            return None  # punctuation or a number ends the role
+        if _phrase_before(doc, j, rules.works.role_openers) and doc[j - 1].is_lower:
+            if doc[j - 1].lower_ != "of" and not (tok.lower_ in _DETERMINERS or capitalised(tok)):
+                return None  # "playing well in X", "played down in X" (a noun's "portrayal of" takes a role)
+            role = {t.text for t in doc[j:i - 1]}
+            return "named" if doc[i].text in role else "weak"
+    return None
+
+
 def _award_before(doc: Doc, i: int, rules: EntityRules) -> bool:
     """"won best actress for X", "a best film Bafta for X": an award category ends before "for" at i - 1."""
     if i < 3 or doc[i - 1].lower_ != "for":
@@ -133,6 +156,9 @@ def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
         return "strong"
     if _phrase_before(doc, i, rules.works.title_cue_in) or _role_as(doc, i, rules) or _award_before(doc, i, rules):
         return "weak"
+    played = _played_in(doc, i, rules)
+    if played is not None:
+        return played
     if i >= 2 and prev == "," and _word_before(doc, i - 1).islower() and _word_before(doc, i - 1) in (
             rules.work_cue_before | rules.spans.work_cue_extra | rules.works.title_cue_comma):
         return "comma"  # "their new album, Quiet Hours."
@@ -148,18 +174,25 @@ def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, ru
     text = doc[start:end].text
     if text in rules.works.not_titles or text in rules.award_names:
         return False
-    firm = {"weak": _FIRM, "comma": _FIRM - {"ORG"}}.get(strength, _FIRM_STRONG)
+    firm = {"weak": _FIRM, "named": _FIRM, "comma": _FIRM - {"ORG"}}.get(strength, _FIRM_STRONG)
     if strength == "comma" and not (end >= len(doc) or doc[end].text in _APPOSITION_ENDS or doc[end].is_space):
         return False  # "the song, Kapranos said": the name starts a clause, it is no apposition
     if strength == "comma" and (doc[start].text in rules.titles or doc[start].text == "I"):
         return False  # "the film, Mr Dams said", "the show, I quit"
-    if any((sp.label_ in firm and sp.start == start) or sp.label_ not in LABELS for sp in old):
+    if any((sp.label_ in firm and sp.start == start) or (sp.label_ not in LABELS and not _capitalised_run(sp, start, end))
+           for sp in old):
         return False  # a place or a firm the title starts with; a date or number inside
     if any(sp.label_ == "PERSON" and len(sp) >= 2 and is_first_name(sp[0].text) for sp in old):
         return False  # "a best director nomination for Martin Scorsese"
-    if strength != "strong" and end - start == 1 and doc[start].text in _people_words(doc_spans):
+    if strength not in {"strong", "named"} and end - start == 1 and doc[start].text in _people_words(doc_spans):
         return False  # "best actor for Gervais" after "Ricky Gervais"
     return strength == "strong" or end - start > 1 or not is_place(text)
+
+
+def _capitalised_run(sp: Span, start: int, end: int) -> bool:
+    """The span is the whole title [start, end), of two words or more, each capitalised ("Million
+    Dollar Baby" read as a sum): a number label the title's words took, not a number in a title."""
+    return (sp.start, sp.end) == (start, end) and len(sp) >= 2 and all(capitalised(t) for t in sp)
 
 
 def _cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -168,7 +201,7 @@ def _cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     new = []
     for i in range(1, len(doc)):
-        if sentence_start(doc, i) or not (doc[i].is_title or doc[i].is_upper) or not doc[i].is_alpha:
+        if sentence_start(doc, i) or not (capitalised(doc[i]) or doc[i].is_upper) or not doc[i].is_alpha:
             continue
         strength = _cue_at(doc, i, rules)
         if strength is None:
@@ -281,8 +314,9 @@ def _title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     for sp in spans:
         words = _words(sp)
         core = words[1:] if words[0] in _ARTICLES and len(words) > 1 else words
-        if (core in titles and sp.label_ in (_MISREAD if len(core) > 1 else _MISREAD_ONE_WORD)
-                and not _names_author(doc, sp.end, rules)):
+        misread = _MISREAD if len(core) > 1 else _MISREAD_ONE_WORD
+        if (core in titles and (sp.label_ in misread or (sp.label_ not in LABELS and len(core) > 1))
+                and not _names_author(doc, sp.end, rules)):  # "Million Dollar Baby" read as a sum too
             new.append(_with_article(doc, sp.start, sp.end))
     for tok in doc:
         for words in written | {t for t in titles if len(t) > 1}:
