@@ -116,3 +116,16 @@ def test_quoting_verbs_are_checked():
     data["quoting_verbs"] = ["recite"]
     with pytest.raises(ResourceError, match="recite"):
         build_lexicon(data)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # "who" after a role in apposition to a person: the person at the apposition's head
+    pytest.param("The council heard from Tom Hale, a farmer who said the plan was “a disgrace to the whole "
+                 "valley.”", "Tom Hale", "person", id="who-after-apposition"),
+    # no person at the head: the role itself
+    pytest.param("The council heard from a farmer who said the plan was “a disgrace to the whole valley.”",
+                 "a farmer", "role", id="who-after-role"),
+])
+def test_who_in_apposition(quote_records, text, speaker, kind):
+    (rec,) = quote_records(text)
+    assert (rec["speaker"], rec["speaker_kind"], rec["speaker_mention"]) == (speaker, kind, "who")

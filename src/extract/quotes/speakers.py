@@ -659,10 +659,13 @@ ANTECEDENT_STEPS = 4
 
 
 def _antecedents(rel):
-    """The nouns a relative pronoun may refer back to, nearest first: the head of its clause,
-    then, for "who" (a person, never a thing), the nouns that head's phrase hangs from ("an
-    aide familiar with the talks, who": "talks", then "aide")."""
+    """The nouns a relative pronoun may refer back to, nearest first: the head of its clause
+    (for "who", the person it is in apposition to first: "Tom Hale, a farmer who said": Tom
+    Hale), then, for "who" (a person, never a thing), the nouns that head's phrase hangs from
+    ("an aide familiar with the talks, who": "talks", then "aide")."""
     ant = rel.head.head
+    if rel.lower_ == "who" and ant.dep_ == "appos" and ant.head.i < ant.i and ant.head.ent_type_ == "PERSON":
+        yield ant.head   # "Braynard, a native who writes": the person at the apposition's head
     if ant.i < rel.i:
         yield ant
     if rel.lower_ != "who":
