@@ -129,3 +129,21 @@ def test_quoting_verbs_are_checked():
 def test_who_in_apposition(quote_records, text, speaker, kind):
     (rec,) = quote_records(text)
     assert (rec["speaker"], rec["speaker_kind"], rec["speaker_mention"]) == (speaker, kind, "who")
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a person's name that only says whose campaign, aide or supporters: the head noun speaks
+    pytest.param("“We will win this state,” a Clinton campaign spokesman said on Monday.",
+                 "a Clinton campaign spokesman", "role", id="name-before-role"),
+    pytest.param("“We will win this state,” the Sanders campaign said in a statement.",
+                 "the Sanders campaign", "org", id="name-before-organisation"),
+    pytest.param("“We want the wall,” Trump supporters told reporters outside the hall.",
+                 "Trump supporters", "group", id="name-before-group"),
+    # a name followed by its title with no comma, and a name alone, stay the person
+    pytest.param("“HD support is mandatory,” Dr Mark Tuffy games systems director at Acme told the BBC.",
+                 "Mark Tuffy", "person", id="name-then-title"),
+    pytest.param("“We will win this state,” Clinton said on Monday.", "Clinton", "person", id="name-alone"),
+])
+def test_name_modifying_a_speaker_noun(quote_records, text, speaker, kind):
+    (rec,) = quote_records(text)
+    assert (rec["speaker"], rec["speaker_kind"]) == (speaker, kind)

@@ -709,6 +709,11 @@ def _name_mention(doc: Doc, q: Quote, people: People, lex: Lexicon, span) -> Non
     elif owner:
         # "Michael Jackson's mother" is not Michael Jackson, "Trump's comments" nobody
         q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
+    elif q.method != "subject" and _named_for_a_person(span, lex):
+        # "the Clinton campaign", "Trump supporters", "a Warren adviser": the head noun is the
+        # speaker, the person's name only says whose (a quote with no cue, whose subject only
+        # suggests a speaker, keeps the person: its type depends on that, classify.quote_type)
+        q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
     elif "PERSON" in labels or q.byline or known or (looks_named and not labels & {"ORG", "NORP", "GPE"}
                                                      and not span[0].lower_ in {"the", "a", "an"}):
         q.speaker_kind = "person"
@@ -724,6 +729,20 @@ def _name_mention(doc: Doc, q: Quote, people: People, lex: Lexicon, span) -> Non
         q.speaker, q.speaker_kind = text, "org"
     else:
         q.speaker, q.speaker_kind = _common_noun_speaker(span, lex)
+
+
+def _named_for_a_person(span, lex: Lexicon) -> bool:
+    """The mention's last word is a noun naming a speaker, outside any name, after a person's
+    name that modifies it, in a phrase opened by a determiner or a number or with a plural
+    head ("the Clinton campaign", "one Obama aide", "Trump supporters"); not a name followed
+    by its title with no comma ("Dr Ann Lee games director")."""
+    head = span[-1]
+    if head.ent_type_ or head.pos_ != "NOUN" or speaker_noun_kind(head.text, lex) is None:
+        return False
+    if span[0].tag_ not in {"DT", "CD"} and head.tag_ != "NNS":
+        return False
+    return any(t.ent_type_ == "PERSON" and t.head.i == head.i and t.dep_ in {"compound", "nmod"}
+               for t in span[:-1])
 
 
 def speaker_noun_kind(word: str, lex: Lexicon) -> str | None:
