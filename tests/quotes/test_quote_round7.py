@@ -147,3 +147,22 @@ def test_who_in_apposition(quote_records, text, speaker, kind):
 def test_name_modifying_a_speaker_noun(quote_records, text, speaker, kind):
     (rec,) = quote_records(text)
     assert (rec["speaker"], rec["speaker_kind"]) == (speaker, kind)
+
+
+# text, quote, which occurrence of "he" is the mention (0: the first)
+OUTER_HE = [
+    # a title in marks between the two pronouns, in one sentence: the outer "he" still
+    pytest.param("Tom Hale met the farmers. But he told ABC’s “Good Morning America” that he agrees the "
+                 "plan is a “total disaster” for the valley.", "total disaster", 0, id="title-between"),
+    # marks of quotes in two sentences between: each quote keeps its own "he"
+    pytest.param("Tom Hale met the farmers. “We will build it,” he said. “It will be a fine road,” he "
+                 "added.", "It will be a fine road", 1, id="quote-between"),
+]
+
+
+@pytest.mark.parametrize("text, quote, nth", OUTER_HE)
+def test_outer_pronoun_over_a_title(quote_records, text, quote, nth):
+    recs = {r["text"].strip("“”\"',.?! "): r for r in quote_records(text)}
+    rec = recs[quote]
+    starts = [i for i in range(len(text)) if text[i:i + 4] == " he "]
+    assert (rec["speaker"], rec["speaker_start_char"]) == ("Tom Hale", starts[nth] + 1)

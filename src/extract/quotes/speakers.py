@@ -644,9 +644,13 @@ def _outer_same_pronoun(pron):
 
 
 def _one_stretch(span) -> bool:
-    """No paragraph break and no quotation mark in ``span``: the parse may hang a quote's "he
-    added" from the "said" of the paragraph before."""
-    return not any(t.is_quote or "\n" in t.text for t in span)
+    """No paragraph break in ``span``, and no quotation mark unless the marks pair up inside
+    one sentence (a title: "he told ABC’s “Good Morning America” that he agrees"): the parse
+    may hang a quote's "he added" from the "said" of the paragraph or sentence before."""
+    if any("\n" in t.text for t in span):
+        return False
+    marks = sum(t.is_quote for t in span)
+    return not marks or (marks % 2 == 0 and not any(t.is_sent_start for t in span[1:]))
 
 
 #: the shape of a surname that no common noun has, whatever the tagger says ("D’Souza", "O'Neill")
