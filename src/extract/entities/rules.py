@@ -49,10 +49,10 @@ SPAN_LISTS = (
     "work_plurals", "work_words", "list_openers", "work_cue_extra", "title_breakers", "hyphen_compound_heads",
     "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before", "credit_words",
     "continental_adjectives", "not_name_starts",
-    "not_places", "list_media",
+    "not_places", "list_media", "law_heads_extra", "convention_bodies",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
-                      for key in SPAN_LISTS}, optional=("list_media",))
+                      for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies"))
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,8 @@ class SpanWords:
     continental_adjectives: frozenset[str]
     not_name_starts: frozenset[str]
     list_media: frozenset[str]  # "TV shows X and Y": a medium before a plural word for works opens a list
+    law_heads_extra: frozenset[str]  # round 7: heads of laws besides law_heads ("Convention", "Agreement")
+    convention_bodies: frozenset[str]  # round 7: words of a convention that meets ("National", "Constitutional")
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:
