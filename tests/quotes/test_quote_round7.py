@@ -166,3 +166,34 @@ def test_outer_pronoun_over_a_title(quote_records, text, quote, nth):
     rec = recs[quote]
     starts = [i for i in range(len(text)) if text[i:i + 4] == " he "]
     assert (rec["speaker"], rec["speaker_start_char"]) == ("Tom Hale", starts[nth] + 1)
+
+
+@pytest.mark.parametrize("text, speaker, kind", [
+    # a bare "the statement" is the one its nearest earlier mention says someone issued
+    pytest.param("The ministry issued a statement on Monday. “We are deeply saddened by his death,” the "
+                 "statement said.", "The ministry", "org", id="issued-before"),
+    pytest.param("In a statement, the club said it would talk to the bidder. “Any board must consider a "
+                 "fair offer,” the statement said.", "the club", "org", id="said-in-a-statement"),
+    # the nearest earlier mention is another document, or nobody is said to have made it
+    pytest.param("The ministry issued a statement on Monday. A report came out on Tuesday. “The building "
+                 "is unsafe,” the report said.", None, "unknown", id="another-document"),
+    pytest.param("Critics read the statement closely on Monday. “We are deeply saddened by his death,” the "
+                 "statement said.", None, "unknown", id="read-not-issued"),
+    pytest.param("“We are deeply saddened by his death,” the statement said.", None, "unknown",
+                 id="no-earlier-mention"),
+])
+def test_bare_document_issued_earlier(quote_records, text, speaker, kind):
+    (rec,) = quote_records(text)
+    assert (rec["speaker"], rec["speaker_kind"]) == (speaker, kind)
+    assert rec["speaker_mention"] in {"the statement", "the report"}   # the mention stays the document
+
+
+def test_issuing_verbs_are_checked():
+    """The optional map issuing_verbs (lemma -> forms) is checked by the loader."""
+    assert "issued" in load_lexicon().issuing_forms
+    data = json.loads(read_text(RESOURCE))
+    del data["issuing_verbs"]
+    assert build_lexicon(data).issuing_forms == frozenset()
+    data["issuing_verbs"] = {"issue": "issued"}
+    with pytest.raises(ResourceError, match="issuing_verbs"):
+        build_lexicon(data)

@@ -46,7 +46,9 @@ SHAPE = Record({
     "possessive_pronouns": MapOf(str),
     # lemmas of reporting_verbs whose subject repeats another's words ("the letter quotes ...")
     "quoting_verbs": ListOf(str),
-}, optional=("quoting_verbs",))
+    # verbs whose subject makes a document ("issued a statement"): lemma -> its forms
+    "issuing_verbs": MapOf(ListOf(str, nonempty=True)),
+}, optional=("quoting_verbs", "issuing_verbs"))
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,7 @@ class Lexicon:
     possessives: dict = field(default_factory=dict)   # "his" -> "he"
     document_nouns: frozenset[str] = frozenset()
     quoting_forms: frozenset[str] = frozenset()
+    issuing_forms: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -101,6 +104,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         listener_forms=forms_of("listener_verbs"),
         passive_speaker_forms=forms_of("passive_speaker_verbs"),
         quoting_forms=forms_of("quoting_verbs") if "quoting_verbs" in data else frozenset(),
+        issuing_forms=frozenset(f.lower() for fs in data.get("issuing_verbs", {}).values() for f in fs),
         phrasal=frozenset(p.lower() for p in data["phrasal_cues"]),
         verb_forms=frozenset(f.lower() for fs in verbs.values() for f in fs),
         tag_free=frozenset(f.lower() for f in data["tag_free_forms"]),

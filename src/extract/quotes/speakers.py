@@ -488,13 +488,22 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
             if outer is not None:
                 q.mention = (outer.i, outer.i + 1)
         return
-    author = document_author(span, lex) if _speaks_through_cue(doc, q, span, lex) else None
+    through_cue = _speaks_through_cue(doc, q, span, lex)
+    author = document_author(span, lex) if through_cue else None
     if author is not None:
         # "a Pentagon report said", "a letter from the Legion warns": the author speaks; the
         # mention is the document's phrase, with the author in it
         saved, q.mention = q.mention, author
         name_speaker(doc, q, people, lex)
         q.mention = (min(s, author[0]), max(e, author[1])) if q.speaker is not None else saved
+        return
+    author = earlier_author(span, lex) if through_cue else None
+    if author is not None:
+        # "The museum issued a statement. “...,” the statement said": the museum speaks; the
+        # mention stays "the statement", as a pronoun's does
+        saved, q.mention = q.mention, author
+        name_speaker(doc, q, people, lex)
+        q.mention = saved
         return
     _name_mention(doc, q, people, lex, span)
     if q.speaker is not None and q.speaker_kind != "person":
@@ -596,6 +605,44 @@ def document_author(span, lex: Lexicon) -> tuple[int, int] | None:
                 if found is not None:
                     return found
     return None
+
+
+#: how far back (in tokens) a bare "the statement" looks for the one someone issued
+EARLIER_TOKENS = 300
+
+
+def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
+    """The mention of who issued the document that a bare definite phrase names ("the
+    statement", "the letter"), from the nearest earlier mention of the same noun: the object of
+    a verb that makes one (``issuing_verbs``: "the museum issued a statement", "Lee sent a
+    letter") or the "in" phrase of a reporting verb ("Fox News said in a statement"), its
+    verb's subject being the author. None when the nearest earlier mention is none of these
+    (another report, or one nobody is said to have made), or there is none."""
+    head = span.root
+    if head.pos_ != "NOUN" or not _is_document(head, lex) or span[0].lower_ != "the" \
+            or any(t.pos_ not in {"DET", "ADJ"} for t in span if t.i != head.i):
+        return None
+    doc = span.doc
+    for k in range(head.i - 1, max(head.i - EARLIER_TOKENS, 0) - 1, -1):
+        tok = doc[k]
+        if not _same_noun(tok.lower_, head.lower_):
+            continue
+        if tok.dep_ == "dobj" and tok.head.lower_ in lex.issuing_forms:
+            verb = tok.head
+        elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in lex.verb_forms:
+            verb = tok.head.head
+        else:
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i > verb.i:
+            return None
+        return np_around(doc, subj, lex, subj.left_edge.i, verb.i)
+    return None
+
+
+def _same_noun(a: str, b: str) -> bool:
+    """The same noun, singular or plural ("statement", "statements")."""
+    return a == b or a == b + "s" or b == a + "s"
 
 
 def _is_document(tok, lex: Lexicon) -> bool:
@@ -798,5 +845,5 @@ def resolve_mention(doc: Doc, start_char: int, end_char: int) -> str | None:
     return q.speaker
 
 
-__all__ = ["People", "name_speaker", "document_author", "speaker_noun_kind", "strip_name", "resolve_mention", "resolve_pronoun_at",
+__all__ = ["People", "name_speaker", "document_author", "earlier_author", "speaker_noun_kind", "strip_name", "resolve_mention", "resolve_pronoun_at",
            "other_first_name", "SUBJECT_WEIGHT", "SUBJECT_SENTENCES"]
