@@ -51,6 +51,7 @@ INITIALS = [
      [("RAF Fairford", "PERSON")]),
     ("US Airways and LG Card were named.", [("US Airways", "ORG"), ("LG Card", "ORG")],
      [("US Airways", "ORG"), ("LG Card", "ORG")], []),
+    ("ETH Zurich researchers said so.", [("ETH Zurich", "ORG")], [("ETH Zurich", "ORG")], []),
     ("Fighting in DR Congo went on.", [("DR Congo", "GPE")], [("DR Congo", "GPE")], []),
     ("They sold to FC Cologne last week.", [("FC Cologne", "ORG")], [("FC Cologne", "ORG")], []),
     # a word that ends other names is a head, not a surname
@@ -146,4 +147,65 @@ PARTIES_AND_NO_NAMES = [
 
 @pytest.mark.parametrize("text,ents,wanted,unwanted", PARTIES_AND_NO_NAMES)
 def test_parties_roles_and_teams(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)
+
+
+# firms the model reads as people, places or nationalities
+FIRMS = [
+    # a word for a brand or a part of a firm after the name, at every mention
+    ("Zorvani owns the Maserati brand. The price would change if Maserati was sold.",
+     [("Zorvani", "ORG"), ("Maserati", "PERSON"), ("Maserati", "PERSON")],
+     [("Maserati", "ORG")], [("Maserati", "PERSON")]),
+    ("Fiat may move Quellotti within its Tarvo Romeo division. Tarvo Romeo sells well.",
+     [("Fiat", "ORG"), ("Quellotti", "PERSON"), ("Tarvo Romeo", "PERSON"), ("Tarvo Romeo", "PERSON")],
+     [("Tarvo Romeo", "ORG")], [("Tarvo Romeo", "PERSON")]),
+    # ... not a person's name
+    ("David Brask has built the Brask brand over ten years.", [("David Brask", "PERSON"), ("Brask", "PERSON")],
+     [("Brask", "PERSON")], [("Brask", "ORG")]),
+    ("Carolina Vell is the brand of the year.", [("Carolina Vell", "PERSON")], [("Carolina Vell", "PERSON")], []),
+    # a job at a body
+    ("Tom Vardy, portal director at Quellnet, said so.", [("Tom Vardy", "PERSON"), ("Quellnet", "NORP")],
+     [("Quellnet", "ORG")], [("Quellnet", "NORP")]),
+    ("A spokeswoman at Brundel said the talks had ended.", [("Brundel", "PERSON")], [("Brundel", "ORG")], []),
+    # a list joined to a firm, through lower-case words
+    ("Its customers include Boots, Tarrowby, Quelling and consumer products giant Procter & Gamble.",
+     [("Tarrowby", "PERSON"), ("Quelling", "PERSON"), ("Procter & Gamble", "ORG")],
+     [("Tarrowby", "ORG"), ("Quelling", "ORG")], [("Tarrowby", "PERSON")]),
+    ("The telecoms firm Zorvex and Brundel kept their customers.", [("Zorvex", "ORG"), ("Brundel", "PERSON")],
+     [("Brundel", "ORG")], []),
+    ("Brundel and Zorvex Group kept their customers.", [("Brundel", "PERSON"), ("Zorvex Group", "ORG")],
+     [("Brundel", "ORG")], []),
+    # an ORG that its own words do not mark as a firm is no anchor ("Keane and Oasis": bands, singers)
+    ("Zorvex and Brundel kept their customers.", [("Zorvex", "ORG"), ("Brundel", "PERSON")],
+     [("Brundel", "PERSON")], []),
+    # ... not a person named in full, a title, nor in a sports report
+    ("Tom Brundel met Zorvex. Brundel and Zorvex agreed.",
+     [("Tom Brundel", "PERSON"), ("Zorvex", "ORG"), ("Brundel", "PERSON"), ("Zorvex", "ORG")],
+     [("Brundel", "PERSON")], [("Brundel", "ORG")]),
+    ("Mr Brundel and Zorvex agreed.", [("Brundel", "PERSON"), ("Zorvex", "ORG")], [("Brundel", "PERSON")], []),
+    ("The striker scored twice as Tarrow beat the champions in the league. Keeper Brundel and Chelsea drew in the cup.",
+     [("Tarrow", "ORG"), ("Brundel", "PERSON"), ("Chelsea", "ORG")], [("Brundel", "PERSON")], []),
+    ("Firms sued include Tarvo Group and Brask and Vellum.",
+     [("Tarvo Group", "ORG"), ("Brask", "PERSON"), ("Vellum", "PERSON")], [("Brask", "PERSON")], [("Brask", "ORG")]),
+    # a firm's front word alone
+    ("The Quorin Research Center said so. Said the Quorin report: it is bad.",
+     [("Quorin Research Center", "ORG"), ("Quorin", "PERSON")], [("Quorin", "ORG")], [("Quorin", "PERSON")]),
+    ("GM's main European brands are Opel and Vauxhall.", [("GM", "ORG"), ("European", "NORP")],
+     [("European", "NORP")], [("European", "ORG")]),
+    ("The report by the US Quorin Research Center is out. The Quorin report said so.",
+     [("US Quorin Research Center", "ORG"), ("Quorin", "PERSON")], [("Quorin", "ORG")], []),
+    # ... not a place, a first name, a common word or a word of a person's name
+    ("Manchester United won. Manchester was happy.", [("Manchester United", "ORG"), ("Manchester", "GPE")],
+     [("Manchester", "GPE")], [("Manchester", "ORG")]),
+    ("The Tarnby Local Health Board met. Officials in Tarnby said so.",
+     [("Tarnby Local Health Board", "ORG"), ("Tarnby", "PERSON")], [("Tarnby", "PERSON")], [("Tarnby", "ORG")]),
+    ("Morgan Stanley grew. Morgan said so.", [("Morgan Stanley", "ORG"), ("Morgan", "PERSON")],
+     [("Morgan", "PERSON")], []),
+    ("Warner Bros grew. Jack Warner said so, and Warner left.",
+     [("Warner Bros", "ORG"), ("Jack Warner", "PERSON"), ("Warner", "PERSON")], [("Warner", "PERSON")], []),
+]
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", FIRMS)
+def test_firms_read_as_people(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)

@@ -51,7 +51,10 @@ English word the document also writes in lower case is dropped (:func:`common_wo
 
 Round 7: initials before a surname ("JK Rowling" taken for an ORG, :mod:`.initials`) are evidence
 for a PERSON in the vote, weighed like a first name; a name written with initials apart or with
-full stops that the model missed ("J K Rowling") is added as a PERSON.
+full stops that the model missed ("J K Rowling") is added as a PERSON. Firms the model takes for
+people or nationalities (:mod:`.firms`): "the X brand", "its X division", "portal director at X"
+are ORG cues, a list joined to a firm its own words mark makes its one-word members ORGs, and a
+firm's front word alone ("Pew" after "Pew Research Center") is the firm.
 
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
@@ -66,6 +69,7 @@ from spacy.tokens import Doc, Span
 from .names import extend_person
 from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place, org_words
+from .firms import brand_cue, listed_firms, role_at_cue, short_forms
 from .initials import initial_names, initials_evidence
 from .standards import standard_acronyms
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
@@ -92,6 +96,7 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     surnames = _surnames(spans, label_sets)
     spans, cued = _context_labels(doc, cued_names(doc, initial_names(doc, spans, rules), rules), rules)
     spans = coordinated_orgs(doc, vote(doc, common_words(doc, standard_acronyms(doc, spans), rules), rules), rules)
+    spans = listed_firms(doc, spans, rules, is_sport(doc, rules))
     # full names the vote made people at every mention ("Carolina Kluft" by her first name) give
     # surnames too; a name the model labelled PERSON and otherwise stays ambiguous
     surnames |= _surnames(spans, {sp.text: {"PERSON"} for sp in spans
@@ -110,6 +115,13 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     out = [Span(doc, sp.start, sp.end, label=(linked | short)[sp.text], span_id="fix:relabel")
            if sp.text in linked | short and sp.label_ in LABELS and sp.label_ != (linked | short)[sp.text] else sp
            for sp in out]
+    # a firm's front word alone ("Pew" after "Pew Research Center") is the firm, over a PERSON label
+    fronts = {text: label for text, label in short_forms(doc, out, rules).items()
+              if text not in linked and text not in surnames}
+    out = [Span(doc, sp.start, sp.end, label="ORG", span_id="fix:relabel")
+           if len(sp) == 1 and sp.text in fronts and sp.label_ == "PERSON"
+           and not (sp.end < len(doc) and doc[sp.end].text in _HYPHENS and attached(sp[-1], doc[sp.end]))
+           else sp for sp in out]  # not "Blu-ray"
     # one-word names: the label the document gives them
     labels: dict[str, list[str]] = {}
     for sp in out:
@@ -323,13 +335,13 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
         # "drew with X", "at home to X", "chief executive of X"
         if _phrase_before(doc, s) & rules.org_cue_phrases:
             return "ORG"
-        if _org_cue(doc, sp, cues):
-            return "ORG"
+        if _org_cue(doc, sp, cues) or brand_cue(doc, sp, rules) or role_at_cue(doc, sp):
+            return "ORG"  # "X's chief executive", "the X brand", "portal director at X"
     if label in {"ORG", "PERSON", "GPE"} and _org_list_cue(doc, sp, cues):
         return "ORG"
     # a name the model took for a nationality or a party: "X's customers", "X, the internet supplier"
     if (label == "NORP" and not is_demonym(sp.text.lower(), rules) and sp.text not in cues.party_members
-            and _org_cue(doc, sp, cues)):
+            and (_org_cue(doc, sp, cues) or brand_cue(doc, sp, rules) or role_at_cue(doc, sp))):
         return "ORG"
     # a club: "drew with X", "X striker"; a national side (a country) keeps its GPE label
     if (label in {"ORG", "PERSON", "GPE"} and not sp.text.isupper() and sp.text not in rules.home_nations

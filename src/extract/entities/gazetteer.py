@@ -39,11 +39,13 @@ ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person
                   "newspaper_heads": False, "newspaper_fronts": False, "run_openers": True,
                   "shared_roles": True, "site_heads": True,
                   "peer_titles": False, "technology_nouns": True, "initial_firms": False, "acronym_fronts": False,
-                  "not_names": False, "team_fronts": False, "event_short_forms": False}
+                  "not_names": False, "team_fronts": False, "event_short_forms": False,
+                  "brand_heads": True, "staff_roles": True, "firm_heads": False}
 
 #: lists added in rounds 5 to 7, empty when a file leaves them out
 OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns", "initial_firms", "acronym_fronts",
-                           "not_names", "team_fronts", "event_short_forms")
+                           "not_names", "team_fronts", "event_short_forms", "brand_heads", "staff_roles",
+                           "firm_heads")
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -69,6 +71,19 @@ def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
 def is_place(name: str) -> bool:
     """``name`` is a country, a US state or a city of MIN_POPULATION people or more."""
     return name in _names()[0]
+
+
+@lru_cache(maxsize=1)
+def _folded_places() -> frozenset[str]:
+    """The place names written without accents ("Zurich" for "Zürich"), read once."""
+    import unicodedata
+
+    return frozenset(unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in _names()[0])
+
+
+def is_place_unaccented(name: str) -> bool:
+    """``name`` is a place's name (see :func:`is_place`) as written without its accents ("Zurich")."""
+    return is_place(name) or name in _folded_places()
 
 
 def is_country(name: str) -> bool:
@@ -136,6 +151,9 @@ class OrgWords:
     not_names: frozenset[str]
     team_fronts: frozenset[str]
     event_short_forms: frozenset[str]
+    brand_heads: frozenset[str]
+    staff_roles: frozenset[str]
+    firm_heads: frozenset[str]
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:

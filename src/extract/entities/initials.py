@@ -5,7 +5,7 @@ as an ORG. Initials before a surname are strong evidence for a PERSON (GUIDELINE
 person is PERSON whatever else the name could be), so :func:`initials_evidence` is a vote for
 PERSON in :func:`.consistency.vote`, weighed like a first name. It is no evidence when the name
 reads as a firm's or a club's: the "surname" is a head word of a body ("BT Group", "EMI
-Records"), a place ("AC Milan", "GM Europe"), a common English word ("LG Card"), or the
+Records"), a place ("AC Milan", "GM Europe", "ETH Zurich", also without its accents), a common English word ("LG Card"), or the
 "initials" are a place's abbreviation ("US Airways") or stand alone elsewhere in the article
 as a name ("HP" ... "HP Compaq"); firms named by initials and a surname are listed
 (``initial_firms`` of ``entity_orgs.json``: "JP Morgan", "WH Smith"). The vote also gives way
@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
+from .gazetteer import is_common_word, is_country, is_first_name, is_place, is_place_unaccented, org_words
 from .rules import EntityRules
 from .tokens import sentence_start, taken_tokens
 
@@ -65,7 +65,7 @@ def person_with_initials(doc: Doc, s: int, e: int, rules: EntityRules) -> bool:
             or surname in rules.event_heads or surname in rules.award_heads
             or surname in rules.labels.not_people_heads or surname.lower() in rules.demonyms
             or surname in rules.continents or surname in rules.directions
-            or is_place(surname) or is_country(surname) or is_common_word(surname, SURNAME_ZIPF)):
+            or is_place_unaccented(surname) or is_country(surname) or is_common_word(surname, SURNAME_ZIPF)):
         return False
     if (letters in rules.gpe_abbreviations or letters in rules.home_nations or is_place(letters) or is_country(letters)
             or doc[s].text in rules.titles or letters in rules.club_heads or letters in rules.org_heads

@@ -1,0 +1,146 @@
+"""Firms the model reads as people, places or nationalities (round 7 of the organisation cues).
+
+* "the Maserati brand", "its Alfa Romeo division": a word for a brand or a part of a firm after the
+  name (``brand_heads`` of ``entity_orgs.json``) marks an ORG (GUIDELINES section 2: a brand named
+  after its maker is ORG), unless the name is a person's (a first name at its front, or its last
+  word after a first name elsewhere in the article: "the Beckham brand" beside "David Beckham");
+* "portal director at Tiscali": a job at a body (``staff_roles`` + "at") marks an ORG;
+* a list of names joined to a firm ("Boots, Burberry, Mothercare and consumer products giant
+  Procter & Gamble"): a one-word name the model took for a person or a nationality is an ORG, the
+  list read member by member from the firm (:func:`listed_firms`);
+* the front word of a firm's name used alone ("Pew" after "Pew Research Center": "the Pew report")
+  is that firm (:func:`short_forms`), unless it is a place, a nationality, a first name, a common
+  word or a word of a person's name in the article.
+
+These are cues for the vote of :mod:`.consistency`; none runs on a name that is a known place.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
+from .rules import EntityRules
+
+#: words joining the members of a list
+_JOINERS = {",", "and", "or", "&"}
+#: a front word at least this common (wordfreq Zipf) is no short form of the firm ("Royal", "Virgin",
+#: "Apple"); "Pew" (3.4) is below it
+FRONT_ZIPF = 4.0
+#: labels a list with a firm, or a firm's front word, overrules
+_PERSON_LIKE = {"PERSON", "NORP"}
+
+
+def _persons_word(doc: Doc, word: str) -> bool:
+    """``word`` follows a first name somewhere in the article ("David Beckham"): a surname."""
+    return any(t.text == word and t.i > 0 and is_first_name(doc[t.i - 1].text) for t in doc)
+
+
+def brand_cue(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """"the Maserati brand", "its Alfa Romeo division": a lower-case word for a brand or a firm's
+    part right after the name, which is no person's name, no place and no nationality or
+    continent's adjective ("European brands")."""
+    e = sp.end
+    if e >= len(doc) or not doc[e].is_lower or doc[e].lower_ not in org_words().brand_heads:
+        return False
+    low = sp.text.lower()
+    if low in rules.demonyms or low in rules.spans.continental_adjectives or low.rstrip("s") in rules.demonyms:
+        return False
+    words = sp.text.split()
+    if (len(words) >= 2 and is_first_name(words[0])) or _persons_word(doc, words[-1]):
+        return False
+    if sp[-1].tag_ and sp[-1].tag_ not in {"NNP", "NNPS"}:
+        return False  # "GM's main European brands": an adjective, not a name
+    return not (is_place(sp.text) or is_country(sp.text))
+
+
+def role_at_cue(doc: Doc, sp: Span) -> bool:
+    """"portal director at X", "a spokeswoman at X": a job at a body right before the name."""
+    s = sp.start
+    return (s >= 2 and doc[s - 1].lower_ == "at" and doc[s - 2].is_lower
+            and doc[s - 2].lower_ in org_words().staff_roles)
+
+
+def _member_after(doc: Doc, k: int, longest: int = 3) -> int:
+    """The start of the next list member after the joiner at token k: past up to ``longest``
+    lower-case words ("and consumer products giant X")."""
+    j = k + 1
+    while j < len(doc) and j - k - 1 < longest and doc[j].is_lower and doc[j].is_alpha:
+        j += 1
+    return j
+
+
+def _and_between(doc: Doc, a: Span, b: Span) -> bool:
+    """Spans a and b are next to each other with only "and" or "&" between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    return second.start == first.end + 1 and doc[first.end].lower_ in {"and", "&"}
+
+
+def listed_firms(doc: Doc, spans: list[Span], rules: EntityRules, sport: bool) -> list[Span]:
+    """One-word names the model took for a person or a nationality, joined by a comma, "and" or
+    "or" to an ORG, directly or through other such names ("Boots, Burberry, Mothercare and
+    consumer products giant Procter & Gamble"; lower-case words may describe the next member),
+    are ORGs: lists join names of one kind. Not in a sports report (team sheets list players and
+    clubs), nor for a first name, a nationality, a party, a place, a word of a person's name in
+    the article or a name after a title ("Mr Burberry")."""
+    if sport:
+        return spans
+    people_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    members = {}
+    for n, sp in enumerate(spans):
+        if (len(sp) == 1 and sp.label_ in _PERSON_LIKE and sp[0].is_title and sp[0].is_alpha
+                and not is_first_name(sp.text) and sp.text not in people_words
+                and sp.text.lower() not in rules.demonyms and sp.text not in rules.labels.party_members
+                and sp.text + "s" not in rules.labels.party_members
+                and not is_place(sp.text) and not is_country(sp.text)
+                and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
+            members[n] = sp
+    if not members:
+        return spans
+    heads = rules.org_heads | rules.company_heads
+    orgs = {n for n, sp in enumerate(spans) if sp.label_ == "ORG"
+            and (sp[-1].text in heads or (sp.start >= 1 and doc[sp.start - 1].is_lower
+                                          and doc[sp.start - 1].lower_ in rules.org_cue_before))}
+    by_start = {sp.start: n for n, sp in enumerate(spans)}
+    by_end = {sp.end: n for n, sp in enumerate(spans)}
+    out = list(spans)
+    changed = True
+    while changed:
+        changed = False
+        for n, sp in members.items():
+            if n in orgs:
+                continue
+            right = by_start.get(_member_after(doc, sp.end)) if sp.end < len(doc) and doc[sp.end].lower_ in _JOINERS else None
+            left = (by_end.get(sp.start - 1) if sp.start >= 2 and doc[sp.start - 1].lower_ in _JOINERS else None)
+            if any(k is not None and k in members and k != n and _and_between(doc, spans[k], sp) for k in (left, right)):
+                continue  # "Liggett Group and Brown and Williamson": "X and Y" may be one firm's name
+            if (right is not None and right in orgs) or (left is not None and left in orgs):
+                out[n] = Span(doc, sp.start, sp.end, label="ORG", span_id="fix:context")
+                orgs.add(n)
+                changed = True
+    return out
+
+
+def short_forms(doc: Doc, spans: list[Span], rules: EntityRules) -> dict[str, str]:
+    """Front words of the document's multi-word ORG names ending in a firm's head word (``company_heads``,
+    ``firm_heads``: "Pew" of "Pew Research Center", "Baikal" of "Baikal Finance Group"; not a public
+    body's head, as bodies are named after places: "Powys Local Health Board") -> "ORG"; not a place, a country, a nationality, a first
+    name, a common word, a title, an acronym or a word of a person's name in the article, nor
+    the front of "X of Y" ("Bank of England")."""
+    people_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    heads = rules.company_heads | org_words().firm_heads
+    out = {}
+    for sp in spans:
+        if sp.label_ != "ORG" or len(sp) < 2 or sp[-1].text not in heads:
+            continue
+        if len(sp) >= 3 and (sp[0].text in rules.gpe_abbreviations or is_country(sp[0].text)):
+            sp = Span(doc, sp.start + 1, sp.end, label="ORG")  # "the US Pew Research Center": after the country
+        if not sp[0].is_title or not sp[0].is_alpha:
+            continue
+        front = sp[0].text
+        if (sp[1].lower_ in {"of", "for", "and", "&"} or front in people_words or is_first_name(front)
+                or is_place(front) or is_country(front) or front.lower() in rules.demonyms
+                or front in rules.titles or is_common_word(front, FRONT_ZIPF) or front in rules.labels.party_members
+                or front + "s" in rules.labels.party_members):
+            continue
+        out[front] = "ORG"
+    return out
