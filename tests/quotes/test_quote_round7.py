@@ -197,3 +197,18 @@ def test_issuing_verbs_are_checked():
     data["issuing_verbs"] = {"issue": "issued"}
     with pytest.raises(ResourceError, match="issuing_verbs"):
         build_lexicon(data)
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "it" after a document whose author its phrase names: the author
+    pytest.param("A memo from the council warned of long delays. “The bridge must close for a year,” it said.",
+                 "the council", id="it-document-with-author"),
+    # a document acted on (a passive subject) or with no author: no one
+    pytest.param("Ann Lee's report will be published next week. “The bridge must close for a year,” it said.",
+                 None, id="it-passive-document"),
+    pytest.param("The report warned of long delays. “The bridge must close for a year,” it said.",
+                 None, id="it-bare-document"),
+])
+def test_it_after_a_document(quote_records, text, speaker):
+    (rec,) = quote_records(text)
+    assert (rec["speaker"], rec["speaker_mention"]) == (speaker, "it")

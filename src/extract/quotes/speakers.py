@@ -433,6 +433,9 @@ def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
             return None
         if ent is not None and ent.label_ in {"ORG", "GPE"}:
             return ent.text, "org"
+        if subj.pos_ == "NOUN" and subj.dep_ == "nsubj" and _is_document(subj, people.lex):
+            # "A memo from the panel ... “...,” it stated"; not "His record will be released"
+            return _author_of(people, subj)
         if speaker_noun_kind(subj.text, people.lex) == "org":
             return _np_text(subj), "org"
         return None
@@ -446,6 +449,20 @@ def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
     if subj.tag_ in {"NNS", "NNPS"} and speaker_noun_kind(subj.text, people.lex) in {"group", "role", "org"}:
         return _np_text(subj), "group"
     return None
+
+
+def _author_of(people: People, doc_tok) -> tuple[str, str] | None:
+    """(speaker, kind) of the author of the document ``doc_tok`` heads ("a memo from the panel",
+    "the statement" someone issued before), None when the text names none."""
+    doc, lex = doc_tok.doc, people.lex
+    span = doc[doc_tok.left_edge.i:doc_tok.i + 1]
+    author = document_author(span, lex) or earlier_author(span, lex)
+    if author is None:
+        return None
+    q = Quote(doc[author[0]].idx, doc[author[1] - 1].idx, "double")
+    q.mention = author
+    name_speaker(doc, q, people, lex)
+    return (q.speaker, q.speaker_kind) if q.speaker is not None else None
 
 
 def _np_text(tok) -> str:
