@@ -75,3 +75,19 @@ def test_a_models_name_by_its_code_or_a_vehicle_word_is_a_product(labels_hold, t
 ])
 def test_no_model_name_for_a_maker(labels_hold, text, ents, absent):
     labels_hold(text, ents, [], absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    # the issue's boundary examples, written again: a saint's straight or curly possessive inside a place
+    ("A spokesman for St Anne's Palace said so.", [("St Anne", "PERSON")], [("St Anne's Palace", "FAC")],
+     [("St Anne", "PERSON")]),
+    ("Staff at St Anne’s Palace agreed.", [], [("St Anne’s Palace", "FAC")], []),
+    # any other possessive splits the owner from its ground
+    ("The match at Rovers' Millfield Road was off.", [("Rovers' Millfield Road", "ORG")],
+     [("Rovers", "ORG"), ("Millfield Road", "FAC")], [("Rovers' Millfield Road", "ORG")]),
+    # a maker and a model number; the number alone later, also before a full stop
+    ("The Boeing 737-800 is popular; Ryanair flies the 737-800.", [("Boeing", "ORG"), ("Ryanair", "ORG"), ("737", "CARDINAL")],
+     [("Boeing 737-800", "PRODUCT"), ("737-800", "PRODUCT")], [("Boeing", "ORG")]),
+])
+def test_the_issues_boundary_examples(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)

@@ -138,6 +138,11 @@ def _code_after(doc: Doc, i: int) -> int | None:
     j = i
     while j < len(doc) and (j == i or attached(doc[j - 1], doc[j])) and not doc[j].is_space:
         j += 1
+    k = i
+    while k < j and (k == i or doc[k].text[:1].isalnum() or doc[k].text == "-"):
+        k += 1
+    if k < j and k > i + 1 and re.search(r"[A-Za-z-]", doc[i:k].text):
+        j = k  # "the 737-800.": a full stop or comma after a code with a hyphen or a letter is no part of it
     text = doc[i:j].text
     base = text[:-1] if text.endswith("s") and len(text) > 2 else text
     if not _CODE.match(base) or _YEAR.match(base) or _SCORE.match(base):
