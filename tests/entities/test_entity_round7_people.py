@@ -209,3 +209,25 @@ FIRMS = [
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRMS)
 def test_firms_read_as_people(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
+
+
+# a known town after a place preposition, missed or taken for a nationality
+TOWNS = [
+    ("Campaigners want trains to run to Carlisle again.", [], [("Carlisle", "GPE")], []),
+    ("Campaigners want trains to run to Carlisle again.", [("Carlisle", "NORP")],
+     [("Carlisle", "GPE")], [("Carlisle", "NORP")]),
+    ("Fans will travel from Carlisle on Saturday.", [], [("Carlisle", "GPE")], []),
+    # a common word, a person's name, a club in a sports report, a longer name: left alone
+    ("He sold the firm to Reading last year.", [], [], [("Reading", "GPE")]),
+    ("Tom Carlisle spoke. He gave the prize to Carlisle.", [("Tom Carlisle", "PERSON")], [], [("Carlisle", "GPE")]),
+    ("The striker scored in the league cup and the match went to extra time; the club lost 2-1 to Carlisle.",
+     [], [], [("Carlisle", "GPE")]),
+    ("There was more follow up to Brits success.", [], [], [("Brits", "GPE")]),
+    ("The deal went to Carlisle United.", [("Carlisle United", "ORG")], [("Carlisle United", "ORG")],
+     [("Carlisle", "GPE")]),
+]
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", TOWNS)
+def test_towns_after_prepositions(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

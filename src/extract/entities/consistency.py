@@ -54,7 +54,8 @@ for a PERSON in the vote, weighed like a first name; a name written with initial
 full stops that the model missed ("J K Rowling") is added as a PERSON. Firms the model takes for
 people or nationalities (:mod:`.firms`): "the X brand", "its X division", "portal director at X"
 are ORG cues, a list joined to a firm its own words mark makes its one-word members ORGs, and a
-firm's front word alone ("Pew" after "Pew Research Center") is the firm.
+firm's front word alone ("Pew" after "Pew Research Center") is the firm. A known town after a place
+preposition that the model missed or called a NORP is a GPE (:mod:`.places`: "to Carlisle").
 
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
@@ -71,6 +72,7 @@ from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place, org_words
 from .firms import brand_cue, listed_firms, role_at_cue, short_forms
 from .initials import initial_names, initials_evidence
+from .places import towns_after_prepositions
 from .standards import standard_acronyms
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
                      taken_tokens)
@@ -94,7 +96,8 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         label_sets.setdefault(sp.text, set()).add(sp.label_)
     surnames = _surnames(spans, label_sets)
-    spans, cued = _context_labels(doc, cued_names(doc, initial_names(doc, spans, rules), rules), rules)
+    spans = towns_after_prepositions(doc, initial_names(doc, spans, rules), rules, is_sport(doc, rules))
+    spans, cued = _context_labels(doc, cued_names(doc, spans, rules), rules)
     spans = coordinated_orgs(doc, vote(doc, common_words(doc, standard_acronyms(doc, spans), rules), rules), rules)
     spans = listed_firms(doc, spans, rules, is_sport(doc, rules))
     # full names the vote made people at every mention ("Carolina Kluft" by her first name) give

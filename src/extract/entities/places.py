@@ -1,0 +1,66 @@
+"""Known towns after a place preposition that the model missed or took for a nationality (round 7).
+
+"Trains will run to Carlisle again": the model often leaves a town's name unlabelled, or calls it a
+NORP, after "to", "from", "in", "near". A one-word name that the place gazetteer knows (a country,
+a US state or a city of 15,000 people or more, :mod:`.gazetteer`), right after such a preposition
+(``gazetteer_cue_before``) and before no lower-case noun it modifies ("from Whitehall departments"),
+is a GPE when it is no common English word, no first name, no word of a
+person's name in the article, no nationality and no party, and the words before give no club or
+firm reading (``gazetteer_cue_blockers``: "lost 2-1 to X", "a move to X"). Not in a sports report,
+where a town's name after "to" or "from" is often its club.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .gazetteer import is_common_word, is_country, is_first_name, is_place
+from .rules import EntityRules
+from .tokens import all_caps_line, capitalised, sentence_start, taken_tokens
+
+_SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+#: a name at least this common (wordfreq Zipf) is an English word ("Reading", "Bath", "Sale"); "Carlisle"
+#: (3.5) is below it, and the best-known places above it the model labels itself ("London")
+WORD_ZIPF = 4.0
+
+
+def _town_after_preposition(doc: Doc, i: int, rules: EntityRules, people_words: set[str]) -> bool:
+    """Token i is a known place's one-word name right after a place preposition (see the module)."""
+    tok = doc[i]
+    if i < 1 or not capitalised(tok) or not tok.is_alpha or sentence_start(doc, i):
+        return False
+    if doc[i - 1].lower_ not in rules.gazetteer_cue_before or not doc[i - 1].is_lower:
+        return False
+    if i + 1 < len(doc) and (capitalised(doc[i + 1]) or doc[i + 1].text in {"-", "‐"}):
+        return False  # part of a longer name ("to Carlisle United", "to Carlisle-based")
+    if i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].tag_ in {"NN", "NNS"}:
+        return False  # a modifier: "from Whitehall departments", "Hillsborough coma victim"
+    text = tok.text
+    if (text in people_words or is_first_name(text) or is_common_word(text, WORD_ZIPF) or text.lower() in rules.demonyms
+            or (text.endswith("s") and text.lower()[:-1] in rules.demonyms) or text in rules.labels.party_members or text + "s" in rules.labels.party_members
+            or not (is_place(text) or is_country(text)) or all_caps_line(doc, i, i + 1)):
+        return False
+    before = doc[max(0, i - 5):i - 1]
+    return not any(t.lower_ in rules.gazetteer_cue_blockers or _SCORE.match(t.text) for t in before)
+
+
+def towns_after_prepositions(doc: Doc, spans: list[Span], rules: EntityRules, sport: bool) -> list[Span]:
+    """The spans with a GPE for each known town after a place preposition that no span holds or
+    that the model took for a nationality ("to Carlisle" missed or NORP); not in a sports report."""
+    if sport:
+        return spans
+    people_words = {t.text for sp in spans if sp.label_ == "PERSON" for t in sp}
+    taken = taken_tokens(spans)
+    norp = {sp.start: n for n, sp in enumerate(spans) if sp.label_ == "NORP" and len(sp) == 1}
+    out = list(spans)
+    added = []
+    for i in range(1, len(doc)):
+        if (i in taken and i not in norp) or not _town_after_preposition(doc, i, rules, people_words):
+            continue
+        place = Span(doc, i, i + 1, label="GPE", span_id="fix:place")
+        if i in norp:
+            out[norp[i]] = place
+        else:
+            added.append(place)
+    return sorted(out + added, key=lambda sp: sp.start) if added else out
