@@ -83,3 +83,24 @@ def test_a_lists_last_title_before_a_verb(blank):
 ])
 def test_no_last_title_before_a_noun_or_after_a_courtesy_title(blank, text, ents, tags, absent):
     assert absent not in _tagged(blank, text, ents, tags)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    ("He beat co-star Ray Orr, nominated for Pennyworth, as well as Ann Vell.",
+     [("Ray Orr", "PERSON"), ("Pennyworth", "PERSON"), ("Ann Vell", "PERSON")],
+     [("Pennyworth", "WORK_OF_ART"), ("Ray Orr", "PERSON")], [("Pennyworth", "PERSON")]),
+    ("The cast of Tarnika also includes British actors. Work on Tarnika ended.", [("Tarnika", "ORG"), ("Tarnika", "PERSON")],
+     [("Tarnika", "WORK_OF_ART")], [("Tarnika", "ORG"), ("Tarnika", "PERSON")]),
+])
+def test_a_title_after_a_nomination_or_a_cast(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, absent", [
+    # an award, a person's full name or a place after "nominated for" is no title
+    ("She was nominated for Oscars twice.", [("Oscars", "WORK_OF_ART")], [("Oscars", "PERSON")]),
+    ("It was a nomination for Kate Orr, nominated for Tarnby.", [("Kate Orr", "PERSON"), ("Tarnby", "GPE")],
+     [("Tarnby", "WORK_OF_ART")]),
+])
+def test_no_title_after_a_nomination_for_an_award_or_a_place(labels_hold, text, ents, absent):
+    labels_hold(text, ents, [], absent)
