@@ -32,6 +32,9 @@ CASES = [
                  "The White House's statement", id="owner-colon"),
     pytest.param("Ann Lee sent a letter to the board. “We cannot accept this,” her letter said.",
                  "We cannot accept this", "Ann Lee", "person", "her letter", id="owner-pronoun"),
+    pytest.param("A letter to the mayor from the union said the plan was “unfair to every worker.”",
+                 "unfair to every worker", "the union", "org", "A letter to the mayor from the union",
+                 id="from-phrase-not-next"),
     pytest.param("A projection by the consulting firm Oxford Economics predicted that the rule would "
                  "“cost jobs in every state.”", "cost jobs in every state", "Oxford Economics", "org",
                  "A projection by the consulting firm Oxford Economics", id="by-apposition"),

@@ -596,9 +596,10 @@ def document_author(span, lex: Lexicon) -> tuple[int, int] | None:
     """The mention (token range) of who wrote the document or issued the statement that
     ``span`` names, when the phrase names them: its owner ("NASA's report", "the campaign's
     statement", "his letter"), a person's or organisation's name inside it ("a Pentagon
-    report") or a "by"/"from" phrase on it ("a report by Human Rights Watch", "a letter from
-    the American Legion"). None for a bare document ("the report"), for a place ("a report from
-    Baghdad", "Florida law") and for anything that is no document."""
+    report") or a "by"/"from" phrase on it, next to it or after another of its phrases ("a
+    report by Human Rights Watch", "a letter to the board from the American Legion"). None
+    for a bare document ("the report"), for a place ("a report from Baghdad", "Florida law")
+    and for anything that is no document."""
     head = span.root
     if head.pos_ not in {"NOUN", "PROPN"} or not _is_document(head, lex):
         return None
@@ -615,7 +616,7 @@ def document_author(span, lex: Lexicon) -> tuple[int, int] | None:
             ent = ent_of(child)
             if ent is not None and span.start <= ent.start and ent.end <= head.i:
                 return ent.start, ent.end
-        elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i == head.i + 1:
+        elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > head.i:
             obj = next((c for c in child.children if c.dep_ == "pobj"), None)
             if obj is not None:
                 found = _author_phrase(doc, obj, lex, obj.left_edge.i, obj.right_edge.i + 1)
