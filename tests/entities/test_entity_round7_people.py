@@ -231,3 +231,10 @@ TOWNS = [
 @pytest.mark.parametrize("text,ents,wanted,unwanted", TOWNS)
 def test_towns_after_prepositions(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
+
+
+def test_a_span_started_at_the_second_initial_takes_the_first():
+    doc = spacy.blank("en")("Then J K Rowling agreed.")
+    from spacy.tokens import Span
+    spans = initial_names(doc, [Span(doc, 2, 4, label="ORG")], load_rules())
+    assert [(sp.text, sp.label_) for sp in spans] == [("J K Rowling", "ORG")]

@@ -12,7 +12,8 @@ as a name ("HP" ... "HP Compaq"); firms named by initials and a surname are list
 to any cue for another label at a mention ("analysts at JP Morgan").
 
 :func:`initial_names` adds the name the model missed when the initials are written apart or with
-full stops ("J K Rowling said"), with the same checks.
+full stops ("J K Rowling said"), with the same checks, and gives a span the model started at the
+second initial the first ("J" + "K Rowling").
 """
 from __future__ import annotations
 
@@ -103,10 +104,25 @@ def initials_evidence(doc: Doc, sp: Span, rules: EntityRules) -> bool:
     return sp.label_ in INITIALS_TARGETS and person_with_initials(doc, sp.start, sp.end, rules)
 
 
+def _with_initials_before(doc: Doc, sp: Span) -> Span:
+    """A span the model started at its second initial ("J" + "K Rowling") takes in the initials
+    right before it, up to three letters in all; its label is left to the vote."""
+    s = sp.start
+    if not (sp.label_ and re.match(r"^[A-Z]\.?$", sp[0].text)):
+        return sp
+    while (s > 0 and sp.end - s < 4 and re.match(r"^[A-Z]\.?$", doc[s - 1].text)
+           and not sentence_start(doc, s) and not (doc[s - 1].text in {"A", "I"} and sentence_start(doc, s - 1))):
+        s -= 1
+    if s == sp.start or not sentence_start(doc, s) and s > 0 and _INITIALS.match(doc[s - 1].text):
+        return sp
+    return Span(doc, s, sp.end, label=sp.label_, span_id="fix:initials")
+
+
 def initial_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """People the model missed, written with initials apart or with full stops and a surname no
     span holds ("J K Rowling said", "J.K. Rowling"): PERSON spans. Undotted capitals run together
     ("PC Pro") are left alone: they read as acronyms."""
+    spans = [_with_initials_before(doc, sp) for sp in spans]
     taken = taken_tokens(spans)
     added = []
     for i in range(len(doc) - 1):
