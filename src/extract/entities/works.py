@@ -182,6 +182,8 @@ def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, ru
     if any((sp.label_ in firm and sp.start == start) or (sp.label_ not in LABELS and not _capitalised_run(sp, start, end))
            for sp in old):
         return False  # a place or a firm the title starts with; a date or number inside
+    if any(sp.start == start and sp.text in rules.broadcasters for sp in old):
+        return False  # "the cast of Channel 4's X": the channel, whose programme boundaries.py finds
     if any(sp.label_ == "PERSON" and len(sp) >= 2 and is_first_name(sp[0].text) for sp in old):
         return False  # "a best director nomination for Martin Scorsese"
     if strength not in {"strong", "named"} and end - start == 1 and doc[start].text in _people_words(doc_spans):
