@@ -631,14 +631,16 @@ EARLIER_TOKENS = 300
 
 def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
     """The mention of who issued the document that a bare definite phrase names ("the
-    statement", "the letter"), from the nearest earlier mention of the same noun: the object of
-    a verb that makes one (``issuing_verbs``: "the museum issued a statement", "Lee sent a
-    letter") or the "in" phrase of a reporting verb ("Fox News said in a statement"), its
-    verb's subject being the author. None when the nearest earlier mention is none of these
-    (another report, or one nobody is said to have made), or there is none."""
+    statement", "the staff letter"), from the nearest earlier mention of the same noun: the
+    object of a verb that makes one (``issuing_verbs``: "the museum issued a statement", "Lee
+    sent a letter") or the "in" phrase of a reporting verb ("Fox News said in a statement"),
+    its verb's subject being the author, or a phrase naming its author (:func:`document_author`:
+    "a letter from the staff association"). None when the nearest earlier mention is none of
+    these (another report, or one nobody is said to have made), or there is none."""
     head = span.root
     if head.pos_ != "NOUN" or not _is_document(head, lex) or span[0].lower_ != "the" \
-            or any(t.pos_ not in {"DET", "ADJ"} for t in span if t.i != head.i):
+            or any(t.pos_ not in {"DET", "ADJ"} and not (t.dep_ == "compound" and not t.ent_type_)
+                   for t in span if t.i != head.i):
         return None
     doc = span.doc
     for k in range(head.i - 1, max(head.i - EARLIER_TOKENS, 0) - 1, -1):
@@ -650,7 +652,8 @@ def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
         elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in lex.verb_forms:
             verb = tok.head.head
         else:
-            return None
+            # "A letter from the staff association ... the staff letter noted": its author
+            return document_author(doc[tok.left_edge.i:tok.i + 1], lex)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i > verb.i:
             return None
