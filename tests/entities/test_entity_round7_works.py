@@ -40,14 +40,10 @@ CODE_NEGATIVES = [
 ]
 
 
-@pytest.mark.parametrize("text, ents, expected, absent", CODE_CASES)
-def test_a_cued_code_is_a_model_at_every_mention(labels_hold, text, ents, expected, absent):
+@pytest.mark.parametrize("text, ents, expected, absent",
+                         CODE_CASES + [(text, ents, [], absent) for text, ents, absent in CODE_NEGATIVES])
+def test_a_cued_code_is_a_model_at_every_mention_an_uncued_one_not(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
-
-
-@pytest.mark.parametrize("text, ents, absent", CODE_NEGATIVES)
-def test_no_model_for_an_uncued_code_a_road_or_a_group(labels_hold, text, ents, absent):
-    labels_hold(text, ents, [], absent)
 
 
 @pytest.mark.parametrize("text, ents, expected, absent", [
