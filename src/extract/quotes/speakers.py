@@ -617,11 +617,30 @@ def document_author(span, lex: Lexicon) -> tuple[int, int] | None:
             if ent is not None and span.start <= ent.start and ent.end <= head.i:
                 return ent.start, ent.end
         elif child.dep_ == "prep" and child.lower_ in _AUTHOR_PREPS and child.i > head.i:
-            obj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                found = _author_phrase(doc, obj, lex, obj.left_edge.i, obj.right_edge.i + 1)
-                if found is not None:
-                    return found
+            found = _by_phrase_author(doc, child, lex)
+            if found is not None:
+                return found
+        elif child.dep_ == "acl" and child.i > head.i and child.lower_ in lex.issuing_forms:
+            found = _issued_by(doc, child, lex)   # "a report released in May by the ministry"
+            if found is not None:
+                return found
+    return None
+
+
+def _by_phrase_author(doc: Doc, prep, lex: Lexicon) -> tuple[int, int] | None:
+    """The author that a "by"/"from" phrase names, if it names one."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None if obj is None else _author_phrase(doc, obj, lex, obj.left_edge.i, obj.right_edge.i + 1)
+
+
+def _issued_by(doc: Doc, verb, lex: Lexicon) -> tuple[int, int] | None:
+    """The author named by the "by" (or "from") phrase of a verb that makes a document ("released
+    by the ministry", "was sent from the club"); not "obtained by X", no such verb."""
+    for c in verb.children:
+        if c.dep_ in {"agent", "prep"} and c.lower_ in _AUTHOR_PREPS:
+            found = _by_phrase_author(doc, c, lex)
+            if found is not None:
+                return found
     return None
 
 
@@ -652,8 +671,11 @@ def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
         elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in lex.verb_forms:
             verb = tok.head.head
         else:
-            # "A letter from the staff association ... the staff letter noted": its author
-            return document_author(doc[tok.left_edge.i:tok.i + 1], lex)
+            # "an email was sent from the club"; "A letter from the staff association ... the
+            # staff letter noted": its author
+            issued = tok.dep_ == "nsubjpass" and tok.head.lower_ in lex.issuing_forms
+            return (_issued_by(doc, tok.head, lex) if issued else None) \
+                or document_author(doc[tok.left_edge.i:tok.i + 1], lex)
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i > verb.i:
             return None
