@@ -104,3 +104,29 @@ def test_a_title_after_a_nomination_or_a_cast(labels_hold, text, ents, expected,
 ])
 def test_no_title_after_a_nomination_for_an_award_or_a_place(labels_hold, text, ents, absent):
     labels_hold(text, ents, [], absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    # a title joined by "and" to a title a cue marked
+    ("The drama Night Kettle Road won. She loved Harbour Days and Night Kettle Road.", [("Harbour Days", "PERSON")],
+     [("Harbour Days", "WORK_OF_ART"), ("Night Kettle Road", "WORK_OF_ART")], [("Harbour Days", "PERSON")]),
+    ("The finalists, Silver Dollar Kid and Lantern Field, split the votes. The film Lantern Field lost.",
+     [("Silver Dollar Kid", "MONEY")], [("Silver Dollar Kid", "WORK_OF_ART")], [("Silver Dollar Kid", "MONEY")]),
+])
+def test_a_title_joined_to_a_marked_title(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, absent", [
+    # a person's full name, a place, a courtesy title, a person inside: no title
+    ("It starred Kate Orr and Lantern Field was a hit. The film Lantern Field won.", [("Kate Orr", "PERSON")],
+     [("Kate Orr", "WORK_OF_ART")]),
+    ("They flew to New Tarnby and Lantern Field opened. The film Lantern Field won.", [("New Tarnby", "GPE")],
+     [("New Tarnby", "WORK_OF_ART")]),
+    ("He worked with Vell on Escape From Tarnby and Lantern Field. The film Lantern Field won.", [("Vell", "PERSON")],
+     [("Vell on Escape From Tarnby", "WORK_OF_ART")]),
+    ("She liked Edward and Mrs Simpson and Lantern Field. The film Lantern Field won.", [("Simpson", "PERSON")],
+     [("Mrs Simpson", "WORK_OF_ART")]),
+])
+def test_no_title_joined_for_a_person_or_a_place(labels_hold, text, ents, absent):
+    labels_hold(text, ents, [], absent)

@@ -42,7 +42,9 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   broadcaster's channel, an age group or a format ("MP3"); a title after a part played in it
   ("playing a gutsy boxer in X", "his portrayal of Ray Charles in X"; ``role_openers``) is a
   WORK_OF_ART like one after a role phrase (a one-word title that is a word of the part too: the
-  biopic "Ray"), and a title's mention the model read as a sum ("Million Dollar Baby" MONEY) is one.
+  biopic "Ray"), and a title's mention the model read as a sum ("Million Dollar Baby" MONEY) is one;
+  a title joined by "and"/"or" to a marked title of two words or more is one ("finalists Citizen
+  Kane and A Matter of Life and Death"), not a person's name, a place or a firm.
 """
 from __future__ import annotations
 
@@ -747,8 +749,43 @@ def _model_mentions(doc: Doc, spans: list[Span], codes: set[str], names: set[str
     return new
 
 
+def _coordinated_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"favourites Million Dollar Baby and The Aviator": capitalised words joined by "and"/"or" to a
+    title a cue marked are a title too, a WORK_OF_ART: two words or more, no person's full name, no
+    place, nationality, firm or event the model found at their start, not at a sentence's start."""
+    cued = {CUE, CREDIT, APPOSED, MENTION, "fix:work", "fix:mention"}
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for sp in spans:
+        if sp.label_ != "WORK_OF_ART" or sp.id_ not in cued or len(sp) < 2:
+            continue  # a one-word title before "and" may be a title cut short ("Bill and Ted's ...")
+        for start, end in _conjuncts(doc, sp, rules):
+            old = list({(o.start, o.end): o for k in range(start, end) if (o := by_token.get(k))}.values())
+            if (end - start < 2 or sentence_start(doc, start) or doc[start].text in rules.titles
+                    or any(o.start < start or o.end > end or o.label_ == "WORK_OF_ART"
+                           or (o.label_ == "PERSON" and (o.start, o.end) != (start, end)) for o in old)
+                    or not _is_title(doc, start, end, old, "weak", rules, spans)):
+                continue  # "Edward and Mrs Simpson"; "worked with Carpenter on X and Y": a person inside
+            new.append(Span(doc, start, end, label="WORK_OF_ART", span_id=CUE))
+    return replace_spans(spans, new)
+
+
+def _conjuncts(doc: Doc, sp: Span, rules: EntityRules) -> list[tuple[int, int]]:
+    """The capitalised runs joined to the span by "and"/"or" right before or after it."""
+    out = []
+    if sp.start >= 2 and doc[sp.start - 1].lower_ in {"and", "or"} and doc[sp.start - 1].is_lower:
+        start = title_before(doc, sp.start - 1, rules)
+        if start is not None:
+            out.append((start, sp.start - 1))
+    if sp.end + 1 < len(doc) and doc[sp.end].lower_ in {"and", "or"} and doc[sp.end].is_lower:
+        end = title_run(doc, sp.end + 1, rules, rules.spans.title_breakers)
+        if end is not None and not (end < len(doc) and (doc[end].is_title or doc[end].text in POSSESSIVE)):
+            out.append((sp.end + 1, end))
+    return out
+
+
 #: the rules in the order they run (titles, then their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
-    _cued_titles, _credited_titles, _apposed_titles, _title_mentions, _known_products, _after_product_words, _versions,
+    _cued_titles, _credited_titles, _apposed_titles, _title_mentions, _coordinated_titles, _known_products, _after_product_words, _versions,
     _platform_titles, _models, _maker_numbers, _coded_models,
 )
