@@ -238,3 +238,17 @@ def test_a_span_started_at_the_second_initial_takes_the_first():
     from spacy.tokens import Span
     spans = initial_names(doc, [Span(doc, 2, 4, label="ORG")], load_rules())
     assert [(sp.text, sp.label_) for sp in spans] == [("J K Rowling", "ORG")]
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", [
+    ("Refugee Council Chief Executive Maeve Tarrow called the plans dangerous.",
+     [("Refugee Council Chief Executive", "ORG"), ("Maeve Tarrow", "PERSON")],
+     [("Refugee Council", "ORG"), ("Maeve Tarrow", "PERSON")], [("Refugee Council Chief Executive", "ORG")]),
+    ("Quellnet Chairman Tom Vardy spoke.", [("Quellnet Chairman", "ORG"), ("Tom Vardy", "PERSON")],
+     [("Quellnet", "ORG")], []),
+    # no person after it, or the role word alone: left alone
+    ("The Scottish Executive said so.", [("Scottish Executive", "ORG")], [("Scottish Executive", "ORG")], []),
+    ("Quellnet Chairman spoke.", [("Quellnet Chairman", "ORG")], [("Quellnet Chairman", "ORG")], []),
+])
+def test_a_role_after_an_organisation_is_outside_it(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)

@@ -25,7 +25,8 @@ case of words; it runs after :mod:`.boundaries` and before the document-level vo
 * a PRODUCT takes in the proper nouns right after it that no span holds ("Zeta Portable");
 * round 7: roles and document types are no names ("MPs", "White Paper"; ``not_names``), "Team GB"
   is an ORG and "the Worlds" an EVENT, and a party named by its members in two or more words is
-  one NORP ("Liberal Democrat chairman", where the model kept "Democrat");
+  one NORP ("Liberal Democrat chairman", where the model kept "Democrat"); an ORG ends before a
+  capitalised role right before a person's name ("Refugee Council Chief Executive X");
 * after the vote, a two- or three-word place or facility name ending in a surname the document
   gives to a PERSON is that PERSON ("Sara Okafor" taken for a place beside "champion Okafor");
   an ORG is left alone (firms named after people).
@@ -45,7 +46,7 @@ _NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EV
 
 def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-2 cue rules applied (before the document-level vote)."""
-    spans = party_names(doc, no_names(doc, spans, rules), rules)
+    spans = org_role_tails(doc, party_names(doc, no_names(doc, spans, rules), rules), rules)
     spans = article_titles(doc, spans, rules)
     spans = hyphened_countries(doc, spans, rules)
     cues = rules.labels
@@ -306,3 +307,25 @@ def party_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             new.append(Span(doc, i, e, label="NORP", span_id="fix:party"))
         i = e
     return replace_spans(spans, new)
+
+
+def org_role_tails(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 7: an ORG the model ran on over a person's capitalised role, right before that person's
+    name, ends before the role ("Refugee Council Chief Executive Maeve Sherlock" -> ORG "Refugee
+    Council", PERSON "Maeve Sherlock"): GUIDELINES section 2 keeps roles outside names. The role is
+    the capitalised role words at the span's end (``role_words``: "Chief", "Executive", "Chairman");
+    what stays is one word or ends in a body's head word ("Council"; not "Jefferson Parish" of
+    "Jefferson Parish Sheriff X", whose first word would then read as a first name), and the next
+    token starts a PERSON."""
+    people = {sp.start for sp in spans if sp.label_ == "PERSON"}
+    out = []
+    for sp in spans:
+        e = sp.end
+        while e - sp.start > 1 and doc[e - 1].is_title and doc[e - 1].lower_ in rules.role_words:
+            e -= 1
+        heads = rules.org_heads | rules.company_heads | rules.club_heads
+        if (sp.label_ == "ORG" and e < sp.end and sp.end in people and not doc[e - 1].is_punct
+                and (e - sp.start == 1 or doc[e - 1].text in heads)):  # not "Jefferson Parish" Sheriff X
+            sp = Span(doc, sp.start, e, label="ORG", span_id="fix:trim")
+        out.append(sp)
+    return out
