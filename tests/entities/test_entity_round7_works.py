@@ -87,3 +87,13 @@ def test_no_model_name_for_a_maker(labels_hold, text, ents, absent):
 ])
 def test_the_issues_boundary_examples(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    ("Drivers use a passcard for the M9 Toll near Tarnby.", [("M9 Toll", "PRODUCT"), ("Tarnby", "GPE")],
+     [("M9 Toll", "FAC")], [("M9 Toll", "PRODUCT")]),
+    # a model's code before a capitalised word is no road ("the A380 Superjumbo" stays as found)
+    ("The A380 Superjumbo flew.", [("A380 Superjumbo", "PRODUCT")], [("A380 Superjumbo", "PRODUCT")], []),
+])
+def test_a_roads_number_and_a_road_word_is_a_road(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)

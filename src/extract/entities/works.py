@@ -39,7 +39,8 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   printer"); a code and a name the model took as one span ("the V8 Vantage") is a PRODUCT, and so
   is the name at its other mentions, as is a name between "the" and a word for a vehicle ("the
   Vantage sports car") that is no maker; not a road ("the M6 toll road"), a group of states, a
-  broadcaster's channel, an age group or a format ("MP3"); a title after a part played in it
+  broadcaster's channel, an age group or a format ("MP3"), and a road's number with a capitalised
+  word for a road is a FAC ("the M6 Toll"); a title after a part played in it
   ("playing a gutsy boxer in X", "his portrayal of Ray Charles in X"; ``role_openers``) is a
   WORK_OF_ART like one after a role phrase (a one-word title that is a word of the part too: the
   biopic "Ray"), and a title's mention the model read as a sum ("Million Dollar Baby" MONEY) is one;
@@ -78,7 +79,7 @@ _APPOSITION_ENDS = {",", ".", ";", "!", "?", ")", "-", "–", "—"}
 CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
 KNOWN, VERSION, PRODUCT_WORD = "fix:product_known", "fix:product_version", "fix:product_word"
 PLATFORM, MODEL, APPOSED = "fix:work_platform", "fix:product_model", "fix:work_apposition"
-CODED = "fix:product_code"
+CODED, ROAD = "fix:product_code", "fix:road"
 
 
 def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -722,6 +723,19 @@ def _model_front(doc: Doc, i: int, by_end: dict[int, Span], taken: set[int], rul
     return start
 
 
+#: a road's number ("M6", "A1", "B4009")
+_ROAD_NUMBER = re.compile(r"^[AMB]\d{1,4}$")
+
+
+def _roads(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"the M6 Toll": a road's number and a capitalised word for a road, which the model read as a
+    product or a name, is a road, a FAC."""
+    return [Span(doc, sp.start, sp.end, label="FAC", span_id=ROAD)
+            if (sp.label_ in _CODE_MISREAD - {"FAC"} and len(sp) == 2 and _ROAD_NUMBER.match(sp[0].text)
+                and sp[1].is_title and sp[1].lower_ in rules.works.road_words) else sp
+            for sp in spans]
+
+
 def _model_mentions(doc: Doc, spans: list[Span], codes: set[str], names: set[str], rules: EntityRules) -> list[Span]:
     """PRODUCT spans at the mentions of ``codes`` (alone, or with a name after: "V8 Vantage") and of
     ``names`` (one word), where the model gave no span, a span of its own extent with a name's label, or
@@ -787,5 +801,5 @@ def _conjuncts(doc: Doc, sp: Span, rules: EntityRules) -> list[tuple[int, int]]:
 #: the rules in the order they run (titles, then their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _cued_titles, _credited_titles, _apposed_titles, _title_mentions, _coordinated_titles, _known_products, _after_product_words, _versions,
-    _platform_titles, _models, _maker_numbers, _coded_models,
+    _platform_titles, _models, _maker_numbers, _coded_models, _roads,
 )
