@@ -289,7 +289,9 @@ def resolve_pronoun_at(people: People, want: str | None, tok, at: int) -> tuple[
     * "it", "they": the main-clause subject of its own sentence before it, else of one of the
       last ``SUBJECT_SENTENCES`` sentences outside quotations, when it is an organisation
       ("it") or a group, an organisation or several people ("they"); a thing or a document
-      there ("The memo said ... It added") names no speaker.
+      there ("The memo said ... It added") names no speaker, unless the text names its author
+      ("A memo from the panel", "The email was sent by X"). "It" passes a sentence whose
+      subject is plural and whose verb has no singular object it could name.
     """
     if want not in {"male", "female", "neuter", "plural"}:
         return None      # "I said", "we watch": the writer
@@ -361,8 +363,23 @@ def _main_subject(people: People, want: str, tok) -> tuple[str, str] | None:
         seen += 1
         subj = _root_subject(prev)
         if subj is not None:
+            if want == "neuter" and _plural(people, subj) and not _singular_object(prev):
+                continue   # "The email was sent by X. Two Americans were killed. “...,” it reads"
             return _group_or_org(people, want, subj, prev)
     return None
+
+
+def _singular_object(sent) -> bool:
+    """The main verb has a singular object, which "it" after the sentence may name ("The
+    Tories have tabled a motion ... It argues": the motion)."""
+    return any(c.dep_ in {"dobj", "attr", "oprd"} and c.tag_ in {"NN", "NNP"} for c in sent.root.children)
+
+
+def _plural(people: People, subj) -> bool:
+    """A subject that is several (a plural noun, "X and Y", "they"/"we"): no antecedent of "it"."""
+    if subj.lower_ in people.lex.pronouns:
+        return people.lex.pronouns[subj.lower_] == "plural"
+    return subj.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "conj" for c in subj.children)
 
 
 #: double quotation marks (single ones are also apostrophes, so they are not counted)
@@ -436,6 +453,12 @@ def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
         if subj.pos_ == "NOUN" and subj.dep_ == "nsubj" and _is_document(subj, people.lex):
             # "A memo from the panel ... “...,” it stated"; not "His record will be released"
             return _author_of(people, subj)
+        if subj.pos_ == "NOUN" and subj.dep_ == "nsubjpass" and _is_document(subj, people.lex) \
+                and subj.head.lower_ in people.lex.issuing_forms:
+            # "The email was sent by the chief of staff ... “...,” it reads": its sender (the
+            # verb's own "by" phrase, before a "released by" phrase on the noun, which may name
+            # whoever made it public); "His record will be released" names no one
+            return _named_author(people, subj.doc, _issued_by(subj.doc, subj.head, people.lex))
         if speaker_noun_kind(subj.text, people.lex) == "org":
             return _np_text(subj), "org"
         return None
@@ -456,9 +479,14 @@ def _author_of(people: People, doc_tok) -> tuple[str, str] | None:
     "the statement" someone issued before), None when the text names none."""
     doc, lex = doc_tok.doc, people.lex
     span = doc[doc_tok.left_edge.i:doc_tok.i + 1]
-    author = document_author(span, lex) or earlier_author(span, lex)
+    return _named_author(people, doc, document_author(span, lex) or earlier_author(span, lex))
+
+
+def _named_author(people: People, doc: Doc, author: tuple[int, int] | None) -> tuple[str, str] | None:
+    """(speaker, kind) of the author mention ``author`` (a token range of ``doc``), None for none."""
     if author is None:
         return None
+    lex = people.lex
     q = Quote(doc[author[0]].idx, doc[author[1] - 1].idx, "double")
     q.mention = author
     name_speaker(doc, q, people, lex)

@@ -1,0 +1,27 @@
+"""Round 8 of the speaker rules (issue 17), on sentences written for the tests: "it" after a
+document that someone is said, in a passive, to have sent ("The email was sent by X"), and
+"it" passing a sentence whose subject is plural, which "it" cannot name."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a document sent by someone (a passive of an issuing verb with its "by" phrase): the sender
+    pytest.param("The email was sent on Monday by the council. “The plant will close in May,” it said.",
+                 "the council", id="passive-sent-by"),
+    # ... also across a sentence whose subject is plural ("it" cannot be "two workers")
+    pytest.param("The email was sent on Monday by the council. Two workers were hurt at the site. "
+                 "“The plant will close in May,” it said.", "the council", id="past-a-plural-subject"),
+    # not past a plural subject whose verb has a singular object "it" may name (the motion)
+    pytest.param("The email was sent on Monday by the council. The unions tabled a motion against it. "
+                 "“The plant will close in May,” it said.", None, id="plural-subject-with-object"),
+    # a document someone obtained (no verb that makes one) or with no "by" phrase: no one
+    pytest.param("The email was obtained on Monday by the council. “The plant will close in May,” it said.",
+                 None, id="passive-obtained-by"),
+    pytest.param("The email was sent on Monday. Two workers were hurt at the site. "
+                 "“The plant will close in May,” it said.", None, id="passive-no-agent"),
+])
+def test_it_after_a_document_sent_by_someone(quote_records, text, speaker):
+    rec = quote_records(text)[-1]
+    assert (rec["speaker"], rec["speaker_mention"]) == (speaker, "it")
