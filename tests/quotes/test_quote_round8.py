@@ -25,3 +25,23 @@ import pytest
 def test_it_after_a_document_sent_by_someone(quote_records, text, speaker):
     rec = quote_records(text)[-1]
     assert (rec["speaker"], rec["speaker_mention"]) == (speaker, "it")
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # "that"/"which" after a document someone made (the object of a verb that makes one) or
+    # whose phrase names its author: the author
+    pytest.param("Ann Lee released a video that said, “We will win the seat back.”", "Ann Lee",
+                 id="released-a-video-that-said"),
+    pytest.param("The unions have sent a letter that warned of “a winter of strikes across the region”.",
+                 "The unions", id="sent-a-letter-that-warned"),
+    pytest.param("Residents read a report by the council, which warned of “a winter of floods in the valley”.",
+                 "the council", id="report-by-which-warned"),
+    # a document nobody is said to have made: no one (not the person who watched or read it)
+    pytest.param("Ann Lee watched a video that said, “We will win the seat back.”", None,
+                 id="watched-a-video-that-said"),
+    pytest.param("The unions want a platform that calls for “a winter of strikes across the region”.",
+                 None, id="want-a-platform-that-calls"),
+])
+def test_relative_after_a_document(quote_records, text, speaker):
+    (rec,) = quote_records(text)
+    assert rec["speaker"] == speaker

@@ -519,6 +519,13 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         saved = q.mention
         for ant in _antecedents(doc[s]):
             q.mention = np_around(doc, ant, lex, 0, s)
+            if ant.pos_ == "NOUN" and _is_document(ant, lex):
+                # "Lee released an ad that urges ...", "a piece by the Post that noted ...": the
+                # document's author, when the text names one; else no one
+                author = document_author(doc[q.mention[0]:q.mention[1]], lex) or _issuer(ant, lex)
+                if author is None:
+                    break
+                q.mention = author
             name_speaker(doc, q, people, lex)
             if q.speaker is not None:
                 break
@@ -670,6 +677,22 @@ def _issued_by(doc: Doc, verb, lex: Lexicon) -> tuple[int, int] | None:
             if found is not None:
                 return found
     return None
+
+
+def _issuer(doc_tok, lex: Lexicon) -> tuple[int, int] | None:
+    """The mention of who made the document ``doc_tok`` when it is the object of a verb that
+    makes one, directly or as "a series of" ("Lee released an ad", "the leaders penned a series
+    of letters"): that verb's subject before it."""
+    tok = doc_tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj":
+        tok = tok.head.head
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lower_ not in lex.issuing_forms:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.i > verb.i:
+        return None
+    return np_around(tok.doc, subj, lex, subj.left_edge.i, verb.i)
 
 
 #: how far back (in tokens) a bare "the statement" looks for the one someone issued
