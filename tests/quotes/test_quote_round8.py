@@ -45,3 +45,44 @@ def test_it_after_a_document_sent_by_someone(quote_records, text, speaker):
 def test_relative_after_a_document(quote_records, text, speaker):
     (rec,) = quote_records(text)
     assert rec["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a role, its field and then the person's name before the cue: the person (GUIDELINES
+    # section 5: in an apposition the speaker is the person at its head)
+    pytest.param("The minister for rural affairs Margaret Beckett said: “Farmers will be paid on time this year.”",
+                 "Margaret Beckett", id="minister-for-field-name"),
+    pytest.param("Shadow spokesman for sport Hugh Robertson said: “The clubs should run school sport.”",
+                 "Hugh Robertson", id="spokesman-for-field-name"),
+    # no field between the role and the name, or more than a field: the role speaks
+    pytest.param("A spokesman for Margaret Beckett said: “Farmers will be paid on time this year.”",
+                 "A spokesman", id="spokesman-for-name"),
+    pytest.param("A lawyer for the family of Jonny Wilkinson said: “He will be fit for the match.”",
+                 "A lawyer", id="lawyer-for-the-family-of-name"),
+])
+def test_role_field_then_name(quote_records, text, speaker):
+    (rec,) = quote_records(text)
+    assert rec["speaker"] == speaker
+
+
+_ROLE_WORDS = ["the", "minister", "for", "civil", "aviation", "Tom", "Vardy", "said"]
+_ROLE_HEADS = [1, 7, 1, 4, 6, 6, 2, 7]
+_ROLE_DEPS = ["det", "nsubj", "prep", "amod", "compound", "compound", "pobj", "ROOT"]
+_ROLE_POS = ["DET", "NOUN", "ADP", "ADJ", "NOUN", "PROPN", "PROPN", "VERB"]
+
+
+@pytest.mark.parametrize("field, expected", [
+    (["civil", "aviation"], (5, 7)),       # a field: the person
+    (["rugby", "captain"], None),         # a role in the field ("rugby captain X"): not the role's name
+    (["Civil", "aviation"], None),        # a capitalised word: maybe a name, not a field
+])
+def test_name_after_domain(field, expected):
+    import spacy
+    from extract.quotes import load_lexicon
+    from extract.quotes.speakers import _name_after_domain
+    words = _ROLE_WORDS[:3] + field + _ROLE_WORDS[5:]
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=_ROLE_HEADS, deps=_ROLE_DEPS,
+                           pos=_ROLE_POS)
+    doc.ents = [spacy.tokens.Span(doc, 5, 7, label="PERSON")]
+    found = _name_after_domain(doc[0:2], load_lexicon())
+    assert (None if found is None else (found.start, found.end)) == expected

@@ -557,10 +557,46 @@ def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
         name_speaker(doc, q, people, lex)
         q.mention = saved
         return
+    named = _name_after_domain(span, lex)
+    if named is not None:
+        # "the minister for civil aviation Praful Patel said": the person the role names
+        q.mention = (s, named.end)
+        span = doc[s:named.end]
     _name_mention(doc, q, people, lex, span)
     if q.speaker is not None and q.speaker_kind != "person":
         # "“...,” the spokesman said. “...,” he added": a later pronoun can refer to it
         people.note_speaker(span.start_char, q.speaker, q.speaker_kind)
+
+
+#: the prepositions between a role and its field ("minister for civil aviation", "director of rugby")
+_FIELD_PREPS = {"for", "of"}
+#: how far the cue may lie after the name (an adverb or auxiliary between: "Patel earlier said")
+FIELD_CUE_GAP = 2
+
+
+def _name_after_domain(span, lex: Lexicon):
+    """The PERSON entity that a role mention runs on to through its field, right before the cue
+    ("the minister for civil aviation Praful Patel said", "Shadow spokesman for sport Hugh
+    Robertson said": Patel, Robertson), else None. Not "a spokesman for Michael Howard" (no
+    field between: the spokesman speaks), nor a field with a role in it ("a spokesman for
+    rugby star Jo Lee": the spokesman)."""
+    head = span.root
+    if head.dep_ != "nsubj" or head.pos_ != "NOUN" or speaker_noun_kind(head.text, lex) != "role":
+        return None
+    doc = span.doc
+    for prep in head.children:
+        if prep.dep_ != "prep" or prep.lower_ not in _FIELD_PREPS or prep.i < span.end - 1:
+            continue
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        ent = ent_of(obj) if obj is not None and obj.ent_type_ == "PERSON" else None
+        if ent is None or ent.end != obj.i + 1 or not 0 <= head.head.i - ent.end <= FIELD_CUE_GAP:
+            return None
+        field = doc[prep.i + 1:ent.start]
+        if len(field) and all(t.is_lower and t.pos_ in {"NOUN", "ADJ"} and not t.ent_type_
+                              and speaker_noun_kind(t.text, lex) is None for t in field):
+            return ent
+        return None
+    return None
 
 
 #: the attribution methods that find a cue whose subject may be a document ("the report
