@@ -71,18 +71,20 @@ _ROLE_DEPS = ["det", "nsubj", "prep", "amod", "compound", "compound", "pobj", "R
 _ROLE_POS = ["DET", "NOUN", "ADP", "ADJ", "NOUN", "PROPN", "PROPN", "VERB"]
 
 
-@pytest.mark.parametrize("field, expected", [
-    (["civil", "aviation"], (5, 7)),       # a field: the person
-    (["rugby", "captain"], None),         # a role in the field ("rugby captain X"): not the role's name
-    (["Civil", "aviation"], None),        # a capitalised word: maybe a name, not a field
+@pytest.mark.parametrize("field, field_pos, expected", [
+    (["civil", "aviation"], ["ADJ", "NOUN"], (5, 7)),       # a field: the person
+    (["of", "rugby"], ["ADP", "PROPN"], None),               # more than a field
+    (["youth", "rugby"], ["NOUN", "PROPN"], (5, 7)),         # a lower-case word the tagger took for a name
+    (["rugby", "captain"], ["NOUN", "NOUN"], None),          # a role in the field ("rugby captain X")
+    (["Civil", "aviation"], ["PROPN", "NOUN"], None),        # a capitalised word: maybe a name, not a field
 ])
-def test_name_after_domain(field, expected):
+def test_name_after_domain(field, field_pos, expected):
     import spacy
     from extract.quotes import load_lexicon
     from extract.quotes.speakers import _name_after_domain
     words = _ROLE_WORDS[:3] + field + _ROLE_WORDS[5:]
-    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=_ROLE_HEADS, deps=_ROLE_DEPS,
-                           pos=_ROLE_POS)
+    pos = _ROLE_POS[:3] + field_pos + _ROLE_POS[5:]
+    doc = spacy.tokens.Doc(spacy.blank("en").vocab, words=words, heads=_ROLE_HEADS, deps=_ROLE_DEPS, pos=pos)
     doc.ents = [spacy.tokens.Span(doc, 5, 7, label="PERSON")]
     found = _name_after_domain(doc[0:2], load_lexicon())
     assert (None if found is None else (found.start, found.end)) == expected

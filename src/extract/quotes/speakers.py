@@ -592,7 +592,7 @@ def _name_after_domain(span, lex: Lexicon):
         if ent is None or ent.end != obj.i + 1 or not 0 <= head.head.i - ent.end <= FIELD_CUE_GAP:
             return None
         field = doc[prep.i + 1:ent.start]
-        if len(field) and all(t.is_lower and t.pos_ in {"NOUN", "ADJ"} and not t.ent_type_
+        if len(field) and all(t.is_lower and t.pos_ in {"NOUN", "ADJ", "PROPN"} and not t.ent_type_
                               and speaker_noun_kind(t.text, lex) is None for t in field):
             return ent
         return None
