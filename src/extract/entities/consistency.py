@@ -70,7 +70,7 @@ from spacy.tokens import Doc, Span
 from .names import extend_person
 from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place, org_words
-from .firms import brand_cue, listed_firms, role_at_cue, short_forms
+from .firms import brand_cue, listed_firms, maker_cue, role_at_cue, short_forms
 from .initials import initial_names, initials_evidence
 from .places import towns_after_prepositions
 from .standards import standard_acronyms
@@ -300,9 +300,9 @@ def is_demonym(word: str, rules: EntityRules) -> bool:
     return word in rules.demonyms or (word.endswith("s") and word[:-1] in rules.demonyms)
 
 
-def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
+def _cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) -> str | None:
     """The label a neighbouring word gives the name ``sp`` (None: no cue, or the model's label
-    is one the cue does not overrule)."""
+    is one the cue does not overrule); ``spans``, the document's, for cues that read other names."""
     s, e, label = sp.start, sp.end, sp.label_
     prev = doc[s - 1] if s >= 1 else None
     nxt = doc[e] if e < len(doc) else None
@@ -340,6 +340,8 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
             return "ORG"
         if _org_cue(doc, sp, cues) or brand_cue(doc, sp, rules) or role_at_cue(doc, sp):
             return "ORG"  # "X's chief executive", "the X brand", "portal director at X"
+        if maker_cue(doc, sp, list(spans), rules):
+            return "ORG"  # round 8: "X unveiled the DB9", "the X DB9"
     if label in {"ORG", "PERSON", "GPE"} and _org_list_cue(doc, sp, cues):
         return "ORG"
     # a name the model took for a nationality or a party: "X's customers", "X, the internet supplier"
@@ -731,7 +733,7 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
-        cued = [_cue_label(doc, spans[n], rules) for n in idxs]
+        cued = [_cue_label(doc, spans[n], rules, spans) for n in idxs]
         # a first name is no evidence against a cue ("William Hill spokesman": the bookmaker)
         first_named = (not any(c and c != "PERSON" for c in cued) and not _named_as_body(doc, spans, idxs)
                        and not any(_work_word_before(doc, spans[n].start, rules) for n in idxs))
@@ -860,7 +862,7 @@ def _context_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> tuple[li
     for sp in spans:
         if sp.label_ in LABELS:
             model.setdefault(sp.text, []).append(sp.label_)
-        label = _cue_label(doc, sp, rules)
+        label = _cue_label(doc, sp, rules, spans)
         if label:
             cued.setdefault(sp.text, set()).add(label)
     agreed = {text: next(iter(ls)) for text, ls in cued.items() if len(ls) == 1}

@@ -10,7 +10,10 @@
   list read member by member from the firm (:func:`listed_firms`);
 * the front word of a firm's name used alone ("Pew" after "Pew Research Center": "the Pew report")
   is that firm (:func:`short_forms`), unless it is a place, a nationality, a first name, a common
-  word or a word of a person's name in the article.
+  word or a word of a person's name in the article;
+* round 8: "Aston Martin unveiled the DB9", "the Aston Martin DB9": a name right before a launch
+  verb whose object is a model's code, or right before a code the article marks as a model, is the
+  maker (:func:`maker_cue`), unless it reads as a person's ("Steve Jobs", "Mr Jobs").
 
 These are cues for the vote of :mod:`.consistency`; none runs on a name that is a known place.
 """
@@ -20,6 +23,8 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
 from .rules import EntityRules
+from .tokens import POSSESSIVE
+from .works import cued_codes, launched_code
 
 #: words joining the members of a list
 _JOINERS = {",", "and", "or", "&"}
@@ -58,6 +63,44 @@ def role_at_cue(doc: Doc, sp: Span) -> bool:
     s = sp.start
     return (s >= 2 and doc[s - 1].lower_ == "at" and doc[s - 2].is_lower
             and doc[s - 2].lower_ in org_words().staff_roles)
+
+
+#: words that may stand between a maker and its launch verb ("Aston Martin has unveiled")
+_BEFORE_VERB = {"has", "have", "had", "will", "would", "also", "yesterday", "today", "recently", "finally",
+                "officially"}
+
+
+def _persons_name(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
+    """The name reads as a person's: a first name at its front or alone, a title before it, or a
+    word of another span's full name the model took for a person ("Jobs" after "Steve Jobs")."""
+    words = sp.text.split()
+    if is_first_name(words[0]) and words[0] not in rules.labels.first_name_blockers:
+        return True
+    if sp.start > 0 and (doc[sp.start - 1].text in rules.titles or doc[sp.start - 1].text in rules.courtesy_titles):
+        return True
+    return any(o.label_ == "PERSON" and len(o) >= 2 and o.text != sp.text and any(t.text in words for t in o)
+               for o in spans)
+
+
+def maker_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
+    """"Aston Martin unveiled the DB9", "Aston Martin DB9": a name right before a launch verb
+    (``launch_verbs``; "has" or "yesterday" may come between) whose object is a model's code the
+    verb marks, or right before a code the document marks as a model (:func:`.works.cued_codes`),
+    is the model's maker, an ORG; not a name that reads as a person's ("Steve Jobs unveiled the
+    G5", "Mr Jobs"), a place or a country."""
+    e = sp.end
+    if e >= len(doc) or sp[-1].text in POSSESSIVE:
+        return False
+    j = e
+    while j < len(doc) and j - e < 2 and doc[j].lower_ in _BEFORE_VERB and doc[j].is_lower:
+        j += 1
+    if launched_code(doc, j, spans, rules):
+        found = True
+    elif doc[e].text[:1].isupper() and doc[e - 1].whitespace_:
+        found = any(start == e for start, _ in cued_codes(doc, spans, rules))
+    else:
+        return False
+    return found and not (_persons_name(doc, sp, spans, rules) or is_place(sp.text) or is_country(sp.text))
 
 
 def _member_after(doc: Doc, k: int, longest: int = 3) -> int:

@@ -101,10 +101,11 @@ WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, 
               "crew_words_shared": False, "platforms": False, "makers": False, "model_words": False,
               "model_trims": False, "apposition_heads": False, "apposition_next": False,
               "model_nouns": True, "vehicle_nouns": True, "not_model_codes": False, "road_words": False,
-              "role_openers": True}
+              "role_openers": True, "launch_verbs": True}
 #: lists a word file may leave out (round 5: platforms, makers and model words; empty when absent)
 WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims", "apposition_heads", "apposition_next",
-                       "model_nouns", "vehicle_nouns", "not_model_codes", "road_words", "role_openers")
+                       "model_nouns", "vehicle_nouns", "not_model_codes", "road_words", "role_openers",
+                       "launch_verbs")
 
 
 @dataclass(frozen=True)
@@ -134,6 +135,7 @@ class WorkWords:
     not_model_codes: frozenset[str]  # round 7: codes that name no model ("MP3", "P2P", "MI5")
     road_words: frozenset[str]  # round 7: a road's word after its number ("the M6 toll road")
     role_openers: frozenset[tuple[str, ...]]  # round 7: playing a part ("playing a boxer in X")
+    launch_verbs: frozenset[tuple[str, ...]]  # round 8: a verb that shows a new model ("unveiled the DB9")
 
 
 def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:
@@ -141,7 +143,7 @@ def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWord
     data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}, optional=WORK_LISTS_OPTIONAL), data)
     for key in ("title_cue_in", "title_cue_of", "product_words_before", "award_roles", "award_grades", "crew_words",
                 "title_cue_comma", "crew_words_shared", "model_nouns", "vehicle_nouns", "road_words",
-                "role_openers"):
+                "role_openers", "launch_verbs"):
         for i, entry in enumerate(data.get(key, ())):
             if not entry.strip() or entry != entry.lower():
                 raise bad(name, f"{key}[{i}]", f"{entry!r} must be lower-case words")

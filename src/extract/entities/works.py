@@ -45,7 +45,11 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   WORK_OF_ART like one after a role phrase (a one-word title that is a word of the part too: the
   biopic "Ray"), and a title's mention the model read as a sum ("Million Dollar Baby" MONEY) is one;
   a title joined by "and"/"or" to a marked title of two words or more is one ("finalists Citizen
-  Kane and A Matter of Life and Death"), not a person's name, a place or a firm.
+  Kane and A Matter of Life and Death"), not a person's name, a place or a firm;
+* round 8: a launch verb and a determiner before a code ("unveiled the DB9", "launched its new X5";
+  ``launch_verbs``) mark it as a model like "the new", unless a lower-case word that is no small
+  word follows ("released the SP2 upgrade"); :func:`cued_codes` and :func:`launched_code` give the
+  vote of :mod:`.consistency` its maker cue (:func:`.firms.maker_cue`).
 """
 from __future__ import annotations
 
@@ -664,7 +668,51 @@ def _code_cued(doc: Doc, i: int, end: int, by_end: dict[int, Span], rules: Entit
     if k > 1 and doc[k - 1].text in POSSESSIVE and attached(doc[k - 2], doc[k - 1]):
         owner = by_end.get(k - 1)
         return owner is not None and (owner.label_ in {"ORG", "PERSON", "PRODUCT"} or owner.text in rules.works.makers)
+    if launch_before(doc, k, rules) is not None:
+        # round 8: "unveiled the DB9", "launched its new X5"; not before a lower-case word that is no
+        # small word ("released the SP2 upgrade", whatever its tag)
+        return nxt is None or not (nxt.is_lower and nxt.is_alpha) or nxt.is_stop
     return k < i and k > 0 and doc[k - 1].lower_ in rules.product_determiners and doc[k - 1].is_lower
+
+
+def launch_before(doc: Doc, k: int, rules: EntityRules) -> int | None:
+    """Start of a launch verb (``launch_verbs``: "unveiled", "showed off") and a determiner that end
+    right before token k ("unveiled the", "launched its"), all in lower case; else None."""
+    if k < 2 or not (doc[k - 1].is_lower and doc[k - 1].lower_ in rules.product_determiners):
+        return None
+    for phrase in rules.works.launch_verbs:
+        start = k - 1 - len(phrase)
+        if start >= 0 and _phrase_at(doc, start, (phrase,)):
+            return start
+    return None
+
+
+def launched_code(doc: Doc, j: int, spans: list[Span], rules: EntityRules) -> bool:
+    """A launch verb at token j has a model's code for its object ("unveiled the DB9", "launched
+    its new X5"): the code, after a determiner and maybe "new", is one the verb marks as a model."""
+    by_end = {sp.end: sp for sp in spans}
+    for phrase in rules.works.launch_verbs:
+        if not _phrase_at(doc, j, (phrase,)):
+            continue
+        i = j + len(phrase) + 1
+        if i < len(doc) and doc[i].lower_ in rules.labels.product_cue_new and doc[i].is_lower:
+            i += 1
+        end = _code_end(doc, i, rules) if i < len(doc) and doc[i].text[:1].isupper() else None
+        if end is not None and _code_cued(doc, i, end, by_end, rules):
+            return True
+    return False
+
+
+def cued_codes(doc: Doc, spans: list[Span], rules: EntityRules) -> list[tuple[int, int]]:
+    """(start, end) of the model codes the document marks as models (``_code_cued``: "Aston
+    Martin's DB9", "the new X5", "unveiled the DB9", "the PS2 console")."""
+    by_end = {sp.end: sp for sp in spans}
+    out = []
+    for i in range(1, len(doc)):
+        end = _code_end(doc, i, rules) if doc[i].text[:1].isupper() else None
+        if end is not None and _code_cued(doc, i, end, by_end, rules):
+            out.append((i, end))
+    return out
 
 
 def _coded_models(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -679,13 +727,11 @@ def _coded_models(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
     codes: set[str] = set()
     names: set[str] = set()
     fronted = []
-    for i in range(1, len(doc)):
-        end = _code_end(doc, i, rules)
-        if end is not None and _code_cued(doc, i, end, by_end, rules):
-            codes.add(_code_text(doc[i:end].text))
-            start = _model_front(doc, i, by_end, taken, rules)
-            if start < i:
-                fronted.append(Span(doc, start, end, label="PRODUCT", span_id=CODED))
+    for i, end in cued_codes(doc, spans, rules):
+        codes.add(_code_text(doc[i:end].text))
+        start = _model_front(doc, i, by_end, taken, rules)
+        if start < i:
+            fronted.append(Span(doc, start, end, label="PRODUCT", span_id=CODED))
     named = []
     for sp in spans:
         end = _code_end(doc, sp.start, rules) if sp.label_ in _CODE_MISREAD else None
