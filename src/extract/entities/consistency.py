@@ -74,6 +74,7 @@ from .firms import brand_cue, listed_firms, maker_cue, role_at_cue, short_forms
 from .initials import initial_names, initials_evidence
 from .places import towns_after_prepositions
 from .standards import standard_acronyms
+from .works import no_model
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, proper, sentence_start,
                      taken_tokens)
 
@@ -600,8 +601,9 @@ def _new_product(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> boo
         return False
     if doc[s - 2].lower_ not in rules.product_determiners and doc[s - 2].text not in POSSESSIVE:
         return False
-    if _modifies_next(doc, e, rules) or len(sp) > 2 or sp[-1].text in cues.not_people_heads:
-        return False  # "its new Child Trust Fund": a scheme or a body, not a product
+    if (_modifies_next(doc, e, rules) or len(sp) > 2 or sp[-1].text in cues.not_people_heads
+            or no_model(doc, s, e, rules)):
+        return False  # "its new Child Trust Fund", "the new M9 toll road", "the BBC's new BBC3 channel"
     if e + 1 < len(doc) and doc[e].text in {",", "and", "or", "&"} and doc[e + 1].is_title:
         return False  # a list of names before a common head: "the new Xpay, Mastercard and Visa cards"
     return not (is_place(sp.text) or is_country(sp.text) or sp.text in rules.home_nations

@@ -40,12 +40,12 @@ ORG_WORD_LISTS = {"org_apposition_nouns": True, "apposition_ends": True, "person
                   "shared_roles": True, "site_heads": True,
                   "peer_titles": False, "technology_nouns": True, "initial_firms": False, "acronym_fronts": False,
                   "not_names": False, "team_fronts": False, "event_short_forms": False,
-                  "brand_heads": True, "staff_roles": True, "firm_heads": False}
+                  "brand_heads": True, "staff_roles": True, "firm_heads": False, "newspaper_names": False}
 
-#: lists added in rounds 5 to 7, empty when a file leaves them out
+#: lists added in rounds 5 to 8, empty when a file leaves them out
 OPTIONAL_ORG_WORD_LISTS = ("site_heads", "peer_titles", "technology_nouns", "initial_firms", "acronym_fronts",
                            "not_names", "team_fronts", "event_short_forms", "brand_heads", "staff_roles",
-                           "firm_heads")
+                           "firm_heads", "newspaper_names")
 
 #: cities smaller than this are not read (GeoNames' own cut-off for its smallest file we load)
 MIN_POPULATION = 15000
@@ -154,6 +154,7 @@ class OrgWords:
     brand_heads: frozenset[str]
     staff_roles: frozenset[str]
     firm_heads: frozenset[str]
+    newspaper_names: frozenset[str]  # round 8: newspapers and magazines with no head word ("Guardian")
 
 
 def validate_org_words(data: object = None, name: str = ORG_WORDS_FILE) -> OrgWords:

@@ -10,6 +10,7 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from .gazetteer import org_words
 from .rules import LABELS, EntityRules
 from .tokens import (FUNCTION_TAGS, JOINERS, POSSESSIVE, apostrophe_name, attached, has_upper_after,
                      is_break, is_space, sentence_start, taken_tokens)
@@ -218,6 +219,16 @@ def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     return None
 
 
+def newspaper(name: str) -> bool:
+    """``name`` is a newspaper's or a magazine's (``entity_orgs.json``): it ends in a newspaper's
+    head word ("Financial Times"), starts with "Daily"/"Sunday"/"Evening", or is listed ("Guardian");
+    at a sentence start its "The" is no part of it (round 8; GUIDELINES: "the" is outside)."""
+    words = org_words()
+    parts = name.split()
+    return bool(parts) and (parts[-1] in words.newspaper_heads or parts[0] in words.newspaper_fronts
+                            or name in words.newspaper_names)
+
+
 def _trim_front(doc: Doc, start: int, end: int, label: str,
                 rules: EntityRules) -> tuple[int, int, str] | None:
     """One cut at the front of a name of two or more tokens; _KEEP when its "The" is part of it."""
@@ -228,8 +239,9 @@ def _trim_front(doc: Doc, start: int, end: int, label: str,
         # a lower-case "the" is never part of the name ("the Financial Times"); a capitalised
         # one is when it is not sentence-initial, in a title, or a known name ("The Hague")
         rest = doc[start + 1:end].text
-        part_of_name = first.text == "The" and (rest in rules.keep_the or label == "WORK_OF_ART"
-                                                or not sentence_start(doc, start))
+        part_of_name = first.text == "The" and ((rest in rules.keep_the and not (sentence_start(doc, start)
+                                                                                 and newspaper(rest)))
+                                                or label == "WORK_OF_ART" or not sentence_start(doc, start))
         return _KEEP if part_of_name else (start + 1, end, label)
     if first.is_lower and low in rules.leading_determiners:
         return start + 1, end, label

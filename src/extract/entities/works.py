@@ -49,7 +49,10 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
 * round 8: a launch verb and a determiner before a code ("unveiled the DB9", "launched its new X5";
   ``launch_verbs``) mark it as a model like "the new", unless a lower-case word that is no small
   word follows ("released the SP2 upgrade"); :func:`cued_codes` and :func:`launched_code` give the
-  vote of :mod:`.consistency` its maker cue (:func:`.firms.maker_cue`).
+  vote of :mod:`.consistency` its maker cue (:func:`.firms.maker_cue`); :func:`no_model` keeps "the
+  new X" of :mod:`.consistency` off a road's number and a broadcaster's channel ("the new M9 toll
+  road", "the BBC's new BBC3 channel"), and a road's number before a lower-case word for a road is a
+  FAC.
 """
 from __future__ import annotations
 
@@ -646,6 +649,15 @@ def _road_after(doc: Doc, end: int, rules: EntityRules) -> bool:
     return end < len(doc) and doc[end].lower_ in rules.works.road_words
 
 
+def no_model(doc: Doc, start: int, end: int, rules: EntityRules) -> bool:
+    """The name at tokens [start, end) is no model's, whatever comes before it ("the new ..."): a
+    road's number or name before a word for a road ("the new M9 toll road") or a code that names no
+    model (a broadcaster's channel "BBC3", a group of states, an age group, a format: ``_code_end``)."""
+    if _road_after(doc, end, rules):
+        return True
+    return _code_text(doc[start:end].text) is not None and _code_end(doc, start, rules) is None
+
+
 def _phrase_at(doc: Doc, i: int, phrases) -> bool:
     """One of ``phrases`` (tuples of lower-case words) starts at token i, written in lower case."""
     return any(all(i + k < len(doc) and doc[i + k].lower_ == w and doc[i + k].is_lower for k, w in enumerate(phrase))
@@ -775,10 +787,12 @@ _ROAD_NUMBER = re.compile(r"^[AMB]\d{1,4}$")
 
 def _roads(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """"the M6 Toll": a road's number and a capitalised word for a road, which the model read as a
-    product or a name, is a road, a FAC."""
+    product or a name, is a road, a FAC; so is a road's number alone before a lower-case word for a
+    road (round 8: "the new M6 toll road")."""
     return [Span(doc, sp.start, sp.end, label="FAC", span_id=ROAD)
-            if (sp.label_ in _CODE_MISREAD - {"FAC"} and len(sp) == 2 and _ROAD_NUMBER.match(sp[0].text)
-                and sp[1].is_title and sp[1].lower_ in rules.works.road_words) else sp
+            if (sp.label_ in _CODE_MISREAD - {"FAC"} and _ROAD_NUMBER.match(sp[0].text)
+                and ((len(sp) == 2 and sp[1].is_title and sp[1].lower_ in rules.works.road_words)
+                     or (len(sp) == 1 and _road_after(doc, sp.end, rules) and doc[sp.end].is_lower))) else sp
             for sp in spans]
 
 
