@@ -50,3 +50,18 @@ def test_a_newspapers_the_at_a_sentence_start_is_outside(labels_hold, text, ents
 ])
 def test_the_cesar_is_an_award(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    # a person's full name before "fans" or after "a win over" is no club (the "Harry Potter fans")
+    ("Harry Potter fans queued at midnight.", [("Harry Potter", "PERSON")], [("Harry Potter", "PERSON")],
+     [("Harry Potter", "ORG")]),
+    ("She powered to a win over Anna Vardikova.", [("Anna Vardikova", "PERSON")], [("Anna Vardikova", "PERSON")],
+     [("Anna Vardikova", "ORG")]),
+    # a club: a club's head word, a very common last word after a town that is a first name, no first name
+    ("Kingsford Rovers fans sang.", [("Kingsford Rovers", "PERSON")], [("Kingsford Rovers", "ORG")], []),
+    ("Chester City fans sang.", [("Chester City", "PERSON")], [("Chester City", "ORG")], []),
+    ("Tarnby Wells fans sang.", [("Tarnby Wells", "PERSON")], [("Tarnby Wells", "ORG")], []),
+])
+def test_a_persons_full_name_takes_no_club_cue(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)

@@ -67,7 +67,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .names import extend_person
+from .names import extend_person, persons_full_name
 from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place, org_words
 from .firms import brand_cue, listed_firms, maker_cue, role_at_cue, short_forms
@@ -351,7 +351,7 @@ def _cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) -
         return "ORG"
     # a club: "drew with X", "X striker"; a national side (a country) keeps its GPE label
     if (label in {"ORG", "PERSON", "GPE"} and not sp.text.isupper() and sp.text not in rules.home_nations
-            and not is_country(sp.text)
+            and not is_country(sp.text) and not (label == "PERSON" and persons_full_name(sp, rules))
             and ((nxt is not None and nxt.text in rules.club_cue_after)
                  or _phrase_before(doc, s) & rules.club_cue_phrases)):
         return "ORG"

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .gazetteer import org_words
+from .gazetteer import is_common_word, is_first_name, org_words
 from .rules import LABELS, EntityRules
 from .tokens import (FUNCTION_TAGS, JOINERS, POSSESSIVE, apostrophe_name, attached, has_upper_after,
                      is_break, is_space, sentence_start, taken_tokens)
@@ -217,6 +217,19 @@ def _trim_edges(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
     if last.is_punct and not (last.text == ")" and "(" in doc[start:end].text):
         return start, end - 1
     return None
+
+
+#: a last word at least this common (wordfreq Zipf) may end a club's name after a town that is also a
+#: first name ("Lincoln City", "Preston North End": city 5.6, end 5.7); "Cash" (4.9), "Potter" do not
+CLUB_TAIL_ZIPF = 5.0
+
+
+def persons_full_name(sp: Span, rules: EntityRules) -> bool:
+    """A person's full name: two or three words, a first name at the front (not one that starts
+    brand or place names), no club's head word or very common word at the end ("Harry Potter" fans,
+    "win over Andy Roddick"; not "Aston Villa", "Lincoln City")."""
+    return (2 <= len(sp) <= 3 and is_first_name(sp[0].text) and sp[0].text not in rules.labels.first_name_blockers
+            and sp[-1].text not in rules.club_heads and not is_common_word(sp[-1].text, CLUB_TAIL_ZIPF))
 
 
 def newspaper(name: str) -> bool:
