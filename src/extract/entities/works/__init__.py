@@ -1,0 +1,86 @@
+"""Titles of works and names of products (round 4), run last, after the document-level vote
+and the word lists of :mod:`.known` (word lists in ``resources/entity_works.json``). The
+model reads a one-word film as a person ("Alexander") and a browser as its maker ("Opera");
+the words around the name say what it is. Each rule reads only words and their case (and the
+optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities:
+
+* cues (WORK_OF_ART): a title right after a word for a work, read again after the vote ("the
+  historical epic X"); after a role phrase ("her performance in X", "starred in X", "his role
+  as Y in X"); after an award category ("won best actress for X"); after a work phrase ("the
+  sequel to X", "the premiere of X"); in apposition after a word for a work ("their new
+  release, X."); before a credit word and a person ("X star Y"; "X director Y" only where the
+  model found X: bodies have directors too). A role phrase, an award category or a credit
+  word does not overrule a place, a nationality, an organisation or an event the model found
+  at the title's start (an apposition overrules an organisation), nor a person's full name or
+  a surname of a person in the document; no title is taken where a possessive or a lower-case
+  word for works follows it ("Lemony Snicket novels");
+* mentions: a title a cue marks (here or in :mod:`.boundaries` / :mod:`.spans`) is a
+  WORK_OF_ART at its other mentions, with its leading "The" where the text has it ("The
+  Aviator" at a sentence start); a one-word title only where the model found a person,
+  organisation, product or event, and not when the word is part of a person's name in the
+  document;
+* products: a well-known product name is a PRODUCT ("Windows", "PlayStation Portable"); a
+  product, or a name with a dotted version number, takes the version in ("Opera 8.0", "Xbox 2",
+  "iPod Mini") and the bare name that the model read as its maker is then a PRODUCT at every
+  mention; a name right after a product word is a PRODUCT ("the browser Opera");
+* round 5: capitalised words right before a platform's name are a game's title, a WORK_OF_ART
+  with the platform ("Rayman DS"; not after a maker: "Nintendo DS"); a maker the model found,
+  followed by a model's code ("C180", "116i", "1 Series") and trim words ("SE"), is a PRODUCT; a
+  name the model found, followed by a comma and a description headed by a word for a work ("X,
+  the new film by Y"), is a WORK_OF_ART (with a title's front the model cut off: "The Squid and
+  the Whale");
+* round 6: a three-digit number right after an organisation's possessive names a model
+  ("Boeing's 777 line"), a PRODUCT at its other mentions too, with a variant ("the 777",
+  "the 777-200LR"); not when a count follows (a plural noun, maybe after one word, a number
+  word or a unit: "the WTO's 148 current members", "Samsung's 102-inch");
+* round 7: a model's code of letters and digits ("DB9", "X5", "RX-8") after a maker's possessive
+  ("Aston's DB9"), after "the new" or before a word for a made thing ("the PS2 console") is a
+  PRODUCT at every mention, with capitalised words right before the cued code ("Epson R800
+  printer"); a code and a name the model took as one span ("the V8 Vantage") is a PRODUCT, and so
+  is the name at its other mentions, as is a name between "the" and a word for a vehicle ("the
+  Vantage sports car") that is no maker; not a road ("the M6 toll road"), a group of states, a
+  broadcaster's channel, an age group or a format ("MP3"), and a road's number with a capitalised
+  word for a road is a FAC ("the M6 Toll"); a title after a part played in it
+  ("playing a gutsy boxer in X", "his portrayal of Ray Charles in X"; ``role_openers``) is a
+  WORK_OF_ART like one after a role phrase (a one-word title that is a word of the part too: the
+  biopic "Ray"), and a title's mention the model read as a sum ("Million Dollar Baby" MONEY) is one;
+  a title joined by "and"/"or" to a marked title of two words or more is one ("finalists Citizen
+  Kane and A Matter of Life and Death"), not a person's name, a place or a firm;
+* round 8: a launch verb and a determiner before a code ("unveiled the DB9", "launched its new X5";
+  ``launch_verbs``) mark it as a model like "the new", unless a lower-case word that is no small
+  word follows ("released the SP2 upgrade"); :func:`cued_codes` and :func:`launched_code` give the
+  vote of :mod:`.consistency` its maker cue (:func:`.firms.maker_cue`); :func:`no_model` keeps "the
+  new X" of :mod:`.consistency` off a road's number and a broadcaster's channel ("the new M9 toll
+  road", "the BBC's new BBC3 channel"), and a road's number before a lower-case word for a road is a
+  FAC.
+
+The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
+makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.common` (what they
+share); :data:`STEPS` orders them.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from spacy.tokens import Doc, Span
+
+from ..rules import EntityRules
+from .codes import coded_models, cued_codes, launch_before, launched_code, no_model, roads
+from .products import after_product_words, known_products, maker_numbers, models, versions
+from .titles import apposed_titles, coordinated_titles, credited_titles, cued_titles, platform_titles, title_mentions
+
+__all__ = ["fix_works", "STEPS", "no_model", "cued_codes", "launch_before", "launched_code"]
+
+
+def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The spans with the rules of this module applied, in order."""
+    for step in STEPS:
+        spans = step(doc, spans, rules)
+    return spans
+
+
+#: the rules in the order they run (titles, then their mentions, then products)
+STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
+    cued_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
+    platform_titles, models, maker_numbers, coded_models, roads,
+)
