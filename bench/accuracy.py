@@ -8,13 +8,14 @@ on the hand-annotated seed gold (``gold/``), then writes
 * ``bench/results/accuracy.csv`` - the same rows, one per metric,
 * ``bench/results/accuracy.json``,
 * ``bench/results/seed-evaluation/``, ``heldout-evaluation/``, ``fresh-evaluation/``,
-  ``fresh2-evaluation/`` to ``fresh10-evaluation/`` - metrics.csv and errors.csv of the gold
+  ``fresh2-evaluation/`` to ``fresh11-evaluation/`` - metrics.csv and errors.csv of the gold
   evaluations (the held-out BBC articles need ../shared/data/bbc-news; ``gold/heldout-fresh`` to
-  ``heldout-fresh10`` annotate entities only, so only entities are scored on them;
+  ``heldout-fresh11`` annotate entities only, so only entities are scored on them;
   ``heldout-fresh`` to ``heldout-fresh8`` became development sets when their errors were read for
-  the entity rules),
+  the entity rules; the ninth to eleventh are held out),
 * ``bench/results/entities.md`` / ``entities.csv`` - entity P/R/F1 per label, strict and
-  overlap, on each gold set, the spaCy model alone beside the model with our entity rules,
+  overlap, on each gold set, the spaCy model alone beside the model with our entity rules, and
+  the held-out sets pooled (counts summed, so the larger sets weigh more),
 * the figures between ``<!-- accuracy:figures:start -->`` and ``<!-- accuracy:figures:end -->``
   in README.md and gold/README.md (one generated block, so the two cannot disagree).
 
@@ -300,8 +301,10 @@ class GoldSet:
         return [r for path in sorted(self.gold.glob(self.files)) for r in read_gold(path)]
 
 
-#: the entity gold set that is held out now (no rule was written from it); the figures block shows it
-HELD_OUT_FRESH = "ninth fresh held-out gold"
+#: the entity gold sets that are held out now (no rule was written from their errors); the figures
+#: block shows them pooled (their tp, gold and predicted counts summed) as HELD_OUT_FRESH
+HELD_OUT_SETS = ("ninth fresh held-out gold", "tenth fresh held-out gold", "eleventh fresh held-out gold")
+HELD_OUT_FRESH = "fresh held-out gold, ninth to eleventh pooled"
 
 
 def _development(ordinal: str, n: str) -> GoldSet:
@@ -321,11 +324,14 @@ GOLD_SETS = (
     _development("", ""),
     *(_development(ordinal, str(n)) for n, ordinal in
       enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), start=2)),
-    GoldSet(HELD_OUT_FRESH, GOLD / "heldout-fresh9",
+    GoldSet("ninth fresh held-out gold", GOLD / "heldout-fresh9",
             "ninth fresh held-out gold (BBC News, entities only)", "fresh9-evaluation", kinds=("entity",)),
     # annotated at the same time as the ninth by another annotator, scored once with it
     GoldSet("tenth fresh held-out gold", GOLD / "heldout-fresh10",
             "tenth fresh held-out gold (BBC News, entities only)", "fresh10-evaluation", kinds=("entity",)),
+    # annotated by two annotators on 1-2 December 2026 before any run on it; scored once
+    GoldSet("eleventh fresh held-out gold", GOLD / "heldout-fresh11",
+            "eleventh fresh held-out gold (BBC News, entities only)", "fresh11-evaluation", kinds=("entity",)),
     GoldSet("seed gold", GOLD, "seed gold (developed on it)", "seed-evaluation", bbc=False,
             files="zhejiang-open-for-science-business.jsonl"),
 )
@@ -411,7 +417,29 @@ def entity_comparison() -> tuple[list[dict], list[str]]:
                                      "recall": round(float(r["recall"]), 4), "f1": round(float(r["f1"]), 4)})
         except FileNotFoundError as exc:
             notes.append(f"{gold_set.name}: skipped ({exc})")
-    return rows, notes
+    return rows + pooled_rows(rows, HELD_OUT_SETS, HELD_OUT_FRESH), notes
+
+
+def pooled_rows(rows: list[dict], sets: tuple[str, ...], name: str) -> list[dict]:
+    """Rows for ``name``: the counts of ``sets`` summed per system, label and scheme, and P/R/F1
+    recomputed from the sums (a micro average; none when a set is missing from ``rows``)."""
+    if not set(sets) <= {r["set"] for r in rows}:
+        return []
+    sums: dict[tuple, list[int]] = {}
+    for r in rows:
+        if r["set"] in sets:
+            acc = sums.setdefault((r["system"], r["label"], r["scheme"]), [0, 0, 0])
+            for i, k in enumerate(("n_gold", "n_pred", "tp")):
+                acc[i] += int(r[k])
+    out = []
+    for (system, label, scheme), (n_gold, n_pred, tp) in sums.items():
+        p = tp / n_pred if n_pred else 0.0
+        rec = tp / n_gold if n_gold else 0.0
+        f1 = 2 * tp / (n_gold + n_pred) if n_gold + n_pred else 0.0
+        out.append({"set": name, "system": system, "label": label, "scheme": scheme, "n_gold": n_gold,
+                    "n_pred": n_pred, "tp": tp, "precision": round(p, 4), "recall": round(rec, 4),
+                    "f1": round(f1, 4)})
+    return out
 
 
 def _entity_score(rows: list[dict], set_name: str, system: str, scheme: str, label: str = "ALL") -> dict:
@@ -536,7 +564,10 @@ def figures_block(out: dict, when: str) -> str:
         strict_m, overlap_m = (("strict F1", "relaxed F1") if area == "dates"
                                else ("F1 (strict match)", "F1 (overlap match)"))
         hs, ho = (_gold_row(rows, area, "held-out gold", m) for m in (strict_m, overlap_m))
-        fs, fo = (_gold_row(rows, area, HELD_OUT_FRESH, m) for m in (strict_m, overlap_m))
+        fs, fo = ({"ours": _entity_score(ents, HELD_OUT_FRESH, "with rules", sc).get("f1"),
+                   "our_data": f"n={_entity_score(ents, HELD_OUT_FRESH, 'with rules', sc).get('n_gold')}"}
+                  if area == "entities" and _entity_score(ents, HELD_OUT_FRESH, "with rules", sc) else {}
+                  for sc in ("strict", "overlap"))
         ss = _gold_row(rows, area, "seed gold", strict_m)
         attrs = ", ".join(f"{r['metric'].split(' (')[0].replace(' accuracy', '')} {_fmt(r['ours'])}"
                           for r in rows if r["area"] == area and "(matched pairs)" in r["metric"]
