@@ -10,7 +10,12 @@ package follows the seams of the work:
 ``lexicon``        the word lists of ``resources/quotes.json``, checked by the resource loader
 ``phrases``        noun phrases, cue verbs and entities around a quote (tokens)
 ``attribution``    the cue and speaker mention of each quote, step by step
-``speakers``       who a mention names (full names, pronouns, "who")
+``speakers``       who a mention names (full names, pronouns, "who"), over its parts:
+``names``          a name's words, first-name genders, quotation interiors (no parse)
+``people``         a document's named people, mentions, subjects and genders
+``pronouns``       what "he"/"she", "it"/"they" and "I"/"we" name
+``documents``      a document's author ("a Pentagon report said")
+``roles``          common nouns naming a speaker ("the spokesman"), a role's person
 ``finder``         ``find_quotes``: the passes over a Doc, and the records
 ``component``      the ``extract_quotes`` spaCy factory
 =================  ===========================================================================
