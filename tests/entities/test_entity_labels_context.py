@@ -68,7 +68,8 @@ def test_a_name_between_two_known_places_in_a_list_is_a_place(fixed):
      [("Dunlarrig", "ORG")]),
 ], ids=["apposition", "one side"])
 def test_a_name_inside_a_list_of_places(labels_hold, monkeypatch, text, ents, expected):
-    monkeypatch.setattr("extract.entities.consistency.is_place", lambda name: False)
+    for module in ("voting", "labelcues", "missed"):  # the modules split from consistency.py
+        monkeypatch.setattr(f"extract.entities.{module}.is_place", lambda name: False)
     labels_hold(text, ents, expected)
 
 

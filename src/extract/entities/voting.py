@@ -1,0 +1,205 @@
+"""One name, one label: the mentions of a name (same text) vote on its label.
+
+A model label counts 1; a known place after a place preposition or a country's name, a place
+paired with the name ("from X to Edinburgh"), a first name at a name's front (or initials) 2; a
+context cue (:mod:`.labelcues`) 3. A tie changes nothing.
+"""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .rules import LABELS, EntityRules, LabelCues
+from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
+from .initials import initials_evidence
+from .labelcues import cue_label, is_sport, name_heads
+
+
+#: labels a first name at a name's front votes against
+_FIRST_NAME_TARGETS = {"ORG", "GPE", "LOC", "FAC", "WORK_OF_ART"}
+
+
+#: a middle initial: "M", "M."
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+
+
+_SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
+#: votes: a model label counts 1, a place gazetteer hit after a place preposition (or a country's
+#: name, which needs no preposition), a place paired with the name ("from X to Edinburgh") or a
+#: first name at a name's front 2, a context cue 3
+_WEIGHTS = {"model": 1, "gazetteer": 2, "cue": 3}
+#: labels one name's mentions share in a document
+_VOTING = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"}
+
+
+def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """One name, one label: the mentions of a name (same text) take the label with the most
+    votes, where a context cue outweighs the model's label of up to two other mentions.
+    A tie changes nothing."""
+    mentions: dict[str, list[int]] = {}
+    for n, sp in enumerate(spans):
+        if sp.label_ in _VOTING:
+            mentions.setdefault(sp.text, []).append(n)
+    # words of people's names are no countries here ("Jordan" after "Michael Jordan")
+    name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    # a British town taken for a person is its club in a sports report (BBC football)
+    sport = is_sport(doc, rules)
+    cues = rules.labels
+    # (start, end) of the spans that name places: "from Edinburgh to X" makes X a place too
+    places = {(sp.start, sp.end) for sp in spans if sp.label_ == "GPE" or is_place(sp.text)}
+    named = {(sp.start, sp.end): is_place(sp.text) for sp in spans if sp.label_ in LABELS}
+    out = list(spans)
+    for idxs in mentions.values():
+        votes: dict[str, int] = {}
+        cued = [cue_label(doc, spans[n], rules, spans) for n in idxs]
+        # a first name is no evidence against a cue ("William Hill spokesman": the bookmaker)
+        first_named = (not any(c and c != "PERSON" for c in cued) and not _named_as_body(doc, spans, idxs)
+                       and not any(_work_word_before(doc, spans[n].start, rules) for n in idxs))
+        for n, cue in zip(idxs, cued):
+            sp = spans[n]
+            if cue:
+                votes[cue] = votes.get(cue, 0) + _WEIGHTS["cue"]
+            elif (_weak_place_cue(doc, sp, rules, sport)
+                  or (sp.label_ in {"PERSON", "ORG"} and sp.text not in name_words and is_country(sp.text))
+                  or (not sport and _place_pair(doc, sp, places, named))):
+                votes["GPE"] = votes.get("GPE", 0) + _WEIGHTS["gazetteer"]
+            elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
+                  and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
+                votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
+            elif first_named and (first_name_evidence(doc, sp, rules, cues) or initials_evidence(doc, sp, rules)):
+                votes["PERSON"] = votes.get("PERSON", 0) + _WEIGHTS["gazetteer"]
+            elif not (sp.label_ == "GPE" and _unknown_acronym(sp.text, rules)):
+                votes[sp.label_] = votes.get(sp.label_, 0) + _WEIGHTS["model"]
+        ranked = sorted(votes.items(), key=lambda kv: -kv[1])
+        if not ranked or (len(ranked) >= 2 and ranked[0][1] == ranked[1][1]):
+            continue  # no vote (an unknown acronym labelled GPE only), or a tie
+        winner = ranked[0][0]
+        # in a sports report a town's name is often its club: a GPE win changes only the mentions
+        # with a place cue of their own, unless the name is a country's ("a loan from X", "X's bid")
+        local = sport and winner == "GPE" and not _nation(spans[idxs[0]].text, rules)
+        for n in idxs:
+            if out[n].label_ != winner and not (local and not _weak_place_cue(doc, spans[n], rules, sport)):
+                out[n] = Span(doc, out[n].start, out[n].end, label=winner, span_id="fix:vote")
+    return out
+
+
+def _nation(text: str, rules: EntityRules) -> bool:
+    """A country, a home nation or a continent: in a sports report its name stands for its team
+    and is a GPE all the same."""
+    return is_country(text) or text in rules.home_nations or text in rules.continents
+
+
+def _unknown_acronym(text: str, rules: EntityRules) -> bool:
+    """An acronym that names no place we know ("BT", "ODPM"; not "US", "UK", "UAE"): the model's GPE
+    label on it is no vote, as places named by capitals are a short known list."""
+    return (text.isupper() and text.isalpha() and len(text) >= 2 and available() and text not in rules.gpe_abbreviations
+            and text not in rules.home_nations and not is_place(text) and not is_country(text))
+
+
+def _work_word_before(doc: Doc, s: int, rules: EntityRules) -> bool:
+    """A lower-case word for a work right before token s ("Mike Leigh's film X", "period drama X"):
+    the name is a title, and a first name at its front is no evidence for a person."""
+    return s >= 1 and doc[s - 1].is_lower and doc[s - 1].lower_ in rules.work_cue_before
+
+
+def _named_as_body(doc: Doc, spans: list[Span], idxs: list[int], least: int = 3) -> bool:
+    """The model labelled the name (two or three words) as no person at ``least`` mentions or more
+    and the document never writes its last word alone, outside the full name ("Fannie Mae" ...
+    "Fannie Mae", "Morgan Stanley" ... "Morgan Stanley"): a person named twice in a news story is
+    also named by the surname ("Carolina Kluft" ... "Kluft"); a last word that is a place's name
+    ("Borussia Dortmund" ... "Dortmund") is no surname. Then a first name is no evidence."""
+    first = spans[idxs[0]]
+    if len(first) < 2 or sum(spans[n].label_ != "PERSON" for n in idxs) < least:
+        return False
+    last = first[-1].text
+    if is_place(last) or is_country(last):
+        return True
+    inside = {t.i for n in idxs for t in spans[n]}
+    return not any(t.text == last and t.i not in inside for t in doc)
+
+
+def first_name_evidence(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool:
+    """A two- or three-word name starting with a known first name ("Carolina Kluft",
+    "Jean-Pierre Jeunet") that the model labelled as no person: evidence for a PERSON. Not
+    before a word for a venue, a competition or a product ("the Tor Vale arena")."""
+    if sp.label_ not in _FIRST_NAME_TARGETS:
+        return False
+    nxt = doc[sp.end].text if sp.end < len(doc) else ""
+    if nxt in rules.fac_cue_after or nxt in rules.event_cue_after or nxt in rules.product_cue_after:
+        return False
+    if sp.label_ == "WORK_OF_ART" and (nxt.lower() in rules.show_words
+                                       or (sp.start >= 1 and doc[sp.start - 1].lower_ in rules.work_cue_before)):
+        return False  # "the film Vera Drake", "the Jonathan Dimbleby programme"
+    words = sp.text.split()
+    parts = [p for w in words for p in w.split("-")]
+    if not 2 <= len(words) <= 3 or not all(_name_like(p) or (0 < i < len(parts) - 1 and _INITIAL.match(p))
+                                           for i, p in enumerate(parts)):
+        return False  # a middle initial is allowed: "Dolores M Troiani"
+    first = parts[0]
+    if not is_first_name(first) or first in cues.first_name_blockers:
+        return False
+    if parts[-1] in name_heads(rules) or parts[-1] in cues.not_people_heads:
+        return False
+    if (parts[-1] in rules.titles or parts[-1].lower() in rules.role_words) and nxt[:1].isupper():
+        return False  # "Jefferson Parish Sheriff Harry Lee": a title before a name
+    return not (is_place(sp.text) or any(is_country(w) or w in rules.continents or w in rules.directions
+                                         or w.lower() in rules.demonyms for w in words))
+
+
+def _name_like(word: str) -> bool:
+    """A capitalised word with lower-case letters ("Kluft", "McEwen", "O'Neill"), no acronym."""
+    letters = word.replace("'", "").replace("’", "")
+    return word[:1].isupper() and letters.isalpha() and any(c.islower() for c in letters)
+
+
+def _weak_place_cue(doc: Doc, sp: Span, rules: EntityRules, sport: bool = False) -> bool:
+    """A place preposition before a name the gazetteer knows as a place ("from Colchester"), or an
+    institution's name and a comma ("Oriel College, Oxford"); evidence for GPE in the vote, never
+    a label on its own."""
+    s, e = sp.start, sp.end
+    if e + 1 < len(doc) and doc[e].lower_ == "the" and doc[e + 1].is_lower and doc[e + 1].is_alpha:
+        return False  # "the rights to Garfield the cat": a character, not a place
+    if (sp.label_ in {"ORG", "PERSON"} and s >= 2 and doc[s - 1].text == ","
+            and doc[s - 2].text in rules.org_heads | rules.fac_heads):
+        return is_place(sp.text)
+    # a GPE label is confirmed ("bringing such acts to Jonesboro" against "Jonesboro ministers" ORG),
+    # but not in a sports report ("a move to Southampton": the club)
+    targets = {"ORG", "PERSON"} if sport else {"ORG", "PERSON", "GPE"}
+    if sp.label_ not in targets or s < 1 or doc[s - 1].lower_ not in rules.gazetteer_cue_before:
+        return False
+    before = doc[max(0, s - 5):s - 1]
+    if any(t.lower_ in rules.gazetteer_cue_blockers or _SCORE.match(t.text) for t in before):
+        return False  # "lost 3-2 to Chelsea", "a transfer from Reading": the club, not the town
+    return is_place(sp.text)
+
+
+def _place_pair(doc: Doc, sp: Span, places: set[tuple[int, int]], named: dict[tuple[int, int], bool]) -> bool:
+    """An ORG/PERSON paired with a place by "from ... to" or "between ... and" ("between
+    Edinburgh and Tweedbank", "from Tweedbank to Edinburgh") or standing in a list of places:
+    evidence for GPE in the vote (not in a sports report, where clubs move "from Leeds to Chelsea")."""
+    s, e = sp.start, sp.end
+    if sp.label_ not in {"ORG", "PERSON"} or s < 1:
+        return False
+    pairs = {"from": "to", "between": "and"}
+    starts = {a: b for a, b in places}
+    ends = {b: a for a, b in places}
+    if doc[s - 1].lower_ in pairs and e + 1 < len(doc) and doc[e].lower_ == pairs[doc[s - 1].lower_]:
+        return e + 1 in starts  # X is first: "from X to Edinburgh"
+    if doc[s - 1].lower_ in pairs.values() and s - 1 in ends:
+        k = ends[s - 1] - 1  # X is second: "between Edinburgh and X"
+        if k >= 0 and pairs.get(doc[k].lower_) == doc[s - 1].lower_:
+            return True
+    return _in_place_list(doc, sp, named)
+
+
+def _in_place_list(doc: Doc, sp: Span, named: dict[tuple[int, int], bool]) -> bool:
+    """The name stands inside a list of places: the names joined to it on both sides by a comma,
+    "and" or "or" are places the gazetteer knows ("London, Birmingham, X and Cambridge"; ``named``:
+    span -> known place); one side is not enough ("Ross Walker, UK economist", "France's Dassault,
+    Sweden's Saab"), nor are the model's GPE labels (clubs in a list: "Internazionale, X, Lyon")."""
+    s, e = sp.start, sp.end
+    joiners = {",", "and", "or"}
+    left = next((span for span in named if span[1] == s - 1), None) if s >= 1 and doc[s - 1].lower_ in joiners else None
+    right = next((span for span in named if span[0] == e + 1), None) if e < len(doc) and doc[e].lower_ in joiners else None
+    return left is not None and right is not None and named[left] and named[right]
