@@ -158,35 +158,53 @@ def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
     """The mention of who issued the document that a bare definite phrase names ("the
     statement", "the staff letter"), from the nearest earlier mention of the same noun: the
     object of a verb that makes one (``issuing_verbs``: "the museum issued a statement", "Lee
-    sent a letter") or the "in" phrase of a reporting verb ("Fox News said in a statement"),
-    its verb's subject being the author, or a phrase naming its author (:func:`document_author`:
-    "a letter from the staff association"). None when the nearest earlier mention is none of
-    these (another report, or one nobody is said to have made), or there is none."""
+    sent a letter", also as the first noun of that object: "sent out an email appeal") or the
+    "in" phrase of a reporting verb ("Fox News said in a statement"), its verb's subject being
+    the author, or a phrase naming its author (:func:`document_author`: "a letter from the staff
+    association"). An earlier bare definite mention ("the email said ... the email went on") is
+    the same document: the search goes on before it, ``EARLIER_TOKENS`` from there. None when
+    the nearest earlier mention is none of these (another report, or one nobody is said to have
+    made), or there is none."""
     head = span.root
-    if head.pos_ != "NOUN" or not _is_document(head, lex) or span[0].lower_ != "the" \
-            or any(t.pos_ not in {"DET", "ADJ"} and not (t.dep_ == "compound" and not t.ent_type_)
-                   for t in span if t.i != head.i):
+    if head.pos_ != "NOUN" or not _is_document(head, lex) or not _bare_definite(span, head):
         return None
     doc = span.doc
-    for k in range(head.i - 1, max(head.i - EARLIER_TOKENS, 0) - 1, -1):
+    k, stop = head.i - 1, max(head.i - EARLIER_TOKENS, 0)
+    while k >= stop:
         tok = doc[k]
+        k -= 1
         if not _same_noun(tok.lower_, head.lower_):
             continue
-        if tok.dep_ == "dobj" and tok.head.lower_ in lex.issuing_forms:
-            verb = tok.head
+        obj = tok
+        while obj.dep_ == "compound" and obj.pos_ == "NOUN" and obj.head.i > obj.i:
+            obj = obj.head     # "sent out an email fundraising appeal": the appeal is the email
+        if obj.dep_ == "dobj" and obj.head.lower_ in lex.issuing_forms:
+            verb = obj.head
         elif tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.head.lower_ in lex.verb_forms:
             verb = tok.head.head
         else:
             # "an email was sent from the club"; "A letter from the staff association ... the
             # staff letter noted": its author
             issued = tok.dep_ == "nsubjpass" and tok.head.lower_ in lex.issuing_forms
-            return (_issued_by(doc, tok.head, lex) if issued else None) \
-                or document_author(doc[tok.left_edge.i:tok.i + 1], lex)
+            phrase = doc[tok.left_edge.i:tok.i + 1]
+            found = (_issued_by(doc, tok.head, lex) if issued else None) or document_author(phrase, lex)
+            if found is None and not issued and _bare_definite(phrase, tok):
+                stop = max(tok.i - EARLIER_TOKENS, 0)   # "the email said": the same email, said before
+                continue
+            return found
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i > verb.i:
             return None
         return np_around(doc, subj, lex, subj.left_edge.i, verb.i)
     return None
+
+
+def _bare_definite(span, head) -> bool:
+    """"the" and the head noun, with only adjectives or unnamed nouns between ("the statement",
+    "the staff letter"): a phrase that names no author and refers back to a document named before."""
+    return span[0].lower_ == "the" and span[0].i < head.i \
+        and not any(t.pos_ not in {"DET", "ADJ"} and not (t.dep_ == "compound" and not t.ent_type_)
+                    for t in span if t.i != head.i)
 
 
 def _same_noun(a: str, b: str) -> bool:

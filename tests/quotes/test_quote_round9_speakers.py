@@ -1,0 +1,30 @@
+"""Round 9 of the speaker rules (issue 17), on sentences written for the tests: a bare "the
+statement" (email, letter ...) refers back past earlier bare mentions of the same document to
+the one someone is said to have issued, also as the first noun of the object ("sent out an
+email appeal")."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # the nearest earlier mention is a bare "the statement": the search goes on before it
+    pytest.param("The ministry issued a statement on Friday. “The gallery will reopen in May,” the statement said. "
+                 "“Tickets will be free for children,” the statement added.", ["The ministry", "The ministry"],
+                 id="past-a-bare-mention"),
+    pytest.param("An email was sent by the club secretary on Monday. The email said, “We will close the bar in May.” "
+                 "The email added, “Nobody will lose their job.”", ["the club secretary", "the club secretary"],
+                 id="past-a-bare-mention-passive"),
+    # the document is the first noun of the object of a verb that makes one
+    pytest.param("The charity sent out an email appeal on Tuesday. “We need your help this winter,” the email said.",
+                 ["The charity"], id="email-appeal"),
+    pytest.param("The union posted a video message on Tuesday. “We will strike in March,” the message said.",
+                 ["The union"], id="video-message"),
+    # a document nobody is said to have made, before or after a bare mention: no one
+    pytest.param("Critics read a statement on Friday. “The gallery will reopen in May,” the statement said. "
+                 "“Tickets will be free for children,” the statement added.", [None, None], id="read-a-statement"),
+    pytest.param("The council read out an email appeal on Tuesday. “We need your help this winter,” the email said.",
+                 [None], id="read-an-email-appeal"),
+])
+def test_bare_document_refers_back(quote_records, text, speakers):
+    assert [r["speaker"] for r in quote_records(text)] == speakers
