@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from .consistency import ROLE_TARGETS, is_demonym, is_sport, name_heads, role_before
 from .gazetteer import is_country, is_first_name, is_place, org_words
+from .orgs import firm_labels
 from .rules import LABELS, EntityRules, LabelCues
 from .tokens import POSSESSIVE, all_caps_line, proper, replace_spans, sentence_start, taken_tokens
 
@@ -48,7 +49,7 @@ def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-2 cue rules applied (before the document-level vote)."""
     spans = org_role_tails(doc, party_names(doc, no_names(doc, spans, rules), rules), rules)
     spans = article_titles(doc, spans, rules)
-    spans = hyphened_countries(doc, spans, rules)
+    spans = firm_labels(doc, hyphened_countries(doc, spans, rules), rules)  # round 9: orgs.py
     cues = rules.labels
     spans = award_fronts(doc, [_own_words(doc, _relabelled(doc, sp, rules), rules, cues) for sp in spans], rules)
     return product_tails(doc, bare_products(doc, spans, rules))

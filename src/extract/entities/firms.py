@@ -13,7 +13,9 @@
   word or a word of a person's name in the article;
 * round 8: "Aston Martin unveiled the DB9", "the Aston Martin DB9": a name right before a launch
   verb whose object is a model's code, or right before a code the article marks as a model, is the
-  maker (:func:`maker_cue`), unless it reads as a person's ("Steve Jobs", "Mr Jobs").
+  maker (:func:`maker_cue`), unless it reads as a person's ("Steve Jobs", "Mr Jobs");
+* round 9: "car maker Aston Martin", "handset maker Ericsson": a name after "maker" and a noun for
+  things a firm makes (:func:`.orgs.maker_before`) is a maker too, with the same exceptions.
 
 These are cues for the vote of :mod:`.consistency`; none runs on a name that is a known place.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
+from .orgs import maker_before
 from .rules import EntityRules
 from .tokens import POSSESSIVE
 from .works import cued_codes, launched_code
@@ -86,8 +89,11 @@ def maker_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool
     """"Aston Martin unveiled the DB9", "Aston Martin DB9": a name right before a launch verb
     (``launch_verbs``; "has" or "yesterday" may come between) whose object is a model's code the
     verb marks, or right before a code the document marks as a model (:func:`.works.cued_codes`),
-    is the model's maker, an ORG; not a name that reads as a person's ("Steve Jobs unveiled the
+    is the model's maker, an ORG; so is a name after "car maker", "handset maker" (round 9,
+    :func:`.orgs.maker_before`); not a name that reads as a person's ("Steve Jobs unveiled the
     G5", "Mr Jobs"), a place or a country."""
+    if maker_before(doc, sp.start):
+        return not (_persons_name(doc, sp, spans, rules) or is_place(sp.text) or is_country(sp.text))
     e = sp.end
     if e >= len(doc) or sp[-1].text in POSSESSIVE:
         return False

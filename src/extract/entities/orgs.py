@@ -1,0 +1,173 @@
+"""Organisations the model labels as something else (round 9 of the organisation cues, issue 14).
+
+Rules read on unseen BBC articles (numbers >= 100), each a cue before the document-level vote of
+:mod:`.consistency`, which then spreads the ORG label to the name's other mentions:
+
+* a lower-case word for a firm right before a name the model took for a nationality or a product
+  ("security firm Symantec", "Dutch firm Tulip Computers", "pan-European group Euronext"; the
+  words of ``org_cue_before``) makes an ORG, as it already does for a person or an unknown place;
+  not a nationality, a party, a place or a country (:func:`firm_word_orgs`);
+* "car maker X", "drug makers X": "maker" after a lower-case noun that is no film, policy or other
+  maker of things people make (``maker_blockers`` of ``entity_firms.json``) marks an ORG; not a
+  name that reads as a person's (a first name at its front, a title before it) nor a known place
+  (:func:`maker_orgs`);
+* a one-word name with a capital inside after its first three letters or more
+  ("GlaxoSmithKline", "DaimlerChrysler", "MessageLabs") that the model took for a person, a
+  nationality or a place is an ORG: people's surnames with a capital inside start with a short
+  prefix ("McDonald", "DiCaprio", "FitzGerald"; ``person_prefixes``) (:func:`camel_case_orgs`).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from ..resources import ListOf, Record, load
+from .gazetteer import is_country, is_first_name, is_place
+from .rules import EntityRules, check_cases
+from .tokens import attached, taken_tokens
+
+FIRMS_FILE = "entity_firms.json"
+#: key of entity_firms.json -> whether its entries are lower-case words (else capitalised)
+FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False}
+#: span id of the spans these rules relabel
+REASON = "fix:firm"
+
+
+@dataclass(frozen=True)
+class FirmWords:
+    """The word lists of ``entity_firms.json`` (see the module docstring)."""
+
+    maker_blockers: frozenset[str]
+    person_prefixes: frozenset[str]
+
+
+def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
+    """The lists of ``name`` (or ``data`` given in its place); a key that is missing, unknown or of
+    the wrong case is an error naming it and what was allowed."""
+    data = load(name, Record({key: ListOf(str) for key in FIRM_LISTS}), data)
+    check_cases(name, data, FIRM_LISTS)
+    return FirmWords(**{key: frozenset(data[key]) for key in FIRM_LISTS})
+
+
+@lru_cache(maxsize=None)
+def firm_words(name: str = FIRMS_FILE) -> FirmWords:
+    """The round-9 organisation lists (package data), read and checked once per process."""
+    return validate_firm_words(name=name)
+
+
+#: labels a firm's word before the name overrules here (PERSON and unknown places: consistency.py)
+_FIRM_WORD_TARGETS = {"NORP", "PRODUCT"}
+#: labels "X maker" and a capital inside a word overrule
+_MAKER_TARGETS = {"PERSON", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"}
+_CAMEL_TARGETS = {"PERSON", "NORP", "GPE"}
+_HYPHENS = {"-", "‐"}
+
+
+def _word_before(doc: Doc, s: int) -> str:
+    """The lower-case word right before token s, a hyphenated one whole ("start-up"); "" if none."""
+    if s < 1 or not doc[s - 1].is_lower:
+        return ""
+    k = s - 1
+    while (k >= 2 and doc[k - 1].text in _HYPHENS and doc[k - 2].is_lower
+           and attached(doc[k - 2], doc[k - 1]) and attached(doc[k - 1], doc[k])):
+        k -= 2
+    return doc[k:s].text
+
+
+def _not_a_firm(sp: Span, rules: EntityRules) -> bool:
+    """A nationality, a party, a place or a country: no firm whatever word comes before it."""
+    low = sp.text.lower()
+    return (low in rules.demonyms or low.rstrip("s") in rules.demonyms
+            or low in rules.spans.continental_adjectives
+            or sp.text in rules.labels.party_members or sp.text + "s" in rules.labels.party_members
+            or is_place(sp.text) or is_country(sp.text) or sp.text in rules.home_nations
+            or not sp[0].text[:1].isupper())
+
+
+def _as_org(doc: Doc, sp: Span) -> Span:
+    return Span(doc, sp.start, sp.end, label="ORG", span_id=REASON)
+
+
+def firm_word_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A NORP or PRODUCT span right after a lower-case word for a firm (``org_cue_before``:
+    "security firm Symantec", "pan-European group Euronext") is an ORG, unless it is a
+    nationality, a party, a place or a country."""
+    return [_as_org(doc, sp) if (sp.label_ in _FIRM_WORD_TARGETS and _word_before(doc, sp.start) in rules.org_cue_before
+                                 and not _not_a_firm(sp, rules)) else sp
+            for sp in spans]
+
+
+def maker_before(doc: Doc, s: int) -> bool:
+    """"car maker X", "drug makers X": "maker(s)" right before token s after a lower-case noun that
+    makes things, not films or policies (``maker_blockers``)."""
+    if s < 2 or doc[s - 1].lower_ not in {"maker", "makers"} or not doc[s - 1].is_lower:
+        return False
+    noun = _word_before(doc, s - 1)
+    return bool(noun) and noun.isalpha() and noun not in firm_words().maker_blockers
+
+
+def maker_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A name right after "car maker", "drug maker" (:func:`maker_before`) is an ORG, unless it
+    reads as a person's (a first name at its front, a title before it), is a nationality, a party
+    or a known place."""
+    out = []
+    for sp in spans:
+        if (sp.label_ in _MAKER_TARGETS and maker_before(doc, sp.start) and not _not_a_firm(sp, rules)
+                and not (is_first_name(sp[0].text) and sp[0].text not in rules.labels.first_name_blockers)):
+            sp = _as_org(doc, sp)
+        out.append(sp)
+    return out
+
+
+#: a capital inside a word after its first three letters or more ("GlaxoSmithKline")
+_CAMEL = re.compile(r"^[A-Z][a-z]{2,}[A-Z]")
+
+
+def camel_case(word: str) -> bool:
+    """A word with a capital inside after its first three letters or more, letters only, that no
+    surname prefix opens ("DaimlerChrysler", not "McDonald", "DiCaprio", "FitzGerald")."""
+    if not word.isalpha() or not _CAMEL.match(word):
+        return False
+    prefixes = firm_words().person_prefixes
+    return not any(word.startswith(p) and word[len(p):len(p) + 1].isupper() for p in prefixes)
+
+
+def camel_case_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A one-word PERSON, NORP or GPE with a capital inside (:func:`camel_case`) is an ORG, unless
+    a title comes before it ("Mr DeVries") or a known place or country has the name; its other
+    mentions that no span holds are ORGs too (the vote spreads no one-word ORG)."""
+    out, names = [], set()
+    for sp in spans:
+        if (sp.label_ in _CAMEL_TARGETS and len(sp) == 1 and camel_case(sp.text)
+                and not (sp.start > 0 and (doc[sp.start - 1].text in rules.titles
+                                           or doc[sp.start - 1].text in rules.courtesy_titles))
+                and not (is_place(sp.text) or is_country(sp.text))):
+            sp = _as_org(doc, sp)
+            names.add(sp.text)
+        out.append(sp)
+    if not names:
+        return out
+    taken = taken_tokens(out)
+    added = [Span(doc, t.i, t.i + 1, label="ORG", span_id=REASON) for t in doc
+             if t.text in names and t.i not in taken and not _in_run(doc, t.i)]
+    return sorted(out + added, key=lambda sp: sp.start) if added else out
+
+
+#: punctuation that may follow a name with no space
+_CLOSERS = {",", ".", "'s", "’s", "'", "’", ":", ";", '"', "”", ")", "!", "?"}
+
+
+def _in_run(doc: Doc, i: int) -> bool:
+    """Token i is attached to a neighbour ("OptInRealBig-backed") or beside a capitalised word."""
+    tok = doc[i]
+    if i > 0 and (doc[i - 1].is_title or (attached(doc[i - 1], tok) and doc[i - 1].text not in {'"', "“", "("})):
+        return True
+    return i + 1 < len(doc) and (doc[i + 1].is_title or (attached(tok, doc[i + 1]) and doc[i + 1].text not in _CLOSERS))
+
+
+def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """The spans with the round-9 organisation rules applied (before the document-level vote)."""
+    return camel_case_orgs(doc, maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules), rules)

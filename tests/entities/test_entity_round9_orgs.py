@@ -1,0 +1,101 @@
+"""Round 9 (issue 14): organisations the model labels as something else (:mod:`extract.entities.orgs`):
+a firm's word before a name taken for a nationality or a product, "car maker X", and a one-word name
+with a capital inside. Sentences written for these tests; the rules run on ``spacy.blank("en")`` with
+hand-set entities."""
+from __future__ import annotations
+
+import pytest
+
+from extract.entities.orgs import camel_case, firm_words, validate_firm_words
+from extract.errors import ResourceError
+
+FIRM_WORDS = [
+    # a firm's word right before a name the model read as a nationality or a product
+    ("Shares in security firm Quorvane rose. Quorvane said sales were up.",
+     [("Quorvane", "NORP"), ("Quorvane", "NORP")], [("Quorvane", "ORG")], [("Quorvane", "NORP")]),
+    ("The virus was found by Finnish security firm Tarvex-Secure on Monday.",
+     [("Finnish", "NORP"), ("Tarvex-Secure", "PRODUCT")], [("Tarvex-Secure", "ORG"), ("Finnish", "NORP")],
+     [("Tarvex-Secure", "PRODUCT")]),
+    ("Pan-European group Marlonext is poised to bid. Marlonext already owns two exchanges.",
+     [("Marlonext", "NORP"), ("Marlonext", "NORP")], [("Marlonext", "ORG")], [("Marlonext", "NORP")]),
+    ("He told Dutch newspaper Brenvoort Dagblad that he would stay.",
+     [("Dutch", "NORP"), ("Brenvoort Dagblad", "PRODUCT")], [("Brenvoort Dagblad", "ORG")],
+     [("Brenvoort Dagblad", "PRODUCT")]),
+]
+
+NOT_FIRM_WORDS = [
+    # a nationality or a party after the firm's word keeps its label
+    ("The group Scottish Widows said the British firm British Gas was fined.",
+     [("British", "NORP")], [("British", "NORP")], [("British", "ORG")]),
+    ("Fans of the group Tories dislike were upset.", [("Tories", "NORP")], [("Tories", "NORP")],
+     [("Tories", "ORG")]),
+    # no firm's word before the product
+    ("Fans bought the Zubo in May.", [("Zubo", "PRODUCT")], [("Zubo", "PRODUCT")], [("Zubo", "ORG")]),
+]
+
+MAKERS = [
+    ("British car maker Aldwick Marten has gone head-to-head with rivals. This would make Aldwick Marten visible.",
+     [("British", "NORP"), ("Aldwick Marten", "PERSON"), ("Aldwick Marten", "PERSON")],
+     [("Aldwick Marten", "ORG")], [("Aldwick Marten", "PERSON")]),
+    # the maker's cue outweighs the model's person label at every other mention
+    ("A study by handset maker Velkarr was published. Velkarr interviewed 14,000 owners. "
+     "Velkarr's research found more. Later Velkarr said so.",
+     [("Velkarr", "PERSON"), ("Velkarr", "PERSON"), ("Velkarr", "PERSON"), ("Velkarr", "PERSON")],
+     [("Velkarr", "ORG")], [("Velkarr", "PERSON")]),
+    ("The site was started by former browser maker Quillscape in 1998.", [("Quillscape", "NORP")],
+     [("Quillscape", "ORG")], [("Quillscape", "NORP")]),
+]
+
+NOT_MAKERS = [
+    # film makers, policy makers and people are no firms
+    ("The film maker Tavin Orloff said the cut was final.", [("Tavin Orloff", "PERSON")],
+     [("Tavin Orloff", "PERSON")], [("Tavin Orloff", "ORG")]),
+    ("Policy maker Brenda Cask spoke first.", [("Brenda Cask", "PERSON")], [("Brenda Cask", "PERSON")],
+     [("Brenda Cask", "ORG")]),
+    ("British computer games maker Peter Tallow has been honoured.", [("British", "NORP"), ("Peter Tallow", "PERSON")],
+     [("Peter Tallow", "PERSON")], [("Peter Tallow", "ORG")]),
+]
+
+CAMELS = [
+    ("Drugs giant GlaxoBrennan saw profits fall. GlaxoBrennan believes sales will recover.",
+     [("GlaxoBrennan", "PERSON"), ("GlaxoBrennan", "PERSON")], [("GlaxoBrennan", "ORG")],
+     [("GlaxoBrennan", "PERSON")]),
+    # the other mentions the model missed are found too
+    ("OptInTarvo was sued in December. Lawyers for OptInTarvo said it would fight. OptInTarvo denies it.",
+     [("OptInTarvo", "GPE")], [("OptInTarvo", "ORG")], [("OptInTarvo", "GPE")]),
+    ("Support came from shareholder DorvikQuell, the carmaker.", [("DorvikQuell", "NORP")],
+     [("DorvikQuell", "ORG")], [("DorvikQuell", "NORP")]),
+]
+
+NOT_CAMELS = [
+    # surnames with a capital inside, and a title before the name
+    ("McTavish scored twice and DiBrenno once.", [("McTavish", "PERSON"), ("DiBrenno", "PERSON")],
+     [("McTavish", "PERSON"), ("DiBrenno", "PERSON")], [("McTavish", "ORG"), ("DiBrenno", "ORG")]),
+    ("FitzWalter said he was pleased.", [("FitzWalter", "PERSON")], [("FitzWalter", "PERSON")],
+     [("FitzWalter", "ORG")]),
+    ("Mr VanderQuell said he was pleased.", [("VanderQuell", "PERSON")], [("VanderQuell", "PERSON")],
+     [("VanderQuell", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
+                         + CAMELS + NOT_CAMELS)
+def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
+    labels_hold(text, ents, wanted, unwanted)
+
+
+@pytest.mark.parametrize("word,expected", [
+    ("GlaxoSmithKline", True), ("DaimlerChrysler", True), ("MessageLabs", True), ("AirAsia", True),
+    ("McDonald", False), ("MacArthur", False), ("DiCaprio", False), ("FitzGerald", False), ("LeBron", False),
+    ("Smith", False), ("iPod", False), ("OD2", False), ("Opt-In", False),
+])
+def test_camel_case(word, expected):
+    assert camel_case(word) is expected
+
+
+def test_firm_words_are_checked():
+    assert "film" in firm_words().maker_blockers
+    with pytest.raises(ResourceError, match="maker_blockers"):
+        validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": []})
+    with pytest.raises(ResourceError, match="person_prefixes"):
+        validate_firm_words({"maker_blockers": []})
