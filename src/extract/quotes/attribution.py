@@ -410,9 +410,11 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     b_start = before_window(doc, qs, BEFORE_TOKENS, quoted)
     before = _cue_before(doc, q, qs, qe, b_start, lex, quoted)
     # “...,” X said: a comma inside the marks or a cue right after the quote belongs to it;
-    # otherwise a cue before the quote in its sentence comes first
-    if after is not None and (inner.endswith((",", "—", "-")) or after[0] - first <= 4
-                              or before is None):
+    # otherwise a cue before the quote in its sentence comes first; and so does one that
+    # governs a quote running on from the writer's words ("under what Lee called “the old
+    # model,” the club charged": Lee's words, not the club's)
+    if after is not None and not _before_governs(doc, q, qs, before, after, first, lex) \
+            and (inner.endswith((",", "—", "-")) or after[0] - first <= 4 or before is None):
         k, mention = after
         _found(q, (k, k + 1), mention, "after", min(k, mention[0]) - first <= 2 or k - qe <= 12)
         return
@@ -450,6 +452,38 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     if _cue_colon(doc, q, qs, qe, lex, quoted) or _cue_headline(doc, q, qs, text):
         return
     _cue_previous_sentence(doc, q, qs, qe, b_start, lex, quoted)
+
+
+#: a verb after a quote with one of these after it says something of its own, not the quote
+#: ("“...,” the club charged members a fee"; a pronoun object is the quote: "“...,” he called them")
+_OWN_OBJECT_DEPS = {"dobj", "ccomp", "xcomp"}
+
+
+def _before_governs(doc: Doc, q: Quote, qs: int, before: tuple[int, Mention] | None,
+                    after: tuple[int, Mention], first: int, lex: Lexicon) -> bool:
+    """The cue before the quote, not the one after it, says a quote that runs on from the
+    writer's words (no punctuation before its opening mark): the cue governs it in the parse,
+    has someone who can speak as its subject (not "The trouble began ..., saying"), reports
+    speech (not "cannot say"), is no relative clause on a noun ("Nothing the president said
+    “...”"), and the cue after is not the quote's own right after it ("“...,” Lee said")
+    unless that one opens the next quote ("“...,” Lee said: “...”"), is no reporting verb or
+    says something of its own ("“...,” the club charged members")."""
+    if before is None or not q.governed or qs < 1 or not doc[qs - 1].is_alpha \
+            or not (_can_speak(doc, before[1], lex) or doc[before[1][0]].lower_ in RELATIVES):
+        return False
+    verb = doc[before[0]]
+    if _unsaid(verb) or verb.dep_ == "relcl" or any(c.dep_ == "neg" for c in verb.children):
+        return False
+    cue = doc[after[0]]
+    return after[0] - first > 2 or _opens_next_quote(doc, after) or not is_cue_verb(cue, lex) \
+        or any(c.dep_ in _OWN_OBJECT_DEPS and c.i > cue.i and c.pos_ != "PRON" for c in cue.children)
+
+
+def _opens_next_quote(doc: Doc, after: tuple[int, Mention]) -> bool:
+    """The cue after a quote, with its speaker, ends in a colon or an opening mark: it
+    introduces the next quote ("Trump said: “...”")."""
+    end = max(after[0] + 1, after[1][1])
+    return end < len(doc) and (doc[end].text == ":" or doc[end].text in {"“", "‘"})
 
 
 def _said_just_before(doc: Doc, q: Quote, b_start: int, lex: Lexicon, quoted: list[bool]) -> bool:

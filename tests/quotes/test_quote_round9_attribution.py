@@ -1,0 +1,34 @@
+"""Round 9 of the attribution rules (issue 17), on sentences written for the tests: which cue a
+quote attaches to when there is one before it and one after it."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote that runs on from the writer's words is said by the cue before it that governs
+    # it, not by a main clause after it
+    pytest.param("Under what the chairman called “the old pricing model,” the club charged members "
+                 "a flat fee every month.", "the old pricing model", "the chairman", id="what-x-called"),
+    pytest.param("After Ann Lee said the schools needed “a lot more teachers,” Tom Hale said: "
+                 "“We will hire them next year.”", "a lot more teachers", "Ann Lee",
+                 id="after-cue-opens-next-quote"),
+    pytest.param("After Ann Lee said the schools needed “a lot more teachers,” Tom Hale said: "
+                 "“We will hire them next year.”", "We will hire them next year", "Tom Hale",
+                 id="next-quote-keeps-its-cue"),
+    pytest.param("Even as Mark Jones claimed that “the budget is balanced,” one of the council's own "
+                 "auditors said the figures were wrong.", "the budget is balanced", "Mark Jones",
+                 id="after-cue-with-a-clause-of-its-own"),
+    # the cue after keeps the quote: right after it, or when the cue before reports no speech
+    pytest.param("Nobody could say “when the work will end,” the site engineer said.",
+                 "when the work will end", "the site engineer", id="cannot-say"),
+    pytest.param("Nothing the mayor said “will calm the residents,” the spokesman said.",
+                 "will calm the residents", "the spokesman", id="relative-clause-cue"),
+    pytest.param("Mr Hale acknowledged the poor polls - his ''negatives,'' he called them - but "
+                 "kept smiling.", "negatives", "Hale", id="he-called-them"),
+    pytest.param("“The plan is a waste of money,” Ann Lee said.", "The plan is a waste of money",
+                 "Ann Lee", id="plain-after"),
+])
+def test_cue_before_or_after(quote_speakers, text, quote, speaker):
+    speakers = quote_speakers(text)
+    assert speakers[quote] == speaker
