@@ -28,3 +28,25 @@ import pytest
 ])
 def test_bare_document_refers_back(quote_records, text, speakers):
     assert [r["speaker"] for r in quote_records(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a first "the statement" / "the release" (no earlier mention): the subject of the reporting
+    # verb in the writer's sentence before it
+    pytest.param("The ministry confirmed on Monday that the plant would close. “The site will shut in May,” "
+                 "the statement said.", ["The ministry"], id="confirmed-then-statement"),
+    pytest.param("On Thursday the county council announced that the fair was cancelled. "
+                 "“The field is under water,” the release said. “It will reopen in June,” the release added.",
+                 ["the county council", "the county council"], id="announced-then-release-twice"),
+    pytest.param("The union responded that its members would strike. ¶ According to the statement, "
+                 "the strike will last “for as long as it takes”.".replace(" ¶ ", "\n\n"), ["The union"],
+                 id="responded-then-according-to-the-statement"),
+    # no reporting verb in the sentence before, a report (not something announced), or the
+    # sentence before is someone's words: no one
+    pytest.param("The plant closed on Monday. “The site will shut in May,” the statement said.", [None],
+                 id="no-reporting-verb"),
+    pytest.param("The ministry confirmed on Monday that the plant would close. “The site will shut in May,” "
+                 "the report said.", [None], id="a-report"),
+])
+def test_first_statement_announced_before(quote_records, text, speakers):
+    assert [r["speaker"] for r in quote_records(text)] == speakers

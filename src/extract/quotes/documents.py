@@ -162,14 +162,15 @@ def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
     "in" phrase of a reporting verb ("Fox News said in a statement"), its verb's subject being
     the author, or a phrase naming its author (:func:`document_author`: "a letter from the staff
     association"). An earlier bare definite mention ("the email said ... the email went on") is
-    the same document: the search goes on before it, ``EARLIER_TOKENS`` from there. None when
-    the nearest earlier mention is none of these (another report, or one nobody is said to have
-    made), or there is none."""
+    the same document: the search goes on before it, ``EARLIER_TOKENS`` from there. With no
+    earlier mention at all, a statement or release is the one the writer's sentence before it
+    says someone announced (:func:`_announced_by`). None when the nearest earlier mention is
+    none of these (another report, or one nobody is said to have made)."""
     head = span.root
     if head.pos_ != "NOUN" or not _is_document(head, lex) or not _bare_definite(span, head):
         return None
     doc = span.doc
-    k, stop = head.i - 1, max(head.i - EARLIER_TOKENS, 0)
+    k, stop, first = head.i - 1, max(head.i - EARLIER_TOKENS, 0), head
     while k >= stop:
         tok = doc[k]
         k -= 1
@@ -190,13 +191,50 @@ def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
             found = (_issued_by(doc, tok.head, lex) if issued else None) or document_author(phrase, lex)
             if found is None and not issued and _bare_definite(phrase, tok):
                 stop = max(tok.i - EARLIER_TOKENS, 0)   # "the email said": the same email, said before
+                first = tok
                 continue
             return found
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None or subj.i > verb.i:
             return None
         return np_around(doc, subj, lex, subj.left_edge.i, verb.i)
+    return _announced_by(first, lex)   # the first mention of the document
+
+
+#: how many sentences back (quoted ones included) a first "the statement" looks for the one
+#: that announced it
+ANNOUNCE_SENTENCES = 2
+
+
+def _announced_by(head, lex: Lexicon) -> tuple[int, int] | None:
+    """The mention of who announced the document a first bare "the statement" names (one of
+    ``announced_nouns``, no earlier mention): the subject of the last reporting verb in the
+    writer's sentence before it ("The party announced she was not coming. “...,” the release
+    said": the party), sentences holding quotation marks passed; None when that sentence has no
+    reporting verb with a subject before it."""
+    if not _same_noun_in(head, lex.announced_nouns):
+        return None
+    doc = head.doc
+    k = head.sent.start
+    for _ in range(ANNOUNCE_SENTENCES):
+        if k == 0:
+            return None
+        sent = doc[k - 1].sent
+        k = sent.start
+        if any(t.is_quote for t in sent):
+            continue       # someone's words, or the quote itself: not the writer's report
+        for verb in reversed([t for t in sent if t.lower_ in lex.verb_forms and t.pos_ in {"VERB", "AUX"}
+                              and t.lower_ not in lex.weak_forms]):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+            if subj is not None:
+                return np_around(doc, subj, lex, subj.left_edge.i, verb.i)
+        return None
     return None
+
+
+def _same_noun_in(tok, nouns: frozenset[str]) -> bool:
+    """``tok`` is one of ``nouns``, singular or plural."""
+    return any(_same_noun(tok.lower_, n) for n in nouns)
 
 
 def _bare_definite(span, head) -> bool:

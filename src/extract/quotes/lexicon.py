@@ -48,7 +48,10 @@ SHAPE = Record({
     "quoting_verbs": ListOf(str),
     # verbs whose subject makes a document ("issued a statement"): lemma -> its forms
     "issuing_verbs": MapOf(ListOf(str, nonempty=True)),
-}, optional=("quoting_verbs", "issuing_verbs"))
+    # document_nouns of what someone announces ("the statement"): a first bare one is the
+    # statement of whom the writer's sentence before it says announced something
+    "announced_nouns": ListOf(str),
+}, optional=("quoting_verbs", "issuing_verbs", "announced_nouns"))
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,7 @@ class Lexicon:
     document_nouns: frozenset[str] = frozenset()
     quoting_forms: frozenset[str] = frozenset()
     issuing_forms: frozenset[str] = frozenset()
+    announced_nouns: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -112,6 +116,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         possessives=possessives,
         speech_nouns=frozenset(w.lower() for w in data["speech_nouns"]),
         document_nouns=frozenset(w.lower() for w in data["document_nouns"]),
+        announced_nouns=frozenset(w.lower() for w in data.get("announced_nouns", ())),
         honorifics={k.lower(): v for k, v in data["honorifics"].items()},
         titles=frozenset(t.lower() for t in data["name_titles"]),
         first_names=first,
