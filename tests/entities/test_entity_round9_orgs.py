@@ -78,8 +78,39 @@ NOT_CAMELS = [
 ]
 
 
+# more words for firms before a name (org_cue_before of entity_words.json): plurals before a list,
+# a charity, a think-tank, an exchange, a firm's unit, a portal, analysts and consultants
+MORE_FIRM_WORDS = [
+    ("Research by technology firms Quorbit and Zenroot showed a rise.",
+     [("Quorbit", "PERSON"), ("Zenroot", "PERSON")], [("Quorbit", "ORG"), ("Zenroot", "ORG")],
+     [("Quorbit", "PERSON"), ("Zenroot", "PERSON")]),
+    ("Mobile operators Q4 and Tarvofone are among the backers.", [("Q4", "PERSON"), ("Tarvofone", "ORG")],
+     [("Q4", "ORG")], [("Q4", "PERSON")]),
+    ("The photos go on sale in aid of the charity Brenmcap next month.", [("Brenmcap", "PERSON")],
+     [("Brenmcap", "ORG")], [("Brenmcap", "PERSON")]),
+    ("A report by UK think-tank Delvos said so. The Delvos report was read widely.",
+     [("UK", "GPE"), ("Delvos", "PERSON"), ("Delvos", "PERSON")], [("Delvos", "ORG")], [("Delvos", "PERSON")]),
+    ("Trades go through futures exchange Quiffe in London.", [("Quiffe", "PERSON"), ("London", "GPE")],
+     [("Quiffe", "ORG")], [("Quiffe", "PERSON")]),
+    ("Yarnco was forced to sell its key oil unit Tarvoneftegas last month.", [("Yarnco", "ORG"),
+                                                                             ("Tarvoneftegas", "PERSON")],
+     [("Tarvoneftegas", "ORG")], [("Tarvoneftegas", "PERSON")]),
+    ("Internet portal Quelcos has made a screensaver. Quelcos hopes it works.",
+     [("Quelcos", "PERSON"), ("Quelcos", "PERSON")], [("Quelcos", "ORG")], [("Quelcos", "PERSON")]),
+    ("Sales fell, according to oil industry analysts Dorran-Westley and consultants Tarn Analytics.",
+     [("Dorran-Westley", "PERSON"), ("Tarn Analytics", "PERSON")],
+     [("Dorran-Westley", "ORG"), ("Tarn Analytics", "ORG")], [("Dorran-Westley", "PERSON")]),
+    ("Belgium's Tarbrew bought Brazilian brewer Quambev.", [("Belgium", "GPE"), ("Tarbrew", "ORG"),
+                                                             ("Brazilian", "NORP"), ("Quambev", "NORP")],
+     [("Quambev", "ORG"), ("Brazilian", "NORP")], [("Quambev", "NORP")]),
+    # a place after the word keeps its label
+    ("Shares in oil firms in London fell; the exchange Paris runs opened late.", [("London", "GPE"), ("Paris", "GPE")],
+     [("London", "GPE"), ("Paris", "GPE")], [("Paris", "ORG")]),
+]
+
+
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
-                         + CAMELS + NOT_CAMELS)
+                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 
