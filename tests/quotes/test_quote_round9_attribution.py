@@ -32,3 +32,20 @@ import pytest
 def test_cue_before_or_after(quote_speakers, text, quote, speaker):
     speakers = quote_speakers(text)
     assert speakers[quote] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, method", [
+    # a dash, a source's name and a colon before the quote (a digest citing its sources): the name
+    pytest.param("Early polls missed the surge - Ann Lee: “The samples were too small to catch late deciders.”",
+                 "Ann Lee", "colon", id="dash-person-colon"),
+    pytest.param("The turnout was higher than expected - Pew Research Center: “Young voters came out in "
+                 "record numbers.”", "Pew Research Center", "colon", id="dash-org-colon"),
+    # a list after a dash is no source; a name between two dashes leaves the cue after them
+    pytest.param("Mr Hale has three demands - better pay, shorter hours and a pension: “We will not back down.”",
+                 "Hale", "subject", id="dash-list-colon"),
+    pytest.param("The minister - Tom Hale - told the House: “We will not back down.”", "Tom Hale", "before",
+                 id="name-between-dashes"),
+])
+def test_dash_name_colon(quote_records, text, speaker, method):
+    (rec,) = quote_records(text)
+    assert (rec["speaker"], rec["method"]) == (speaker, method)

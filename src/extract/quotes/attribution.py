@@ -404,7 +404,7 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     if qe <= qs:
         return
     inner = text[q.start:q.end].rstrip(MARKS + " ")
-    if _cue_dash(doc, q, text, lex, quoted):
+    if _cue_dash(doc, q, text, lex, quoted) or _dash_name_colon(doc, q, qs, quoted):
         return
     after, first = _cue_after(doc, qs, qe, inner, lex, quoted)
     b_start = before_window(doc, qs, BEFORE_TOKENS, quoted)
@@ -675,6 +675,37 @@ def _cue_dash(doc: Doc, q: Quote, text: str, lex: Lexicon, quoted: list[bool]) -
         return False   # "“...”¶- Tax Cuts For All": a list after the quote, no byline
     _found(q, (dash.start, dash.start + 1), np_, "after", True)
     q.byline = True
+    return True
+
+
+#: dashes that set off a source's name before a colon ("Pollsters agree - Ann Lee: “...”")
+_DASHES = {"-", "—", "–", "―", "--"}
+#: the most tokens of a name between such a dash and the colon
+NAME_TOKENS = 6
+
+
+def _dash_name_colon(doc: Doc, q: Quote, qs: int, quoted: list[bool]) -> bool:
+    """A dash, a name and a colon right before the quote, the style of digests that cite
+    their sources ("Early polls missed it - Ann Lee: “...”", "- Pew Research: “...”"): the
+    name (a person's or an organisation's entity, or proper nouns only) is the speaker, not
+    the subject of the sentence before the dash."""
+    k = qs - 1
+    while k >= 0 and doc[k].is_space:
+        k -= 1
+    if k < 1 or doc[k].text != ":":
+        return False
+    j = k - 1
+    while j >= 0 and k - j <= NAME_TOKENS and not quoted[j] and (
+            doc[j].is_title or doc[j].lower_ in _NAME_PARTICLES or doc[j].text == "."
+            or (doc[j].text[:1].isupper() and doc[j].is_alpha)):
+        j -= 1
+    if j < 0 or j == k - 1 or doc[j].text not in _DASHES or "\n" in doc[j + 1:k].text:
+        return False
+    name = doc[j + 1:k]
+    if not (any(t.ent_type_ in {"PERSON", "ORG"} for t in name)
+            or all(t.pos_ == "PROPN" or t.text == "." or t.lower_ in _NAME_PARTICLES for t in name)):
+        return False   # "three demands - pay, hours and a pension:" is no source
+    _found(q, (k, k + 1), (j + 1, k), "colon", True)
     return True
 
 
