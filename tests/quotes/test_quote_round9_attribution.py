@@ -49,3 +49,23 @@ def test_cue_before_or_after(quote_speakers, text, quote, speaker):
 def test_dash_name_colon(quote_records, text, speaker, method):
     (rec,) = quote_records(text)
     assert (rec["speaker"], rec["method"]) == (speaker, method)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a quote ending in "?" or "!" ends its sentence: a reporting verb after it that says words of
+    # its own (a reported clause, or the next quote) does not attribute it
+    pytest.param("Ann Lee emailed her friend: “Why now? That was on my list for next year!” Tom Hale then "
+                 "wrote back, “You look great.”", "Why now? That was on my list for next year", "Ann Lee",
+                 id="wrote-back-next-quote"),
+    pytest.param("Ann Lee emailed her friend: “Why now? That was on my list for next year!” Tom Hale then "
+                 "wrote back, “You look great.”", "You look great", "Tom Hale", id="next-quote-keeps-it"),
+    pytest.param("The host asked him, “Where is the most dangerous place in the city?” Hale joked that his "
+                 "own kitchen was the answer.", "Where is the most dangerous place in the city", "The host",
+                 id="joked-that"),
+    # a short attribution after it still does
+    pytest.param("“Why should we pay more?” asked Ann Lee, a retired teacher.", "Why should we pay more",
+                 "Ann Lee", id="asked-name"),
+    pytest.param("“Is this the end?” Ann Lee asked. “Not yet.”", "Is this the end", "Ann Lee", id="name-asked"),
+])
+def test_question_then_a_cue_of_its_own(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

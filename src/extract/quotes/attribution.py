@@ -544,9 +544,24 @@ def _cue_after(doc: Doc, qs: int, qe: int, inner: str, lex: Lexicon,
         if (cue or (any_verb and doc[k].pos_ == "VERB")) and not _in_other_clause(doc, first, k):
             mention = speaker_of_verb(doc, doc[k], qe, a_end, lex, qs, qe)
             if mention is not None and (cue or _can_speak(doc, mention, lex)):
+                if inner.endswith(("?", "!")) and _says_its_own(doc, (k, mention)):
+                    break   # “...?” Lee replied that ... / Lee then wrote back, “...”
                 after = (k, mention)   # any verb only with someone who can speak: not
                 break                  # "“...,” the number needed to win"
     return after, first
+
+
+def _says_its_own(doc: Doc, cue: tuple[int, Mention]) -> bool:
+    """A reporting verb after a quote that ends its sentence ("?", "!") says words of its own,
+    so it does not attribute the quote: it has a reported clause ("Lee replied that ...", "Lee
+    joked that ...") or it opens the next quote ("Lee then wrote back, “...”")."""
+    verb = doc[cue[0]]
+    if any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return True
+    end = max(cue[0] + 1, cue[1][1])
+    while end < len(doc) and doc[end].i < cue[0] + 6 and not doc[end].is_punct:
+        end += 1   # over "back", "to him"
+    return end + 1 < len(doc) and doc[end].text in {",", ":"} and doc[end + 1].text in {"“", "‘", '"'}
 
 
 #: what may join a speech noun to its quote ("her claim that “...”", "his answer was: “...”");
