@@ -109,8 +109,30 @@ MORE_FIRM_WORDS = [
 ]
 
 
+# a well-known firm's name (known_firms of entity_firms.json) the model took for a person or a place
+KNOWN_FIRMS = [
+    ("Gazprom had been expected to bid. A judge banned Gazprom from the sale. Gazprom denied it.",
+     [("Gazprom", "GPE"), ("Gazprom", "GPE"), ("Gazprom", "PERSON")], [("Gazprom", "ORG")],
+     [("Gazprom", "GPE"), ("Gazprom", "PERSON")]),
+    # a mention the model missed is found
+    ("Napster offers music to rent. Napster claims the price is fair.", [("Napster", "PERSON")],
+     [("Napster", "ORG")], [("Napster", "PERSON")]),
+    ("Shares in Symantec rose on Monday.", [("Symantec", "NORP")], [("Symantec", "ORG")], [("Symantec", "NORP")]),
+]
+
+NOT_KNOWN_FIRMS = [
+    # the article marks a person by the name: a title, a full name holding it
+    ("Mr Porsche said the car was fast. Porsche added that he was pleased.",
+     [("Porsche", "PERSON"), ("Porsche", "PERSON")], [("Porsche", "PERSON")], [("Porsche", "ORG")]),
+    ("Ferdinand Porsche designed it. Porsche was proud.", [("Ferdinand Porsche", "PERSON"), ("Porsche", "PERSON")],
+     [("Porsche", "PERSON")], [("Porsche", "ORG")]),
+    # a name not in the list keeps the model's label
+    ("Tarvelle said it would appeal.", [("Tarvelle", "PERSON")], [("Tarvelle", "PERSON")], [("Tarvelle", "ORG")]),
+]
+
+
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
-                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS)
+                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 
@@ -127,6 +149,7 @@ def test_camel_case(word, expected):
 def test_firm_words_are_checked():
     assert "film" in firm_words().maker_blockers
     with pytest.raises(ResourceError, match="maker_blockers"):
-        validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": []})
+        validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": [], "known_firms": []})
     with pytest.raises(ResourceError, match="person_prefixes"):
-        validate_firm_words({"maker_blockers": []})
+        validate_firm_words({"maker_blockers": [], "known_firms": []})
+    assert "eBay" in firm_words().known_firms  # names as written, no case check

@@ -14,7 +14,11 @@ Rules read on unseen BBC articles (numbers >= 100), each a cue before the docume
 * a one-word name with a capital inside after its first three letters or more
   ("GlaxoSmithKline", "DaimlerChrysler", "MessageLabs") that the model took for a person, a
   nationality or a place is an ORG: people's surnames with a capital inside start with a short
-  prefix ("McDonald", "DiCaprio", "FitzGerald"; ``person_prefixes``) (:func:`camel_case_orgs`).
+  prefix ("McDonald", "DiCaprio", "FitzGerald"; ``person_prefixes``) (:func:`camel_case_orgs`);
+* a well-known firm's name (``known_firms``: "Gazprom", "Napster", "Symantec") that the model took
+  for a person, a nationality or a place is an ORG where the article marks no person by it
+  (:func:`known_firm_orgs`): the list is evidence, weighed against a title, a first name or a
+  person's full name, not an override.
 """
 from __future__ import annotations
 
@@ -30,8 +34,9 @@ from .rules import EntityRules, check_cases
 from .tokens import attached, taken_tokens
 
 FIRMS_FILE = "entity_firms.json"
-#: key of entity_firms.json -> whether its entries are lower-case words (else capitalised)
-FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False}
+#: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
+#: as written, "eBay")
+FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -42,13 +47,14 @@ class FirmWords:
 
     maker_blockers: frozenset[str]
     person_prefixes: frozenset[str]
+    known_firms: frozenset[str]
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
     """The lists of ``name`` (or ``data`` given in its place); a key that is missing, unknown or of
     the wrong case is an error naming it and what was allowed."""
     data = load(name, Record({key: ListOf(str) for key in FIRM_LISTS}), data)
-    check_cases(name, data, FIRM_LISTS)
+    check_cases(name, data, {key: lower for key, lower in FIRM_LISTS.items() if lower is not None})
     return FirmWords(**{key: frozenset(data[key]) for key in FIRM_LISTS})
 
 
@@ -148,12 +154,18 @@ def camel_case_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
             sp = _as_org(doc, sp)
             names.add(sp.text)
         out.append(sp)
+    return _add_mentions(doc, out, names)
+
+
+def _add_mentions(doc: Doc, spans: list[Span], names: set[str]) -> list[Span]:
+    """``spans`` with ORG spans for the one-word ``names`` where no span holds them and no other
+    name runs into them (the vote spreads no one-word ORG the model missed)."""
     if not names:
-        return out
-    taken = taken_tokens(out)
+        return spans
+    taken = taken_tokens(spans)
     added = [Span(doc, t.i, t.i + 1, label="ORG", span_id=REASON) for t in doc
              if t.text in names and t.i not in taken and not _in_run(doc, t.i)]
-    return sorted(out + added, key=lambda sp: sp.start) if added else out
+    return sorted(spans + added, key=lambda sp: sp.start) if added else spans
 
 
 #: punctuation that may follow a name with no space
@@ -163,11 +175,40 @@ _CLOSERS = {",", ".", "'s", "’s", "'", "’", ":", ";", '"', "”", ")", "!", 
 def _in_run(doc: Doc, i: int) -> bool:
     """Token i is attached to a neighbour ("OptInRealBig-backed") or beside a capitalised word."""
     tok = doc[i]
-    if i > 0 and (doc[i - 1].is_title or (attached(doc[i - 1], tok) and doc[i - 1].text not in {'"', "“", "("})):
+    if i > 0 and not doc[i - 1].is_space and (doc[i - 1].is_title
+                                              or (attached(doc[i - 1], tok) and doc[i - 1].text not in {'"', "“", "("})):
         return True
     return i + 1 < len(doc) and (doc[i + 1].is_title or (attached(tok, doc[i + 1]) and doc[i + 1].text not in _CLOSERS))
 
 
+#: labels a listed firm's name overrules
+_KNOWN_TARGETS = {"PERSON", "NORP", "GPE", "LOC"}
+
+
+def known_firm_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A well-known firm's name (``known_firms``: "Gazprom", "Napster") that the model took for a
+    person, a nationality or a place is an ORG at each such mention, unless the article marks a
+    person by it: a title before a mention ("Mr Porsche"), a first name at its front, or a
+    person's full name holding it ("Ferdinand Porsche"); nor a known place labelled GPE. Its other
+    mentions that no span holds are ORGs too."""
+    names = firm_words().known_firms
+    if not any(sp.text in names for sp in spans):
+        return spans
+    people = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 and sp.text not in names for t in sp}
+    titled = {sp.text for sp in spans if sp.start > 0 and (doc[sp.start - 1].text in rules.titles
+                                                           or doc[sp.start - 1].text in rules.courtesy_titles)}
+    out, relabelled = [], set()
+    for sp in spans:
+        if (sp.label_ in _KNOWN_TARGETS and sp.text in names and sp.text not in titled
+                and not any(t.text in people for t in sp) and not is_first_name(sp[0].text)
+                and not (sp.label_ == "GPE" and (is_place(sp.text) or is_country(sp.text)))):
+            sp = _as_org(doc, sp)
+            relabelled.add(sp.text)
+        out.append(sp)
+    return _add_mentions(doc, out, {text for text in relabelled if " " not in text})
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote)."""
-    return camel_case_orgs(doc, maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules), rules)
+    spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
+    return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
