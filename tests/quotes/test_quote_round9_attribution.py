@@ -69,3 +69,19 @@ def test_dash_name_colon(quote_records, text, speaker, method):
 ])
 def test_question_then_a_cue_of_its_own(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, mention, method", [
+    # a surname the tagger reads as a modal ("Will", "May") is the subject of the cue when it ends
+    # a person's name elsewhere in the article
+    pytest.param("Guitarist Anna May joined the band in 1990. May said: “We will tour again next spring.”",
+                 "Anna May", "May", "before", id="may-said"),
+    pytest.param("Columnist George Will wrote a scathing op-ed on Monday. “The war should end the hopes of "
+                 "outsiders,” Will wrote.", "George Will", "Will", "after", id="will-wrote"),
+    # not a word that is nobody's surname in the article
+    pytest.param("The band met on Monday. “We will tour again next spring,” Will said.", None, None, "none",
+                 id="will-no-person"),
+])
+def test_surname_read_as_a_modal(quote_records, text, speaker, mention, method):
+    rec = quote_records(text)[-1]
+    assert (rec["speaker"], rec["speaker_mention"], rec["method"]) == (speaker, mention, method)

@@ -265,6 +265,8 @@ def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> M
             k -= 1
         return cands[0] if cands else near
     if j >= lo and outside(j):
+        if surname_word(doc, j) and np_left(doc, j, lo, lex) is None:
+            return j, j + 1   # "Will wrote": the surname the tagger read as a modal
         found = np_left(doc, skip_parens(doc, j, lo), lo, lex)
         return _over_adverbial(doc, found, lo, lex, outside) or found
     return None
@@ -297,10 +299,23 @@ def skip_parens(doc: Doc, j: int, lo: int) -> int:
 
 
 def skip_left_aux(doc: Doc, j: int, lo: int) -> int:
-    """Index left of the auxiliaries and adverbs ending at token j ("has also")."""
-    while j >= lo and (doc[j].lower_ in _AUX_WORDS or doc[j].tag_ in {"RB", "MD"}):
+    """Index left of the auxiliaries and adverbs ending at token j ("has also"); not over a
+    capitalised word that is a person's surname in the article ("Will wrote" after "George
+    Will": the tagger reads a modal)."""
+    while j >= lo and (doc[j].lower_ in _AUX_WORDS or doc[j].tag_ in {"RB", "MD"}) \
+            and not surname_word(doc, j):
         j -= 1
     return j
+
+
+def surname_word(doc: Doc, j: int) -> bool:
+    """Token j is a capitalised word that ends a person's name of two or more words elsewhere
+    in the article ("Will" after "George Will", "May" after "Theresa May")."""
+    tok = doc[j]
+    if not tok.is_title or not tok.is_alpha:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= j < e.end
+               for e in doc.ents)
 
 
 # --------------------------------------------------------------------------- windows
