@@ -50,3 +50,20 @@ def test_bare_document_refers_back(quote_records, text, speakers):
 ])
 def test_first_statement_announced_before(quote_records, text, speakers):
     assert [r["speaker"] for r in quote_records(text)] == speakers
+
+
+@pytest.mark.parametrize("text, speakers", [
+    # a first "the lawsuit" / "the complaint": the subject of "sued" in the sentence before
+    pytest.param("The union sued the firm on Friday. The complaint, which was filed in London, alleged that the firm "
+                 "had “broken every promise it made”.", ["The union"], id="sued-then-complaint"),
+    pytest.param("The union will sue the council over the closures. The lawsuit says the council “ignored the law”.",
+                 ["The union"], id="will-sue-then-lawsuit"),
+    # "the suit" refers back to an earlier "lawsuit" (a longer document noun ending in it)
+    pytest.param("A lawsuit was filed by the union on Friday. The suit says the council “ignored the law”.",
+                 ["the union"], id="suit-after-lawsuit"),
+    # nobody sued in the sentence before: no one
+    pytest.param("The union met the firm on Friday. The complaint alleged that the firm had “broken every promise”.",
+                 [None], id="no-suing-verb"),
+])
+def test_first_lawsuit_made_before(quote_records, text, speakers):
+    assert [r["speaker"] for r in quote_records(text)] == speakers

@@ -174,7 +174,7 @@ def earlier_author(span, lex: Lexicon) -> tuple[int, int] | None:
     while k >= stop:
         tok = doc[k]
         k -= 1
-        if not _same_noun(tok.lower_, head.lower_):
+        if not (_same_noun(tok.lower_, head.lower_) or _longer_name(tok.lower_, head.lower_, lex)):
             continue
         obj = tok
         while obj.dep_ == "compound" and obj.pos_ == "NOUN" and obj.head.i > obj.i:
@@ -207,12 +207,15 @@ ANNOUNCE_SENTENCES = 2
 
 
 def _announced_by(head, lex: Lexicon) -> tuple[int, int] | None:
-    """The mention of who announced the document a first bare "the statement" names (one of
-    ``announced_nouns``, no earlier mention): the subject of the last reporting verb in the
-    writer's sentence before it ("The party announced she was not coming. “...,” the release
-    said": the party), sentences holding quotation marks passed; None when that sentence has no
-    reporting verb with a subject before it."""
-    if not _same_noun_in(head, lex.announced_nouns):
+    """The mention of who announced or made the document a first bare "the statement" names
+    (no earlier mention): the subject of the last verb that does so in the writer's sentence
+    before it, a reporting verb for one of ``announced_nouns`` ("The party announced she was
+    not coming. “...,” the release said": the party), one of ``making_verbs`` for the others
+    ("His campaign sued the party. The complaint alleged that “...”": his campaign); sentences
+    holding quotation marks passed. None when that sentence has no such verb with a subject
+    before it, or the noun is neither."""
+    makers = next((fs for n, fs in lex.making_forms.items() if _same_noun(head.lower_, n)), None)
+    if makers is None and not _same_noun_in(head, lex.announced_nouns):
         return None
     doc = head.doc
     k = head.sent.start
@@ -223,8 +226,12 @@ def _announced_by(head, lex: Lexicon) -> tuple[int, int] | None:
         k = sent.start
         if any(t.is_quote for t in sent):
             continue       # someone's words, or the quote itself: not the writer's report
-        for verb in reversed([t for t in sent if t.lower_ in lex.verb_forms and t.pos_ in {"VERB", "AUX"}
-                              and t.lower_ not in lex.weak_forms]):
+        if makers is not None:
+            verbs = [t for t in sent if t.lower_ in makers and t.pos_ in {"VERB", "AUX"}]
+        else:
+            verbs = [t for t in sent if t.lower_ in lex.verb_forms and t.pos_ in {"VERB", "AUX"}
+                     and t.lower_ not in lex.weak_forms]
+        for verb in reversed(verbs):
             subj = next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
             if subj is not None:
                 return np_around(doc, subj, lex, subj.left_edge.i, verb.i)
@@ -243,6 +250,11 @@ def _bare_definite(span, head) -> bool:
     return span[0].lower_ == "the" and span[0].i < head.i \
         and not any(t.pos_ not in {"DET", "ADJ"} and not (t.dep_ == "compound" and not t.ent_type_)
                     for t in span if t.i != head.i)
+
+
+def _longer_name(a: str, b: str, lex: Lexicon) -> bool:
+    """``a`` is a document noun that ends in the noun ``b`` ("lawsuit" for "the suit")."""
+    return len(a) > len(b) and a.endswith(b) and a in lex.document_nouns and b in lex.document_nouns
 
 
 def _same_noun(a: str, b: str) -> bool:

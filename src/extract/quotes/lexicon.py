@@ -51,7 +51,9 @@ SHAPE = Record({
     # document_nouns of what someone announces ("the statement"): a first bare one is the
     # statement of whom the writer's sentence before it says announced something
     "announced_nouns": ListOf(str),
-}, optional=("quoting_verbs", "issuing_verbs", "announced_nouns"))
+    # document noun -> forms of a verb whose subject makes it ("sued" -> "the lawsuit")
+    "making_verbs": MapOf(ListOf(str, nonempty=True)),
+}, optional=("quoting_verbs", "issuing_verbs", "announced_nouns", "making_verbs"))
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class Lexicon:
     quoting_forms: frozenset[str] = frozenset()
     issuing_forms: frozenset[str] = frozenset()
     announced_nouns: frozenset[str] = frozenset()
+    making_forms: dict = field(default_factory=dict)   # "lawsuit" -> {"sue", "sued", ...}
 
 
 @lru_cache(maxsize=4)
@@ -117,6 +120,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         speech_nouns=frozenset(w.lower() for w in data["speech_nouns"]),
         document_nouns=frozenset(w.lower() for w in data["document_nouns"]),
         announced_nouns=frozenset(w.lower() for w in data.get("announced_nouns", ())),
+        making_forms={n.lower(): frozenset(f.lower() for f in fs) for n, fs in data.get("making_verbs", {}).items()},
         honorifics={k.lower(): v for k, v in data["honorifics"].items()},
         titles=frozenset(t.lower() for t in data["name_titles"]),
         first_names=first,
