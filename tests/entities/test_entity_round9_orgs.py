@@ -131,8 +131,22 @@ NOT_KNOWN_FIRMS = [
 ]
 
 
+# a department's words before a capitalised role are part of the role, no name; the department stays
+ROLES = [
+    ("Home Secretary Tom Varley told MPs the plan would go ahead.", [("Home", "ORG"), ("Tom Varley", "PERSON")],
+     [("Tom Varley", "PERSON")], [("Home", "ORG")]),
+    ("It was backed by Trade and Industry Secretary Ann Pell and the Culture Minister.",
+     [("Trade and Industry", "ORG"), ("Ann Pell", "PERSON"), ("Culture", "NORP")],
+     [("Ann Pell", "PERSON")], [("Trade and Industry", "ORG"), ("Culture", "NORP")]),
+    ("The Home Office said the Foreign Office agreed.", [("Home Office", "ORG"), ("Foreign Office", "ORG")],
+     [("Home Office", "ORG"), ("Foreign Office", "ORG")], []),
+    ("US Treasury Secretary Jon Marsh spoke.", [("US", "GPE"), ("Treasury", "ORG"), ("Jon Marsh", "PERSON")],
+     [("Treasury", "ORG")], []),
+]
+
+
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
-                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS)
+                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS + ROLES)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 
@@ -149,7 +163,8 @@ def test_camel_case(word, expected):
 def test_firm_words_are_checked():
     assert "film" in firm_words().maker_blockers
     with pytest.raises(ResourceError, match="maker_blockers"):
-        validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": [], "known_firms": []})
+        validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": [], "known_firms": [],
+                             "role_departments": [], "role_heads": []})
     with pytest.raises(ResourceError, match="person_prefixes"):
-        validate_firm_words({"maker_blockers": [], "known_firms": []})
+        validate_firm_words({"maker_blockers": [], "known_firms": [], "role_departments": [], "role_heads": []})
     assert "eBay" in firm_words().known_firms  # names as written, no case check

@@ -18,7 +18,9 @@ Rules read on unseen BBC articles (numbers >= 100), each a cue before the docume
 * a well-known firm's name (``known_firms``: "Gazprom", "Napster", "Symantec") that the model took
   for a person, a nationality or a place is an ORG where the article marks no person by it
   (:func:`known_firm_orgs`): the list is evidence, weighed against a title, a first name or a
-  person's full name, not an override.
+  person's full name, not an override;
+* a department's words right before a capitalised role ("Home Secretary", "Culture Minister") are
+  part of the role, no name (:func:`role_departments`).
 """
 from __future__ import annotations
 
@@ -36,7 +38,8 @@ from .tokens import attached, taken_tokens
 FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
 #: as written, "eBay")
-FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None}
+FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
+              "role_heads": False}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -48,6 +51,8 @@ class FirmWords:
     maker_blockers: frozenset[str]
     person_prefixes: frozenset[str]
     known_firms: frozenset[str]
+    role_departments: frozenset[str]  # "Home" of "Home Secretary" ("and": "Trade and Industry")
+    role_heads: frozenset[str]  # "Secretary", "Minister"
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -208,7 +213,17 @@ def known_firm_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     return _add_mentions(doc, out, {text for text in relabelled if " " not in text})
 
 
+def role_departments(doc: Doc, spans: list[Span]) -> list[Span]:
+    """``spans`` without the names made only of a department's words right before a capitalised
+    role ("[Home] Secretary", "[Trade and Industry] Secretary", "[Culture] Minister"): a role, as
+    titles and roles are outside names; the department itself ("the Home Office") is kept."""
+    words = firm_words()
+    return [sp for sp in spans
+            if not (sp.end < len(doc) and doc[sp.end].text in words.role_heads and sp[0].text[:1].isupper()
+                    and all(t.text in words.role_departments for t in sp))]
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote)."""
-    spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
+    spans = maker_orgs(doc, firm_word_orgs(doc, role_departments(doc, spans), rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
