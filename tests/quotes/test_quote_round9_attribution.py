@@ -85,3 +85,18 @@ def test_question_then_a_cue_of_its_own(quote_speakers, text, quote, speaker):
 def test_surname_read_as_a_modal(quote_records, text, speaker, mention, method):
     rec = quote_records(text)[-1]
     assert (rec["speaker"], rec["speaker_mention"], rec["method"]) == (speaker, mention, method)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a participle after a comma whose main clause has no subject in the parse ("Trump" read as
+    # a verb): the person who opens the sentence
+    pytest.param("Chris Christie and Donald Trump clashed. Christie said it was \"a disgrace\" and left. Trump "
+                 "defended eminent domain, calling the expropriation of private property for public use an "
+                 "\"absolute necessity\" for the government to build schools, roads and bridges.",
+                 "absolute necessity", "Donald Trump", id="surname-read-as-verb"),
+    # a thing opening the sentence is no speaker
+    pytest.param("Heavy rain fell all day, calling the whole event \"a washout\" for the town.",
+                 "a washout", None, id="thing-opens-sentence"),
+])
+def test_participle_with_no_subject_in_the_parse(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

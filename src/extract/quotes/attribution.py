@@ -92,7 +92,9 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
     if mention is not None or passive_listener(v, lex):
         return mention
     if verb.tag_ == "VBG":
-        return None          # "..., calling him": no subject of its own to the left
+        # "..., calling him": no subject of its own to the left; when the parse gives the main
+        # clause none either, a person or pronoun opening the sentence is it
+        return _opening_subject(doc, verb, lo_subj, lex, outside)
     if verb.i > 0 and doc[verb.i - 1].text == "," and verb.tag_ in {"VBD", "VBZ", "VBP"} \
             and verb.lower_ not in lex.listener_forms:
         # "... for the first time, reported the Daily Star.": the name after the verb
@@ -101,6 +103,30 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
                 and (np_[1] >= len(doc) or doc[np_[1]].text in {".", ",", ";", "!", "?"}):
             return np_   # not "X, whose firm ..., said Mr. Trump was": a clause follows
     return _speaker_left_of(doc, verb, lo, lex, outside)
+
+
+def _opening_subject(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
+    """The person's name or pronoun that opens the sentence of a participle after a comma
+    ("Trump defended eminent domain, calling it an “absolute necessity”", where the parse
+    took "Trump" for the main verb: a PERSON, or a surname of a person named in the article),
+    when no word between them is a subject in the parse."""
+    k = verb.i - 1
+    while k > 0 and doc[k].is_quote:
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return None
+    s0 = max(sent_start(verb), lo)
+    first = doc[s0]
+    if not outside(s0) or any(t.dep_ in SUBJ_DEPS for t in doc[s0 + 1:verb.i]):
+        return None
+    if is_pronoun(first, lex) and first.lower_ not in {"it", "i"}:
+        return s0, s0 + 1
+    ent = ent_of(first)
+    if ent is not None and ent.label_ == "PERSON" and ent.start == s0:
+        return ent.start, ent.end
+    if ent is None and surname_word(doc, s0):
+        return s0, s0 + 1   # a surname the parse took for a verb ("Trump defended")
+    return None
 
 
 def _after_closing_mark(doc: Doc, verb: Token) -> bool:
