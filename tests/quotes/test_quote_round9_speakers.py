@@ -67,3 +67,32 @@ def test_first_statement_announced_before(quote_records, text, speakers):
 ])
 def test_first_lawsuit_made_before(quote_records, text, speakers):
     assert [r["speaker"] for r in quote_records(text)] == speakers
+
+
+def _long_paragraph(words: int) -> str:
+    """One paragraph: a quotation of ``words`` words, then the writer's words."""
+    return "“" + "More words. " * words + "” Then he left, and “we will see” was all he said."
+
+
+@pytest.mark.parametrize("words", [10, 400, 1000])
+def test_inside_quotes_in_a_long_paragraph(words):
+    # the quotation marks are counted from the paragraph's start however long it is (a live
+    # blog's text may run on for pages with no line break): "he" after the long quote is the
+    # writer's, "we" is inside the short one
+    import spacy
+
+    from extract.quotes.names import _inside_quotes
+
+    doc = spacy.blank("en")(_long_paragraph(words))
+    text = doc.text
+    he = next(t for t in doc if t.text == "he")
+    we = next(t for t in doc if t.text == "we")
+    more = doc[1]
+    assert (_inside_quotes(more, text), _inside_quotes(he, text), _inside_quotes(we, text)) == (True, False, True)
+
+
+def test_he_after_a_quoted_name_in_a_long_paragraph(quote_records):
+    # a name inside a quotation is no antecedent of "he" outside it, in a long paragraph too
+    text = ("Tom Vardy spoke first: “" + "The crowd waited in the rain. " * 120
+            + "” “Jack wants to be a tough guy tonight,” Vardy shot back. “Quiet,” he demanded.")
+    assert quote_records(text)[-1]["speaker"] == "Tom Vardy"

@@ -6,7 +6,9 @@ Part of :mod:`extract.quotes.speakers` (see there for how the parts fit).
 """
 from __future__ import annotations
 
+import bisect
 import re
+from functools import lru_cache
 
 from .lexicon import Lexicon, census_genders
 
@@ -55,19 +57,23 @@ def other_first_name(words: list[str], full: str) -> bool:
 
 #: double quotation marks (single ones are also apostrophes, so they are not counted)
 _DOUBLE_MARKS = re.compile(r"[“”\"]|''|``")
-#: how far back (in characters) the quotation marks before a token are counted
-QUOTE_LOOKBACK = 3000
 
 
 def _inside_quotes(tok, text: str) -> bool:
     """``tok`` lies inside a quotation: an odd number of double quotation marks lies between
     the start of its paragraph and it (a quotation over several paragraphs, its closing mark
-    left out, counts as open in each). ``text`` is ``doc.text`` (which spaCy rebuilds on
-    every access)."""
-    lo = max(0, tok.idx - QUOTE_LOOKBACK)
-    start = text.rfind("\n", lo, tok.idx) + 1 or lo
-    return len(_DOUBLE_MARKS.findall(text, start, tok.idx)) % 2 == 1
+    left out, counts as open in each), however long the paragraph (a live blog's text may run
+    on for pages with no line break). ``text`` is ``doc.text`` (which spaCy rebuilds on every
+    access: pass the same string for the marks to be found once)."""
+    marks, breaks = _marks_of(text)
+    start = breaks[bisect.bisect_left(breaks, tok.idx) - 1] + 1   # after the last line break before
+    return (bisect.bisect_left(marks, tok.idx) - bisect.bisect_left(marks, start)) % 2 == 1
 
 
-__all__ = ["first_name_gender", "strip_name", "person_words", "looks_like_person", "other_first_name",
-           "QUOTE_LOOKBACK"]
+@lru_cache(maxsize=8)
+def _marks_of(text: str) -> tuple[list[int], list[int]]:
+    """The offsets of the double quotation marks of ``text`` and of its line breaks (led by -1)."""
+    return [m.start() for m in _DOUBLE_MARKS.finditer(text)], [-1] + [m.start() for m in re.finditer("\n", text)]
+
+
+__all__ = ["first_name_gender", "strip_name", "person_words", "looks_like_person", "other_first_name"]
