@@ -100,3 +100,16 @@ def test_surname_read_as_a_modal(quote_records, text, speaker, mention, method):
 ])
 def test_participle_with_no_subject_in_the_parse(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a cue right after a quote whose subject stands before the quote: the noun phrase after the
+    # cue opens a reported clause ("said the candidate could win") and is no speaker
+    pytest.param("Mr. Hale, citing “the unique appeal of the campaign,” said the candidate could win in "
+                 "states like Ohio.", "the unique appeal of the campaign", "Hale", id="citing-said-np-verb"),
+    # "“...,” said X" with no subject before the quote: X
+    pytest.param("“We will win in Ohio,” said the candidate on Monday.", "We will win in Ohio", "the candidate",
+                 id="said-np"),
+])
+def test_reported_clause_after_the_cue(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

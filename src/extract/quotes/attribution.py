@@ -83,8 +83,9 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
     if (verb.i == first or _after_closing_mark(doc, verb)) and verb.tag_ != "VBG" \
             and verb.lower_ not in lex.listener_forms:
         np_ = np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (right after a quote only)
-        if np_ is not None:
-            return np_
+        if np_ is not None and not (np_[1] < len(doc) and doc[np_[1]].tag_ in _CLAUSE_VERB_TAGS
+                                    and _subject_before_quote(verb, qs)):
+            return np_   # not "X, citing “...” said the candidate could win": a reported clause
     v = _speaking_verb(doc, verb, lo_subj, hi, lex)
     if not _says_the_quote(doc, v, qs, qe):
         v = _reported_by(doc, v, lo_subj, lex)
@@ -127,6 +128,19 @@ def _opening_subject(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> M
     if ent is None and surname_word(doc, s0):
         return s0, s0 + 1   # a surname the parse took for a verb ("Trump defended")
     return None
+
+
+#: tags of a verb right after the noun phrase that follows a cue whose subject stands before the
+#: quote: the phrase is the subject of a reported clause, not the speaker ("said the candidate
+#: could win")
+_CLAUSE_VERB_TAGS = {"MD", "VBZ", "VBD", "VBP"}
+
+
+def _subject_before_quote(verb: Token, qs: int) -> bool:
+    """The subject of ``verb`` nearest it stands before the quote and does not hold it ("Mr.
+    Hale, citing “...,” said"; not "3 percent of “liberals” said")."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.i < verb.i]
+    return bool(subjects) and max(subjects, key=lambda c: c.i).right_edge.i < qs
 
 
 def _after_closing_mark(doc: Doc, verb: Token) -> bool:
