@@ -144,9 +144,21 @@ ROLES = [
      [("Treasury", "ORG")], []),
 ]
 
+# a chamber's short form standing alone is an ORG
+CHAMBERS = [
+    ("The bill passes through the Commons next week before going to the Lords.", [],
+     [("Commons", "ORG"), ("Lords", "ORG")], []),
+    ("A report by the Commons work and pensions committee was read. He told the Commons so.",
+     [("Commons", "NORP")], [("Commons", "ORG")], [("Commons", "NORP")]),
+    ("The rules were struck down by the Law Lords, with Lords Tarvin and Quell agreeing.",
+     [("Law Lords", "ORG")], [("Law Lords", "ORG")], [("Lords", "ORG")]),
+    ("She was Speaker of the House of Lords for years.", [], [("House of Lords", "ORG")], [("Lords", "ORG")]),
+]
+
 
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
-                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS + ROLES)
+                         + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS + ROLES
+                         + CHAMBERS)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 
@@ -164,7 +176,8 @@ def test_firm_words_are_checked():
     assert "film" in firm_words().maker_blockers
     with pytest.raises(ResourceError, match="maker_blockers"):
         validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": [], "known_firms": [],
-                             "role_departments": [], "role_heads": []})
+                             "role_departments": [], "role_heads": [], "chamber_names": []})
     with pytest.raises(ResourceError, match="person_prefixes"):
-        validate_firm_words({"maker_blockers": [], "known_firms": [], "role_departments": [], "role_heads": []})
+        validate_firm_words({"maker_blockers": [], "known_firms": [], "role_departments": [], "role_heads": [],
+                             "chamber_names": []})
     assert "eBay" in firm_words().known_firms  # names as written, no case check

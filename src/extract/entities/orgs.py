@@ -20,7 +20,8 @@ Rules read on unseen BBC articles (numbers >= 100), each a cue before the docume
   (:func:`known_firm_orgs`): the list is evidence, weighed against a title, a first name or a
   person's full name, not an override;
 * a department's words right before a capitalised role ("Home Secretary", "Culture Minister") are
-  part of the role, no name (:func:`role_departments`).
+  part of the role, no name (:func:`role_departments`);
+* a chamber's short form standing alone ("the Commons", "the Lords") is an ORG (:func:`chamber_orgs`).
 """
 from __future__ import annotations
 
@@ -33,13 +34,13 @@ from spacy.tokens import Doc, Span
 from ..resources import ListOf, Record, load
 from .gazetteer import is_country, is_first_name, is_place
 from .rules import EntityRules, check_cases
-from .tokens import attached, taken_tokens
+from .tokens import attached, sentence_start, taken_tokens
 
 FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
 #: as written, "eBay")
 FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
-              "role_heads": False}
+              "role_heads": False, "chamber_names": False}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -53,6 +54,7 @@ class FirmWords:
     known_firms: frozenset[str]
     role_departments: frozenset[str]  # "Home" of "Home Secretary" ("and": "Trade and Industry")
     role_heads: frozenset[str]  # "Secretary", "Minister"
+    chamber_names: frozenset[str]  # "Commons", "Lords": a chamber's short form
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -173,6 +175,8 @@ def _add_mentions(doc: Doc, spans: list[Span], names: set[str]) -> list[Span]:
     return sorted(spans + added, key=lambda sp: sp.start) if added else spans
 
 
+#: punctuation that may come before a name with no space
+_OPENERS = {'"', "“", "("}
 #: punctuation that may follow a name with no space
 _CLOSERS = {",", ".", "'s", "’s", "'", "’", ":", ";", '"', "”", ")", "!", "?"}
 
@@ -180,10 +184,12 @@ _CLOSERS = {",", ".", "'s", "’s", "'", "’", ":", ";", '"', "”", ")", "!", 
 def _in_run(doc: Doc, i: int) -> bool:
     """Token i is attached to a neighbour ("OptInRealBig-backed") or beside a capitalised word."""
     tok = doc[i]
-    if i > 0 and not doc[i - 1].is_space and (doc[i - 1].is_title
-                                              or (attached(doc[i - 1], tok) and doc[i - 1].text not in {'"', "“", "("})):
+    left = doc[i - 1] if i > 0 else None
+    if left is not None and not left.is_space and (left.is_title
+                                                   or (attached(left, tok) and left.text not in _OPENERS)):
         return True
-    return i + 1 < len(doc) and (doc[i + 1].is_title or (attached(tok, doc[i + 1]) and doc[i + 1].text not in _CLOSERS))
+    right = doc[i + 1] if i + 1 < len(doc) else None
+    return right is not None and (right.is_title or (attached(tok, right) and right.text not in _CLOSERS))
 
 
 #: labels a listed firm's name overrules
@@ -223,7 +229,32 @@ def role_departments(doc: Doc, spans: list[Span]) -> list[Span]:
                     and all(t.text in words.role_departments for t in sp))]
 
 
+def chamber_orgs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A chamber's short form standing alone ("the Commons", "Speaker of the Lords"; ``chamber_names``)
+    is an ORG, whatever label the model gave it or where it missed it; not after "Law" ("the Law
+    Lords"), nor before a capitalised word ("Lords Bingham and Steyn"); a missed "House of" before
+    it is taken in ("House of Lords")."""
+    names = firm_words().chamber_names
+    by_token = {i: n for n, sp in enumerate(spans) for i in range(sp.start, sp.end)}
+    out, added = list(spans), []
+    for t in doc:
+        if t.text not in names or (t.i > 0 and doc[t.i - 1].text == "Law"):
+            continue
+        if t.i + 1 < len(doc) and doc[t.i + 1].is_title and not sentence_start(doc, t.i + 1):
+            continue
+        n = by_token.get(t.i)
+        if n is not None:
+            sp = spans[n]
+            if len(sp) == 1 and sp.label_ != "ORG":
+                out[n] = _as_org(doc, sp)
+            continue
+        s = t.i - 2 if (t.i >= 2 and doc[t.i - 1].text == "of" and doc[t.i - 2].text == "House"
+                        and t.i - 2 not in by_token) else t.i
+        added.append(Span(doc, s, t.i + 1, label="ORG", span_id=REASON))
+    return sorted(out + added, key=lambda sp: sp.start) if added else out
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote)."""
-    spans = maker_orgs(doc, firm_word_orgs(doc, role_departments(doc, spans), rules), rules)
+    spans = maker_orgs(doc, firm_word_orgs(doc, chamber_orgs(doc, role_departments(doc, spans)), rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
