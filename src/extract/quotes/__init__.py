@@ -10,6 +10,7 @@ package follows the seams of the work:
 ``lexicon``        the word lists of ``resources/quotes.json``, checked by the resource loader
 ``phrases``        noun phrases, cue verbs and entities around a quote (tokens)
 ``attribution``    the cue and speaker mention of each quote, step by step
+``subjects``       who speaks through a cue verb (its subject, a passive's "by" phrase)
 ``speakers``       who a mention names (full names, pronouns, "who"), over its parts:
 ``names``          a name's words, first-name genders, quotation interiors (no parse)
 ``people``         a document's named people, mentions, subjects and genders

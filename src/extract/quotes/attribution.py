@@ -20,10 +20,11 @@ speaker mention (``chain``, ``inherit`` and ``nearby`` are set later, by the fin
 * ``previous``: the last sentence before the quote, in its paragraph or the one before, has a
   reporting verb ("..., the editorial board writes. “...”").
 
-The speaker mention is the cue verb's subject in the parse when it has one (climbing from
-"..., saying" or "a statement calling" to the clause that has a subject), else the noun phrase
-next to the verb found from the tokens' tags, capitalisation and entities. Cues are never
-looked for inside quotes (``quoted`` marks their tokens).
+The speaker mention of a cue verb is found by :func:`~extract.quotes.subjects.speaker_of_verb`
+(module ``subjects``): the verb's subject in the parse when it has one (climbing from "...,
+saying" or "a statement calling" to the clause that has a subject), else the noun phrase next
+to the verb found from the tokens' tags, capitalisation and entities. Cues are never looked
+for inside quotes (``quoted`` marks their tokens).
 """
 from __future__ import annotations
 
@@ -36,11 +37,9 @@ from .marks import MARKS, Quote
 from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ancestors, ent_of, in_name,
                       is_cue_verb, is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
 from .speakers import speaker_noun_kind
+from .subjects import (Mention, can_speak as _can_speak, passive_listener, skip_left_aux, skip_parens,
+                       speaker_of_verb, title_cased as _title_cased)
 
-_AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
-              "then", "again", "once", "recently", "previously", "simply", "flatly", "repeatedly",
-              "just", "even", "still", "now", "further", "publicly", "privately", "reportedly",
-              "has", "could", "might", "may", "can"}
 #: a dash after a quote, spaces (no-break ones too) around it
 #: lower-case words inside a name ("Ana de la Cruz")
 _NAME_PARTICLES = {"de", "la", "le", "van", "von", "der", "da", "del", "di", "du", "bin", "al"}
@@ -48,7 +47,6 @@ _DASH_AFTER = re.compile(r"[ \t\u00a0]*([―—–])[ \t\u00a0]*")
 #: a dash opening the paragraph after a quote that ends its own (a pull quote's byline:
 #: “...”¶— Ann Lee, at the rally)
 _DASH_NEXT = re.compile(r"[ \t\u00a0]*\n\s*([―—–-])[ \t\u00a0]*")
-_CLIMB_DEPS = {"advcl", "xcomp", "conj", "acl", "dobj", "pobj", "prep", "pcomp", "appos"}
 #: how far (in tokens) the cue of a quote is looked for after and before it
 AFTER_TOKENS = 30
 BEFORE_TOKENS = 40
@@ -57,305 +55,6 @@ HEADLINE_CHARS = 20000
 #: a title-cased headline has at most this many tokens before its quote
 HEADLINE_TOKENS = 40
 
-Mention = tuple[int, int]
-
-
-# --------------------------------------------------------------------------- speaker of a verb
-
-def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
-                    qs: int, qe: int, quoted: list[bool] | None = None) -> Mention | None:
-    """The mention (token range) of who speaks through ``verb``; lo..hi bound the search.
-    With ``quoted`` given, the verb's subject may lie anywhere earlier in its sentence outside
-    quotations ("He called it “shameful” and called on leaders “not to ...”")."""
-    def outside(k: int) -> bool:
-        return not (qs <= k < qe) and (quoted is None or not quoted[k])
-
-    lo_subj = min(lo, sent_start(verb)) if quoted is not None else lo
-
-    if verb.lower_ == "according":
-        for k in range(verb.i + 1, min(verb.i + 3, hi)):
-            if doc[k].lower_ == "to":
-                return np_right(doc, k + 1, hi, lex)
-        return None
-    first = qe
-    while first < len(doc) and doc[first].is_punct and not doc[first].is_quote:
-        first += 1
-    if (verb.i == first or _after_closing_mark(doc, verb)) and verb.tag_ != "VBG" \
-            and verb.lower_ not in lex.listener_forms:
-        np_ = np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (right after a quote only)
-        if np_ is not None and not (np_[1] < len(doc) and doc[np_[1]].tag_ in _CLAUSE_VERB_TAGS
-                                    and _subject_before_quote(verb, qs)):
-            return np_   # not "X, citing “...” said the candidate could win": a reported clause
-    v = _speaking_verb(doc, verb, lo_subj, hi, lex)
-    if not _says_the_quote(doc, v, qs, qe):
-        v = _reported_by(doc, v, lo_subj, lex)
-    mention = _subject_in_parse(doc, v, lo_subj, hi, lex, quoted, outside)
-    if mention is not None or passive_listener(v, lex):
-        return mention
-    if verb.tag_ == "VBG":
-        # "..., calling him": no subject of its own to the left; when the parse gives the main
-        # clause none either, a person or pronoun opening the sentence is it
-        return _opening_subject(doc, verb, lo_subj, lex, outside)
-    if verb.i > 0 and doc[verb.i - 1].text == "," and verb.tag_ in {"VBD", "VBZ", "VBP"} \
-            and verb.lower_ not in lex.listener_forms:
-        # "... for the first time, reported the Daily Star.": the name after the verb
-        np_ = np_right(doc, verb.i + 1, hi, lex)
-        if np_ is not None and _can_speak(doc, np_, lex) \
-                and (np_[1] >= len(doc) or doc[np_[1]].text in {".", ",", ";", "!", "?"}):
-            return np_   # not "X, whose firm ..., said Mr. Trump was": a clause follows
-    return _speaker_left_of(doc, verb, lo, lex, outside)
-
-
-def _opening_subject(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
-    """The person's name or pronoun that opens the sentence of a participle after a comma
-    ("Trump defended eminent domain, calling it an “absolute necessity”", where the parse
-    took "Trump" for the main verb: a PERSON, or a surname of a person named in the article),
-    when no word between them is a subject in the parse."""
-    k = verb.i - 1
-    while k > 0 and doc[k].is_quote:
-        k -= 1
-    if k < 0 or doc[k].text != ",":
-        return None
-    s0 = max(sent_start(verb), lo)
-    first = doc[s0]
-    if not outside(s0) or any(t.dep_ in SUBJ_DEPS for t in doc[s0 + 1:verb.i]):
-        return None
-    if is_pronoun(first, lex) and first.lower_ not in {"it", "i"}:
-        return s0, s0 + 1
-    ent = ent_of(first)
-    if ent is not None and ent.label_ == "PERSON" and ent.start == s0:
-        return ent.start, ent.end
-    if ent is None and surname_word(doc, s0):
-        return s0, s0 + 1   # a surname the parse took for a verb ("Trump defended")
-    return None
-
-
-#: tags of a verb right after the noun phrase that follows a cue whose subject stands before the
-#: quote: the phrase is the subject of a reported clause, not the speaker ("said the candidate
-#: could win")
-_CLAUSE_VERB_TAGS = {"MD", "VBZ", "VBD", "VBP"}
-
-
-def _subject_before_quote(verb: Token, qs: int) -> bool:
-    """The subject of ``verb`` nearest it stands before the quote and does not hold it ("Mr.
-    Hale, citing “...,” said"; not "3 percent of “liberals” said")."""
-    subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS and c.i < verb.i]
-    return bool(subjects) and max(subjects, key=lambda c: c.i).right_edge.i < qs
-
-
-def _after_closing_mark(doc: Doc, verb: Token) -> bool:
-    """``verb`` follows a quote's closing mark (over a comma): “...,” said X, in the sentence
-    before the quote being attributed."""
-    k = verb.i - 1
-    while k >= 0 and doc[k].text == ",":
-        k -= 1
-    return k >= 1 and doc[k].is_quote and doc[k].text not in {"“", "‘"} \
-        and doc[k - 1].text in {",", "?", "!", "."}
-
-
-def _speaking_verb(doc: Doc, verb: Token, lo_subj: int, hi: int, lex: Lexicon) -> Token:
-    """The verb whose subject speaks through ``verb``: the main clause's for "..., saying", the
-    outer reporting verb's for a reporting verb joined to a reported clause; else ``verb``."""
-    v = verb
-    before = verb.i - 1
-    while before > 0 and doc[before].is_quote:
-        before -= 1             # "X said it could be “messy,” adding": the comma inside the marks
-    if verb.tag_ == "VBG" and before >= 0 and doc[before].text == ",":
-        # "X argued that ..., saying": the participle speaks for the main clause's subject
-        root = verb
-        while root.head.i != root.i and lo_subj <= root.head.i < hi:
-            root = root.head
-        v = root
-    outer = v.head.head if v.dep_ == "conj" and v.head.dep_ == "ccomp" else None
-    if outer is not None and lo_subj <= outer.i < hi and is_cue_verb(outer, lex) \
-            and not any(c.dep_ in SUBJ_DEPS for c in v.children):
-        # "X said the move was made by Y and said, “...”": a reporting verb joined to the
-        # clause X reports speaks for X, not for that clause's subject, unless the clause is
-        # about someone who can speak ("X said Y lied and said ...")
-        inner = [c for c in v.head.children if c.dep_ in SUBJ_DEPS]
-        if inner and not (inner[0].ent_type_ in {"PERSON", "ORG"}
-                          or (is_pronoun(inner[0], lex) and inner[0].lower_ != "it")):
-            v = outer
-    return v
-
-
-#: how a quote hangs from the verb that says it ("called it “a sham”", "said “...”")
-_SAID_DEPS = {"dobj", "oprd", "ccomp", "xcomp", "attr", "acomp"}
-
-
-def _says_the_quote(doc: Doc, v: Token, qs: int, qe: int) -> bool:
-    """The quote is what ``v`` says: its head hangs from ``v`` as an object or complement, or
-    from a preposition of ``v`` ("described it as “...”")."""
-    heads = [t for t in doc[qs:qe] if not qs <= t.head.i < qe and not t.is_punct]
-    for t in heads:
-        if t.head.i == v.i and t.dep_ in _SAID_DEPS:
-            return True
-        if t.dep_ in {"pobj", "appos"} and t.head.head.i == v.i and t.head.dep_ in {"prep", "dobj"}:
-            return True    # "described it as “...”", "called the plan “...”" (an apposition)
-    return False
-
-
-def _reported_by(doc: Doc, v: Token, lo_subj: int, lex: Lexicon) -> Token:
-    """The outer reporting verb when ``v`` (which does not say the quote itself) heads a clause
-    it reports and its subject is a person ("Trump said Fox executives were calling “every 15
-    minutes”": Trump reports the words, so he is the speaker; but "X said Y called it “a sham”"
-    stays Y's), with no quotation mark or paragraph break between the two verbs; else ``v``.
-    A document or a thing as the outer subject leaves ``v`` ("the report said ...")."""
-    outer = v.head
-    if v.dep_ != "ccomp" or outer.i >= v.i or outer.i < lo_subj or not is_cue_verb(outer, lex):
-        return v
-    subj = [c for c in outer.children if c.dep_ in SUBJ_DEPS and c.i < v.i]
-    if not subj or not (subj[0].ent_type_ == "PERSON" or (is_pronoun(subj[0], lex) and subj[0].lower_ != "it")):
-        return v
-    if any(t.is_quote or "\n" in t.text for t in doc[outer.i:v.i]):
-        return v
-    return outer
-
-
-def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
-                      quoted: list[bool] | None, outside) -> Mention | None:
-    """The subject of ``v``, or of the verb it hangs from (up to four steps up)."""
-    for _ in range(4):
-        # a verb inside another quotation has the quoted clause's subject, not the speaker
-        children = v.children if quoted is None or not quoted[v.i] else ()
-        # a clause has one subject: when the parse gives two ("Speaking in Salem, New
-        # Hampshire, Trump went ..."), the one next to the verb is it
-        children = sorted(children, key=lambda c: abs(c.i - v.i))
-        if passive_listener(v, lex):
-            # "X was asked by Y" / "X was called “a liar” by Y": Y speaks; X listens
-            return _agent(doc, v, lo_subj, lex, outside)
-        for child in children:
-            if child.dep_ in SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
-                    and not not_speaker(child):
-                if child.lower_ in RELATIVES and v.dep_ == "relcl" and lo_subj <= v.head.i < hi:
-                    return child.i, child.i + 1   # "Beck, who has said": named in name_speaker
-                if child.lower_ in NOT_SPEAKERS:
-                    continue
-                if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
-                    return np_around(doc, child, lex, lo_subj, hi)
-        # "..., adding/calling/saying", "issued a statement calling": the subject is the one
-        # of the verb it hangs from
-        if v.dep_ in _CLIMB_DEPS and v.head.i != v.i and lo_subj <= v.head.i < hi:
-            v = v.head
-        else:
-            return None
-    return None
-
-
-def _agent(doc: Doc, v: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
-    """The "by" phrase of a passive verb ("was asked by the moderator Ann Ruiz"), before or
-    after the quote, if any; the parse may hang it from the words the verb puts on its subject
-    ("was branded “a coward” by X", "was described as “a disaster” by X")."""
-    for by in [*(c for c in v.children if c.dep_ == "agent"), *_label_agents(v)]:
-        for obj in by.children:
-            if obj.dep_ == "pobj" and lo <= obj.i and outside(obj.i) and not not_speaker(obj):
-                mention = np_around(doc, obj, lex, lo, obj.right_edge.i + 1)
-                if by.head.i == v.i or _can_speak(doc, mention, lex):
-                    return mention   # not "branded “a coward” by the standards of the day"
-    return None
-
-
-#: the links from a passive verb down to the "by" phrase the parse hangs from its label
-_LABEL_LINKS = {"oprd", "attr", "dobj", "prep", "pobj", "appos"}
-
-
-def _label_agents(v: Token) -> list[Token]:
-    """"by" tokens after the verb below its label words ("branded “a coward” by", "described
-    as “a disaster” by"), no other verb between."""
-    out, todo = [], [c for c in v.rights if c.dep_ in _LABEL_LINKS]
-    for _ in range(3):
-        nxt = []
-        for tok in todo:
-            for c in tok.children:
-                if c.lower_ == "by" and c.dep_ in {"prep", "agent"} and c.i > v.i:
-                    out.append(c)
-                elif c.dep_ in _LABEL_LINKS and c.pos_ not in {"VERB", "AUX"}:
-                    nxt.append(c)
-        todo = nxt
-    return out
-
-
-def passive_listener(v: Token, lex: Lexicon) -> bool:
-    """"X was asked", "X was told": X listens."""
-    return v.lower_ in lex.listener_forms and v.lower_ not in lex.passive_speaker_forms \
-        and any(c.dep_ == "nsubjpass" for c in v.children)
-
-
-def _speaker_left_of(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> Mention | None:
-    """No subject in the parse: the noun phrase right before the verb (over auxiliaries)."""
-    j = skip_left_aux(doc, verb.i - 1, lo)
-    if j >= lo and doc[j].text == ",":
-        # "Kasich (R-OH), said" or "X, a professor at Y, said": the name before the comma
-        # when it is one, else jump back over the apposition
-        near = np_left(doc, skip_parens(doc, j - 1, lo), lo, lex)
-        if near is not None and any(doc[t].ent_type_ == "PERSON" for t in range(*near)):
-            return near
-        k = j - 1
-        cands = []
-        for _ in range(3):   # "Lee, meanwhile, who sits on the board, said": over each aside,
-            while k >= lo and doc[k].text != "," and not doc[k].is_quote and j - k < 30:
-                k -= 1       # to a person's name if there is one ("Lee, whose firm, Data
-            if k < lo or doc[k].text != ",":   # Co, sells maps, said")
-                break
-            cand = np_left(doc, skip_parens(doc, k - 1, lo), lo, lex)
-            if cand is not None:
-                if any(doc[t].ent_type_ == "PERSON" for t in range(*cand)):
-                    return cand
-                cands.append(cand)
-            k -= 1
-        return cands[0] if cands else near
-    if j >= lo and outside(j):
-        if surname_word(doc, j) and np_left(doc, j, lo, lex) is None:
-            return j, j + 1   # "Will wrote": the surname the tagger read as a modal
-        found = np_left(doc, skip_parens(doc, j, lo), lo, lex)
-        return _over_adverbial(doc, found, lo, lex, outside) or found
-    return None
-
-
-def _over_adverbial(doc: Doc, found: Mention | None, lo: int, lex: Lexicon, outside) -> Mention | None:
-    """The subject left of a phrase between it and the verb ("Beck, who has in the past
-    described", "Lee on Monday called"): a noun phrase after a preposition is none; None when
-    no subject lies there."""
-    if found is None or found[0] - 1 < lo or doc[found[0] - 1].tag_ != "IN" \
-            or doc[found[0] - 1].lower_ in {"that", "because", "if", "whether"}:
-        return None
-    k = skip_left_aux(doc, found[0] - 2, lo)
-    if k < lo or not outside(k):
-        return None
-    if doc[k].lower_ in RELATIVES:
-        return k, k + 1
-    return np_left(doc, k, lo, lex) if doc[k].ent_type_ == "PERSON" or is_pronoun(doc[k], lex) else None
-
-
-def skip_parens(doc: Doc, j: int, lo: int) -> int:
-    """Index left of a parenthesis ending at token j ("Kasich (R-OH)" -> "Kasich")."""
-    if j >= lo and doc[j].text == ")":
-        k = j - 1
-        while k >= lo and doc[k].text != "(" and j - k < 8:
-            k -= 1
-        if k >= lo and doc[k].text == "(":
-            return k - 1
-    return j
-
-
-def skip_left_aux(doc: Doc, j: int, lo: int) -> int:
-    """Index left of the auxiliaries and adverbs ending at token j ("has also"); not over a
-    capitalised word that is a person's surname in the article ("Will wrote" after "George
-    Will": the tagger reads a modal)."""
-    while j >= lo and (doc[j].lower_ in _AUX_WORDS or doc[j].tag_ in {"RB", "MD"}) \
-            and not surname_word(doc, j):
-        j -= 1
-    return j
-
-
-def surname_word(doc: Doc, j: int) -> bool:
-    """Token j is a capitalised word that ends a person's name of two or more words elsewhere
-    in the article ("Will" after "George Will", "May" after "Theresa May")."""
-    tok = doc[j]
-    if not tok.is_title or not tok.is_alpha:
-        return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= j < e.end
-               for e in doc.ents)
 
 
 # --------------------------------------------------------------------------- windows
@@ -679,19 +378,6 @@ def _according_to_opening(doc: Doc, qs: int, lex: Lexicon,
     return (cue, mention) if mention is not None else None
 
 
-def _can_speak(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
-    """The mention may name a speaker: a name, a pronoun or a noun for people or an organisation."""
-    toks = doc[mention[0]:mention[1]]
-    if any(t.ent_type_ in SPEAKER_LABELS or t.pos_ == "PROPN" or is_pronoun(t, lex)
-           or speaker_noun_kind(t.text, lex) for t in toks):
-        return True
-    # a capitalised noun inside a sentence that is not a title-cased headline ("Hannity
-    # pressed", the tagger seeing a common noun)
-    sent = toks[0].sent
-    return any(t.is_title and t.pos_ == "NOUN" for t in toks) \
-        and not _title_cased(doc, sent.start, sent.end)
-
-
 def _in_other_clause(doc: Doc, first: int, k: int) -> bool:
     """The verb at ``k`` after a quote is in a clause that a word between the quote and it
     opens: “...” until Haley said, “...” and Trump says, “...” which is what Y called it
@@ -911,12 +597,6 @@ def _cue_headline(doc: Doc, q: Quote, qs: int, text: str, *, title_case: bool = 
 
 def _capitalised_name(doc: Doc, a: int, b: int) -> bool:
     return all(doc[t].text[:1].isupper() or doc[t].is_punct for t in range(a, b))
-
-
-def _title_cased(doc: Doc, a: int, b: int) -> bool:
-    """Most words of tokens a..b are capitalised, as in a headline."""
-    words = [t for t in doc[a:b] if t.is_alpha and len(t) > 3]
-    return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
 def _cue_previous_sentence(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon,
