@@ -53,10 +53,17 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   new X" of :mod:`.consistency` off a road's number and a broadcaster's channel ("the new M9 toll
   road", "the BBC's new BBC3 channel"), and a road's number before a lower-case word for a road is a
   FAC.
+* round 9 (:mod:`.events`, :mod:`.awards`; word lists in ``resources/entity_awards_events.json``),
+  run first: a LAW of the model's with no word for a law is read again (a scorer and a minute is the
+  person: "Rooney 87"); an event's listed name is an EVENT at every mention, with a sponsor before it
+  ("the RBS Six Nations"), and capitalised words ending in "Cup", "Championship(s)" or "Trophy" that the
+  model missed are one ("a 3-0 Scottish Cup win"); a name before a lower-case award noun is an
+  award, a WORK_OF_ART without the noun ("the Brit awards", "five Mobo nominations"), and a listed
+  award's name of two words or more is one where the model missed it ("the Brit Awards").
 
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
-makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.common` (what they
-share); :data:`STEPS` orders them.
+makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
+(round 9), :mod:`.common` (what they share); :data:`STEPS` orders them.
 """
 from __future__ import annotations
 
@@ -65,7 +72,9 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from ..rules import EntityRules
+from .awards import award_names, awards_before_nouns
 from .codes import coded_models, cued_codes, launch_before, launched_code, no_model, roads
+from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
 from .titles import apposed_titles, coordinated_titles, credited_titles, cued_titles, platform_titles, title_mentions
 
@@ -79,8 +88,10 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return spans
 
 
-#: the rules in the order they run (titles, then their mentions, then products)
+#: the rules in the order they run (round 9: laws the model misread, events and awards; then titles,
+#: their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
+    misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
     cued_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
 )

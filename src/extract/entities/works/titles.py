@@ -8,7 +8,8 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import is_first_name, is_place
 from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
-from ..tokens import POSSESSIVE, attached, capitalised, replace_spans, sentence_start, taken_tokens
+from ..tokens import OPENERS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start, taken_tokens
+from .awards import award_event_words
 from .common import APPOSED, ARTICLES, CREDIT, CUE, MENTION, PLATFORM, phrase_before, span_words
 
 #: labels a weak cue (a role phrase, a credit word, an award category) leaves alone at a title's start
@@ -91,6 +92,8 @@ def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
         return "strong"
     if phrase_before(doc, i, rules.works.title_cue_in) or _role_as(doc, i, rules) or _award_before(doc, i, rules):
         return "weak"
+    if _cue_noun(doc, i, rules):
+        return "strong"  # round 9: "ITV soap Coronation Street", "talent show The X Factor"
     played = _played_in(doc, i, rules)
     if played is not None:
         return played
@@ -100,6 +103,34 @@ def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
     return None
 
 
+#: words before a noun for a work that make it no noun of a title ("to show", "will hit")
+_VERB_MARKS = {"to", "will", "would", "can", "could", "may", "might", "must", "should", "did", "does", "do"}
+
+
+def _cue_noun(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """Round 9: a noun for a work (``title_cue_nouns``) ends right before token i, in lower case and
+    read as a noun: tagged as one, or after a determiner or an owner ("the show X", "her hit X"), or
+    (not "hit" or "shows", which follow a subject as verbs: "the storm hit X", "the poll shows X")
+    after a singular noun or a broadcaster ("talent show X", "ITV soap X"); without tags, not after a
+    word that makes it a verb ("to show")."""
+    if i < 2 or not (doc[i - 1].is_lower and doc[i - 1].lower_ in award_event_words().title_cue_nouns):
+        return False
+    noun, prev = doc[i - 1], doc[i - 2]
+    if noun.tag_ in {"NN", "NNS"} or prev.lower_ in _DETERMINERS or prev.text in POSSESSIVE:
+        return True
+    if noun.lower_ in {"hit", "shows"}:
+        return False  # after a subject: a verb
+    if not noun.tag_:
+        return prev.lower_ not in _VERB_MARKS and not prev.is_punct
+    return prev.tag_ in {"NN", "NNP"} or prev.text in rules.broadcasters
+
+
+def _real_start(doc: Doc, i: int) -> bool:
+    """Token i starts a sentence by the text itself (a line, a full stop, an opening quote), not
+    only by the parser's guess: a title after a cue word is no sentence ("her song Right To Be Wrong")."""
+    return line_start(doc, i) or doc[i - 1].text in OPENERS or doc[i - 1].text in {".", "!", "?"}
+
+
 def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, rules: EntityRules,
               doc_spans: list[Span]) -> bool:
     """Tokens [start, end) after a cue of ``strength`` may be a title: no possessive or word for
@@ -107,8 +138,8 @@ def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, ru
     if _names_author(doc, end, rules):
         return False
     text = doc[start:end].text
-    if text in rules.works.not_titles or text in rules.award_names:
-        return False
+    if text in rules.works.not_titles or text in rules.award_names or text == "I":
+        return False  # round 9: "the puppet series I grew up with"
     firm = {"weak": _FIRM, "named": _FIRM, "comma": _FIRM - {"ORG"}}.get(strength, _FIRM_STRONG)
     if strength == "comma" and not (end >= len(doc) or doc[end].text in _APPOSITION_ENDS or doc[end].is_space):
         return False  # "the song, Kapranos said": the name starts a clause, it is no apposition
@@ -138,9 +169,13 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     new = []
     for i in range(1, len(doc)):
-        if sentence_start(doc, i) or not (capitalised(doc[i]) or doc[i].is_upper) or not doc[i].is_alpha:
+        if not (capitalised(doc[i]) or doc[i].is_upper) or not doc[i].is_alpha:
             continue
         strength = _cue_at(doc, i, rules)
+        if strength is not None and (_real_start(doc, i) or (sentence_start(doc, i) and not doc[i - 1].is_lower)
+                                     or (sentence_start(doc, i) and doc[i].text in rules.titles)):
+            continue  # a sentence's first word; the parser's guess alone after a lower-case cue is none,
+            # unless a title opens it ("Radio 4's Today programme Mr Blair had refused")
         if strength is None:
             continue
         run = title_run(doc, i, rules, rules.spans.title_breakers)
@@ -168,6 +203,10 @@ def _cut_at_names(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRu
             k = sp.start - 1 if doc[sp.start - 1].lower_ != "the" else sp.start - 2
             if k > i and doc[k].lower_ in _PLACE_WORDS:
                 cut = min(cut, k)
+    for k in range(i + 1, cut - 1):
+        if doc[k].lower_ in _PLACE_WORDS and doc[k].is_lower and doc[k + 1].like_num:
+            cut = min(cut, k)  # round 9: "Harbour Lane in 1999": a year after the title
+            break
     while cut > i + 1 and not (doc[cut - 1].is_title or doc[cut - 1].is_upper or doc[cut - 1].like_num):
         cut -= 1
     return cut
