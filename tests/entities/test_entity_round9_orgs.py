@@ -155,10 +155,20 @@ CHAMBERS = [
     ("She was Speaker of the House of Lords for years.", [], [("House of Lords", "ORG")], [("Lords", "ORG")]),
 ]
 
+# an ORG ends before "on"/"in" and a day or a known place
+TAILS = [
+    ("He made a statement to the Commons on Monday.", [("Commons on Monday", "ORG")], [("Commons", "ORG")],
+     [("Commons on Monday", "ORG")]),
+    ("She teaches at Tarn Hill Infants School in Gosport.", [("Tarn Hill Infants School in Gosport", "ORG")],
+     [("Tarn Hill Infants School", "ORG"), ("Gosport", "GPE")], []),
+    ("It was sent to the Joint Committee on Human Rights.", [("Joint Committee on Human Rights", "ORG")],
+     [("Joint Committee on Human Rights", "ORG")], []),
+]
+
 
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
                          + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS + ROLES
-                         + CHAMBERS)
+                         + CHAMBERS + TAILS)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 

@@ -21,7 +21,8 @@ Rules read on unseen BBC articles (numbers >= 100), each a cue before the docume
   person's full name, not an override;
 * a department's words right before a capitalised role ("Home Secretary", "Culture Minister") are
   part of the role, no name (:func:`role_departments`);
-* a chamber's short form standing alone ("the Commons", "the Lords") is an ORG (:func:`chamber_orgs`).
+* a chamber's short form standing alone ("the Commons", "the Lords") is an ORG (:func:`chamber_orgs`);
+* an ORG ends before "on"/"in" and a day or a known place ("the Commons on Monday") (:func:`org_tails`).
 """
 from __future__ import annotations
 
@@ -254,7 +255,37 @@ def chamber_orgs(doc: Doc, spans: list[Span]) -> list[Span]:
     return sorted(out + added, key=lambda sp: sp.start) if added else out
 
 
+#: words inside an ORG span after which a day or a place is no part of the name ("the Commons on Monday")
+_TAIL_WORDS = {"on", "in"}
+_DAYS = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+
+def org_tails(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An ORG span that runs on past "on"/"in" into a day or a known place ends before that word
+    ("[Commons] on Monday", "[Peel Common Infants School] in [Gosport]"), the place a GPE of its
+    own; not a name whose words after "on" are no place ("Joint Committee on Human Rights")."""
+    out = []
+    for sp in spans:
+        cut = None
+        if sp.label_ == "ORG":
+            for k in range(sp.start + 1, sp.end - 1):
+                rest = doc[k + 1:sp.end]
+                if doc[k].lower_ in _TAIL_WORDS and doc[k].is_lower and (
+                        (len(rest) == 1 and rest.text in _DAYS) or is_place(rest.text) or is_country(rest.text)):
+                    cut = k
+                    break
+        if cut is None:
+            out.append(sp)
+            continue
+        out.append(Span(doc, sp.start, cut, label="ORG", span_id=REASON))
+        rest = doc[cut + 1:sp.end]
+        if rest.text not in _DAYS:
+            out.append(Span(doc, rest.start, rest.end, label="GPE", span_id=REASON))
+    return out
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote)."""
-    spans = maker_orgs(doc, firm_word_orgs(doc, chamber_orgs(doc, role_departments(doc, spans)), rules), rules)
+    spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, spans)))
+    spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
