@@ -96,3 +96,45 @@ def test_he_after_a_quoted_name_in_a_long_paragraph(quote_records):
     text = ("Tom Vardy spoke first: “" + "The crowd waited in the rain. " * 120
             + "” “Jack wants to be a tough guy tonight,” Vardy shot back. “Quiet,” he demanded.")
     assert quote_records(text)[-1]["speaker"] == "Tom Vardy"
+
+
+def _title_span(label: str):
+    """"the Herald reported" on a blank pipeline, "Herald" a proper noun with ``label``."""
+    import spacy
+    from spacy.tokens import Doc
+
+    words = ["the", "Herald", "reported"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["DET", "PROPN", "VERB"],
+              ents=["O", f"B-{label}" if label else "O", "O"])
+    return doc[0:2]
+
+
+@pytest.mark.parametrize("label, expected", [
+    ("", True), ("WORK_OF_ART", True),
+    ("PRODUCT", True),            # the model took the newspaper's name for a product
+    ("GPE", False), ("PERSON", False),
+])
+def test_title_name_labels(label, expected):
+    from extract.quotes.lexicon import load_lexicon
+    from extract.quotes.roles import _unlabelled_title_name
+
+    assert _unlabelled_title_name(_title_span(label), load_lexicon()) is expected
+
+
+@pytest.mark.parametrize("words, expected", [
+    # "VP" (vice president) names a role, as "president" does, also after its owner
+    (["Lee", "’s", "potential", "VP"], ("Lee’s potential VP", "role")),
+    (["the", "VP"], ("the VP", "role")),
+    (["the", "VIP"], (None, "unknown")),
+])
+def test_vp_is_a_role(words, expected):
+    import spacy
+    from spacy.tokens import Doc
+
+    from extract.quotes.lexicon import load_lexicon
+    from extract.quotes.roles import _common_noun_speaker
+
+    pos = {"Lee": "PROPN", "’s": "PART", "potential": "ADJ", "the": "DET"}
+    doc = Doc(spacy.blank("en").vocab, words=words, spaces=[w != "Lee" for w in words],
+              pos=[pos.get(w, "NOUN") for w in words])
+    assert _common_noun_speaker(doc[:], load_lexicon()) == expected

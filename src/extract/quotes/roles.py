@@ -82,12 +82,17 @@ def _common_noun_speaker(span, lex: Lexicon) -> tuple[str | None, str]:
     return (span.text, kind) if kind is not None else (None, "unknown")
 
 
+#: the entity labels a newspaper's name may get from the model ("the Times" a PRODUCT)
+_TITLE_LABELS = frozenset({"", "WORK_OF_ART", "PRODUCT"})
+
+
 def _unlabelled_title_name(span, lex: Lexicon) -> bool:
     """"The Blaze", "the Post": "the" and one to three capitalised proper nouns, no entity
-    label (or the label of a work, which newspapers' names often get), the last no speaker noun."""
+    label (or the label of a work or a product, which newspapers' names often get: "the Times
+    reported"), the last no speaker noun."""
     rest = span[1:]
     return span[0].lower_ == "the" and 1 <= len(rest) <= 3 \
-        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in {"", "WORK_OF_ART"}
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in _TITLE_LABELS
                 for t in rest) \
         and speaker_noun_kind(rest[-1].text, lex) is None
 
