@@ -165,10 +165,20 @@ TAILS = [
      [("Joint Committee on Human Rights", "ORG")], []),
 ]
 
+# a band is an ORG (OntoNotes): "band X", "X frontman Y"
+BANDS = [
+    ("Indie band Tarvessa won two prizes. Tarvessa's singer thanked fans. Tarvessa will tour.",
+     [("Tarvessa", "PERSON"), ("Tarvessa", "PERSON"), ("Tarvessa", "PERSON")], [("Tarvessa", "ORG")],
+     [("Tarvessa", "PERSON")]),
+    ("The widow of Quelvana frontman Kurt Brell spoke. Quelvana sold millions.",
+     [("Quelvana", "GPE"), ("Kurt Brell", "PERSON"), ("Quelvana", "GPE")],
+     [("Quelvana", "ORG"), ("Kurt Brell", "PERSON")], [("Quelvana", "GPE")]),
+]
+
 
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
                          + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS + ROLES
-                         + CHAMBERS + TAILS)
+                         + CHAMBERS + TAILS + BANDS)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 
