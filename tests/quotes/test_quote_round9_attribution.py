@@ -113,3 +113,16 @@ def test_participle_with_no_subject_in_the_parse(quote_speakers, text, quote, sp
 ])
 def test_reported_clause_after_the_cue(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, speaker, method", [
+    # a verb form the tagger read as a noun with an owner ("Facebook post:") is no cue: the
+    # owner's name before the colon speaks, not the noun phrase before "post"
+    pytest.param("Aides say the governor will back the plan. From Ann Lee's Facebook post: “For the sake "
+                 "of our party we must unite.”", "Ann Lee", "colon", id="owned-post-colon"),
+    pytest.param("Ann Lee notes: “For the sake of our party we must unite.”", "Ann Lee", "before",
+                 id="name-notes-colon"),
+])
+def test_owned_noun_before_a_colon(quote_records, text, speaker, method):
+    rec = quote_records(text)[-1]
+    assert (rec["speaker"], rec["method"]) == (speaker, method)

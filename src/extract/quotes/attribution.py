@@ -538,7 +538,8 @@ def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[
     b2 = before_window(doc, k, BEFORE_TOKENS, quoted)
     for v in range(k - 1, b2 - 1, -1):
         # "X notes:", but not "the Washington Post:"
-        if is_cue_verb(doc[v], lex) or (doc[v].lower_ in lex.verb_forms and not in_name(doc[v])):
+        if is_cue_verb(doc[v], lex) or (doc[v].lower_ in lex.verb_forms and not in_name(doc[v])
+                                        and not _owned_noun(doc[v])):
             mention = speaker_of_verb(doc, doc[v], b2, k, lex, qs, qe)
             if mention is not None:
                 _found(q, (v, v + 1), mention, "colon", True)
@@ -564,6 +565,12 @@ def _cue_colon(doc: Doc, q: Quote, qs: int, qe: int, lex: Lexicon, quoted: list[
                 _found(q, (v, v + 1), mention, "colon", True)
                 return True
     return False
+
+
+def _owned_noun(tok: Token) -> bool:
+    """A verb form the tagger read as a noun with an owner or a determiner ("From Bush's Facebook
+    post:", "the latest update:"): a noun, not a cue ("Lee notes:")."""
+    return tok.pos_ == "NOUN" and any(c.dep_ in {"poss", "det"} for c in tok.children)
 
 
 def _cue_headline(doc: Doc, q: Quote, qs: int, text: str, *, title_case: bool = False) -> bool:
