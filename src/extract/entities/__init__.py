@@ -103,7 +103,7 @@ Modules: :mod:`.rules` (the word lists and patterns, loaded through ``extract.re
 of one name), :mod:`.boundaries` (boundaries and labels from a name's own words),
 :mod:`.cues` (labels from the words around a name), :mod:`.consistency` (one label per
 name in a document; its context cues in :mod:`.labelcues`, the vote in :mod:`.voting`, missed
-names in :mod:`.missed`), :mod:`.gazetteer` (optional place
+names in :mod:`.missed`, clubs and their short forms in :mod:`.teams`), :mod:`.gazetteer` (optional place
 names), :mod:`.works` (titles and products), :mod:`.owned` (owners' names ending in 's),
 :mod:`.standards` (acronyms of standards, dropped), :mod:`.finder`
 (``fix_entities``, ``find_entities``) and :mod:`.component` (the spaCy component).

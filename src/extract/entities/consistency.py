@@ -4,7 +4,8 @@ These rules look at every span of the document together (one sense per discourse
 span-level rules of :mod:`.names` have run before them.
 
 The context cues of one mention live in :mod:`.labelcues`, the vote in :mod:`.voting`, names
-the model missed or took for a nationality or a common word in :mod:`.missed`.
+the model missed or took for a nationality or a common word in :mod:`.missed`, clubs' names and
+short forms in a sports report in :mod:`.teams` (round 9, run before the vote).
 
 Round 4 (organisations, issue 14) also: a name the model missed is an ORG when such a cue marks it
 (:func:`cued_names`: "Usdaw general secretary X", "telecoms company Telenor"); a one-word name the
@@ -38,6 +39,7 @@ from .labelcues import (CUE_TARGETS, HYPHENS, ROLE_TARGETS, cue_label, is_demony
 from .missed import common_words, coordinated_orgs, cued_names
 from .places import towns_after_prepositions
 from .standards import standard_acronyms
+from .teams import teams
 from .tokens import all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
 from .voting import first_name_evidence, vote
 
@@ -58,10 +60,13 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         label_sets.setdefault(sp.text, set()).add(sp.label_)
     surnames = _surnames(spans, label_sets)
-    spans = towns_after_prepositions(doc, initial_names(doc, spans, rules), rules, is_sport(doc, rules))
+    sport = is_sport(doc, rules)
+    spans = towns_after_prepositions(doc, initial_names(doc, spans, rules), rules, sport)
+    spans = teams(doc, spans, rules, sport)  # round 9: clubs' names and short forms in a sports report
+    surnames -= {sp[-1].text for sp in spans if sp.id_ == "fix:team"}  # "Tarnby Wanderers" is no person
     spans, cued = _context_labels(doc, cued_names(doc, spans, rules), rules)
     spans = coordinated_orgs(doc, vote(doc, common_words(doc, standard_acronyms(doc, spans), rules), rules), rules)
-    spans = listed_firms(doc, spans, rules, is_sport(doc, rules))
+    spans = listed_firms(doc, spans, rules, sport)
     # full names the vote made people at every mention ("Carolina Kluft" by her first name) give
     # surnames too; a name the model labelled PERSON and otherwise stays ambiguous
     surnames |= _surnames(spans, {sp.text: {"PERSON"} for sp in spans

@@ -1,8 +1,9 @@
 """One name, one label: the mentions of a name (same text) vote on its label.
 
 A model label counts 1; a known place after a place preposition or a country's name, a place
-paired with the name ("from X to Edinburgh"), a first name at a name's front (or initials) 2; a
-context cue (:mod:`.labelcues`) 3. A tie changes nothing.
+paired with the name ("from X to Edinburgh"), a first name at a name's front (or initials), a list
+whose other members are all organisations ("Ryanair and Aston Martin", round 9) 2; a context cue
+(:mod:`.labelcues`) 3. A tie changes nothing.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
 from .initials import initials_evidence
 from .labelcues import cue_label, is_sport, name_heads
+from .tokens import POSSESSIVE, capitalised
 
 
 #: labels a first name at a name's front votes against
@@ -49,6 +51,13 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # (start, end) of the spans that name places: "from Edinburgh to X" makes X a place too
     places = {(sp.start, sp.end) for sp in spans if sp.label_ == "GPE" or is_place(sp.text)}
     named = {(sp.start, sp.end): is_place(sp.text) for sp in spans if sp.label_ in LABELS}
+    # (start, end) of the names: a list joins names of one kind
+    names = {(sp.start, sp.end): sp for sp in spans if sp.label_ in LABELS}
+    person_words: dict[str, set[str]] = {}  # a word -> the people's full names it is in
+    for sp in spans:
+        if sp.label_ == "PERSON" and len(sp) >= 2:
+            for tok in sp:
+                person_words.setdefault(tok.text, set()).add(sp.text)
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}
@@ -67,6 +76,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             elif (sport and sp.label_ == "PERSON" and len(sp) == 1 and sp.text not in name_words
                   and is_british_town(sp.text) and not (sp.start > 0 and doc[sp.start - 1].text in rules.titles)):
                 votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]
+            elif not sport and listed_with_org(doc, sp, names, person_words, rules):
+                votes["ORG"] = votes.get("ORG", 0) + _WEIGHTS["gazetteer"]  # round 9: "Ryanair and Aston Martin"
             elif first_named and (first_name_evidence(doc, sp, rules, cues) or initials_evidence(doc, sp, rules)):
                 votes["PERSON"] = votes.get("PERSON", 0) + _WEIGHTS["gazetteer"]
             elif not (sp.label_ == "GPE" and _unknown_acronym(sp.text, rules)):
@@ -203,3 +214,66 @@ def _in_place_list(doc: Doc, sp: Span, named: dict[tuple[int, int], bool]) -> bo
     left = next((span for span in named if span[1] == s - 1), None) if s >= 1 and doc[s - 1].lower_ in joiners else None
     right = next((span for span in named if span[0] == e + 1), None) if e < len(doc) and doc[e].lower_ in joiners else None
     return left is not None and right is not None and named[left] and named[right]
+
+
+#: words joining the members of a list of names
+_LIST_JOINERS = {",", "and", "or", "&"}
+#: words that open a list after a word for its kind ("stations such as X and Y"): that word, not
+#: the members' labels, says what the members are (a word for firms is a cue of its own)
+_KIND_OPENERS = {"such", "like", "including", "include", "includes", "included", "as"}
+
+
+def listed_with_org(doc: Doc, sp: Span, named: dict[tuple[int, int], Span], person_words: dict[str, set[str]],
+                    rules: EntityRules) -> bool:
+    """A name the model took for a person in a list whose other members are all the model's
+    organisations ("Ryanair and Aston Martin", "Sony, Philips, X and Samsung"): evidence for ORG in
+    the vote, weighed like a first name, as a list joins names of one kind. Only where nothing in
+    the name reads as a person's: no known first name at its front, no word of another person's
+    full name in the article, no title before it; not in a list with a person, a place, a title or
+    any other label in it ("Maroon5, OutKast, X, R Kelly"), nor where an organisation member
+    reads as a person's name (a first name at its front, a word of a person's full name), is a
+    place or owns a noun after it ("said X, DaimlerChrysler's chairman": an apposition).
+    ``named``: (start, end) -> the document's spans; ``person_words``: a word -> the PERSON full
+    names (two words or more) it is in."""
+    if sp.label_ != "PERSON" or not 1 <= len(sp) <= 3 or not all(capitalised(t) for t in sp):
+        return False
+    if (is_first_name(sp[0].text) or is_place(sp.text) or is_country(sp.text)
+            or any(person_words.get(t.text, set()) - {sp.text} for t in sp)
+            or (sp.start >= 1 and doc[sp.start - 1].text in rules.titles)):
+        return False
+    members, joined = _list_members(doc, sp, named)
+    if not members or not joined & {"and", "or", "&"}:
+        return False  # commas alone: an apposition or a list cut short ("Bank of China, X, jailed")
+    if len(members) == 1 and len(sp) == 1 and len(members[0]) == 1:
+        return False  # "Purvin and Gertz", "Chopin and Debussy": two surnames, or one firm's name
+    if any(t.text in rules.directions for m in members + [sp] for t in m):
+        return False  # constituencies: "Bristol South and Leeds Central"
+    if sp.end < len(doc) and (doc[sp.end].lower_ == "the" or (doc[sp.end].is_lower and doc[sp.end].tag_ in {"NN", "NNS"})):
+        return False  # "Mott the Hoople"; a modifier: "Speech and Drama scholarship"
+    first = min(m.start for m in members + [sp])
+    before = {t.lower_ for t in doc[max(first - 12, doc[first].sent.start if doc.has_annotation("SENT_START") else 0):first]}
+    if before & (_KIND_OPENERS | rules.spans.work_plurals | rules.spans.work_words):
+        return False  # the list's kind is written ("burgers like X and Y", "two singles, X and Y")
+    return all(
+        m.label_ == "ORG" and not (len(m) >= 2 and is_first_name(m[0].text))
+        and not any(t.text in person_words for t in m) and not is_place(m.text)
+        and not (m.end < len(doc) and doc[m.end].text in POSSESSIVE) for m in members)
+
+
+def _list_members(doc: Doc, sp: Span, named: dict[tuple[int, int], Span]) -> tuple[list[Span], set[str]]:
+    """The other names of the list ``sp`` stands in (spans joined to it, one after another, by a
+    comma, "and", "or" or "&"; ``named``: (start, end) -> span) and the joining words."""
+    by_end = {e: span for (s, e), span in named.items()}
+    by_start = {s: span for (s, e), span in named.items()}
+    out, joined = [], set()
+    k = sp.start
+    while k >= 2 and doc[k - 1].lower_ in _LIST_JOINERS and (k - 1) in by_end:
+        joined.add(doc[k - 1].lower_)
+        out.append(by_end[k - 1])
+        k = by_end[k - 1].start
+    k = sp.end
+    while k + 1 < len(doc) and doc[k].lower_ in _LIST_JOINERS and (k + 1) in by_start:
+        joined.add(doc[k].lower_)
+        out.append(by_start[k + 1])
+        k = by_start[k + 1].end
+    return out, joined
