@@ -175,10 +175,22 @@ BANDS = [
      [("Quelvana", "ORG"), ("Kurt Brell", "PERSON")], [("Quelvana", "GPE")]),
 ]
 
+# "BBC Radio" and a station's name labelled apart are one ORG; the name alone is the station too
+STATIONS = [
+    ('"We will fight," he told BBC Radio Five Live. Later he told Five Live more.',
+     [("BBC Radio", "ORG"), ("Five Live", "WORK_OF_ART"), ("Five Live", "WORK_OF_ART")],
+     [("BBC Radio Five Live", "ORG"), ("Five Live", "ORG")], [("Five Live", "WORK_OF_ART")]),
+    ("Capital Radio DJ Ann Tarrow will host it.", [("Capital Radio", "ORG"), ("DJ Ann Tarrow", "PERSON")],
+     [("Capital Radio", "ORG")], [("Capital Radio DJ Ann Tarrow", "ORG")]),
+    ("BBC Radio Scotland presenter Vic Tarn said Scotland's bands were strong.",
+     [("BBC Radio", "ORG"), ("Scotland", "GPE"), ("Vic Tarn", "PERSON"), ("Scotland", "GPE")],
+     [("BBC Radio Scotland", "ORG"), ("Scotland", "GPE")], [("Scotland", "ORG")]),
+]
+
 
 @pytest.mark.parametrize("text,ents,wanted,unwanted", FIRM_WORDS + NOT_FIRM_WORDS + MAKERS + NOT_MAKERS
                          + CAMELS + NOT_CAMELS + MORE_FIRM_WORDS + KNOWN_FIRMS + NOT_KNOWN_FIRMS + ROLES
-                         + CHAMBERS + TAILS + BANDS)
+                         + CHAMBERS + TAILS + BANDS + STATIONS)
 def test_round9_org_cues(labels_hold, text, ents, wanted, unwanted):
     labels_hold(text, ents, wanted, unwanted)
 

@@ -22,7 +22,9 @@ Rules read on unseen BBC articles (numbers >= 100), each a cue before the docume
 * a department's words right before a capitalised role ("Home Secretary", "Culture Minister") are
   part of the role, no name (:func:`role_departments`);
 * a chamber's short form standing alone ("the Commons", "the Lords") is an ORG (:func:`chamber_orgs`);
-* an ORG ends before "on"/"in" and a day or a known place ("the Commons on Monday") (:func:`org_tails`).
+* an ORG ends before "on"/"in" and a day or a known place ("the Commons on Monday") (:func:`org_tails`);
+* "BBC Radio" and a station's name the model labelled apart are one ORG, "BBC Radio Five Live", and
+  the station's name alone is an ORG too (:func:`radio_stations`).
 """
 from __future__ import annotations
 
@@ -284,8 +286,36 @@ def org_tails(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+#: the last word of a broadcaster's name before a station's own name ("BBC Radio" + "Five Live")
+_STATION_FRONTS = {"Radio"}
+
+
+def radio_stations(doc: Doc, spans: list[Span]) -> list[Span]:
+    """An ORG ending in "Radio" right before a capitalised name of up to three words that the model
+    labelled apart ("[BBC Radio] [Five Live]" ORG + WORK_OF_ART) is one station, an ORG ("BBC Radio
+    Five Live", as "BBC Radio 4"); not a person's name ("Capital Radio DJ X"); that name alone
+    elsewhere in the article ("told Five Live") is the station too, unless it is a place's
+    ("BBC Radio Scotland")."""
+    out, stations, skip = [], set(), set()
+    for n, sp in enumerate(spans):
+        if n in skip:
+            continue
+        nxt = spans[n + 1] if n + 1 < len(spans) else None
+        if (sp.label_ == "ORG" and sp[-1].text in _STATION_FRONTS and nxt is not None and nxt.start == sp.end
+                and nxt.label_ != "PERSON" and len(nxt) <= 3 and all(t.text[:1].isupper() or t.like_num for t in nxt)):
+            out.append(Span(doc, sp.start, nxt.end, label="ORG", span_id=REASON))
+            if nxt.label_ not in {"GPE", "LOC", "NORP"} and not (is_place(nxt.text) or is_country(nxt.text)):
+                stations.add(nxt.text)
+            skip.add(n + 1)
+            continue
+        out.append(sp)
+    if not stations:
+        return out
+    return [_as_org(doc, sp) if sp.text in stations and sp.label_ != "ORG" else sp for sp in out]
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote)."""
-    spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, spans)))
+    spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, radio_stations(doc, spans))))
     spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
