@@ -138,6 +138,10 @@ TITLES_AFTER_NOUNS = [
     ("She performed her hit Glass Harbour Lights.", [], [("Glass Harbour Lights", "WORK_OF_ART")], []),
     ("He appeared in BBC series Harbour Lane in 1999.", [("BBC", "ORG")], [("Harbour Lane", "WORK_OF_ART")],
      [("Harbour Lane in 1999", "WORK_OF_ART")]),
+    ("Top TV cult hit Little Kettle has triumphed.", [("TV", "ORG"), ("Little Kettle", "GPE")],
+     [("Little Kettle", "WORK_OF_ART")], [("Little Kettle", "GPE")]),
+    ("He made films including the 1986 hit She's Gotta Have It.", [], [("She's Gotta Have It", "WORK_OF_ART")],
+     [("She's Got", "WORK_OF_ART")]),
     # no title after a verb, a title and a name, or "I"
     ("The poll shows Labour ahead.", [("Labour", "ORG")], [("Labour", "ORG")], [("Labour", "WORK_OF_ART")]),
     ("The storm hit Brenmouth last night.", [("Brenmouth", "GPE")], [("Brenmouth", "GPE")],
@@ -152,3 +156,25 @@ def test_round9_titles_after_work_nouns(labels_hold, text, ents, expected, absen
     """A title after a noun for a work read as a noun is a WORK_OF_ART; a verb, a title and a name,
     "I" and a year after the title are not."""
     labels_hold(text, ents, expected, absent)
+
+
+BROADCAST_TITLES = [
+    # a title between a broadcaster's possessive and a word for a programme, also a date word
+    ("Mr Vardy told BBC Radio 4's Today programme he would act.", [("Vardy", "PERSON"), ("BBC Radio 4", "ORG"),
+                                                                  ("Today", "DATE")], [("Today", "WORK_OF_ART")], []),
+    ("He told ITV's Tonight show he was happy.", [("ITV", "ORG")], [("Tonight", "WORK_OF_ART")], []),
+    ("He said on the BBC's PM programme that it was fine.", [("BBC", "ORG")], [("PM", "WORK_OF_ART")], []),
+    ("She spoke on Channel 4's Kettle Street programme.", [("Channel 4", "ORG"), ("Kettle Street", "FAC")],
+     [("Kettle Street", "WORK_OF_ART")], [("Kettle Street", "FAC")]),
+    # not a medium, a place, nor after a person's possessive
+    ("She appeared on ITV's US TV show.", [("ITV", "ORG"), ("US", "GPE")], [("US", "GPE")], [("US TV", "WORK_OF_ART")]),
+    ("Tom Vardy's Today programme was cut.", [("Tom Vardy", "PERSON"), ("Today", "DATE")], [],
+     [("Today", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", BROADCAST_TITLES)
+def test_round9_broadcast_titles(labels_hold, text, ents, expected, absent):
+    """A title between a broadcaster's possessive and a word for a programme is a WORK_OF_ART."""
+    labels_hold(text, ents, expected, absent)
+

@@ -59,7 +59,10 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   ("the RBS Six Nations"), and capitalised words ending in "Cup", "Championship(s)" or "Trophy" that the
   model missed are one ("a 3-0 Scottish Cup win"); a name before a lower-case award noun is an
   award, a WORK_OF_ART without the noun ("the Brit awards", "five Mobo nominations"), and a listed
-  award's name of two words or more is one where the model missed it ("the Brit Awards").
+  award's name of two words or more is one where the model missed it ("the Brit Awards"); in
+  :mod:`.titles`, a title after "show", "soap", "series", "track" or "hit" read as a noun ("ITV soap
+  Coronation Street", "cult hit Little Britain"), and between a broadcaster's possessive and a word
+  for a programme ("BBC Radio 4's Today programme", also over a date label).
 
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
 makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
@@ -76,7 +79,7 @@ from .awards import award_names, awards_before_nouns
 from .codes import coded_models, cued_codes, launch_before, launched_code, no_model, roads
 from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
-from .titles import apposed_titles, coordinated_titles, credited_titles, cued_titles, platform_titles, title_mentions
+from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, platform_titles, title_mentions
 
 __all__ = ["fix_works", "STEPS", "no_model", "cued_codes", "launch_before", "launched_code"]
 
@@ -92,6 +95,6 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
-    cued_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
+    cued_titles, broadcast_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
 )

@@ -110,14 +110,21 @@ _VERB_MARKS = {"to", "will", "would", "can", "could", "may", "might", "must", "s
 def _cue_noun(doc: Doc, i: int, rules: EntityRules) -> bool:
     """Round 9: a noun for a work (``title_cue_nouns``) ends right before token i, in lower case and
     read as a noun: tagged as one, or after a determiner or an owner ("the show X", "her hit X"), or
-    (not "hit" or "shows", which follow a subject as verbs: "the storm hit X", "the poll shows X")
-    after a singular noun or a broadcaster ("talent show X", "ITV soap X"); without tags, not after a
-    word that makes it a verb ("to show")."""
+    (not "hit" or "shows", which follow a subject as verbs: "sales hit X", "the poll shows X")
+    after a singular noun or a broadcaster ("talent show X", "ITV soap X"); "hit" after a lower-case
+    singular noun, an adjective or a number ("cult hit X", "his best-known hit X", "1991 hit X"), not
+    before a one-word place ("the storm hit Britain"); without tags, not after a word that makes it a
+    verb ("to show")."""
     if i < 2 or not (doc[i - 1].is_lower and doc[i - 1].lower_ in award_event_words().title_cue_nouns):
         return False
     noun, prev = doc[i - 1], doc[i - 2]
     if noun.tag_ in {"NN", "NNS"} or prev.lower_ in _DETERMINERS or prev.text in POSSESSIVE:
         return True
+    modifier = (prev.tag_ in {"NN", "JJ", "JJS", "CD"} if noun.tag_ else  # without tags: no plural, verb mark or pronoun
+                not (prev.lower_.endswith("s") or prev.lower_ in _VERB_MARKS or prev.lower_ in {"who", "which", "that"}))
+    if noun.lower_ == "hit" and modifier and (prev.is_lower or prev.like_num):
+        one_word = i + 1 >= len(doc) or not capitalised(doc[i + 1])
+        return not (one_word and doc[i].ent_type_ in {"GPE", "LOC", "NORP"})  # "the storm hit Britain"
     if noun.lower_ in {"hit", "shows"}:
         return False  # after a subject: a verb
     if not noun.tag_:
@@ -178,7 +185,7 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             # unless a title opens it ("Radio 4's Today programme Mr Blair had refused")
         if strength is None:
             continue
-        run = title_run(doc, i, rules, rules.spans.title_breakers)
+        run = _whole_words(doc, title_run(doc, i, rules, rules.spans.title_breakers), rules)
         first = by_token.get(i)
         if first is not None and first.start < i:
             continue  # the cue's word is inside a name ("Best Film Award for ...")
@@ -191,6 +198,16 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         new.append(Span(doc, i, end, label="WORK_OF_ART", span_id=CUE))
     return replace_spans(spans, new)
+
+
+def _whole_words(doc: Doc, end: int | None, rules: EntityRules) -> int | None:
+    """Round 9: ``end`` of a title run moved past a word the tokenizer split ("Got" "ta" of "Gotta"),
+    and on over the capitalised words after it ("She's Gotta Have It")."""
+    while end is not None and end < len(doc) and not doc[end - 1].whitespace_ and doc[end].is_alpha and doc[end].is_lower:
+        end += 1
+        if end < len(doc) and doc[end - 1].whitespace_ and capitalised(doc[end]):
+            end = title_run(doc, end, rules, rules.spans.title_breakers) or end
+    return end
 
 
 def _cut_at_names(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRules) -> int:
@@ -417,3 +434,42 @@ def platform_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
             continue  # "Windows XP"; "Its DS": one word at a sentence start
         new.append(Span(doc, start, k + 1, label="WORK_OF_ART", span_id=PLATFORM))
     return replace_spans(spans, new)
+
+
+#: lower-case words for a programme after its title ("Radio 4's Today programme")
+_PROGRAMME_WORDS = {"programme", "programmes", "show", "series"}
+#: words that make the run before a programme word a medium, not a title ("ITV's US TV show")
+_MEDIA = {"TV", "Radio", "Television"}
+
+
+def broadcast_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 9: "BBC Radio 4's Today programme", "ITV's Tonight show": capitalised words between a
+    broadcaster's possessive (an organisation the model found, or a listed broadcaster) and a
+    lower-case word for a programme are the programme's title, a WORK_OF_ART, also over a date
+    label ("Today"); not a host's full name ("the Jeremy Vine show"), a medium, a place or a
+    broadcaster."""
+    by_end = {sp.end: sp for sp in spans}
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for k in range(3, len(doc)):
+        if not (doc[k].is_lower and doc[k].lower_ in _PROGRAMME_WORDS):
+            continue
+        start = k
+        while (start > 0 and k - start < 4 and doc[start - 1].whitespace_
+               and (capitalised(doc[start - 1]) or (doc[start - 1].is_upper and doc[start - 1].is_alpha))):
+            start -= 1
+        if start == k or start < 2 or doc[start - 1].text not in POSSESSIVE:
+            continue
+        owner = by_end.get(start - 1)
+        if not ((owner is not None and owner.label_ == "ORG") or doc[start - 2].text in rules.broadcasters):
+            continue
+        text = doc[start:k].text
+        if text in rules.broadcasters or any(t.text in _MEDIA for t in doc[start:k]):
+            continue
+        old = list({(sp.start, sp.end): sp for j in range(start, k) if (sp := by_token.get(j))}.values())
+        if any(sp.start < start or sp.end > k or sp.label_ in {"GPE", "LOC", "NORP", "WORK_OF_ART"}
+               or (sp.label_ == "PERSON" and len(sp) >= 2) for sp in old):
+            continue  # a host's name, a place, a title already found
+        new.append(Span(doc, start, k, label="WORK_OF_ART", span_id=CUE))
+    return replace_spans(spans, new)
+
