@@ -28,7 +28,9 @@ AWARDS_EVENTS_FILE = "entity_awards_events.json"
 #: key of entity_awards_events.json -> whether its entries are lower-case words
 AWARDS_EVENTS_LISTS = {"award_nouns": True, "award_front_blockers": False, "award_front_strip": False,
                        "award_body_heads": False, "event_heads_bare": False, "legal_fronts": False,
-                       "title_cue_nouns": True}
+                       "title_cue_nouns": True, "title_cue_weak_of": True}
+#: lists a word file may leave out (round 10; empty when absent)
+AWARDS_EVENTS_OPTIONAL = ("title_cue_weak_of",)
 #: the reasons these rules write in ``span.id_``
 AWARD_NOUN, AWARD_NAME = "fix:award_noun", "fix:award_name"
 #: labels an award's name before its noun may not have: a place, a work already, an event
@@ -46,16 +48,18 @@ class AwardEventWords:
     event_heads_bare: frozenset[str]
     legal_fronts: frozenset[str]
     title_cue_nouns: frozenset[str]
+    title_cue_weak_of: frozenset[str]  # round 10: "a version of X", "an episode of X" (a weak title cue)
 
 
 def validate_award_event_words(data: object = None, name: str = AWARDS_EVENTS_FILE) -> AwardEventWords:
     """The lists of ``name`` (or ``data`` given in its place); the lower-case lists checked."""
-    data = load(name, Record({key: ListOf(str, nonempty=True) for key in AWARDS_EVENTS_LISTS}), data)
+    data = load(name, Record({key: ListOf(str, nonempty=True) for key in AWARDS_EVENTS_LISTS},
+                             optional=AWARDS_EVENTS_OPTIONAL), data)
     for key, lower in AWARDS_EVENTS_LISTS.items():
-        for i, entry in enumerate(data[key]):
+        for i, entry in enumerate(data.get(key, ())):
             if not entry.strip() or (lower and entry != entry.lower()) or (not lower and not entry[:1].isupper()):
                 raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower-case words' if lower else 'a capitalised word'}")
-    return AwardEventWords(**{key: frozenset(data[key]) for key in AWARDS_EVENTS_LISTS})
+    return AwardEventWords(**{key: frozenset(data.get(key, ())) for key in AWARDS_EVENTS_LISTS})
 
 
 @lru_cache(maxsize=None)

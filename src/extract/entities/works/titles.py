@@ -92,6 +92,8 @@ def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
         return "strong"
     if phrase_before(doc, i, rules.works.title_cue_in) or _role_as(doc, i, rules) or _award_before(doc, i, rules):
         return "weak"
+    if _weak_of(doc, i, rules):
+        return "weak"  # round 10: "a new version of X", "an episode of X", "a production of X"
     if _cue_noun(doc, i, rules):
         return "strong"  # round 9: "ITV soap Coronation Street", "talent show The X Factor"
     played = _played_in(doc, i, rules)
@@ -101,6 +103,18 @@ def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
             rules.work_cue_before | rules.spans.work_cue_extra | rules.works.title_cue_comma):
         return "comma"  # "their new album, Quiet Hours."
     return None
+
+
+def _weak_of(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """Round 10: a phrase of ``title_cue_weak_of`` ("version of", "episode of", "production of",
+    "rendition of") ends right before token i, and token i starts no product: no PRODUCT label
+    from the model, no maker, no first word of a known product ("a version of Windows XP")."""
+    phrases = [tuple(p.split()) for p in award_event_words().title_cue_weak_of]
+    if not phrase_before(doc, i, phrases):
+        return False
+    word = doc[i].text
+    return (doc[i].ent_type_ != "PRODUCT" and word not in rules.works.makers and word not in rules.works.platforms
+            and not any(product[0] == word for product in rules.works.known_products))
 
 
 #: words before a noun for a work that make it no noun of a title ("to show", "will hit")
