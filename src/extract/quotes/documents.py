@@ -6,17 +6,14 @@ Part of :mod:`extract.quotes.speakers` (see there for how the parts fit).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc
 
 from .lexicon import Lexicon
 from .marks import Quote
+from .names import PeopleView
 from .phrases import ancestors, ent_of, np_around
 from .roles import speaker_noun_kind
 
-if TYPE_CHECKING:
-    from .people import People
 
 #: the attribution methods that find a cue whose subject may be a document ("the report
 #: said"); a document that is only the subject of the quote's sentence says nothing
@@ -281,7 +278,7 @@ def _author_phrase(doc: Doc, tok, lex: Lexicon, lo: int, hi: int) -> tuple[int, 
     return np_around(doc, tok, lex, lo, hi)
 
 
-def _author_of(people: People, doc_tok) -> tuple[str, str] | None:
+def _author_of(people: PeopleView, doc_tok) -> tuple[str, str] | None:
     """(speaker, kind) of the author of the document ``doc_tok`` heads ("a memo from the panel",
     "the statement" someone issued before), None when the text names none."""
     doc, lex = doc_tok.doc, people.lex
@@ -289,16 +286,13 @@ def _author_of(people: People, doc_tok) -> tuple[str, str] | None:
     return _named_author(people, doc, document_author(span, lex) or earlier_author(span, lex))
 
 
-def _named_author(people: People, doc: Doc, author: tuple[int, int] | None) -> tuple[str, str] | None:
+def _named_author(people: PeopleView, doc: Doc, author: tuple[int, int] | None) -> tuple[str, str] | None:
     """(speaker, kind) of the author mention ``author`` (a token range of ``doc``), None for none."""
     if author is None:
         return None
-    from .speakers import name_speaker   # the author's mention is named as any speaker's
-
-    lex = people.lex
     q = Quote(doc[author[0]].idx, doc[author[1] - 1].idx, "double")
     q.mention = author
-    name_speaker(doc, q, people, lex)
+    people.name_mention(q)   # the author's mention is named as any speaker's
     return (q.speaker, q.speaker_kind) if q.speaker is not None else None
 
 

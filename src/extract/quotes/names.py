@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from typing import Protocol
 
 from .lexicon import Lexicon, census_genders
 
@@ -77,3 +78,22 @@ def _marks_of(text: str) -> tuple[list[int], list[int]]:
 
 
 __all__ = ["first_name_gender", "strip_name", "person_words", "looks_like_person", "other_first_name"]
+
+
+class PeopleView(Protocol):
+    """What the rules of :mod:`.documents` and :mod:`.pronouns` use of a document's people
+    (:class:`extract.quotes.speakers.People`). They are typed by this protocol, not by the class,
+    because the class is built on them: resolving a pronoun may ask for a document's author, and
+    naming that author names a speaker (:meth:`name_mention`), one recursion without an import
+    circle."""
+
+    lex: Lexicon
+    text: str
+
+    def resolve(self, pron: str, at: int) -> tuple[str, str] | None: ...
+
+    def person_of(self, tok) -> tuple[str, str | None] | None: ...
+
+    def nearest(self, want: str, at: int, labels=...) -> tuple[str, str] | None: ...
+
+    def name_mention(self, q) -> None: ...

@@ -21,7 +21,8 @@ SUBJECT_WEIGHT = 0.5
 
 
 class People:
-    """Named people of a document and what is known of their gender."""
+    """Named people of a document and what is known of their gender. Build
+    :class:`extract.quotes.speakers.People`, which also names a mention (a document's author)."""
 
     def __init__(self, doc: Doc, lex: Lexicon, text: str):
         self.lex = lex
@@ -214,6 +215,11 @@ class People:
         # the nearest, unless a subject not much further back is more salient
         pos, full, label = min(cands, key=lambda c: (at - c[0]) * (SUBJECT_WEIGHT if c[0] in self.subjects else 1))
         return full, _LABEL_KINDS.get(label, "role")
+
+
+    def name_mention(self, q) -> None:
+        """Set ``q.speaker`` from ``q.mention``: :class:`extract.quotes.speakers.People` does."""
+        raise NotImplementedError("a mention is named by extract.quotes.speakers.People")
 
 
 __all__ = ["People", "SUBJECT_WEIGHT"]

@@ -6,15 +6,11 @@ Part of :mod:`extract.quotes.speakers` (see there for how the parts fit).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from .documents import _author_of, _is_document, _issued_by, _named_author
-from .names import _LABEL_KINDS, _inside_quotes
+from .names import _LABEL_KINDS, PeopleView, _inside_quotes
 from .phrases import RELATIVES, SUBJ_DEPS, ent_of
 from .roles import speaker_noun_kind
 
-if TYPE_CHECKING:
-    from .people import People
 
 #: entity labels of subjects that can speak (a subject with none of them may be a thing)
 SPEAKER_ENT_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -27,7 +23,7 @@ MAX_SENTENCES = 12
 MAX_CHAIN = 20
 
 
-def resolve_pronoun_at(people: People, want: str | None, tok, at: int) -> tuple[str, str] | None:
+def resolve_pronoun_at(people: PeopleView, want: str | None, tok, at: int) -> tuple[str, str] | None:
     """What a pronoun of kind ``want`` (``resources/quotes.json`` "pronouns") at token ``tok``
     (char offset ``at``) names, or None when unsure.
 
@@ -54,7 +50,7 @@ def resolve_pronoun_at(people: People, want: str | None, tok, at: int) -> tuple[
     return _main_subject(people, want, tok)
 
 
-def _clause_subject(people: People, want: str, tok) -> tuple[str, str] | None:
+def _clause_subject(people: PeopleView, want: str, tok) -> tuple[str, str] | None:
     """The compatible subject of a clause above ``tok`` in its sentence, before it."""
     seen = 0
     v = tok.head
@@ -75,7 +71,7 @@ def _clause_subject(people: People, want: str, tok) -> tuple[str, str] | None:
     return None
 
 
-def _subject_person(people: People, want: str, child) -> tuple[str, str] | None:
+def _subject_person(people: PeopleView, want: str, child) -> tuple[str, str] | None:
     """The person a subject token names when it can be "he"/"she" of kind ``want``."""
     if child.lower_ in people.lex.pronouns:
         if people.lex.pronouns[child.lower_] != want:
@@ -88,7 +84,7 @@ def _subject_person(people: People, want: str, child) -> tuple[str, str] | None:
     return (full, "person") if g in {None, want} else None
 
 
-def _main_subject(people: People, want: str, tok) -> tuple[str, str] | None:
+def _main_subject(people: PeopleView, want: str, tok) -> tuple[str, str] | None:
     """"it"/"they": the main-clause subject of its own sentence before it, else of one of the
     last ``SUBJECT_SENTENCES`` sentences (quoted sentences skipped)."""
     doc = tok.doc
@@ -125,7 +121,7 @@ def _singular_object(sent) -> bool:
     return any(c.dep_ in {"dobj", "attr", "oprd"} and c.tag_ in {"NN", "NNP"} for c in sent.root.children)
 
 
-def _plural(people: People, subj) -> bool:
+def _plural(people: PeopleView, subj) -> bool:
     """A subject that is several (a plural noun, "X and Y", "they"/"we"): no antecedent of "it"."""
     if subj.lower_ in people.lex.pronouns:
         return people.lex.pronouns[subj.lower_] == "plural"
@@ -140,7 +136,7 @@ def _root_subject(sent):
     return None
 
 
-def _group_or_org(people: People, want: str, subj, sent) -> tuple[str, str] | None:
+def _group_or_org(people: PeopleView, want: str, subj, sent) -> tuple[str, str] | None:
     """What a main-clause subject names as the antecedent of "it" (an organisation) or
     "they" (a group, an organisation, several people); None for a person. When the main
     subject is a thing ("The results show that Catholic Republicans are ...") or one person
@@ -161,7 +157,7 @@ def _group_or_org(people: People, want: str, subj, sent) -> tuple[str, str] | No
     return None
 
 
-def _one_person(people: People, subj) -> bool:
+def _one_person(people: PeopleView, subj) -> bool:
     """A subject that is one person ("Trump", "she", "the senator"), who cannot be "they"."""
     if any(c.dep_ == "conj" for c in subj.children):
         return False
@@ -171,7 +167,7 @@ def _one_person(people: People, subj) -> bool:
                                           and speaker_noun_kind(subj.text, people.lex) == "role")
 
 
-def _group_or_org_of(people: People, want: str, subj) -> tuple[str, str] | None:
+def _group_or_org_of(people: PeopleView, want: str, subj) -> tuple[str, str] | None:
     """The organisation ("it") or group ("they") one subject token names, else None."""
     if subj.lower_ in people.lex.pronouns:
         if people.lex.pronouns[subj.lower_] != want:

@@ -39,11 +39,21 @@ from .lexicon import Lexicon, load_lexicon
 from .marks import Quote
 from .names import (_LABEL_KINDS, first_name_gender, looks_like_person, other_first_name,
                     person_words, strip_name)
-from .people import SUBJECT_WEIGHT, People
+from . import people as _people
+from .people import SUBJECT_WEIGHT
 from .phrases import RELATIVES, ent_of, is_pronoun, np_around
 from .pronouns import (MAX_CHAIN, MAX_SENTENCES, SUBJECT_SENTENCES, _outer_same_pronoun, resolve_pronoun_at)
 from .roles import (_common_noun_speaker, _name_after_domain, _named_for_a_person, _unlabelled_title_name,
                     speaker_noun_kind)
+
+
+class People(_people.People):
+    """A document's people (:class:`extract.quotes.people.People`) that can also name a
+    mention as a speaker, as a document's author needs (:mod:`.documents` calls
+    :meth:`name_mention`)."""
+
+    def name_mention(self, q: Quote) -> None:
+        name_speaker(self.doc, q, self, self.lex)
 
 
 def name_speaker(doc: Doc, q: Quote, people: People, lex: Lexicon) -> None:
