@@ -50,3 +50,31 @@ def test_title_cue_weak_of_is_optional_and_checked():
     assert "version of" in validate_award_event_words({**good, "title_cue_weak_of": ["version of"]}).title_cue_weak_of
     with pytest.raises(ResourceError, match=r"title_cue_weak_of\[0\]"):
         validate_award_event_words({**good, "title_cue_weak_of": ["Version of"]})
+
+
+HEADED_TITLES = [
+    # a PERSON or ORG of the model's between "the" and a head for films is the title
+    ("He wore a coat from the Glass Harbour trilogy.", [("Glass Harbour", "PERSON")],
+     [("Glass Harbour", "WORK_OF_ART")], [("Glass Harbour", "PERSON")]),
+    ("She starred in the Silver Kettle movie last year.", [("Silver Kettle", "PERSON")],
+     [("Silver Kettle", "WORK_OF_ART")], []),
+    ("He had made the Night Orchard movies, but no more.", [("Night Orchard", "ORG")],
+     [("Night Orchard", "WORK_OF_ART")], [("Night Orchard", "ORG")]),
+    ("The studio owns the Kettle Keeper franchise.", [("Kettle Keeper", "ORG")], [("Kettle Keeper", "WORK_OF_ART")], []),
+    # not a person's full name, a surname of a named person, a non-title, a place, a longer title's end
+    ("It was the Michael Vardy film of the year.", [("Michael Vardy", "PERSON")], [("Michael Vardy", "PERSON")],
+     [("Michael Vardy", "WORK_OF_ART")]),
+    ("Tom Quellby is back. It is the Quellby film of the year.", [("Tom Quellby", "PERSON"), ("Quellby", "PERSON")],
+     [("Quellby", "PERSON")], [("Quellby", "WORK_OF_ART")]),
+    ("He was cast in the Bond franchise.", [("Bond", "PERSON")], [("Bond", "PERSON")], [("Bond", "WORK_OF_ART")]),
+    ("She saw the Lord of the Kettles film.", [("Kettles", "ORG")], [("Kettles", "ORG")], [("Kettles", "WORK_OF_ART")]),
+    ("The fans of the Brenmouth film festival came.", [("Brenmouth", "GPE")], [("Brenmouth", "GPE")],
+     [("Brenmouth", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", HEADED_TITLES)
+def test_round10_titles_before_film_heads(labels_hold, text, ents, expected, absent):
+    """A name the model read as a person or firm between "the" and "film", "movies", "trilogy" ... is a
+    WORK_OF_ART; a person's full name, a surname, a non-title, a place or a longer title's end is not."""
+    labels_hold(text, ents, expected, absent)

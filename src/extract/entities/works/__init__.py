@@ -79,7 +79,7 @@ from .awards import award_names, awards_before_nouns
 from .codes import coded_models, cued_codes, launch_before, launched_code, no_model, roads
 from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
-from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, platform_titles, title_mentions
+from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
 __all__ = ["fix_works", "STEPS", "no_model", "cued_codes", "launch_before", "launched_code"]
 
@@ -95,6 +95,6 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
-    cued_titles, broadcast_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
+    cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
 )

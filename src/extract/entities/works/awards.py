@@ -28,9 +28,10 @@ AWARDS_EVENTS_FILE = "entity_awards_events.json"
 #: key of entity_awards_events.json -> whether its entries are lower-case words
 AWARDS_EVENTS_LISTS = {"award_nouns": True, "award_front_blockers": False, "award_front_strip": False,
                        "award_body_heads": False, "event_heads_bare": False, "legal_fronts": False,
-                       "title_cue_nouns": True, "title_cue_weak_of": True}
+                       "title_cue_nouns": True, "title_cue_weak_of": True,
+                       "title_heads_after": True}
 #: lists a word file may leave out (round 10; empty when absent)
-AWARDS_EVENTS_OPTIONAL = ("title_cue_weak_of",)
+AWARDS_EVENTS_OPTIONAL = ("title_cue_weak_of", "title_heads_after")
 #: the reasons these rules write in ``span.id_``
 AWARD_NOUN, AWARD_NAME = "fix:award_noun", "fix:award_name"
 #: labels an award's name before its noun may not have: a place, a work already, an event
@@ -49,6 +50,7 @@ class AwardEventWords:
     legal_fronts: frozenset[str]
     title_cue_nouns: frozenset[str]
     title_cue_weak_of: frozenset[str]  # round 10: "a version of X", "an episode of X" (a weak title cue)
+    title_heads_after: frozenset[str]  # round 10: "the Matrix trilogy", "the Evil Dead movies"
 
 
 def validate_award_event_words(data: object = None, name: str = AWARDS_EVENTS_FILE) -> AwardEventWords:

@@ -487,3 +487,36 @@ def broadcast_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
         new.append(Span(doc, start, k, label="WORK_OF_ART", span_id=CUE))
     return replace_spans(spans, new)
 
+
+
+#: the reason headed_titles writes for a name the model read as a person (its mentions are not spread)
+HEADED = "fix:headed"
+
+
+def headed_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 10: "the Matrix trilogy", "the Evil Dead movies", "the Wonder Woman movie": a name the
+    model read as a PERSON or ORG between "the" and a lower-case head for films (``title_heads_after``)
+    is the work's title, a WORK_OF_ART. Not a person's full name ("the Michael Winterbottom film"),
+    a surname of a person the article names ("the Spielberg film" after "Steven Spielberg"), a listed
+    non-title ("the Bond franchise"), a broadcaster or maker, nor the tail of a longer title ("the Lord
+    of the Rings film": a word before "the")."""
+    heads = award_event_words().title_heads_after
+    people = {sp[-1].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2}
+    new = []
+    for sp in spans:
+        if sp.label_ not in {"PERSON", "ORG"} or sp.start < 1 or sp.end >= len(doc):
+            continue
+        head, the = doc[sp.end], doc[sp.start - 1]
+        if not (head.is_lower and head.lower_ in heads and the.lower_ == "the"):
+            continue
+        if sp.start >= 3 and doc[sp.start - 2].lower_ in {"of", "and"} and doc[sp.start - 2].is_lower and (
+                capitalised(doc[sp.start - 3]) and not sentence_start(doc, sp.start - 3)):
+            continue  # "the Lord of the [Rings] film": the end of a longer title ("producer of the X trilogy" is none)
+        if sp.label_ == "PERSON" and (is_first_name(sp[0].text) or (len(sp) == 1 and sp.text in people)):
+            continue
+        if sp.text in rules.works.not_titles or sp.text in rules.broadcasters or sp.text in rules.works.makers:
+            continue
+        # a firm's name there is the title at its other mentions too; a person's may be a character's
+        # name elsewhere ("the Wonder Woman movie" ... "the character of Wonder Woman")
+        new.append(Span(doc, sp.start, sp.end, label="WORK_OF_ART", span_id=CUE if sp.label_ == "ORG" else HEADED))
+    return replace_spans(spans, new)
