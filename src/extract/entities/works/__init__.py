@@ -63,6 +63,12 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   :mod:`.titles`, a title after "show", "soap", "series", "track" or "hit" read as a noun ("ITV soap
   Coronation Street", "cult hit Little Britain"), and between a broadcaster's possessive and a word
   for a programme ("BBC Radio 4's Today programme", also over a date label).
+* round 10 (:mod:`.titles`, lists ``title_cue_weak_of`` and ``title_heads_after`` of
+  ``resources/entity_awards_events.json``): a title after "version of", "episode of", "production
+  of", "rendition of" ... like one after a role phrase ("a rousing version of Hey Jude"), and a
+  person or firm the model found between "the" and "film(s)", "movie(s)", "trilogy", "franchise"
+  or "sequel" is the title ("the Matrix trilogy", "the Evil Dead movies"), not a person's full
+  name or a named person's surname.
 
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
 makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
