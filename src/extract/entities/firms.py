@@ -97,6 +97,12 @@ def maker_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool
     e = sp.end
     if e >= len(doc) or sp[-1].text in POSSESSIVE:
         return False
+    if e + 1 < len(doc) and doc[e].text in POSSESSIVE and doc[e - 1].idx + len(doc[e - 1]) == doc[e].idx:
+        # round 11: "Aston Martin's DB9", "Aston Martin's new DB9": the owner of a code the
+        # document marks as a model is its maker
+        found = any(start == e + 1 or (start == e + 2 and doc[e + 1].is_lower and doc[e + 1].lower_ in rules.labels.product_cue_new)
+                    for start, _ in cued_codes(doc, spans, rules))
+        return found and not (_persons_name(doc, sp, spans, rules) or is_place(sp.text) or is_country(sp.text))
     j = e
     while j < len(doc) and j - e < 2 and doc[j].lower_ in _BEFORE_VERB and doc[j].is_lower:
         j += 1

@@ -147,6 +147,11 @@ def coded_models(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         start = _model_front(doc, i, by_end, taken, rules)
         if start < i:
             fronted.append(Span(doc, start, end, label="PRODUCT", span_id=CODED))
+    for sp in spans:
+        start = _coded_name_start(doc, sp, by_end, taken, rules)
+        if start is not None:  # round 11: "the Aston Martin DB9" read as a person "Martin DB9"
+            codes.add(_code_text(sp[-1].text))
+            fronted.append(Span(doc, start, sp.end, label="PRODUCT", span_id=CODED))
     named = []
     for sp in spans:
         end = _code_end(doc, sp.start, rules) if sp.label_ in _CODE_MISREAD else None
@@ -167,6 +172,29 @@ def coded_models(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     spans = replace_spans(spans, fronted + [Span(doc, sp.start, sp.end, label="PRODUCT", span_id=CODED) for sp in named
                                             if sp[-1].text not in owners and sp.label_ != "PRODUCT"])
     return replace_spans(spans, _model_mentions(doc, spans, codes, names, rules))
+
+
+#: labels a name ending in a model's code may have been given by mistake ("Martin DB9" PERSON);
+#: not ORG (a team: "Renault F1"), FAC (a terminal), PRODUCT
+_NAME_CODE_MISREAD = {"PERSON", "GPE", "LOC", "NORP"}
+
+
+def _coded_name_start(doc: Doc, sp: Span, by_end: dict[int, Span], taken: set[int], rules: EntityRules) -> int | None:
+    """Round 11: the start of a model's name when span ``sp`` is capitalised words ending in a
+    model's code that the model read as a person or a place ("[Martin DB9] PERSON" in "the Aston
+    Martin DB9"): a person's or a place's name does not end in a code. Capitalised words right
+    before the span that no span covers are inside (``_model_front``). None when the span is no
+    such name (a road's number, a listed non-model code, a code before a word for a road)."""
+    if sp.label_ not in _NAME_CODE_MISREAD or len(sp) < 2 or len(sp) > 4:
+        return None
+    last = sp.end - 1
+    if not (sp[-1].text[:1].isupper() and _code_text(sp[-1].text) is not None and not _ROAD_NUMBER.match(sp[-1].text)):
+        return None
+    if _code_end(doc, last, rules) != sp.end or _road_after(doc, sp.end, rules) or not doc[last - 1].whitespace_:
+        return None
+    if not all(capitalised(t) for t in sp[:-1]):
+        return None
+    return _model_front(doc, sp.start, by_end, taken - set(range(sp.start, sp.end)), rules)
 
 
 def _model_front(doc: Doc, i: int, by_end: dict[int, Span], taken: set[int], rules: EntityRules) -> int:
