@@ -49,3 +49,23 @@ def test_issue_example_with_the_model(ent_nlp):
     found = [(e.text, e.label_) for e in doc.ents]
     assert found.count(("Hogwarts", "ORG")) == 2, found
     assert ("JK Rowling", "PERSON") in found, found
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    # a sentence-initial cue phrase relabels the name the model found, and its other mentions follow
+    ("Pupils at Quarrowmere learn magic. Tom Hale wrote about Quarrowmere.",
+     [("Quarrowmere", "PERSON"), ("Tom Hale", "PERSON"), ("Quarrowmere", "PERSON")],
+     [("Quarrowmere", "ORG"), ("Tom Hale", "PERSON")], [("Quarrowmere", "PERSON")]),
+    ("Teachers at Brenwick went on strike.", [("Brenwick", "PERSON")], [("Brenwick", "ORG")], [("Brenwick", "PERSON")]),
+    # not after a capitalised phrase ending in "of" (a title), nor a capitalised word with no cue phrase
+    ("School of Brenwick was voted best film.", [("Brenwick", "PERSON")], [], [("Brenwick", "ORG")]),
+    ("Pupils said Brenwick was cold.", [("Brenwick", "PERSON")], [("Brenwick", "PERSON")], [("Brenwick", "ORG")]),
+])
+def test_a_sentence_initial_cue_relabels_a_found_name(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+def test_issue_example_mentions_with_the_model(ent_nlp):
+    doc = ent_nlp("Pupils at Hogwarts learn magic. JK Rowling wrote about Hogwarts.")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert found.count(("Hogwarts", "ORG")) == 2, found

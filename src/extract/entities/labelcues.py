@@ -125,7 +125,7 @@ def cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) ->
         if word_before(doc, s) in rules.org_cue_before:
             return "ORG"  # "telecoms supplier X", "search start-up X"
         # "drew with X", "at home to X", "chief executive of X"
-        if phrase_before(doc, s) & rules.org_cue_phrases:
+        if cue_phrases(doc, s) & rules.org_cue_phrases:  # round 11: also "Pupils at X"
             return "ORG"
         if org_cue(doc, sp, cues) or brand_cue(doc, sp, rules) or role_at_cue(doc, sp):
             return "ORG"  # "X's chief executive", "the X brand", "portal director at X"
@@ -394,6 +394,22 @@ def _new_product(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> boo
         return False  # a list of names before a common head: "the new Xpay, Mastercard and Visa cards"
     return not (is_place(sp.text) or is_country(sp.text) or sp.text in rules.home_nations
                 or sp.text.lower() in rules.demonyms or sp[-1].text in name_heads(rules))
+
+
+def cue_phrases(doc: Doc, s: int, longest: int = 3) -> set[str]:
+    """Round 11: the lower-case phrases that end right before token s (:func:`phrase_before`), and
+    those of two or more words whose first word is capitalised only because it opens the sentence
+    ("Pupils at X"), in lower case; not one ending in "of", where capitals read as one name
+    ("School of Rock was voted ...")."""
+    out = phrase_before(doc, s, longest)
+    for n in range(2, longest + 1):
+        if s - n < 0:
+            break
+        words = doc[s - n:s]
+        if (words[0].is_title and words[0].is_alpha and sentence_start(doc, s - n) and words[-1].lower_ != "of"
+                and all(t.is_lower and t.is_alpha for t in words[1:])):
+            out.add(" ".join(t.lower_ for t in words))
+    return out
 
 
 def phrase_before(doc: Doc, s: int, longest: int = 3) -> set[str]:

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span
 
 from .rules import EntityRules, LabelCues
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
-from .labelcues import is_demonym, is_sport, org_cue, party_word, phrase_before, word_before
+from .labelcues import cue_phrases, is_demonym, is_sport, org_cue, party_word, word_before
 from .tokens import all_caps_line, sentence_start, taken_tokens
 
 
@@ -51,7 +51,7 @@ def _missed_org(doc: Doc, s: int, e: int, rules: EntityRules, cues: LabelCues) -
             or is_place(text) or is_country(text) or text in rules.home_nations
             or text in rules.gpe_abbreviations or all_caps_line(doc, s, e)):
         return False
-    phrases = _cue_phrases(doc, s) & rules.org_cue_phrases
+    phrases = cue_phrases(doc, s) & rules.org_cue_phrases
     if e - s == 1 and (len(text) < 3 if doc[s].is_upper else is_common_word(text)):
         if not (not doc[s].is_upper and _named_common_word(doc, s) and any(" " in p for p in phrases)):
             return False  # "Budget airline", "Industry analysts", "PC magazine": a common word, not a name
@@ -62,22 +62,6 @@ def _missed_org(doc: Doc, s: int, e: int, rules: EntityRules, cues: LabelCues) -
     if word_before(doc, s) in rules.org_cue_before:
         return True  # "Norwegian telecoms company X", "search start-up X"
     return bool(phrases) or org_cue(doc, sp, cues)
-
-
-def _cue_phrases(doc: Doc, s: int, longest: int = 3) -> set[str]:
-    """Round 11: the lower-case phrases that end right before token s (:func:`phrase_before`), and
-    those of two or more words whose first word is capitalised only because it opens the sentence
-    ("Pupils at X"), in lower case; not one ending in "of", where capitals read as one name
-    ("School of Rock was voted ...")."""
-    out = phrase_before(doc, s, longest)
-    for n in range(2, longest + 1):
-        if s - n < 0:
-            break
-        words = doc[s - n:s]
-        if (words[0].is_title and words[0].is_alpha and sentence_start(doc, s - n) and words[-1].lower_ != "of"
-                and all(t.is_lower and t.is_alpha for t in words[1:])):
-            out.add(" ".join(t.lower_ for t in words))
-    return out
 
 
 def _named_common_word(doc: Doc, s: int) -> bool:
