@@ -22,7 +22,7 @@ from ...resources import ListOf, Record, bad, load
 from ..gazetteer import is_first_name
 from ..rules import LABELS, EntityRules
 from ..tokens import POSSESSIVE, capitalised, replace_spans, sentence_start
-from .common import is_placed, place_names, span_words
+from .common import capitalised_run_start, is_placed, name_occurrences, place_names, spans_over
 
 AWARDS_EVENTS_FILE = "entity_awards_events.json"
 #: key of entity_awards_events.json -> whether its entries are lower-case words
@@ -72,12 +72,7 @@ def award_event_words() -> AwardEventWords:
 def _front(doc: Doc, k: int, words: AwardEventWords, places: set[str]) -> int:
     """Start of the capitalised run (up to four words) ending right before token k, without a
     determiner or a place at its front ("The US Vibe awards"); k for none."""
-    start = k
-    while (start > 0 and k - start < 4 and doc[start - 1].whitespace_ and not doc[start - 1].is_space
-           and (capitalised(doc[start - 1]) or (doc[start - 1].is_upper and doc[start - 1].is_alpha))):
-        start -= 1
-        if sentence_start(doc, start):
-            break
+    start = capitalised_run_start(doc, k, 4, stop_at_sentence_start=True)
     while start < k and (doc[start].text in words.award_front_strip or doc[start].text in POSSESSIVE
                          or (k - start > 1 and is_placed(doc[start].text, places))):
         start += 1
@@ -131,7 +126,7 @@ def awards_before_nouns(doc: Doc, spans: list[Span], rules: EntityRules) -> list
         if start == k or (start >= 2 and doc[start - 1].is_lower and doc[start - 1].lower_ in {"for", "of", "and", "the"}
                           and capitalised(doc[start - 2])):
             continue  # "the Most Wanted for Christmas prize": the end of a longer name
-        old = list({(sp.start, sp.end): sp for j in range(start, k + 1) if (sp := by_token.get(j))}.values())
+        old = spans_over(by_token, start, k + 1)
         if any(sp.start < k <= sp.end - 1 and sp.label_ != "LAW" for sp in old):
             continue  # the noun is inside a name the model found ("Lifetime Achievement award" aside)
         if _award_ok(doc, start, k, [sp for sp in old if sp.start < k], rules, places, bodies):
@@ -145,17 +140,14 @@ def award_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     names = {tuple(n.split()) for n in rules.award_names if " " in n}
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     new = []
-    for tok in doc:
-        for words in names:
-            end = tok.i + len(words)
-            if tok.text != words[0] or span_words(doc[tok.i:end]) != words:
-                continue
-            if end < len(doc) and capitalised(doc[end]) and doc[tok.i:end][-1].whitespace_:
-                continue  # a longer name ("Golden Globe Awards"): other rules decide
-            old = list({(sp.start, sp.end): sp for j in range(tok.i, end) if (sp := by_token.get(j))}.values())
-            if any(sp.start < tok.i or sp.end > end or (sp.label_ == "WORK_OF_ART" and len(sp) == len(words)) for sp in old):
-                continue
-            if any(sp.label_ == "PERSON" and len(sp) >= 2 for sp in old):
-                continue
-            new.append(Span(doc, tok.i, end, label="WORK_OF_ART", span_id=AWARD_NAME))
+    for start, end in name_occurrences(doc, names):
+        if end < len(doc) and capitalised(doc[end]) and doc[end - 1].whitespace_:
+            continue  # a longer name ("Golden Globe Awards"): other rules decide
+        old = spans_over(by_token, start, end)
+        if any(sp.start < start or sp.end > end or (sp.label_ == "WORK_OF_ART" and len(sp) == end - start)
+               for sp in old):
+            continue
+        if any(sp.label_ == "PERSON" and len(sp) >= 2 for sp in old):
+            continue
+        new.append(Span(doc, start, end, label="WORK_OF_ART", span_id=AWARD_NAME))
     return replace_spans(spans, new)

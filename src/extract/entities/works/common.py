@@ -2,9 +2,12 @@
 column) and small readers of words."""
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import is_place
+from ..tokens import capitalised, sentence_start
 
 #: the reason each rule writes in ``span.id_`` (the ``source`` column)
 CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
@@ -27,6 +30,36 @@ def phrase_before(doc: Doc, i: int, phrases) -> bool:
 def span_words(sp: Span) -> tuple[str, ...]:
     """The words of the span, as written."""
     return tuple(t.text for t in sp)
+
+
+def spans_over(by_token: dict[int, Span], start: int, end: int) -> list[Span]:
+    """The spans holding a token of ``doc[start:end]``, each once, in token order (``by_token``
+    maps each token index to the span holding it)."""
+    return list({(sp.start, sp.end): sp for j in range(start, end) if (sp := by_token.get(j))}.values())
+
+
+def capitalised_run_start(doc: Doc, k: int, max_words: int, keep=None, stop_at_sentence_start: bool = False) -> int:
+    """Start of the run of up to ``max_words`` capitalised or all-capital words, each followed by a
+    space, that ends right before token k; k for none. ``keep(token)``, when given, must also hold
+    for each word taken; with ``stop_at_sentence_start`` a sentence's first word is the last taken."""
+    start = k
+    while (start > 0 and k - start < max_words and doc[start - 1].whitespace_ and not doc[start - 1].is_space
+           and (capitalised(doc[start - 1]) or (doc[start - 1].is_upper and doc[start - 1].is_alpha))
+           and (keep is None or keep(doc[start - 1]))):
+        start -= 1
+        if stop_at_sentence_start and sentence_start(doc, start):
+            break
+    return start
+
+
+def name_occurrences(doc: Doc, names: Iterable[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """(start, end) token offsets of every occurrence of one of ``names`` (each a tuple of words as
+    written), by start token, then in the order of ``names``."""
+    for tok in doc:
+        for words in names:
+            end = tok.i + len(words)
+            if tok.text == words[0] and span_words(doc[tok.i:end]) == words:
+                yield tok.i, end
 
 
 def place_names(spans: list[Span], rules) -> set[str]:

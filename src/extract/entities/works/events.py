@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Span
 from ..rules import LABELS, EntityRules
 from ..tokens import POSSESSIVE, capitalised, replace_spans, sentence_start
 from .awards import award_event_words
-from .common import ARTICLES, is_placed, place_names, span_words
+from .common import ARTICLES, capitalised_run_start, is_placed, name_occurrences, place_names, spans_over
 
 #: the reasons these rules write in ``span.id_``
 EVENT_NAME, EVENT_HEAD, NOT_LAW = "fix:event_name", "fix:event_head", "fix:not_law"
@@ -76,11 +76,7 @@ def _minute(doc: Doc, sp: Span) -> bool:
 def _sponsor_start(doc: Doc, i: int, spans_at: dict[int, Span], rules: EntityRules, places: set[str]) -> int:
     """Start of a sponsor's capitalised word or two right before token i ("RBS", "Norwich Union"),
     not a place, a team's nationality, an article, an owner, nor a sentence's first word alone."""
-    start = i
-    while (start > 0 and i - start < 2 and doc[start - 1].whitespace_ and not doc[start - 1].is_space
-           and (capitalised(doc[start - 1]) or (doc[start - 1].is_upper and doc[start - 1].is_alpha))
-           and doc[start - 1].text not in ARTICLES and doc[start - 1].text not in rules.titles):
-        start -= 1
+    start = capitalised_run_start(doc, i, 2, keep=lambda t: t.text not in ARTICLES and t.text not in rules.titles)
     if start < i and (is_placed(doc[start:i].text, places) or doc[start:i].text.lower() in rules.demonyms
                       or any(is_placed(t.text, places) or t.lower_ in rules.demonyms for t in doc[start:i])
                       or (sentence_start(doc, start) and i - start == 1)):
@@ -100,27 +96,23 @@ def event_name_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list
     places = place_names(spans, rules)
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     new = []
-    for tok in doc:
-        for words in names:
-            end = tok.i + len(words)
-            if tok.text != words[0] or span_words(doc[tok.i:end]) != words:
-                continue
-            if end < len(doc) and doc[end].text in rules.event_heads and doc[end - 1].whitespace_:
-                end += 1  # "the Six Nations Championship"
-            start = _sponsor_start(doc, tok.i, spans_at, rules, places)
-            old = list({(sp.start, sp.end): sp for j in range(start, end) if (sp := by_token.get(j))}.values())
-            if any(sp.label_ in LABELS and sp.label_ not in _NAME_MISREAD | {"EVENT"} for sp in old):
-                continue
-            if any(sp.label_ == "EVENT" and (sp.start, sp.end) == (start, end) for sp in old):
-                continue
-            if any(sp.label_ in LABELS and (sp.end > end or (sp.start < start and _front_label(doc[sp.start:start].text, places, rules) is None))
-                   for sp in old):
-                continue  # a longer name around it ("Six Nations Rugby Ltd")
-            for sp in old:
-                if sp.label_ in LABELS and sp.start < start:  # "Scotland Six Nations", "CBS Super Bowl"
-                    new.append(Span(doc, sp.start, start, label=_front_label(doc[sp.start:start].text, places, rules),
-                                    span_id=EVENT_NAME))
-            new.append(Span(doc, start, end, label="EVENT", span_id=EVENT_NAME))
+    for first, end in name_occurrences(doc, names):
+        if end < len(doc) and doc[end].text in rules.event_heads and doc[end - 1].whitespace_:
+            end += 1  # "the Six Nations Championship"
+        start = _sponsor_start(doc, first, spans_at, rules, places)
+        old = spans_over(by_token, start, end)
+        if any(sp.label_ in LABELS and sp.label_ not in _NAME_MISREAD | {"EVENT"} for sp in old):
+            continue
+        if any(sp.label_ == "EVENT" and (sp.start, sp.end) == (start, end) for sp in old):
+            continue
+        if any(sp.label_ in LABELS and (sp.end > end or (sp.start < start and _front_label(doc[sp.start:start].text, places, rules) is None))
+               for sp in old):
+            continue  # a longer name around it ("Six Nations Rugby Ltd")
+        for sp in old:
+            if sp.label_ in LABELS and sp.start < start:  # "Scotland Six Nations", "CBS Super Bowl"
+                new.append(Span(doc, sp.start, start, label=_front_label(doc[sp.start:start].text, places, rules),
+                                span_id=EVENT_NAME))
+        new.append(Span(doc, start, end, label="EVENT", span_id=EVENT_NAME))
     return replace_spans(spans, new)
 
 
@@ -141,17 +133,12 @@ def bare_event_heads(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     for h in range(1, len(doc)):
         if doc[h].text not in heads or (h + 1 < len(doc) and capitalised(doc[h + 1]) and doc[h].whitespace_):
             continue  # "the Cup Winners' Cup", "Championship Manager": a longer name
-        start = h
-        while (start > 0 and h - start < 3 and doc[start - 1].whitespace_ and not doc[start - 1].is_space
-               and (capitalised(doc[start - 1]) or (doc[start - 1].is_upper and doc[start - 1].is_alpha))):
-            start -= 1
-            if sentence_start(doc, start):
-                break
+        start = capitalised_run_start(doc, h, 3, stop_at_sentence_start=True)
         while start < h and (doc[start].text in ARTICLES or doc[start].text in rules.titles):
             start += 1
         if start == h:
             continue
-        old = list({(sp.start, sp.end): sp for j in range(start, h + 1) if (sp := by_token.get(j))}.values())
+        old = spans_over(by_token, start, h + 1)
         if any(sp.start < start or sp.end > h + 1 for sp in old if sp.label_ in LABELS):
             continue
         if any(sp.label_ in LABELS and (sp.label_ not in _EVENT_MISREAD or (sp.label_ == "ORG" and len(sp) > 1))

@@ -10,7 +10,8 @@ from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
 from ..tokens import OPENERS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start, taken_tokens
 from .awards import award_event_words
-from .common import APPOSED, ARTICLES, CREDIT, CUE, MENTION, PLATFORM, phrase_before, span_words
+from .common import (APPOSED, ARTICLES, CREDIT, CUE, MENTION, PLATFORM, capitalised_run_start, phrase_before,
+                     span_words, spans_over)
 
 #: labels a weak cue (a role phrase, a credit word, an award category) leaves alone at a title's start
 _FIRM = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "ORG"}
@@ -283,7 +284,7 @@ def credited_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
         start = _credit_start(doc, k, old, set(by_token), rules)
         if start is None:
             continue
-        inside = list({(sp.start, sp.end): sp for j in range(start, k) if (sp := by_token.get(j))}.values())
+        inside = spans_over(by_token, start, k)
         if any(sp.start < start for sp in inside) or not _is_title(doc, start, k, inside, "weak", rules, spans):
             continue
         if not (len(inside) == 1 and inside[0].label_ == "WORK_OF_ART" and (inside[0].start, inside[0].end) == (start, k)):
@@ -468,10 +469,7 @@ def broadcast_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     for k in range(3, len(doc)):
         if not (doc[k].is_lower and doc[k].lower_ in _PROGRAMME_WORDS):
             continue
-        start = k
-        while (start > 0 and k - start < 4 and doc[start - 1].whitespace_
-               and (capitalised(doc[start - 1]) or (doc[start - 1].is_upper and doc[start - 1].is_alpha))):
-            start -= 1
+        start = capitalised_run_start(doc, k, 4)
         if start == k or start < 2 or doc[start - 1].text not in POSSESSIVE:
             continue
         owner = by_end.get(start - 1)
@@ -480,7 +478,7 @@ def broadcast_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
         text = doc[start:k].text
         if text in rules.broadcasters or any(t.text in _MEDIA for t in doc[start:k]):
             continue
-        old = list({(sp.start, sp.end): sp for j in range(start, k) if (sp := by_token.get(j))}.values())
+        old = spans_over(by_token, start, k)
         if any(sp.start < start or sp.end > k or sp.label_ in {"GPE", "LOC", "NORP", "WORK_OF_ART"}
                or (sp.label_ == "PERSON" and len(sp) >= 2) for sp in old):
             continue  # a host's name, a place, a title already found
