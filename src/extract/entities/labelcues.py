@@ -122,6 +122,8 @@ def cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) ->
             return "ORG"
         if nxt is not None and (nxt.text in rules.org_cue_after or doc[e:e + 2].text in rules.org_cue_after):
             return "ORG"  # "X spokesman", "X general secretary"
+        if label == "PERSON" and nxt is not None and nxt.lower_ in rules.org_member_nouns:
+            return "ORG"  # round 12: "ETH Zurich researchers", "Quellor engineers"
         if word_before(doc, s) in rules.org_cue_before:
             return "ORG"  # "telecoms supplier X", "search start-up X"
         # "drew with X", "at home to X", "chief executive of X"

@@ -32,6 +32,7 @@ WORD_LISTS = (
     "sport_words", "company_heads", "versus_words", "show_words", "broadcasters", "award_heads", "event_names",
     "work_articles", "event_cue_after", "gpe_abbreviations", "product_determiners", "fac_cue_after",
     "award_names", "country_groups", "water_heads", "water_fronts", "county_words", "land_heads",
+    "org_member_nouns",
 )
 WORDS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "trailing_lower_labels" else ListOf(str)
                       for key in WORD_LISTS})
@@ -260,6 +261,7 @@ class EntityRules:
     water_fronts: frozenset[str]
     county_words: frozenset[str]
     land_heads: frozenset[str]
+    org_member_nouns: frozenset[str]
     patterns: tuple[dict, ...]
     spans: SpanWords = field(default_factory=load_span_words)
     labels: LabelCues = field(default_factory=load_label_cues)
