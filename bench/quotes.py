@@ -23,11 +23,17 @@ Source even where the speaker column is empty (the figure reported before quote 
 ``share_speaker_not_person_org_group_role``: of the scored rows that name a speaker, the share
 whose ``speaker_kind`` is none of person, org, group, role (the target is 0).
 
-    python bench/quotes.py [--split dev] [--polnear PATH]
+``--docs-hash-half A|B`` scores only half of the split's articles: those whose doc id's
+``doc_half`` (the first byte of its SHA-1, even -> A, odd -> B) is the one given. The halves are
+fixed, so that rules can be written from one half's errors and checked on the other. A run on a
+half never writes bench/results.
+
+    python bench/quotes.py [--split dev] [--polnear PATH] [--docs-hash-half A|B] [--errors FILE]
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -53,6 +59,14 @@ SPEAKER_KINDS = tuple(k for k in schema.SPEAKER_KINDS if k != "unknown")
 _PRONOUNS = {"he", "she", "him", "her", "his", "they", "them", "their", "it", "its", "who", "we", "i"}
 
 
+HALVES = ("A", "B")
+
+
+def doc_half(doc_id: str) -> str:
+    """The fixed half ("A" or "B") of an article: the parity of the first byte of its id's SHA-1."""
+    return HALVES[hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2]
+
+
 def _pipeline():
     """The project's pipeline with every extractor (quotes run last, on the corrected entities)."""
     return build_pipeline(), list(EXTRACTORS)
@@ -65,9 +79,14 @@ def _same_person(speaker: str | None, source: str | None) -> bool:
     return last in {re.sub(r"[’']s$", "", w).lower() for w in re.findall(r"[\w’'\-]+", source)}
 
 
-def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bool = False) -> dict:
+def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bool = False,
+        half: str | None = None) -> dict:
+    if half is not None and half not in HALVES:
+        raise ValueError(f"half must be one of {HALVES} or None, got {half!r}")
     nlp, names = _pipeline()
     docs = read_split(polnear, split)
+    if half is not None:
+        docs = [d for d in docs if doc_half(d.doc_id) == half]
     totals = {"convention": PRF(), "all gold": PRF()}
     # correct, n, correct (gold pronoun resolved), correct mention (the speaker may be empty)
     spk = {"convention": [0, 0, 0, 0], "all gold": [0, 0, 0, 0]}
@@ -130,6 +149,7 @@ def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bo
     seconds = time.perf_counter() - t0
     out = {
         "split": split,
+        "half": half,
         "documents": len(docs),
         "extractors": names,
         "min_words": MIN_WORDS,
@@ -177,16 +197,19 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--split", default="dev", choices=["train", "dev"])
     ap.add_argument("--polnear", default=str(DEFAULT_POLNEAR))
     ap.add_argument("--errors", help="write every miss, false hit and wrong speaker to this JSONL file")
+    ap.add_argument("--docs-hash-half", choices=HALVES, default=None,
+                    help="score only the articles of this fixed half (see doc_half); never writes bench/results")
     args = ap.parse_args(argv)
     if not Path(args.polnear).is_dir():
         print(f"PolNeAR not found at {args.polnear}", file=sys.stderr)
         return 2
-    out = run(args.split, args.polnear, errors=bool(args.errors))
+    out = run(args.split, args.polnear, errors=bool(args.errors), half=args.docs_hash_half)
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as fh:
             for row in out.pop("errors"):
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"PolNeAR {out['split']}: {out['documents']} documents, overlap match, rows of type "
+    half = f" half {out['half']}" if out["half"] else ""
+    print(f"PolNeAR {out['split']}{half}: {out['documents']} documents, overlap match, rows of type "
           f"{'/'.join(QUOTATION_TYPES)} (gold parts under {MIN_WORDS} words don't care in 'convention')")
     print(f"{'scheme':<12} {'tp':>5} {'fp':>5} {'fn':>5} {'P':>7} {'R':>7} {'F1':>7}")
     for row in out["quotes"]:
@@ -202,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{out['rows_by_speaker_kind']}; speakers not person/org/group/role: "
           f"{out['share_speaker_not_person_org_group_role']:.3f}")
     print("published: Gender Gap Tracker P/R/F 0.846/0.827/0.837, speaker accuracy 0.865 (Canadian news)")
-    if args.split == "dev":
+    if args.split == "dev" and out["half"] is None:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
