@@ -102,11 +102,16 @@ WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, 
               "crew_words_shared": False, "platforms": False, "makers": False, "model_words": False,
               "model_trims": False, "apposition_heads": False, "apposition_next": False,
               "model_nouns": True, "vehicle_nouns": True, "not_model_codes": False, "road_words": False,
-              "role_openers": True, "launch_verbs": True}
+              "role_openers": True, "launch_verbs": True,
+              "programme_nouns": False, "title_cue_credit_of": True, "credit_words_strong": False,
+              "best_named_verbs": True, "best_won_verbs": True, "best_work_nouns": False, "best_screen_nouns": False,
+              "predicate_verbs": True, "predicate_work_nouns": False, "title_naming_verbs": False}
 #: lists a word file may leave out (round 5: platforms, makers and model words; empty when absent)
 WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims", "apposition_heads", "apposition_next",
                        "model_nouns", "vehicle_nouns", "not_model_codes", "road_words", "role_openers",
-                       "launch_verbs")
+                       "launch_verbs", "programme_nouns", "title_cue_credit_of", "credit_words_strong",
+                       "best_named_verbs", "best_won_verbs", "best_work_nouns", "best_screen_nouns",
+                       "predicate_verbs", "predicate_work_nouns", "title_naming_verbs")
 
 
 @dataclass(frozen=True)
@@ -137,6 +142,17 @@ class WorkWords:
     road_words: frozenset[str]  # round 7: a road's word after its number ("the M6 toll road")
     role_openers: frozenset[tuple[str, ...]]  # round 7: playing a part ("playing a boxer in X")
     launch_verbs: frozenset[tuple[str, ...]]  # round 8: a verb that shows a new model ("unveiled the DB9")
+    # round 12 (works/programmes.py): programmes and films named with no quote marks
+    programme_nouns: frozenset[str]  # after a broadcaster, before titles ("ITV1 shows X and Y")
+    title_cue_credit_of: frozenset[tuple[str, ...]]  # "creator of X", "star of X"
+    credit_words_strong: frozenset[str]  # "X creator Y", "X co-writer Y": no firm has them
+    best_named_verbs: frozenset[tuple[str, ...]]  # "X was named best comedy"
+    best_won_verbs: frozenset[tuple[str, ...]]  # "X won best drama"
+    best_work_nouns: frozenset[str]  # after "named best": any work
+    best_screen_nouns: frozenset[str]  # after "won best": the screen's works (a band wins "best album")
+    predicate_verbs: frozenset[tuple[str, ...]]  # "X has become one of ...'s most watched programmes"
+    predicate_work_nouns: frozenset[str]  # the noun of that predicate
+    title_naming_verbs: frozenset[str]  # "a track called X" (a word for a work before the verb)
 
 
 def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWords:
@@ -144,7 +160,9 @@ def validate_work_words(data: object = None, name: str = WORKS_FILE) -> WorkWord
     data = load(name, Record({key: ListOf(str) for key in WORK_LISTS}, optional=WORK_LISTS_OPTIONAL), data)
     for key in ("title_cue_in", "title_cue_of", "product_words_before", "award_roles", "award_grades", "crew_words",
                 "title_cue_comma", "crew_words_shared", "model_nouns", "vehicle_nouns", "road_words",
-                "role_openers", "launch_verbs"):
+                "role_openers", "launch_verbs", "programme_nouns", "title_cue_credit_of", "credit_words_strong",
+                "best_named_verbs", "best_won_verbs", "best_work_nouns", "best_screen_nouns", "predicate_verbs",
+                "predicate_work_nouns", "title_naming_verbs"):
         for i, entry in enumerate(data.get(key, ())):
             if not entry.strip() or entry != entry.lower():
                 raise bad(name, f"{key}[{i}]", f"{entry!r} must be lower-case words")

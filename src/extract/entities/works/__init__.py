@@ -70,9 +70,17 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   or "sequel" is the title ("the Matrix trilogy", "the Evil Dead movies"), not a person's full
   name or a named person's surname.
 
+* round 12 (:mod:`.programmes`, lists ``programme_nouns`` ... ``predicate_work_nouns`` of
+  ``resources/entity_works.json``), before the mentions: a name before a broadcaster in brackets
+  ("Jonathan Creek (BBC One)"), titles after a broadcaster and a word for its programmes ("ITV1 shows
+  Doc Martin and Life Begins"), a title after "creator of", "star of", before "creator" or
+  "co-writer" and a person (over an organisation too), a name "named best comedy" or that "won best
+  drama", a name that "has become one of TV Angola's most watched programmes", a title after "a track
+  called".
+
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
 makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
-(round 9), :mod:`.common` (what they share); :data:`STEPS` orders them.
+(round 9), :mod:`.programmes` (round 12), :mod:`.common` (what they share); :data:`STEPS` orders them.
 """
 from __future__ import annotations
 
@@ -85,6 +93,8 @@ from .awards import award_names, awards_before_nouns
 from .codes import coded_models, cued_codes, launch_before, launched_code, no_model, roads
 from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
+from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, called_titles, credit_of_titles,
+                         predicate_titles, strong_credit_titles)
 from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
 __all__ = ["fix_works", "STEPS", "no_model", "cued_codes", "launch_before", "launched_code"]
@@ -101,6 +111,8 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
-    cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
+    cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles,
+    bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
+    called_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
 )
