@@ -204,12 +204,16 @@ def test_camel_case(word, expected):
     assert camel_case(word) is expected
 
 
+#: the lists round 12 added to entity_firms.json (tests/entities/test_entity_round12_orgs.py)
+_ROUND12 = {"common_acronyms": [], "party_names": [], "broadcaster_heads": [], "club_place_heads": [], "club_plural_verbs": []}
+
+
 def test_firm_words_are_checked():
     assert "film" in firm_words().maker_blockers
     with pytest.raises(ResourceError, match="maker_blockers"):
         validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": [], "known_firms": [],
-                             "role_departments": [], "role_heads": [], "chamber_names": []})
+                             "role_departments": [], "role_heads": [], "chamber_names": [], **_ROUND12})
     with pytest.raises(ResourceError, match="person_prefixes"):
         validate_firm_words({"maker_blockers": [], "known_firms": [], "role_departments": [], "role_heads": [],
-                             "chamber_names": []})
+                             "chamber_names": [], **_ROUND12})
     assert "eBay" in firm_words().known_firms  # names as written, no case check

@@ -43,7 +43,8 @@ FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
 #: as written, "eBay")
 FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
-              "role_heads": False, "chamber_names": False}
+              "role_heads": False, "chamber_names": False, "common_acronyms": None, "party_names": False,
+              "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -58,6 +59,11 @@ class FirmWords:
     role_departments: frozenset[str]  # "Home" of "Home Secretary" ("and": "Trade and Industry")
     role_heads: frozenset[str]  # "Secretary", "Minister"
     chamber_names: frozenset[str]  # "Commons", "Lords": a chamber's short form
+    common_acronyms: frozenset[str]  # round 12: "SMS", "GMT", "TB": abbreviations that name no organisation
+    party_names: frozenset[str]  # round 12: "Labour", "UKIP": parties named as organisations
+    broadcaster_heads: frozenset[str]  # round 12: "Television": a broadcaster's name ends in one
+    club_place_heads: frozenset[str]  # round 12: "City" of "Exeter City": a club's name after a town's
+    club_plural_verbs: frozenset[str]  # round 12: "are" of "Fulham are": a town as a plural subject is a club
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -314,8 +320,60 @@ def radio_stations(doc: Doc, spans: list[Span]) -> list[Span]:
     return [_as_org(doc, sp) if sp.text in stations and sp.label_ != "ORG" else sp for sp in out]
 
 
+#: labels the model gives a common abbreviation that names no organisation (all of the entity labels)
+_ACRONYM_TARGETS = {"ORG", "PERSON", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+
+
+def common_acronyms(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """``spans`` without the names that are only a common abbreviation for a thing, a format, a
+    unit, a time zone, an illness, a tax or a deal (``common_acronyms``: "SMS", "USB", "GMT", "TB",
+    "VAT", "IPO"), whatever label the model gave them: GUIDELINES section 2 leaves them unannotated;
+    an abbreviation inside a longer name ("BBC DAB service") stays with that name, and one the
+    article gives as an organisation's short form, in brackets right after an ORG ending in an
+    organisation's or a broadcaster's head word, is kept at every mention ("China Central
+    Television (CCTV)")."""
+    words = firm_words().common_acronyms
+    found = {sp.text for sp in spans if sp.label_ in _ACRONYM_TARGETS and sp.text in words}
+    if not found:
+        return spans
+    heads = rules.org_heads | rules.company_heads | firm_words().broadcaster_heads
+    by_end = {sp.end: sp for sp in spans if sp.label_ == "ORG" and len(sp) >= 2}
+    named = {sp.text for sp in spans if sp.text in found and sp.start >= 1 and doc[sp.start - 1].text == "("
+             and (owner := by_end.get(sp.start - 1)) is not None and owner[-1].text in heads}
+    return [sp for sp in spans if not (sp.label_ in _ACRONYM_TARGETS and sp.text in found - named)]
+
+
+#: labels a party's name overrules (a party named as an organisation is ORG)
+_PARTY_TARGETS = {"PERSON", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART"}
+
+
+def party_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A political party named as an organisation (``party_names``: "Labour", "UKIP", "Plaid
+    Cymru") that the model took for a person, a place or a nationality is an ORG ("The Tories say
+    Labour is acting too late"); not after a title ("Mr Labour"), nor a one-word name at a
+    sentence start that the article never writes capitalised inside a sentence outside a longer
+    name ("Labour is too costly in Germany", beside "the Institute for the Study of Labour": the
+    common noun)."""
+    names = firm_words().party_names
+    if not any(sp.text in names for sp in spans):
+        return spans
+    inside = {i for sp in spans if len(sp) > 1 for i in range(sp.start, sp.end)}  # "Study of Labour"
+    out = []
+    for sp in spans:
+        if (sp.label_ in _PARTY_TARGETS and sp.text in names
+                and not (sp.start > 0 and (doc[sp.start - 1].text in rules.titles
+                                           or doc[sp.start - 1].text in rules.courtesy_titles))
+                and (len(sp) > 1 or not sentence_start(doc, sp.start)
+                     or any(t.text == sp.text and t.i not in inside and not sentence_start(doc, t.i) for t in doc))):
+            sp = _as_org(doc, sp)
+        out.append(sp)
+    return out
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
-    """The spans with the round-9 organisation rules applied (before the document-level vote)."""
+    """The spans with the round-9 organisation rules applied (before the document-level vote);
+    round 12: common abbreviations dropped, parties' names made ORG."""
+    spans = party_orgs(doc, common_acronyms(doc, spans, rules), rules)
     spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, radio_stations(doc, spans))))
     spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place
 from .labelcues import is_demonym, party_word
+from .orgs import firm_words
 from .rules import LABELS, EntityRules
 from .tokens import FUNCTION_TAGS, POSSESSIVE, all_caps_line, capitalised, sentence_start, taken_tokens
 
@@ -46,12 +47,58 @@ def teams(doc: Doc, spans: list[Span], rules: EntityRules, sport: bool) -> list[
     people = _people_words(spans, rules)
     heads = set(rules.club_heads)
     if sport or _SCORE.search(doc.text):
+        spans = plural_town_clubs(doc, place_clubs(doc, spans), rules)  # round 12: "Exeter City", "Fulham are"
         heads |= cued_short_forms(doc, spans, rules, lower, people)
         spans = _long_forms(doc, spans, rules, heads, lower, people)
         people = _people_words(spans, rules)
     short = {sp[-1].text for sp in spans if sp.label_ == "ORG" and len(sp) >= 2 and sp[-1].text in heads}
     short |= heads - set(rules.club_heads)  # a short form a cue marks needs no long form
     return _short_forms(doc, spans, rules, short, lower, people)
+
+
+#: labels a club named after its town overrules ("Exeter City" GPE)
+_PLACE_CLUB_TARGETS = {"GPE", "LOC", "FAC", "PERSON", "NORP"}
+
+
+def place_clubs(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Round 12, in a sports report: a name of two or three capitalised words, a known town's
+    name and a club's head after it (``club_place_heads`` of ``entity_firms.json``: "Exeter City",
+    "Notts County", "Man City"), that the model took for a place or a person, is the club, ORG;
+    not a name that is a known place itself ("Mexico City", "Cape Town"), nor one after a town
+    that is a country."""
+    heads = firm_words().club_place_heads
+    out = []
+    for sp in spans:
+        if (sp.label_ in _PLACE_CLUB_TARGETS and 2 <= len(sp) <= 3 and sp[-1].text in heads
+                and all(capitalised(t) and t.is_alpha for t in sp)):
+            town = sp[:-1].text
+            if is_place(town) and not is_country(town) and not is_place(sp.text) and not is_country(sp.text):
+                sp = Span(doc, sp.start, sp.end, label="ORG", span_id="fix:team")
+        out.append(sp)
+    return out
+
+
+#: joiners before or after a name that make it one of several subjects ("Leeds and York are")
+_COORDINATORS = {"and", "&", "or", "nor"}
+
+
+def plural_town_clubs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 12, in a sports report: a town's name the model read as a place (GPE or LOC) that is
+    the subject of a plural verb right after it (``club_plural_verbs``: "Fulham are", "Liverpool
+    have", "Newcastle were") is the club, ORG, at that mention: a town is singular; not a country or
+    a home nation (a national side is GPE), a continent ("Europe are"), nor one of several subjects
+    ("Leeds and York are")."""
+    verbs = firm_words().club_plural_verbs
+    out = []
+    for sp in spans:
+        e = sp.end
+        if (sp.label_ in {"GPE", "LOC"} and e < len(doc) and doc[e].lower_ in verbs and doc[e].is_lower
+                and is_place(sp.text) and not is_country(sp.text) and sp.text not in rules.home_nations
+                and sp.text not in rules.continents and all(capitalised(t) for t in sp)
+                and not (sp.start > 0 and doc[sp.start - 1].lower_ in _COORDINATORS)):
+            sp = Span(doc, sp.start, sp.end, label="ORG", span_id="fix:team")
+        out.append(sp)
+    return out
 
 
 def _people_words(spans: list[Span], rules: EntityRules) -> set[str]:
