@@ -40,3 +40,92 @@ def test_run_rejects_an_unknown_half(bench_quotes):
 def test_the_command_line_offers_only_the_two_halves(bench_quotes):
     with pytest.raises(SystemExit):
         bench_quotes.main(["--docs-hash-half", "C"])
+
+
+# --- a copula's "it" says nothing: a participle speaks for the nearest clause that can speak ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('It was a long night for the party, as Ann Lee conceded the race, saying the voters '
+     '"wanted a change of direction."', "wanted a change of direction", "Ann Lee"),
+    ('It was a tense meeting, as the mayor rejected the plan, calling it "a waste of money."',
+     "a waste of money", "the mayor"),
+    ('It was a bad day for the firm after Tom Hale quit, adding that the board had "lost its way."',
+     "lost its way", "Tom Hale"),
+    ('In an interview with the paper, Gore insisted it was "premature" to back her while adding on '
+     'climate matters, "I have no doubt that her heart is in the right place."',
+     "I have no doubt that her heart is in the right place", "Gore"),
+])
+def test_participle_passes_a_copulas_it(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the main clause's subject still speaks when it can
+    ('Lee said it was too early to decide, adding, "We need more data before we act."',
+     "We need more data before we act", "Lee"),
+    # "it" of another verb is no copula's placeholder: nothing changes
+    ('It rained all day, forcing the council to cancel the parade, calling it "a sad loss."', "a sad loss", None),
+])
+def test_participle_keeps_other_subjects(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+def test_dummy_it_on_a_hand_built_parse():
+    import spacy
+    from spacy.tokens import Doc
+    from extract.quotes.subjects import dummy_it
+    nlp = spacy.blank("en")
+    words = ["It", "was", "a", "long", "night"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 4, 4, 1], deps=["nsubj", "ROOT", "det", "amod", "attr"],
+              lemmas=["it", "be", "a", "long", "night"])
+    assert dummy_it(doc[0])
+    doc = Doc(nlp.vocab, words=["It", "said", "no"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "dobj"],
+              lemmas=["it", "say", "no"])
+    assert not dummy_it(doc[0])
+    doc = Doc(nlp.vocab, words=["It", "is", "here"], heads=[1, 1, 1], deps=["nsubj", "ROOT", "advmod"],
+              lemmas=["it", "be", "here"])
+    assert not dummy_it(doc[0])   # no complement: "it" may be a thing somebody named
+
+
+# --- a person's name the NER missed at the end of a role after the cue -------------------------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('"The budget is a disgrace," said Oversight ranking Democrat Elijah Cummings.', "Elijah Cummings"),
+    ('"We will not back down," said acting Police Chief Maria Gomez.', "Maria Gomez"),
+    ('"The roads are closed," said outgoing county commissioner Tom Vardy.', "Tom Vardy"),
+])
+def test_name_at_the_end_of_a_role_after_the_cue(quote_speakers, text, speaker):
+    assert list(quote_speakers(text).values()) == [speaker]
+
+
+def test_first_and_surname_on_hand_set_tags():
+    import spacy
+    from spacy.tokens import Doc
+    from extract.quotes.lexicon import load_lexicon
+    from extract.quotes.phrases import _first_and_surname
+    lex = load_lexicon()
+    nlp = spacy.blank("en")
+    words = ["said", "ranking", "Democrat", "Elijah", "Cummings", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["VERB", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"])
+    assert _first_and_surname(doc, 3, 5, lex)
+    assert not _first_and_surname(doc, 2, 5, lex)            # "Democrat" is no first name
+    words = ["said", "the", "Elijah", "Cummings", "Center", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["VERB", "DET", "PROPN", "PROPN", "PROPN", "PUNCT"])
+    assert not _first_and_surname(doc, 2, 5, lex)            # a capitalised word follows: a name of a place
+    words = ["said", "chief", "Elijah", "cummings", "."]
+    doc = Doc(nlp.vocab, words=words, pos=["VERB", "NOUN", "PROPN", "NOUN", "PUNCT"])
+    assert not _first_and_surname(doc, 2, 4, lex)
+
+
+# --- "X, a top aide said, “...”": the parenthetical's subject speaks, not the phrase before ------
+
+@pytest.mark.parametrize("text, speaker", [
+    ('Clinton, a top aide said, "is very confident in the contrast" between her and Trump.', "a top aide"),
+    ('The mayor, one aide said, "has no intention of resigning."', "one aide"),
+    # an apposition closed by its comma is the person at its head
+    ('Clinton, a top aide, said, "We are very confident in the contrast."', "Clinton"),
+    # no comma after the verb: not a parenthetical
+    ('Ulrich Bez, Aston\'s chief executive said "the cars are selling well."', "Ulrich Bez"),
+])
+def test_parenthetical_cue_after_a_topic(quote_speakers, text, speaker):
+    assert list(quote_speakers(text).values()) == [speaker]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .. import schema
-from .lexicon import Lexicon
+from .lexicon import Lexicon, census_genders
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -170,11 +170,30 @@ def _named_head(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | No
         if t.ent_type_ == "PERSON" and k > i and (doc[i].ent_type_ != "PERSON" or doc[k].ent_iob_ == "B"):
             ent = ent_of(t)
             return ent.start, min(ent.end, hi)
-        if not (_possessive(t) or t.pos_ in _NP_POS or t.is_title or _inner_hyphen(doc, k)) \
+        if k > i and _first_and_surname(doc, k, hi, lex):
+            # "Oversight ranking Democrat Elijah Cummings" with the name missed by the NER: a
+            # known first name and a capitalised surname end the phrase
+            return k, k + 2
+        if not (_possessive(t) or t.pos_ in _NP_POS or t.is_title or _inner_hyphen(doc, k)
+                or (k > i and t.tag_ in {"VBG", "VBN"} and t.is_lower and doc[k - 1].is_title)) \
                 or (t.is_punct and not _inner_hyphen(doc, k)) or t.lower_ in lex.verb_forms:
-            return None
+            return None   # a participle may sit in a title ("Oversight ranking Democrat")
         k += 1
     return None
+
+
+def _first_and_surname(doc: Doc, k: int, hi: int, lex: Lexicon) -> bool:
+    """Tokens k, k+1 are a known first name and a capitalised proper noun, no entity but a
+    person's on either, and no capitalised word follows them: a person's name."""
+    if k + 1 >= hi:
+        return False
+    first, last = doc[k], doc[k + 1]
+    after = doc[k + 2] if k + 2 < len(doc) else None
+    return (first.lower_ in lex.first_names or first.lower_ in census_genders()) \
+        and first.is_title and last.is_title \
+        and first.pos_ == last.pos_ == "PROPN" \
+        and all(t.ent_type_ in {"", "PERSON"} for t in (first, last)) \
+        and (after is None or k + 2 >= hi or not after.is_title)
 
 
 def _inner_hyphen(doc: Doc, j: int) -> bool:

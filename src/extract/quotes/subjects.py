@@ -53,6 +53,10 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
     if not _says_the_quote(doc, v, qs, qe):
         v = _reported_by(doc, v, lo_subj, lex)
     mention = _subject_in_parse(doc, v, lo_subj, hi, lex, quoted, outside)
+    if mention is not None and verb.tag_ == "VBG" and dummy_it(doc[mention[0]]):
+        # "It was a long night, as Lee conceded, saying ...": a copula's "it" says nothing; the
+        # participle speaks for the nearest clause before it whose subject can speak
+        mention = _subject_past_dummy(doc, doc[mention[0]], verb, lex, outside)
     if mention is not None or passive_listener(v, lex):
         return mention
     if verb.tag_ == "VBG":
@@ -188,6 +192,11 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
             # "X was asked by Y" / "X was called “a liar” by Y": Y speaks; X listens
             return _agent(doc, v, lo_subj, lex, outside)
         for child in children:
+            if child.dep_ in SUBJ_DEPS and dummy_it(child) and v.dep_ == "ccomp" \
+                    and v.head.i < child.i and lo_subj <= v.head.i:
+                # "Gore insisted it was “premature” to back her while adding ...": a copula's
+                # "it" says nothing; the participle speaks for the verb reporting its clause
+                break
             if child.dep_ in SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
                     and not not_speaker(child):
                 if child.lower_ in RELATIVES and v.dep_ == "relcl" and lo_subj <= v.head.i < hi:
@@ -195,13 +204,56 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
                 if child.lower_ in NOT_SPEAKERS:
                     continue
                 if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
+                    inset = _parenthetical_subject(doc, child, v)
+                    if inset is not None:
+                        return np_around(doc, inset, lex, lo_subj, hi)
                     return np_around(doc, child, lex, lo_subj, hi)
         # "..., adding/calling/saying", "issued a statement calling": the subject is the one
         # of the verb it hangs from
-        if v.dep_ in _CLIMB_DEPS and v.head.i != v.i and lo_subj <= v.head.i < hi:
+        if (v.dep_ in _CLIMB_DEPS or (v.dep_ == "ccomp" and any(dummy_it(c) for c in v.children))) \
+                and v.head.i != v.i and lo_subj <= v.head.i < hi:
             v = v.head
         else:
             return None
+    return None
+
+
+def _parenthetical_subject(doc: Doc, subj: Token, v: Token) -> Token | None:
+    """"Clinton, a top aide said, “is very confident”": a noun phrase after a comma, with no
+    comma between it and the verb, and a comma right after the verb, which says nothing after
+    it, is the subject of a parenthetical "X said,"; the phrase before is what it speaks of
+    (the parse reads an apposition: "Clinton, a top aide, said" closes it with a comma)."""
+    if v.i + 1 >= len(doc) or doc[v.i + 1].text != "," \
+            or any(c.dep_ in {"ccomp", "dobj", "xcomp"} and c.i > v.i for c in v.children):
+        return None
+    for a in subj.children:
+        if a.dep_ == "appos" and a.i > subj.i and a.right_edge.i == v.i - 1 \
+                and a.left_edge.i > 0 and doc[a.left_edge.i - 1].text == "," \
+                and a.pos_ in {"NOUN", "PROPN"}:
+            return a
+    return None
+
+
+def dummy_it(tok: Token) -> bool:
+    """``tok`` is the "it" subject of the copula "be" ("it was premature to ...", "It was a
+    long night", "it is clear that ..."): a placeholder, which says nothing."""
+    return tok.lower_ == "it" and tok.dep_ in {"nsubj", "expl"} and tok.head.lemma_ == "be" \
+        and any(c.dep_ in {"attr", "acomp"} for c in tok.head.children)
+
+
+def _subject_past_dummy(doc: Doc, dummy: Token, verb: Token, lex: Lexicon, outside) -> Mention | None:
+    """The subject nearest before the participle ``verb``, after the placeholder ``dummy``, of
+    a clause whose subject can speak (a person's or an organisation's name, a pronoun, a
+    speaker noun), none of its sentence's quotations between; None when there is none."""
+    for t in reversed(doc[dummy.i + 1:verb.i]):
+        if t.is_quote or "\n" in t.text:
+            return None
+        if t.dep_ not in SUBJ_DEPS or not outside(t.i) or not_speaker(t) or t.lower_ in RELATIVES \
+                or t.head.i >= verb.i or dummy_it(t):
+            continue
+        mention = np_around(doc, t, lex, dummy.i + 1, verb.i)
+        if mention is not None and can_speak(doc, mention, lex):
+            return mention
     return None
 
 
@@ -342,5 +394,5 @@ def title_cased(doc: Doc, a: int, b: int) -> bool:
     return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
-__all__ = ["speaker_of_verb", "passive_listener", "can_speak", "title_cased", "skip_parens", "skip_left_aux",
+__all__ = ["speaker_of_verb", "passive_listener", "dummy_it", "can_speak", "title_cased", "skip_parens", "skip_left_aux",
            "surname_word", "Mention"]
