@@ -9,6 +9,7 @@ from .boundaries import fix_boundaries
 from .consistency import relabel
 from .cues import apply_cues, people_by_surname
 from .known import known_labels
+from .lineups import lineup_spans
 from .names import drop_dangling, extend_and_merge, split_lines, split_list, trim
 from .owned import keep_owned_s
 from .patterns import build_matcher, rule_spans
@@ -75,6 +76,8 @@ def fix_entities(doc: Doc, matcher: Matcher | None = None, rules: EntityRules | 
     spans = fix_works(doc, spans, rules)
     # 8. names that end in an owner's 's take it back ("McDonald's", "Sotheby's")
     spans = keep_owned_s(doc, spans)
+    # 9. lists of people in sports reports (line-ups, team announcements, results)
+    spans = lineup_spans(doc, spans, rules)
     return filter_spans(spans)  # a safety net: doc.ents takes no overlaps
 
 
