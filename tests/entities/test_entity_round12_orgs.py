@@ -162,3 +162,27 @@ NOT_PLURAL_TOWNS = [
 @pytest.mark.parametrize("text, ents, expected, absent", PLURAL_TOWNS + NOT_PLURAL_TOWNS)
 def test_a_town_before_a_plural_verb_in_a_match_report_is_a_club(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
+
+
+PLURAL_NAMES = [
+    # in a report with a result, a one-word "person" before a plural verb is a club, at its other mentions too
+    ("Brenmoor have won 2-0 again. Fans of Brenmoor sang.", [("Brenmoor", "PERSON"), ("Brenmoor", "PERSON")],
+     [("Brenmoor", "ORG")], [("Brenmoor", "PERSON")]),
+    ("After the 1-1 draw, Tarvessa are fifth.", [("Tarvessa", "PERSON")], [("Tarvessa", "ORG")], []),
+]
+
+NOT_PLURAL_NAMES = [
+    # a word of a person's full name in the article, a first name, one of several subjects, a title
+    ("Craig Vellamy scored in the 2-0 win. Vellamy were the words on every lip.",
+     [("Craig Vellamy", "PERSON"), ("Vellamy", "PERSON")], [("Vellamy", "PERSON")], [("Vellamy", "ORG")]),
+    ("After the 2-1 win, Steven are happy.", [("Steven", "PERSON")], [("Steven", "PERSON")], [("Steven", "ORG")]),
+    ("After the 2-1 win, Dorrel and Brask are happy.", [("Dorrel", "PERSON"), ("Brask", "PERSON")],
+     [("Brask", "PERSON")], [("Brask", "ORG")]),
+    # no report of a match
+    ("Brenmoor have a new album.", [("Brenmoor", "PERSON")], [("Brenmoor", "PERSON")], [("Brenmoor", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", PLURAL_NAMES + NOT_PLURAL_NAMES)
+def test_a_name_before_a_plural_verb_in_a_match_report_is_a_club(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)

@@ -48,6 +48,7 @@ def teams(doc: Doc, spans: list[Span], rules: EntityRules, sport: bool) -> list[
     heads = set(rules.club_heads)
     if sport or _SCORE.search(doc.text):
         spans = plural_town_clubs(doc, place_clubs(doc, spans), rules)  # round 12: "Exeter City", "Fulham are"
+        spans = plural_name_clubs(doc, spans, rules, lower)  # round 12: "Everton have" (PERSON)
         heads |= cued_short_forms(doc, spans, rules, lower, people)
         spans = _long_forms(doc, spans, rules, heads, lower, people)
         people = _people_words(spans, rules)
@@ -99,6 +100,30 @@ def plural_town_clubs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
             sp = Span(doc, sp.start, sp.end, label="ORG", span_id="fix:team")
         out.append(sp)
     return out
+
+
+def plural_name_clubs(doc: Doc, spans: list[Span], rules: EntityRules, lower: set[str]) -> list[Span]:
+    """Round 12, in a sports report: a one-word name the model read as a person, right before a
+    plural verb (``club_plural_verbs``: "Everton have", "Chelsea are") is a club, ORG, and so are
+    its other mentions the model read as a person: one person is singular. Not a first name, a
+    name after a title, a word of a person's full name in the article ("Craig Bellamy" ...
+    "Bellamy were"), a country, a nationality, a party, a word the article writes in lower case,
+    nor one of several subjects ("Smith and Jones are")."""
+    verbs = firm_words().club_plural_verbs
+    people = _people_words(spans, rules)
+    clubs = set()
+    for sp in spans:
+        e = sp.end
+        if (sp.label_ == "PERSON" and len(sp) == 1 and e < len(doc) and doc[e].lower_ in verbs and doc[e].is_lower
+                and _team_word(doc, sp.start, rules, lower, people) and not is_first_name(sp.text)
+                and not (sp.start > 0 and (doc[sp.start - 1].lower_ in _COORDINATORS
+                                           or doc[sp.start - 1].text in rules.titles
+                                           or doc[sp.start - 1].text in rules.courtesy_titles))):
+            clubs.add(sp.text)
+    if not clubs:
+        return spans
+    return [Span(doc, sp.start, sp.end, label="ORG", span_id="fix:team")
+            if sp.label_ == "PERSON" and sp.text in clubs else sp for sp in spans]
 
 
 def _people_words(spans: list[Span], rules: EntityRules) -> set[str]:
