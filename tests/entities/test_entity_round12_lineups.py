@@ -24,6 +24,12 @@ CASES = [
      [("J Gardell", "PERSON"), ("Bath", "ORG"), ("M Lewin-Franks", "PERSON"), ("Birchfield", "ORG"),
       ("D Chalmer", "PERSON"), ("Belgrave", "ORG")],
      [("60m", "ORG"), ("Bath", "GPE")]),
+    # an event's heading with no entity in it; a country named in full in brackets
+    ("Pole vault: K Tarrow (Sheffield), N Buckley (USA)\n60m hurdles: J Lemm (Harrow), T Oyo (Nigeria)",
+     [("Pole", "PERSON"), ("Sheffield", "GPE"), ("Nigeria", "GPE")],
+     [("K Tarrow", "PERSON"), ("Sheffield", "ORG"), ("USA", "GPE"), ("J Lemm", "PERSON"), ("Harrow", "ORG"),
+      ("Nigeria", "GPE")],
+     [("Pole", "PERSON"), ("Sheffield", "GPE")]),
     # a results line: rank, name, country code, time
     ("1. Tarik Belaye (Eth) 12:37.35\n2. Sam Orrin (GB) 12:40.11",
      [("Eth", "ORG"), ("Sam Orrin", "ORG")],
