@@ -46,6 +46,9 @@ CASES = [
      [("Dorran", "PERSON"), ("Fennick", "PERSON"), ("Tarley", "PERSON"), ("Brisco", "PERSON"), ("Pell", "PERSON"),
       ("Garvey", "PERSON")],
      [("Fennick", "GPE"), ("Garvey", "GPE")]),
+    # a player whose surname is a country's name, taken off for a substitute
+    ("Dorran, Wilsey, Scotland (Samwell 63), Brebb, Kerrin (Camm 87).", [("Scotland", "GPE"), ("Brebb", "GPE")],
+     [("Scotland", "PERSON"), ("Samwell", "PERSON"), ("Brebb", "PERSON")], [("Scotland", "GPE")]),
     # goal scorers with minutes, an own goal and a penalty
     ("Varley 68, Dunne 75 og, Tarr 80 pen.", [("Dunne 75", "ORG")],
      [("Varley", "PERSON"), ("Dunne", "PERSON"), ("Tarr", "PERSON")], [("Dunne 75", "ORG")]),
@@ -84,6 +87,8 @@ CASES = [
 ]
 
 UNTOUCHED = [
+    # a results line of countries: the countries keep their label
+    ("France 2, Italy 1, Spain 3.", [("France", "GPE"), ("Italy", "GPE"), ("Spain", "GPE")]),
     # outside a sports report, a bracket after a name is left alone (a programme, a channel)
     ("Caroline Quint (Life Goes On, ITV1)\n\nCathy Tarn (The Cathy Tarn Show, BBC Two)",
      [("Caroline Quint", "PERSON"), ("ITV1", "ORG"), ("Cathy Tarn", "PERSON"), ("The Cathy Tarn Show", "WORK_OF_ART"),

@@ -23,7 +23,8 @@ the items of the lines that list people (GUIDELINES section 2, round-12 row):
   name, initials and a surname (:func:`.initials.person_with_initials`), a PERSON span of the
   model, a name from another list of people in the article);
 * each item's name is then a PERSON, unless it is a country or ends in a club's, a body's or a
-  firm's head word (then it keeps its label); a bracketed name and a minute is the substitute,
+  firm's head word (then it keeps its label) and no substitute is named after it (a player taken
+  off is a person: "Scotland (Samuel 63)"); a bracketed name and a minute is the substitute,
   PERSON; a bracketed country or country code ("GB", "Eth", "USA": ``country_codes``) is GPE;
   other bracketed capitalised words are the person's club, ORG (a town standing for a club
   included, leading "The" outside); lower-case words in brackets ("capt", "ankle") are nothing;
@@ -119,6 +120,7 @@ class Item:
     names: list[tuple[int, int]] = field(default_factory=list)
     brackets: list[tuple[int, int]] = field(default_factory=list)
     minute: bool = False  # a minute, a result or a substitution goes with the item
+    substituted: bool = False  # a substitute and a minute in brackets ("Scotland (Samuel 63)")
     rank: bool = False
 
 
@@ -240,7 +242,9 @@ def _parse_item(doc: Doc, s: int, e: int, rules: EntityRules, words: LineupWords
             while close < e and doc[close].text != ")":
                 close += 1
             a = k + 1
-            item.minute = item.minute or any(_result(doc[m].text) for m in range(k + 1, close))
+            timed = any(_result(doc[m].text) for m in range(k + 1, close))
+            item.minute = item.minute or timed
+            item.substituted = item.substituted or (timed and close > k + 1 and capitalised(doc[k + 1]))
             for b in range(k + 1, close + 1):
                 if b == close or doc[b].text == ",":
                     if a < b:
@@ -437,7 +441,7 @@ def lineup_spans(doc: Doc, spans: list[Span], rules: EntityRules, words: LineupW
             for a, b in it.names:
                 if doc[a:b].text in words.placeholders or doc[b - 1].text in words.placeholders:
                     cleared |= set(range(a, b))
-                elif not _not_person(doc, a, b, rules, words):
+                elif it.substituted or not _not_person(doc, a, b, rules, words):
                     new.append(Span(doc, a, b, label="PERSON", span_id="fix:lineup"))
             lone = len(ln.items) == 1 and not ln.headings  # an official's line: "S Bennett (Kent)."
             for a, b in it.brackets:
