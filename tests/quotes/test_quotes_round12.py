@@ -129,3 +129,43 @@ def test_first_and_surname_on_hand_set_tags():
 ])
 def test_parenthetical_cue_after_a_topic(quote_speakers, text, speaker):
     assert list(quote_speakers(text).values()) == [speaker]
+
+
+# --- a share that is the subject of a reporting verb is the share of the people asked ----------
+
+@pytest.mark.parametrize("text, speakers", [
+    ('The survey asked voters about the plan, to which 21 percent said “not too likely” and 14 percent '
+     'said “not at all likely.”', ["21 percent", "14 percent"]),
+    ('In the poll, 21 percent of voters said the plan was "too costly."', ["21 percent of voters"]),
+])
+def test_share_of_people_speaks(quote_records, text, speakers):
+    rows = quote_records(text)
+    assert [r["speaker"] for r in rows] == speakers
+    assert {r["speaker_kind"] for r in rows} == {"group"}
+
+
+def test_share_that_is_no_speaker(quote_speakers):
+    # a share that does not report (the subject of "voted") names no speaker of the quoted option
+    text = 'Only 23 percent of those who chose someone who "cares about people like me" voted for Lee.'
+    assert quote_speakers(text).get("cares about people like me") is None
+
+
+def test_share_of_people_on_hand_set_labels():
+    import spacy
+    from spacy.tokens import Doc
+    from extract.quotes.lexicon import load_lexicon
+    from extract.quotes.phrases import share_of_people
+    lex = load_lexicon()
+    nlp = spacy.blank("en")
+    doc = Doc(nlp.vocab, words=["21", "percent", "said", "no"], heads=[1, 2, 2, 2],
+              deps=["nummod", "nsubj", "ROOT", "dobj"], tags=["CD", "NN", "VBD", "DT"],
+              ents=["B-PERCENT", "I-PERCENT", "O", "O"])
+    assert share_of_people(doc[1], doc[2], lex)
+    doc = Doc(nlp.vocab, words=["21", "percent", "voted", "no"], heads=[1, 2, 2, 2],
+              deps=["nummod", "nsubj", "ROOT", "dobj"], tags=["CD", "NN", "VBD", "DT"],
+              ents=["B-PERCENT", "I-PERCENT", "O", "O"])
+    assert not share_of_people(doc[1], doc[2], lex)    # "voted" reports nothing
+    doc = Doc(nlp.vocab, words=["Prices", "rose", "21", "percent"], heads=[1, 1, 3, 1],
+              deps=["nsubj", "ROOT", "nummod", "npadvmod"], tags=["NNS", "VBD", "CD", "NN"],
+              ents=["O", "O", "B-PERCENT", "I-PERCENT"])
+    assert not share_of_people(doc[3], doc[1], lex)

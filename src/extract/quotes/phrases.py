@@ -19,9 +19,21 @@ _NOT_SPEAKER_ENTS = frozenset(schema.DATE_LABELS + schema.QUANTITY_LABELS)
 SPEAKER_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 
 
+#: the head words of a share ("21 percent", "21%", "21 per cent"): as the subject of a verb, the
+#: share of the people asked ("21 percent said")
+SHARE_WORDS = frozenset({"percent", "%", "cent"})
+
+
 def not_speaker(tok: Token) -> bool:
     """A date, number or amount cannot speak ("the 46-year-old" can)."""
     return tok.ent_type_ in _NOT_SPEAKER_ENTS and not tok.lower_.endswith("old")
+
+
+def share_of_people(tok: Token, verb: Token, lex: Lexicon) -> bool:
+    """``tok`` is a share ("21 percent", "21%") that is the subject of the reporting verb
+    ``verb``: the share of the people asked who said it ("21 percent said “not too likely”")."""
+    return tok.ent_type_ == "PERCENT" and tok.lower_ in SHARE_WORDS and tok.dep_ == "nsubj" \
+        and tok.head.i == verb.i and is_cue_verb(verb, lex)
 
 
 #: entity labels of names that can hold a word that is also a reporting verb ("the Washington Post")
@@ -111,6 +123,9 @@ def np_around(doc: Doc, head: Token, lex: Lexicon, lo: int, hi: int) -> tuple[in
     for child in head.rights:
         if child.dep_ in {"flat", "compound"} and child.i < hi:
             end = max(end, child.i + 1)
+        elif head.lower_ in SHARE_WORDS and child.dep_ == "prep" and child.lower_ == "of" \
+                and child.right_edge.i < hi:
+            end = max(end, child.right_edge.i + 1)   # "21 percent of voters": of whom
     return start, end
 
 
@@ -183,8 +198,8 @@ def _named_head(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | No
 
 
 def _first_and_surname(doc: Doc, k: int, hi: int, lex: Lexicon) -> bool:
-    """Tokens k, k+1 are a known first name and a capitalised proper noun, no entity but a
-    person's on either, and no capitalised word follows them: a person's name."""
+    """Tokens k, k+1 are a known first name and a capitalised proper noun that the NER left
+    without a label, and no capitalised word follows them: a person's name."""
     if k + 1 >= hi:
         return False
     first, last = doc[k], doc[k + 1]
@@ -192,7 +207,7 @@ def _first_and_surname(doc: Doc, k: int, hi: int, lex: Lexicon) -> bool:
     return (first.lower_ in lex.first_names or first.lower_ in census_genders()) \
         and first.is_title and last.is_title \
         and first.pos_ == last.pos_ == "PROPN" \
-        and all(t.ent_type_ in {"", "PERSON"} for t in (first, last)) \
+        and not first.ent_type_ and not last.ent_type_ \
         and (after is None or k + 2 >= hi or not after.is_title)
 
 

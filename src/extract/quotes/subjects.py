@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ent_of, is_cue_verb, is_pronoun,
-                      not_speaker, np_around, np_left, np_right, sent_start)
+                      not_speaker, np_around, np_left, np_right, sent_start, share_of_people)
 from .speakers import speaker_noun_kind
 
 _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
@@ -198,7 +198,7 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
                 # "it" says nothing; the participle speaks for the verb reporting its clause
                 break
             if child.dep_ in SUBJ_DEPS and lo_subj <= child.i < hi and outside(child.i) \
-                    and not not_speaker(child):
+                    and (not not_speaker(child) or share_of_people(child, v, lex)):
                 if child.lower_ in RELATIVES and v.dep_ == "relcl" and lo_subj <= v.head.i < hi:
                     return child.i, child.i + 1   # "Beck, who has said": named in name_speaker
                 if child.lower_ in NOT_SPEAKERS:
