@@ -169,3 +169,28 @@ def test_share_of_people_on_hand_set_labels():
               deps=["nsubj", "ROOT", "nummod", "npadvmod"], tags=["NNS", "VBD", "CD", "NN"],
               ents=["O", "O", "B-PERCENT", "I-PERCENT"])
     assert not share_of_people(doc[3], doc[1], lex)
+
+
+# --- "Of Carson, Levine, who ..., said": a fronted preposition is no subject ----------------------
+
+def test_fronted_preposition_is_no_speaker(quote_records):
+    text = ("“He is funny,” New York attorney Eric Levine said of Trump. Of Carson, Levine, who has given "
+            "money to Marco Rubio, said, “He is flat-out scary. I think he is a wonderful man.”")
+    rows = quote_records(text)
+    assert [r["speaker"] for r in rows] == ["Eric Levine", "Eric Levine"]
+    assert rows[1]["speaker_mention"] == "Levine"
+
+
+def test_object_of_fronted_preposition_on_a_hand_built_parse():
+    import spacy
+    from spacy.tokens import Doc
+    from extract.quotes.subjects import _object_of_fronted_preposition
+    nlp = spacy.blank("en")
+    words = ["Of", "Carson", ",", "Levine", "said", ","]
+    doc = Doc(nlp.vocab, words=words, heads=[4, 3, 3, 0, 4, 4], deps=["nsubj", "nmod", "punct", "pobj", "ROOT", "punct"],
+              pos=["ADP", "PROPN", "PUNCT", "PROPN", "VERB", "PUNCT"], ents=["O", "B-PERSON", "O", "B-PERSON", "O", "O"])
+    assert _object_of_fronted_preposition(doc[0]).text == "Levine"
+    words = ["Of", "the", "plan", "said", ","]
+    doc = Doc(nlp.vocab, words=words, heads=[3, 2, 0, 3, 3], deps=["nsubj", "det", "pobj", "ROOT", "punct"],
+              pos=["ADP", "DET", "NOUN", "VERB", "PUNCT"])
+    assert _object_of_fronted_preposition(doc[0]) is None   # no person after a comma: no subject

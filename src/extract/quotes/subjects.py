@@ -203,6 +203,12 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
                     return child.i, child.i + 1   # "Beck, who has said": named in name_speaker
                 if child.lower_ in NOT_SPEAKERS:
                     continue
+                if child.pos_ == "ADP":
+                    # "Of Carson, Levine, who ..., said": the parse made the fronted preposition
+                    # the subject; its object after the comma is the subject, else there is none
+                    child = _object_of_fronted_preposition(child)
+                    if child is None:
+                        continue
                 if child.pos_ in {"PROPN", "NOUN", "PRON"} or child.is_title:
                     inset = _parenthetical_subject(doc, child, v)
                     if inset is not None:
@@ -215,6 +221,17 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
             v = v.head
         else:
             return None
+    return None
+
+
+def _object_of_fronted_preposition(prep: Token) -> Token | None:
+    """The object of a preposition the parse took for a subject that follows a comma after the
+    preposition's own noun phrase ("Of Carson, Levine ... said": Levine) and is a person's
+    name; None otherwise."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.ent_type_ == "PERSON" and obj.i > prep.i + 1 \
+                and any(t.text == "," for t in prep.doc[prep.i + 1:obj.i]):
+            return obj
     return None
 
 
