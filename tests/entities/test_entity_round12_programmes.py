@@ -203,3 +203,29 @@ def test_round12_titles_after_a_work_called(labels_hold, text, ents, expected, a
     """"a track called X": the title after a verb of naming that a word for a work precedes is a
     WORK_OF_ART; "a man called X", a place, a person's full name is not."""
     labels_hold(text, ents, expected, absent)
+
+
+WEAK_CUES_OVER_ORG = [
+    # a role phrase, an award category, a work phrase before a title the model read as an organisation
+    ("She won praise for her role in Glass Kettle Diaries last year.", [("Glass Kettle Diaries", "ORG")],
+     [("Glass Kettle Diaries", "WORK_OF_ART")], [("Glass Kettle Diaries", "ORG")]),
+    ("Usher won best album for Tarnfessions on Sunday.", [("Usher", "PERSON"), ("Tarnfessions", "ORG"), ("Sunday", "DATE")],
+     [("Tarnfessions", "WORK_OF_ART")], []),
+    ("He agreed to direct an episode of QXI, the forensic drama.", [("QXI", "ORG")], [("QXI", "WORK_OF_ART")], []),
+    # not a body's, club's or firm's name, a first name and a word, a grade first, two names, an owner inside
+    ("He had a role in Tarnby Association events.", [("Tarnby Association", "ORG")],
+     [("Tarnby Association", "ORG")], [("Tarnby Association", "WORK_OF_ART")]),
+    ("She was nominated for Best British Tarn act.", [("Best British Tarn", "ORG")], [],
+     [("Best British Tarn", "WORK_OF_ART")]),
+    ("They won best actor and actress for Ray and Glass Hour respectively.", [("Ray and Glass Hour", "ORG")],
+     [], [("Ray and Glass Hour", "WORK_OF_ART")]),
+    ("She had a role in Anna Brenwick last year.", [("Anna Brenwick", "ORG")], [],
+     [("Anna Brenwick", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", WEAK_CUES_OVER_ORG)
+def test_round12_weak_cues_take_an_organisation_that_reads_as_no_body(labels_hold, text, ents, expected, absent):
+    """"her role in X", "best album for X", "an episode of X": a weak cue takes an ORG of the model's
+    that reads as no body (no head word, first name, grade, "and" inside)."""
+    labels_hold(text, ents, expected, absent)

@@ -154,11 +154,16 @@ def _real_start(doc: Doc, i: int) -> bool:
 
 
 def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, rules: EntityRules,
-              doc_spans: list[Span]) -> bool:
+              doc_spans: list[Span], over_org: bool = False) -> bool:
     """Tokens [start, end) after a cue of ``strength`` may be a title: no possessive or word for
-    works after them, no firm label on them, no person's full name, no place or known non-title."""
+    works after them, no firm label on them, no person's full name, no place or known non-title.
+    ``over_org`` (round 12: a role phrase, an award category, a work phrase before the title) lets a
+    weak cue take an organisation the model found that reads as no body (:func:`org_as_title`)."""
     if _names_author(doc, end, rules):
         return False
+    if over_org and strength in {"weak", "named"} and not any(
+            sp.label_ == "ORG" and sp.start == start and not org_as_title(doc, sp, rules) for sp in old):
+        old = [sp for sp in old if sp.label_ != "ORG"]  # round 12: "her role in Vera Drake" (ORG)
     text = doc[start:end].text
     if text in rules.works.not_titles or text in rules.award_names or text == "I":
         return False  # round 9: "the puppet series I grew up with"
@@ -177,6 +182,28 @@ def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, ru
     if strength not in {"strong", "named"} and end - start == 1 and doc[start].text in _people_words(doc_spans):
         return False  # "best actor for Gervais" after "Ricky Gervais"
     return strength == "strong" or end - start > 1 or not is_place(text)
+
+
+def org_as_title(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """Round 12: an organisation the model found after a role phrase or an award category ("her
+    role in Vera Drake", "best album for Confessions") may be the title: not a broadcaster, a name
+    ending in a body's, club's or firm's head word ("Regent Street Association"), a first name and
+    a word ("Cate Blanchett"), a grade or medium first ("Best British R & B"), two names joined by
+    "and" ("Ray and Million Dollar Baby"), a name with an owner's possessive inside, a name before a
+    lower-case word that is no small word ("the production of Quellnet phones"), nor the tail of a longer name ("Country and [Western
+    Music]")."""
+    last = sp[-1].text
+    if (sp.text in rules.broadcasters or last in rules.org_heads or last in rules.club_heads
+            or last in rules.company_heads or sp[0].text in award_event_words().award_front_blockers):
+        return False
+    if len(sp) >= 2 and is_first_name(sp[0].text):
+        return False
+    if any(t.lower_ in {"and", "&"} or t.text in POSSESSIVE for t in sp):
+        return False  # "The Beatles' Across The Universe": an owner inside
+    if sp.end < len(doc) and doc[sp.end].is_lower and doc[sp.end].is_alpha and not doc[sp.end].is_stop:
+        return False  # "the production of Quellnet phones": a firm before its goods
+    return not (sp.start >= 2 and doc[sp.start - 1].is_lower and doc[sp.start - 1].lower_ in {"and", "of", "&"}
+                and capitalised(doc[sp.start - 2]))
 
 
 def _capitalised_run(sp: Span, start: int, end: int) -> bool:
@@ -207,7 +234,8 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         end = max(run or i, first.end if first is not None else i)
         end = _cut_at_names(doc, i, with_subtitle(doc, end, rules), spans, rules)
         old = list({(sp.start, sp.end): sp for k in range(i, end) if (sp := by_token.get(k))}.values())
-        if end == i or any(sp.end > end for sp in old) or not _is_title(doc, i, end, old, strength, rules, spans):
+        if end == i or any(sp.end > end for sp in old) or not _is_title(doc, i, end, old, strength, rules, spans,
+                                                                        over_org=True):
             continue
         if all(sp.label_ == "WORK_OF_ART" and (sp.start, sp.end) == (i, end) for sp in old) and old:
             continue
