@@ -95,7 +95,7 @@ def test_round12_lists_are_package_data():
 def test_a_lower_case_party_name_is_an_error_naming_it():
     data = {key: [] for key in ("maker_blockers", "person_prefixes", "known_firms", "role_departments",
                                 "role_heads", "chamber_names", "common_acronyms", "broadcaster_heads",
-                                "club_place_heads", "club_plural_verbs")}
+                                "club_place_heads", "club_plural_verbs", "band_member_nouns")}
     data["party_names"] = ["labour"]
     with pytest.raises(Exception, match="party_names"):
         validate_firm_words(data)
@@ -185,4 +185,32 @@ NOT_PLURAL_NAMES = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", PLURAL_NAMES + NOT_PLURAL_NAMES)
 def test_a_name_before_a_plural_verb_in_a_match_report_is_a_club(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+BANDS = [
+    # a band's name before a member's noun and a person's full name, or after "the"/"former"
+    ("Tarvessa singer Anna Brisk left the stage.", [("Tarvessa", "PERSON"), ("Anna Brisk", "PERSON")],
+     [("Tarvessa", "ORG"), ("Anna Brisk", "PERSON")], [("Tarvessa", "PERSON")]),
+    ("Former Quill Harbour lead singer Tom Vell sang.", [("Quill Harbour", "FAC"), ("Tom Vell", "PERSON")],
+     [("Quill Harbour", "ORG")], []),
+    ("The Marrow Kettle singer told reporters he was tired.", [("Marrow Kettle", "PERSON")], [("Marrow Kettle", "ORG")], []),
+    # a capitalised word before the model's span joins it
+    ("On stage, No Quarrel singer Gwen Tally waved.", [("Quarrel", "PERSON"), ("Gwen Tally", "PERSON")],
+     [("No Quarrel", "ORG")], []),
+]
+
+NOT_BANDS = [
+    # a nationality, a place, a first name, no person after the noun and no "the"/"former"
+    ("Welsh singer Tom Vell sang.", [("Welsh", "NORP"), ("Tom Vell", "PERSON")], [("Welsh", "NORP")], [("Welsh", "ORG")]),
+    ("Liverpool singer Tom Vell sang.", [("Liverpool", "GPE"), ("Tom Vell", "PERSON")], [("Liverpool", "GPE")],
+     [("Liverpool", "ORG")]),
+    ("Fans of Elvis singer Tom Vell came.", [("Elvis", "PERSON"), ("Tom Vell", "PERSON")], [("Elvis", "PERSON")],
+     [("Elvis", "ORG")]),
+    ("He called Tarvessa singer of the year.", [("Tarvessa", "PERSON")], [("Tarvessa", "PERSON")], [("Tarvessa", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", BANDS + NOT_BANDS)
+def test_a_band_before_a_members_noun_is_an_org(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)

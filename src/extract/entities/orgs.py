@@ -37,14 +37,15 @@ from spacy.tokens import Doc, Span
 from ..resources import ListOf, Record, load
 from .gazetteer import is_country, is_first_name, is_place
 from .rules import EntityRules, check_cases
-from .tokens import attached, sentence_start, taken_tokens
+from .tokens import attached, capitalised, sentence_start, taken_tokens
 
 FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
 #: as written, "eBay")
 FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
               "role_heads": False, "chamber_names": False, "common_acronyms": None, "party_names": False,
-              "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True}
+              "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True,
+              "band_member_nouns": True}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -64,6 +65,7 @@ class FirmWords:
     broadcaster_heads: frozenset[str]  # round 12: "Television": a broadcaster's name ends in one
     club_place_heads: frozenset[str]  # round 12: "City" of "Exeter City": a club's name after a town's
     club_plural_verbs: frozenset[str]  # round 12: "are" of "Fulham are": a town as a plural subject is a club
+    band_member_nouns: frozenset[str]  # round 12: "singer" of "Boyzone singer Ronan Keating": a band before it
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -370,10 +372,46 @@ def party_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return out
 
 
+#: labels a band's name before a member's noun overrules
+_BAND_TARGETS = {"PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART", "EVENT"}
+#: words before a band's name that mark the name as a modifier of the member's noun
+_BAND_OPENERS = {"the", "former", "ex", "ex-"}
+
+
+def band_singers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """A name right before a lower-case noun for a band's member (``band_member_nouns``: "singer",
+    "lead singer", "vocalist") that is itself followed by a person's full name ("Linkin Park singer
+    Chester Bennington") or comes after "the"/"former" ("the Black Sabbath singer") is the band,
+    ORG (OntoNotes tags bands as organisations); a capitalised word right before the name that no
+    span holds, inside a sentence, is part of it ("No Doubt singer Gwen Stefani", the model's span
+    "Doubt"). Not a nationality, a place, a country, a party, nor a name with a first name at its
+    front ("Elvis")."""
+    nouns = firm_words().band_member_nouns
+    taken = taken_tokens(spans)
+    by_start = {sp.start: sp for sp in spans}
+    out = []
+    for sp in spans:
+        e = sp.end
+        k = e + 2 if e + 1 < len(doc) and doc[e:e + 2].text in nouns else e + 1
+        if (sp.label_ in _BAND_TARGETS and e < len(doc) and doc[e].is_lower and doc[e:k].text in nouns
+                and not _not_a_firm(sp, rules) and not is_first_name(sp[0].text)
+                and not (len(sp) == 1 and sp[0].text in rules.titles)):
+            after = by_start.get(k)
+            before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
+            if (after is not None and after.label_ == "PERSON" and len(after) >= 2) or before in _BAND_OPENERS:
+                s = sp.start
+                if (s > 1 and s - 1 not in taken and capitalised(doc[s - 1]) and doc[s - 1].is_alpha
+                        and not sentence_start(doc, s - 1) and doc[s - 1].whitespace_):
+                    s -= 1  # "No" of "No Doubt"
+                sp = Span(doc, s, sp.end, label="ORG", span_id=REASON)
+        out.append(sp)
+    return out
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote);
     round 12: common abbreviations dropped, parties' names made ORG."""
-    spans = party_orgs(doc, common_acronyms(doc, spans, rules), rules)
+    spans = band_singers(doc, party_orgs(doc, common_acronyms(doc, spans, rules), rules), rules)
     spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, radio_stations(doc, spans))))
     spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
