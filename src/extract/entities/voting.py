@@ -16,6 +16,7 @@ from .gazetteer import available, is_british_town, is_country, is_first_name, is
 from .initials import initials_evidence
 from .labelcues import cue_label, is_sport, name_heads
 from .tokens import POSSESSIVE, capitalised
+from .works.lists import list_around
 
 
 #: labels a first name at a name's front votes against
@@ -217,7 +218,7 @@ def _in_place_list(doc: Doc, sp: Span, named: dict[tuple[int, int], bool]) -> bo
 
 
 #: words joining the members of a list of names
-_LIST_JOINERS = {",", "and", "or", "&"}
+_LIST_JOINERS = frozenset({",", "and", "or", "&"})
 #: words that open a list after a word for its kind ("stations such as X and Y"): that word, not
 #: the members' labels, says what the members are (a word for firms is a cue of its own)
 _KIND_OPENERS = {"such", "like", "including", "include", "includes", "included", "as"}
@@ -262,18 +263,9 @@ def listed_with_org(doc: Doc, sp: Span, named: dict[tuple[int, int], Span], pers
 
 def _list_members(doc: Doc, sp: Span, named: dict[tuple[int, int], Span]) -> tuple[list[Span], set[str]]:
     """The other names of the list ``sp`` stands in (spans joined to it, one after another, by a
-    comma, "and", "or" or "&"; ``named``: (start, end) -> span) and the joining words."""
+    comma, "and", "or" or "&"; ``named``: (start, end) -> span) and the joining words: the list of
+    :func:`.works.lists.list_around` (round 12) with spans only and these joiners."""
     by_end = {e: span for (s, e), span in named.items()}
     by_start = {s: span for (s, e), span in named.items()}
-    out, joined = [], set()
-    k = sp.start
-    while k >= 2 and doc[k - 1].lower_ in _LIST_JOINERS and (k - 1) in by_end:
-        joined.add(doc[k - 1].lower_)
-        out.append(by_end[k - 1])
-        k = by_end[k - 1].start
-    k = sp.end
-    while k + 1 < len(doc) and doc[k].lower_ in _LIST_JOINERS and (k + 1) in by_start:
-        joined.add(doc[k].lower_)
-        out.append(by_start[k + 1])
-        k = by_start[k + 1].end
-    return out, joined
+    members, joined = list_around(doc, sp, by_start, by_end, joiners=_LIST_JOINERS, comma_and=False)
+    return [m for _, _, m in members], joined

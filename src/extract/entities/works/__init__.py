@@ -95,6 +95,7 @@ from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
 from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, called_titles, credit_of_titles,
                          predicate_titles, strong_credit_titles)
+from .lists import listed_works, rival_works, split_joined_names  # round 12: relations (lists, rivals)
 from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
 __all__ = ["fix_works", "STEPS", "no_model", "cued_codes", "launch_before", "launched_code"]
@@ -110,9 +111,10 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: the rules in the order they run (round 9: laws the model misread, events and awards; then titles,
 #: their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
-    misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
+    split_joined_names, misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
     cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles,
     bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
     called_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
+    listed_works, rival_works,  # round 12: lists.py
 )
