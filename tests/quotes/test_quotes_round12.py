@@ -194,3 +194,20 @@ def test_object_of_fronted_preposition_on_a_hand_built_parse():
     doc = Doc(nlp.vocab, words=words, heads=[3, 2, 0, 3, 3], deps=["nsubj", "det", "pobj", "ROOT", "punct"],
               pos=["ADP", "DET", "NOUN", "VERB", "PUNCT"])
     assert _object_of_fronted_preposition(doc[0]) is None   # no person after a comma: no subject
+
+
+# --- a thing that says nothing, like a copula's "it", passes the participle on ------------------
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('The first incident came during a speech at the college, when protesters interrupted her speech, '
+     'shouting "she wins, we lose!"', "she wins, we lose", "protesters"),
+    ('The trouble started after the band left the stage, when fans rushed the barrier, chanting '
+     '"one more song!"', "one more song", "fans"),
+])
+def test_participle_passes_a_thing(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+def test_participle_after_a_thing_with_no_clause_that_speaks(quote_speakers):
+    text = 'The storm hit the coast on Monday, leaving residents "in total shock."'
+    assert quote_speakers(text)["in total shock"] is None

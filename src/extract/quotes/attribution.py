@@ -37,8 +37,8 @@ from .marks import MARKS, Quote
 from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ancestors, ent_of, in_name,
                       is_cue_verb, is_pronoun, not_speaker, np_around, np_left, np_right, sent_start, tok_range)
 from .speakers import speaker_noun_kind
-from .subjects import (Mention, can_speak as _can_speak, passive_listener, skip_left_aux, skip_parens,
-                       speaker_of_verb, title_cased as _title_cased)
+from .subjects import (Mention, can_speak as _can_speak, mute_thing as _mute_thing, passive_listener,
+                       skip_left_aux, skip_parens, speaker_of_verb, title_cased as _title_cased)
 
 #: a dash after a quote, spaces (no-break ones too) around it
 #: lower-case words inside a name ("Ana de la Cruz")
@@ -500,16 +500,6 @@ def _cue_before(doc: Doc, q: Quote, qs: int, qe: int, b_start: int, lex: Lexicon
             q.governed = k in governing
             return k, mention
     return None
-
-
-def _mute_thing(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
-    """The mention names a thing that can say nothing: no speaker, no pronoun, no document
-    ("the report") and no speech ("his comments"), which say something of their own."""
-    head = doc[mention[1] - 1]
-    if mention[1] - mention[0] == 1 and head.lower_ in RELATIVES:
-        return False       # "who", "that": named by what they refer to
-    return not _can_speak(doc, mention, lex) and head.lower_ not in lex.document_nouns \
-        and head.lower_ not in lex.speech_nouns and head.lemma_.lower() not in lex.document_nouns
 
 
 _MODALS = {"will", "would", "could", "should", "might", "may", "can", "must", "'ll", "’ll", "wo", "ca"}

@@ -53,10 +53,13 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
     if not _says_the_quote(doc, v, qs, qe):
         v = _reported_by(doc, v, lo_subj, lex)
     mention = _subject_in_parse(doc, v, lo_subj, hi, lex, quoted, outside)
-    if mention is not None and verb.tag_ == "VBG" and dummy_it(doc[mention[0]]):
-        # "It was a long night, as Lee conceded, saying ...": a copula's "it" says nothing; the
-        # participle speaks for the nearest clause before it whose subject can speak
-        mention = _subject_past_dummy(doc, doc[mention[0]], verb, lex, outside)
+    if mention is not None and verb.tag_ == "VBG" and verb.i > mention[1] \
+            and (dummy_it(doc[mention[0]]) or mute_thing(doc, mention, lex)):
+        # "It was a long night, as Lee conceded, saying ...", "The first incident came when
+        # protesters interrupted her, shouting ...": a copula's "it" or a thing says nothing;
+        # the participle speaks for the nearest clause before it whose subject can speak
+        nearer = _subject_past_dummy(doc, doc[mention[1] - 1], verb, lex, outside)
+        mention = nearer if nearer is not None or dummy_it(doc[mention[0]]) else mention
     if mention is not None or passive_listener(v, lex):
         return mention
     if verb.tag_ == "VBG":
@@ -251,6 +254,16 @@ def _parenthetical_subject(doc: Doc, subj: Token, v: Token) -> Token | None:
     return None
 
 
+def mute_thing(doc: Doc, mention: Mention, lex: Lexicon) -> bool:
+    """The mention names a thing that can say nothing: no speaker, no pronoun, no document
+    ("the report") and no speech ("his comments"), which say something of their own."""
+    head = doc[mention[1] - 1]
+    if mention[1] - mention[0] == 1 and head.lower_ in RELATIVES:
+        return False       # "who", "that": named by what they refer to
+    return not can_speak(doc, mention, lex) and head.lower_ not in lex.document_nouns \
+        and head.lower_ not in lex.speech_nouns and head.lemma_.lower() not in lex.document_nouns
+
+
 def dummy_it(tok: Token) -> bool:
     """``tok`` is the "it" subject of the copula "be" ("it was premature to ...", "It was a
     long night", "it is clear that ..."): a placeholder, which says nothing."""
@@ -411,5 +424,5 @@ def title_cased(doc: Doc, a: int, b: int) -> bool:
     return bool(words) and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words)
 
 
-__all__ = ["speaker_of_verb", "passive_listener", "dummy_it", "can_speak", "title_cased", "skip_parens", "skip_left_aux",
+__all__ = ["speaker_of_verb", "passive_listener", "dummy_it", "mute_thing", "can_speak", "title_cased", "skip_parens", "skip_left_aux",
            "surname_word", "Mention"]
