@@ -7,6 +7,8 @@ each rule reads only words, their case and the spans found so far, so it works o
 * a broadcaster in brackets right after a name ("Jonathan Creek (BBC One)", "Shameless (Channel
   4)", several joined by "/" or ","): the name is a programme (not a person the article also names
   by the last word alone, a place, a nationality, a broadcaster);
+* a name the model read as a person (no first name) or an organisation right after a broadcaster's
+  possessive ("the BBC's EastEnders"; not a body's name, a station, a name before a lower-case noun);
 * a broadcaster and a lower-case word for its programmes (``programme_nouns``: "ITV1 shows Doc
   Martin and Life Begins", "BBC One show My Family") opens a list of titles, an item owned by
   another broadcaster's possessive too ("and Channel 4's Shameless");
@@ -448,4 +450,25 @@ def called_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
         end = _cut_at_names(doc, i + 1, with_subtitle(doc, end, rules), spans, rules)
         if _takes(doc, i + 1, end, spans, by_token, rules, labels=_MISREAD | {"PRODUCT"}, keep=_KEEP - {"PRODUCT"}):
             new.append(_title_span(doc, i + 1, end))
+    return replace_spans(spans, new)
+
+
+def owned_programmes(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """"Channel 4's Shameless", "BBC One's Strictly Come Dancing": a name the model read as a person
+    (no first name at its front, no role before it) or an organisation, right after a broadcaster's
+    possessive, is the broadcaster's programme, a WORK_OF_ART; not a body's name (a head word last),
+    a station ("Radio"), a person's full name ("the BBC's John Simpson")."""
+    names = _broadcasters(rules)
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for sp in spans:
+        if sp.label_ not in _MISREAD or sp.start < 2 or doc[sp.start - 1].text not in POSSESSIVE:
+            continue
+        if _broadcaster_before(doc, sp.start - 1, names) is None:
+            continue
+        if (sp[-1].text in rules.org_heads or any(t.text in {"Radio", "TV", "Television", "News"} for t in sp)
+                or (sp.end < len(doc) and doc[sp.end].is_lower and doc[sp.end].is_alpha and not doc[sp.end].is_stop)):
+            continue  # "the BBC's World Service"; "ITV's Tarn programme" is left to broadcast_titles
+        if _takes(doc, sp.start, sp.end, spans, by_token, rules):
+            new.append(_title_span(doc, sp.start, sp.end))
     return replace_spans(spans, new)
