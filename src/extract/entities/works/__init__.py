@@ -76,7 +76,8 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   Doc Martin and Life Begins"), a title after "creator of", "star of", before "creator" or
   "co-writer" and a person (over an organisation too), a name "named best comedy" or that "won best
   drama", a name that "has become one of TV Angola's most watched programmes", a title after "a track
-  called".
+  called", a name the model read as a person or firm after a broadcaster's possessive ("BBC Three's
+  Flashmob - The Opera").
 
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
 makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
@@ -94,7 +95,7 @@ from .codes import coded_models, cued_codes, launch_before, launched_code, no_mo
 from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
 from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, called_titles, credit_of_titles,
-                         predicate_titles, strong_credit_titles)
+                         owned_programmes, predicate_titles, strong_credit_titles)
 from .lists import listed_works, rival_works, split_joined_names  # round 12: relations (lists, rivals)
 from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
@@ -113,7 +114,7 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     split_joined_names, misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
     cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles,
-    bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
+    owned_programmes, bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
     called_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
     listed_works, rival_works,  # round 12: lists.py
