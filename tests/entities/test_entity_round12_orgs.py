@@ -95,7 +95,8 @@ def test_round12_lists_are_package_data():
 def test_a_lower_case_party_name_is_an_error_naming_it():
     data = {key: [] for key in ("maker_blockers", "person_prefixes", "known_firms", "role_departments",
                                 "role_heads", "chamber_names", "common_acronyms", "broadcaster_heads",
-                                "club_place_heads", "club_plural_verbs", "band_member_nouns")}
+                                "club_place_heads", "club_plural_verbs", "band_member_nouns",
+                                "event_heads_org")}
     data["party_names"] = ["labour"]
     with pytest.raises(Exception, match="party_names"):
         validate_firm_words(data)
@@ -213,4 +214,29 @@ NOT_BANDS = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", BANDS + NOT_BANDS)
 def test_a_band_before_a_members_noun_is_an_org(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+SHOWS = [
+    # a trade show or a meeting the model read as an organisation
+    ("Tarvo opened the Brenmoor Electronics Show in Las Vegas.", [("Tarvo", "PERSON"), ("Brenmoor Electronics Show", "ORG"),
+                                                                   ("Las Vegas", "GPE")],
+     [("Brenmoor Electronics Show", "EVENT")], [("Brenmoor Electronics Show", "ORG")]),
+    ("Chips were shown at the International Quellcore Conference.", [("International Quellcore Conference", "ORG")],
+     [("International Quellcore Conference", "EVENT")], []),
+]
+
+NOT_SHOWS = [
+    # a TV show ("The" at its front, a first name inside, a broadcaster's possessive), a one-word name
+    ("She watched The Tarvo Show.", [("The Tarvo Show", "ORG")], [("The Tarvo Show", "ORG")], []),
+    ("He hosted the Jerry Quell Show.", [("Jerry Quell Show", "ORG")], [("Jerry Quell Show", "ORG")], []),
+    ("It was on the BBC's Brenmoor Show.", [("BBC", "ORG"), ("Brenmoor Show", "ORG")], [], [("Brenmoor Show", "EVENT")]),
+    # a league in a sports report
+    ("The striker scored twice as Tarnby won 2-0 in the Nationwide Conference, the coach said after the match.",
+     [("Tarnby", "ORG"), ("Nationwide Conference", "ORG")], [("Nationwide Conference", "ORG")], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", SHOWS + NOT_SHOWS)
+def test_a_trade_show_or_meeting_is_an_event(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)

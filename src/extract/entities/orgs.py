@@ -37,7 +37,7 @@ from spacy.tokens import Doc, Span
 from ..resources import ListOf, Record, load
 from .gazetteer import is_country, is_first_name, is_place
 from .rules import EntityRules, check_cases
-from .tokens import attached, capitalised, sentence_start, taken_tokens
+from .tokens import POSSESSIVE, attached, capitalised, sentence_start, taken_tokens
 
 FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
@@ -45,7 +45,7 @@ FIRMS_FILE = "entity_firms.json"
 FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
               "role_heads": False, "chamber_names": False, "common_acronyms": None, "party_names": False,
               "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True,
-              "band_member_nouns": True}
+              "band_member_nouns": True, "event_heads_org": False}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -66,6 +66,7 @@ class FirmWords:
     club_place_heads: frozenset[str]  # round 12: "City" of "Exeter City": a club's name after a town's
     club_plural_verbs: frozenset[str]  # round 12: "are" of "Fulham are": a town as a plural subject is a club
     band_member_nouns: frozenset[str]  # round 12: "singer" of "Boyzone singer Ronan Keating": a band before it
+    event_heads_org: frozenset[str]  # round 12: "Show", "Conference": a trade show or meeting, no organisation
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -408,10 +409,34 @@ def band_singers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return out
 
 
+def show_events(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """An ORG of two words or more ending in a head word for a trade show or a meeting
+    (``event_heads_org``: "Show", "Conference": "the Consumer Electronics Show", "the International
+    Supercomputer Conference") is an EVENT (GUIDELINES section 2: fairs are events); not a TV show
+    (a capitalised "The" at its front, a first name inside: "The Cosby Show", "Jerry Springer
+    Show", or a broadcaster's possessive before it), nor in a sports report, where a "Conference"
+    is a league ("the Nationwide Conference")."""
+    heads = firm_words().event_heads_org
+    if not any(sp.label_ == "ORG" and len(sp) >= 2 and sp[-1].text in heads for sp in spans):
+        return spans
+    from .labelcues import is_sport  # labelcues imports this module's neighbours
+    if is_sport(doc, rules):
+        return spans
+    out = []
+    for sp in spans:
+        if (sp.label_ == "ORG" and len(sp) >= 2 and sp[-1].text in heads and sp[0].text != "The"
+                and not any(is_first_name(t.text) and t.text not in rules.labels.first_name_blockers for t in sp[:-1])
+                and not (sp.start > 0 and doc[sp.start - 1].text in POSSESSIVE)):
+            sp = Span(doc, sp.start, sp.end, label="EVENT", span_id=REASON)
+        out.append(sp)
+    return out
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote);
     round 12: common abbreviations dropped, parties' names made ORG."""
     spans = band_singers(doc, party_orgs(doc, common_acronyms(doc, spans, rules), rules), rules)
+    spans = show_events(doc, spans, rules)
     spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, radio_stations(doc, spans))))
     spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
