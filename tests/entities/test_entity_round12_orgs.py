@@ -96,7 +96,7 @@ def test_a_lower_case_party_name_is_an_error_naming_it():
     data = {key: [] for key in ("maker_blockers", "person_prefixes", "known_firms", "role_departments",
                                 "role_heads", "chamber_names", "common_acronyms", "broadcaster_heads",
                                 "club_place_heads", "club_plural_verbs", "band_member_nouns",
-                                "event_heads_org")}
+                                "event_heads_org", "religion_names")}
     data["party_names"] = ["labour"]
     with pytest.raises(Exception, match="party_names"):
         validate_firm_words(data)
@@ -239,4 +239,17 @@ NOT_SHOWS = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", SHOWS + NOT_SHOWS)
 def test_a_trade_show_or_meeting_is_an_event(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", [
+    # a religion the model read as an organisation or a person is NORP
+    ("He went to Pakistan to study Islam.", [("Pakistan", "GPE"), ("Islam", "ORG")], [("Islam", "NORP")], [("Islam", "ORG")]),
+    ("Christianity spread across Tarnby.", [("Christianity", "PERSON"), ("Tarnby", "GPE")],
+     [("Christianity", "NORP")], []),
+    # inside a longer name it stays with that name
+    ("The Nation of Islam held a rally.", [("Nation of Islam", "ORG")], [("Nation of Islam", "ORG")],
+     [("Islam", "NORP")]),
+])
+def test_a_religion_is_norp(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)

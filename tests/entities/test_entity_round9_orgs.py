@@ -206,7 +206,7 @@ def test_camel_case(word, expected):
 
 #: the lists round 12 added to entity_firms.json (tests/entities/test_entity_round12_orgs.py)
 _ROUND12 = {"common_acronyms": [], "party_names": [], "broadcaster_heads": [], "club_place_heads": [], "club_plural_verbs": [],
-            "band_member_nouns": [], "event_heads_org": []}
+            "band_member_nouns": [], "event_heads_org": [], "religion_names": []}
 
 
 def test_firm_words_are_checked():

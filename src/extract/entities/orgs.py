@@ -45,7 +45,7 @@ FIRMS_FILE = "entity_firms.json"
 FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
               "role_heads": False, "chamber_names": False, "common_acronyms": None, "party_names": False,
               "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True,
-              "band_member_nouns": True, "event_heads_org": False}
+              "band_member_nouns": True, "event_heads_org": False, "religion_names": False}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -67,6 +67,7 @@ class FirmWords:
     club_plural_verbs: frozenset[str]  # round 12: "are" of "Fulham are": a town as a plural subject is a club
     band_member_nouns: frozenset[str]  # round 12: "singer" of "Boyzone singer Ronan Keating": a band before it
     event_heads_org: frozenset[str]  # round 12: "Show", "Conference": a trade show or meeting, no organisation
+    religion_names: frozenset[str]  # round 12: "Islam", "Christianity": a religion is NORP
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -432,11 +433,21 @@ def show_events(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return out
 
 
+def religions(doc: Doc, spans: list[Span]) -> list[Span]:
+    """A religion's name (``religion_names``: "Islam", "Christianity", "Judaism") is NORP, as
+    religious groups are (GUIDELINES section 2), whatever label the model gave it; inside a longer
+    name ("the Nation of Islam") it stays with that name."""
+    names = firm_words().religion_names
+    return [Span(doc, sp.start, sp.end, label="NORP", span_id=REASON)
+            if sp.text in names and sp.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"} else sp
+            for sp in spans]
+
+
 def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-9 organisation rules applied (before the document-level vote);
     round 12: common abbreviations dropped, parties' names made ORG."""
     spans = band_singers(doc, party_orgs(doc, common_acronyms(doc, spans, rules), rules), rules)
-    spans = show_events(doc, spans, rules)
+    spans = religions(doc, show_events(doc, spans, rules))
     spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, radio_stations(doc, spans))))
     spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
