@@ -139,9 +139,33 @@ SPLIT = [
     ("Anna Vale spoke. Anna Vale and Night Orchard were praised.",
      [("Anna Vale", "PERSON"), ("Anna Vale and Night Orchard", "WORK_OF_ART")],
      [("Night Orchard", "WORK_OF_ART")], [("Anna Vale and Night Orchard", "WORK_OF_ART")]),
+    # two titles the model read as one
+    ("The comedy was voted best film, beating Glass Harbour Nights and Kettle Road 2.",
+     [("Glass Harbour Nights and Kettle Road 2", "WORK_OF_ART")],
+     [("Glass Harbour Nights", "WORK_OF_ART"), ("Kettle Road 2", "WORK_OF_ART")], []),
+    ("Fans of Tarnwick liked Tarnwick and Brenmoor Lights.",
+     [("Tarnwick", "WORK_OF_ART"), ("Tarnwick and Brenmoor Lights", "WORK_OF_ART")],
+     [("Brenmoor Lights", "WORK_OF_ART")], [("Tarnwick and Brenmoor Lights", "WORK_OF_ART")]),
+
+    # a side the article names on its own keeps the label it has there
+    ("Tarnby Rovers won. Tarnby Rovers and Brenland defender Tom Vale left. Brenland lost.",
+     [("Tarnby Rovers", "ORG"), ("Tarnby Rovers and Brenland", "WORK_OF_ART"), ("Tom Vale", "PERSON"), ("Brenland", "GPE")],
+     [("Tarnby Rovers", "ORG"), ("Brenland", "GPE")], [("Tarnby Rovers and Brenland", "WORK_OF_ART")]),
 ]
 
 NOT_SPLIT = [
+    # an owner's possessive inside
+    ("As MP for Glass Harbour Vale and Brenmoor's Parliamentary Leader, he spoke.",
+     [("Glass Harbour Vale and Brenmoor's Parliamentary Leader", "WORK_OF_ART")],
+     [("Glass Harbour Vale and Brenmoor's Parliamentary Leader", "WORK_OF_ART")], []),
+    # one side of one word the article does not name alone; a lower-case word after "and"
+    ("He loved Brenmoor and The Kettle Lights as a child.", [("Brenmoor and The Kettle Lights", "WORK_OF_ART")],
+     [("Brenmoor and The Kettle Lights", "WORK_OF_ART")], []),
+    ("He loved Glass Harbour and the Kettle Men as a child.", [("Glass Harbour and the Kettle Men", "WORK_OF_ART")],
+     [("Glass Harbour and the Kettle Men", "WORK_OF_ART")], []),
+    ("His album Glass Harbour Between The Kettle And The Stars sold well.",
+     [("Glass Harbour Between The Kettle And The Stars", "WORK_OF_ART")],
+     [("Glass Harbour Between The Kettle And The Stars", "WORK_OF_ART")], []),
     # the words before "and" name no person of the article: a title with "and" in it
     ("He loved Beauty and the Beast as a child.", [("Beauty and the Beast", "WORK_OF_ART")],
      [("Beauty and the Beast", "WORK_OF_ART")], []),

@@ -15,7 +15,8 @@
   a cue-marked title), a product's where the model read a name of two words or more, or a person;
 * a title the model ran over a person and a title joined by "and" ("Gervais and The Office
   co-writer Stephen Merchant") is split: the person's name (a PERSON of the article, or the
-  surname of one) is a PERSON, the rest the title without the lower-case credit word after it
+  surname of one) is a PERSON, the rest the title without the lower-case credit word after it;
+  two titles the model read as one ("Shaun of the Dead and Shrek 2") are two
   (:func:`split_joined_names`).
 
 A list whose members read as people (a first name at a member's front or alone, a title before
@@ -327,9 +328,17 @@ def split_joined_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
     """"Gervais and The Office co-writer Stephen Merchant" read as one WORK_OF_ART: a title the model
     found whose words before "and" or "&" are a person of the article (a PERSON span's text elsewhere,
     or the last word of a person's full name) is split: that person a PERSON, the words after the
-    joiner a WORK_OF_ART without a lower-case word at its end (a credit word before a person)."""
+    joiner a WORK_OF_ART without a lower-case word at its end (a credit word before a person). Two
+    titles the model read as one ("Shaun of the Dead and Shrek 2") are two (:func:`_two_titles`), a
+    side the article names on its own with one label taking that label ("Arsenal and England")."""
     people = {sp.text for sp in spans if sp.label_ == "PERSON"}
     surnames = {sp[-1].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2}
+    labels: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label_ in LABELS:
+            labels.setdefault(sp.text, set()).add(sp.label_)
+    # a side the article names on its own with one label keeps it ("Arsenal and England defender")
+    elsewhere = {text: next(iter(ls)) for text, ls in labels.items() if len(ls) == 1}
     new = []
     for sp in spans:
         if sp.label_ != "WORK_OF_ART" or sp.id_ not in _MODEL_REASONS or len(sp) < 3:
@@ -339,6 +348,9 @@ def split_joined_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
             continue
         left = doc[sp.start:k]
         if not (left.text in people or (len(left) == 1 and left.text in surnames)) or is_first_name(left.text):
+            if _two_titles(doc, sp, k, spans, rules):  # "Shaun of the Dead and Shrek 2"
+                for a, b in ((sp.start, k), (k + 1, sp.end)):
+                    new.append(Span(doc, a, b, label=elsewhere.get(doc[a:b].text) or "WORK_OF_ART", span_id=SPLIT))
             continue
         end = sp.end
         while end > k + 1 and doc[end - 1].is_lower:
@@ -352,3 +364,25 @@ def split_joined_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
         new.append(Span(doc, sp.start, k, label="PERSON", span_id=SPLIT))
         new.append(Span(doc, k + 1, end, label="WORK_OF_ART", span_id=SPLIT))
     return replace_spans(spans, new)
+
+
+def _two_titles(doc: Doc, sp: Span, k: int, spans: list[Span], rules: EntityRules) -> bool:
+    """The model's title ``sp`` is two titles joined by "and"/"&" at token k ("Shaun of the Dead and
+    Shrek 2", "Romancing The Stone and The Jewel Of The Nile"): the only joiner in it, each side a
+    title of its own (capitalised words with small words inside, ending on a capitalised word or a
+    number; "and" in lower case, no comma) and of two words or more, or one side a name the article gives a span of its own
+    ("Sideways and Finding Neverland" beside "Sideways"); not a side that is a person's name or a
+    place, and not where a lower-case word follows the joiner ("Beauty and the Beast")."""
+    if (sum(t.lower_ in {"and", "&"} for t in sp) != 1 or not (doc[k].is_lower or doc[k].text == "&")
+            or any((t.is_punct and t.text not in {"-", "'", "’", ":"}) or t.text in POSSESSIVE for t in sp)):
+        return False  # "Halfway Between The Gutter And The Stars"; "Destiny's Child, Ti and Lil Wayne"
+    if not capitalised(doc[k + 1]) and not doc[k + 1].is_upper:
+        return False
+    left, right = doc[sp.start:k], doc[k + 1:sp.end]
+    if title_run(doc, k + 1, rules) != sp.end or not (capitalised(doc[k - 1]) or doc[k - 1].is_upper or doc[k - 1].like_num):
+        return False
+    others = {o.text for o in spans if o.end <= sp.start or o.start >= sp.end}
+    if not ((len(left) >= 2 and len(right) >= 2) or left.text in others or right.text in others):
+        return False
+    return not any(is_first_name(part[0].text) and len(part) == 2 or is_place(part.text) or is_country(part.text)
+                   for part in (left, right))
