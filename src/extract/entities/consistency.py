@@ -34,7 +34,8 @@ from .names import extend_person
 from .rules import LABELS, EntityRules
 from .firms import listed_firms, short_forms
 from .initials import initial_names
-from .labelcues import (CUE_TARGETS, HYPHENS, ROLE_TARGETS, cue_label, is_demonym, is_sport, name_heads,
+from .articles import is_sport
+from .labelcues import (CUE_TARGETS, HYPHENS, ROLE_TARGETS, cue_label, is_demonym, name_heads,
                         party_word, role_before)
 from .missed import common_words, coordinated_orgs, cued_names
 from .places import towns_after_prepositions

@@ -72,17 +72,6 @@ def is_demonym(word: str, rules: EntityRules) -> bool:
     return word in rules.demonyms or (word.endswith("s") and word[:-1] in rules.demonyms)
 
 
-def is_sport(doc: Doc, rules: EntityRules, least: int = 3) -> bool:
-    """The article is a sports report: at least ``least`` different words of ``sport_words``."""
-    seen = set()
-    for t in doc:
-        if t.lower_ in rules.sport_words:
-            seen.add(t.lower_)
-            if len(seen) >= least:
-                return True
-    return False
-
-
 # the model labels a cued label overrules at the other mentions of the name
 CUE_TARGETS = {"GPE": {"ORG", "PERSON"}, "ORG": {"PERSON", "PRODUCT", "WORK_OF_ART", "GPE", "NORP"},
                 "PRODUCT": {"PERSON", "LOC", "NORP", "GPE", "ORG"},

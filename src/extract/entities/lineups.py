@@ -29,7 +29,7 @@ the items of the lines that list people (GUIDELINES section 2, round-12 row):
   other bracketed capitalised words are the person's club, ORG (a town standing for a club
   included, leading "The" outside); lower-case words in brackets ("capt", "ankle") are nothing;
 * a line of one or two items with no sign of sport of its own (a heading of people, a minute, a
-  substitute, a rank) is read only in a sports report (:func:`.labelcues.is_sport`):
+  substitute, a rank) is read only in a sports report (:func:`.articles.is_sport`):
   "Jonathan Creek (BBC One)" in an arts report is a title and its channel;
 * a line of one person with no heading ("S Bennett (Kent)", a referee's line) takes the name in
   brackets for the person's place (a referee's county): the model's label (GPE, LOC, ORG), else GPE;
@@ -51,7 +51,7 @@ from spacy.tokens import Doc, Span
 from ..resources import ListOf, Record, bad, load
 from .gazetteer import is_country, is_first_name, is_place
 from .initials import initials_length, person_with_initials
-from .labelcues import is_sport
+from .articles import is_sport
 from .rules import LABELS, EntityRules
 from .tokens import capitalised, is_break, is_space, replace_spans
 

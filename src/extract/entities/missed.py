@@ -7,7 +7,8 @@ from spacy.tokens import Doc, Span
 
 from .rules import EntityRules, LabelCues
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
-from .labelcues import cue_phrases, is_demonym, is_sport, org_cue, party_word, word_before
+from .articles import is_sport
+from .labelcues import cue_phrases, is_demonym, org_cue, party_word, word_before
 from .tokens import all_caps_line, sentence_start, taken_tokens
 
 

@@ -35,6 +35,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from ..resources import ListOf, Record, load
+from .articles import is_sport
 from .gazetteer import is_country, is_first_name, is_place
 from .rules import EntityRules, check_cases
 from .tokens import POSSESSIVE, attached, capitalised, sentence_start, taken_tokens
@@ -420,7 +421,6 @@ def show_events(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     heads = firm_words().event_heads_org
     if not any(sp.label_ == "ORG" and len(sp) >= 2 and sp[-1].text in heads for sp in spans):
         return spans
-    from .labelcues import is_sport  # labelcues imports this module's neighbours
     if is_sport(doc, rules):
         return spans
     out = []

@@ -3,7 +3,7 @@
 A club is ORG, also by a short form (GUIDELINES section 2). The small model reads a capital at
 a sentence start as no name ("Rovers manager Tom Hale", "Wanderers coach": tagged NNS or even
 VBZ) and often misses a club named in full ("Dunmore Wanderers beat Kelby Albion"). The
-evidence, all within one sports report (:func:`.labelcues.is_sport`):
+evidence, all within one sports report (:func:`.articles.is_sport`):
 
 * a club's head word (``club_heads``: "Rovers", "United", "Albion") ends a club's name, so a run
   of capitalised words ending in one that no span holds is an ORG ("Dunmore Wanderers");
@@ -42,7 +42,7 @@ def teams(doc: Doc, spans: list[Span], rules: EntityRules, sport: bool) -> list[
     """The spans with clubs' names and short forms the model missed or mislabelled. The short
     form of a club the model named in full is read in any article (like the acronym of an
     expansion); names the model missed, and short forms only a cue marks, only in a sports report
-    (``sport`` from :func:`.labelcues.is_sport`) or one with a result ("2-1")."""
+    (``sport`` from :func:`.articles.is_sport`) or one with a result ("2-1")."""
     lower = {t.lower_ for t in doc if t.is_lower and t.is_alpha}
     people = _people_words(spans, rules)
     heads = set(rules.club_heads)

@@ -14,7 +14,8 @@ from spacy.tokens import Doc, Span
 from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
 from .initials import initials_evidence
-from .labelcues import cue_label, is_sport, name_heads
+from .articles import is_sport
+from .labelcues import cue_label, name_heads
 from .tokens import POSSESSIVE, capitalised
 from .works.lists import list_around
 
