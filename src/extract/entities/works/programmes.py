@@ -389,8 +389,11 @@ def predicate_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     media = rules.spans.list_media | rules.broadcasters | {"talk", "chat", "quiz", "game", "comedy", "sketch"}
     by_end = {sp.end: sp for sp in spans}
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    lasts = {p[-1] for p in verbs}  # the word before i must end a verb phrase: a quick test first
     new = []
     for i in range(2, len(doc) - 1):
+        if doc[i - 1].lower_ not in lasts:
+            continue
         s = _verb_start(doc, i, verbs)
         if s is None or not _predicate_noun(doc, i, nouns, media):
             continue
