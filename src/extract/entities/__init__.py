@@ -89,6 +89,13 @@ model; it reads ``doc.ents`` and rewrites it in two steps, *find* then *write*:
      its 's ("McDonald's, the chain", "Moody's said") at every mention, when the article shows
      once that the 's is no possessive and never writes the name without it; never for a
      person's or a place's name.
+   * round 12: lists of people in sports reports (:mod:`.lineups`, word lists in
+     ``resources/entity_lineups.json``): in a team announcement, line-up or results line each
+     name is a PERSON, a bracketed country or its code a GPE, a bracketed club an ORG, and the
+     list's heading ("Replacements:", "Pole vault:") no entity; titles of programmes and films
+     named by what the sentence says ("Jonathan Creek (BBC One)", "ITV1 shows X and Y", "creator
+     of X", "X was voted best comedy film"; :mod:`.works.programmes`) and by their relation to a
+     marked one (in a list with it, beaten by it; :mod:`.works.lists`).
    * drop: a name-type span with no capital letter ("bee", "280bn"), a PERSON made only
      of titles ("the Rt Rev Dr"), and multi-word spans in an all-capitals heading line.
 
@@ -105,7 +112,9 @@ of one name), :mod:`.boundaries` (boundaries and labels from a name's own words)
 name in a document; its context cues in :mod:`.labelcues`, the vote in :mod:`.voting`, missed
 names in :mod:`.missed`, clubs and their short forms in :mod:`.teams`), :mod:`.gazetteer` (optional place
 names), :mod:`.works` (titles and products), :mod:`.owned` (owners' names ending in 's),
-:mod:`.standards` (acronyms of standards, dropped), :mod:`.finder`
+:mod:`.standards` (acronyms of standards, dropped), :mod:`.orgs` and :mod:`.firms`
+(organisations), :mod:`.initials` (initials and a surname), :mod:`.lineups` (lists of people),
+:mod:`.articles` (what kind of article: a sports report), :mod:`.finder`
 (``fix_entities``, ``find_entities``) and :mod:`.component` (the spaCy component).
 """
 from __future__ import annotations
