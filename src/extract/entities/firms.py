@@ -27,7 +27,7 @@ from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_
 from .orgs import maker_before
 from .rules import EntityRules
 from .tokens import POSSESSIVE
-from .works import cued_codes, launched_code
+from .works import coded_name, cued_codes, launched_code
 
 #: words joining the members of a list
 _JOINERS = {",", "and", "or", "&"}
@@ -82,7 +82,7 @@ def _persons_name(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> 
     if sp.start > 0 and (doc[sp.start - 1].text in rules.titles or doc[sp.start - 1].text in rules.courtesy_titles):
         return True
     return any(o.label_ == "PERSON" and len(o) >= 2 and o.text != sp.text and any(t.text in words for t in o)
-               for o in spans)
+               and not coded_name(doc, o, rules) for o in spans)  # round 12: not "Martin DB9"
 
 
 def maker_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:

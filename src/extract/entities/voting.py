@@ -17,6 +17,7 @@ from .initials import initials_evidence
 from .articles import is_sport
 from .labelcues import cue_label, name_heads
 from .tokens import POSSESSIVE, capitalised
+from .works import coded_name
 from .works.lists import list_around
 
 
@@ -46,7 +47,9 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         if sp.label_ in _VOTING:
             mentions.setdefault(sp.text, []).append(n)
     # words of people's names are no countries here ("Jordan" after "Michael Jordan")
-    name_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    # (a model's name read as a person's, "Martin DB9", is none: round 12)
+    people = [sp for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 and not coded_name(doc, sp, rules)]
+    name_words = {t.text for sp in people for t in sp}
     # a British town taken for a person is its club in a sports report (BBC football)
     sport = is_sport(doc, rules)
     cues = rules.labels
@@ -56,10 +59,9 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # (start, end) of the names: a list joins names of one kind
     names = {(sp.start, sp.end): sp for sp in spans if sp.label_ in LABELS}
     person_words: dict[str, set[str]] = {}  # a word -> the people's full names it is in
-    for sp in spans:
-        if sp.label_ == "PERSON" and len(sp) >= 2:
-            for tok in sp:
-                person_words.setdefault(tok.text, set()).add(sp.text)
+    for sp in people:
+        for tok in sp:
+            person_words.setdefault(tok.text, set()).add(sp.text)
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}

@@ -91,7 +91,7 @@ from spacy.tokens import Doc, Span
 
 from ..rules import EntityRules
 from .awards import award_names, awards_before_nouns
-from .codes import coded_models, cued_codes, launch_before, launched_code, no_model, roads
+from .codes import coded_models, coded_name, cued_codes, launch_before, launched_code, no_model, roads
 from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
 from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, called_titles, credit_of_titles,
@@ -99,7 +99,7 @@ from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, c
 from .lists import listed_works, rival_works, split_joined_names  # round 12: relations (lists, rivals)
 from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
-__all__ = ["fix_works", "STEPS", "no_model", "cued_codes", "launch_before", "launched_code"]
+__all__ = ["fix_works", "STEPS", "no_model", "coded_name", "cued_codes", "launch_before", "launched_code"]
 
 
 def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:

@@ -197,6 +197,13 @@ def _coded_name_start(doc: Doc, sp: Span, by_end: dict[int, Span], taken: set[in
     return _model_front(doc, sp.start, by_end, taken - set(range(sp.start, sp.end)), rules)
 
 
+def coded_name(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """Round 12: the span is a model's name the model read as a person or a place ("Martin DB9" in
+    "the Aston Martin DB9", :func:`_coded_name_start`): no person's full name, so its words are no
+    evidence that another name is a person's ("Ryanair and Aston Martin")."""
+    return _coded_name_start(doc, sp, {}, set(), rules) is not None
+
+
 def _model_front(doc: Doc, i: int, by_end: dict[int, Span], taken: set[int], rules: EntityRules) -> int:
     """Start of a model's name ending in the code at token i: up to two capitalised words no span
     covers right before it ("Epson R800", "Radeon X800"), and a maker's or product's span before
