@@ -52,7 +52,7 @@ from .rules import EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_place, org_words
 from .firms import brand_cue, maker_cue, role_at_cue
 from .works import no_model
-from .tokens import POSSESSIVE, attached, capitalised, sentence_start
+from .tokens import POSSESSIVE, all_caps_line, attached, capitalised, sentence_start
 
 
 def name_heads(rules: EntityRules) -> frozenset[str]:
@@ -85,6 +85,8 @@ def cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) ->
     prev = doc[s - 1] if s >= 1 else None
     nxt = doc[e] if e < len(doc) else None
     cues = rules.labels
+    if label == "PERSON" and _acronym(sp) and not all_caps_line(doc, s, e):
+        return "ORG"  # round 12: an all-capitals word in running text is no person's name ("RICS added")
     if label in CUE_TARGETS["PERSON"] | {"PERSON"} and _person_cue(doc, sp, rules, cues):
         return "PERSON"  # a PERSON label is confirmed: "in Anderson's hometown" is no place
     if (label in CUE_TARGETS["PERSON"] and list_cue(doc, sp, org_words().person_list_nouns)
@@ -140,6 +142,12 @@ def cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) ->
     if label in {"ORG", "GPE", "LOC", "FAC"} and _new_product(doc, sp, rules, cues):  # not "the new Maradona"
         return "PRODUCT"
     return None
+
+
+def _acronym(sp: Span) -> bool:
+    """The span is one all-capitals word of four letters or more ("TTIP", "RICS"; three capitals
+    may be a person's initials: "JFK", "FDR")."""
+    return len(sp) == 1 and len(sp[0].text) >= 4 and sp[0].text.isalpha() and sp[0].text.isupper()
 
 
 def _site_place(doc: Doc, sp: Span) -> bool:
