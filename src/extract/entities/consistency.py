@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .names import extend_person
+from .names import extend_person, full_name_words
 from .rules import LABELS, EntityRules
 from .firms import listed_firms, short_forms
 from .initials import initial_names
@@ -165,7 +165,7 @@ def plural_products(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     """A name in the plural is a product ("two Xboxes" beside "Xbox"): people and places are
     not counted. Words of people's names and nationalities are left alone ("the Williamses")."""
     names = {sp.text for sp in spans if sp.label_ in LABELS}
-    people = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    people = full_name_words(spans)
     products = set()
     for sp in spans:
         text = sp.text

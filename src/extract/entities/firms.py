@@ -24,6 +24,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
+from .names import full_name_words
 from .orgs import maker_before
 from .rules import EntityRules
 from .tokens import POSSESSIVE
@@ -139,7 +140,7 @@ def listed_firms(doc: Doc, spans: list[Span], rules: EntityRules, sport: bool) -
     the article or a name after a title ("Mr Burberry")."""
     if sport:
         return spans
-    people_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    people_words = full_name_words(spans)
     members = {}
     for n, sp in enumerate(spans):
         if (len(sp) == 1 and sp.label_ in _PERSON_LIKE and sp[0].is_title and sp[0].is_alpha
@@ -181,7 +182,7 @@ def short_forms(doc: Doc, spans: list[Span], rules: EntityRules) -> dict[str, st
     body's head, as bodies are named after places: "Powys Local Health Board") -> "ORG"; not a place, a country, a nationality, a first
     name, a common word, a title, an acronym or a word of a person's name in the article, nor
     the front of "X of Y" ("Bank of England")."""
-    people_words = {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
+    people_words = full_name_words(spans)
     heads = rules.company_heads | org_words().firm_heads
     out = {}
     for sp in spans:

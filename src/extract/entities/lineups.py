@@ -52,7 +52,7 @@ from ..resources import ListOf, Record, bad, load
 from .gazetteer import is_country, is_first_name, is_place
 from .initials import initials_length, person_with_initials
 from .articles import is_sport
-from .rules import LABELS, EntityRules
+from .rules import LABELS, EntityRules, check_cases
 from .tokens import capitalised, is_break, is_space, replace_spans
 
 LINEUPS_FILE = "entity_lineups.json"
@@ -80,10 +80,7 @@ def validate_lineup_words(data: object = None, name: str = LINEUPS_FILE) -> Line
     """The lists of ``name`` (or of ``data`` given in its place), checked: headings and role words
     in lower case, country codes one word with a capital first."""
     data = load(name, LINEUPS_SHAPE, data)
-    for key in ("people_headings", "role_words"):
-        for word in data[key]:
-            if word != word.lower() or not word.strip():
-                raise bad(name, f"{key}: {word!r}", "headings and role words are written in lower case")
+    check_cases(name, data, {"people_headings": True, "role_words": True})
     for code in data["country_codes"]:
         if not re.fullmatch(r"[A-Z][A-Za-z]{1,3}", code):
             raise bad(name, f"country_codes: {code!r}", "a country code is 2-4 letters with a capital first")

@@ -299,3 +299,14 @@ def _trim_back(doc: Doc, start: int, end: int, label: str, rules: EntityRules) -
     if brackets and not any(t.text == ")" for t in doc[brackets[-1]:end]):
         return start, brackets[-1]
     return None
+
+
+def full_name_words(spans) -> dict[str, set[str]]:
+    """Each word of the people's names of two words or more among ``spans`` -> those names
+    ("Ray" -> {"Ray Charles"}): a word of a person's full name reads as that person's elsewhere."""
+    out: dict[str, set[str]] = {}
+    for sp in spans:
+        if sp.label_ == "PERSON" and len(sp) >= 2:
+            for tok in sp:
+                out.setdefault(tok.text, set()).add(sp.text)
+    return out

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .tokens import POSSESSIVE
+from .tokens import POSSESSIVE, taken_tokens
 
 #: labels whose names may end in an owner's 's
 OWNED_LABELS = frozenset({"ORG", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART"})
@@ -60,7 +60,7 @@ def keep_owned_s(doc: Doc, spans: list[Span]) -> list[Span]:
     owned = {name for name, sure in with_s.items() if sure and name not in bare}
     if not owned:
         return spans
-    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    taken = taken_tokens(spans)
     out = []
     for sp in spans:
         if sp.text in owned and sp.label_ in OWNED_LABELS and _s_after(doc, sp) and sp.end not in taken:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 from .rules import LABELS, EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
 from .initials import initials_evidence
+from .names import full_name_words
 from .articles import is_sport
 from .labelcues import cue_label, name_heads
 from .tokens import POSSESSIVE, capitalised
@@ -49,7 +50,8 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     # words of people's names are no countries here ("Jordan" after "Michael Jordan")
     # (a model's name read as a person's, "Martin DB9", is none: round 12)
     people = [sp for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 and not coded_name(doc, sp, rules)]
-    name_words = {t.text for sp in people for t in sp}
+    person_words = full_name_words(people)  # a word -> the people's full names it is in
+    name_words = person_words.keys()
     # a British town taken for a person is its club in a sports report (BBC football)
     sport = is_sport(doc, rules)
     cues = rules.labels
@@ -58,10 +60,6 @@ def vote(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     named = {(sp.start, sp.end): is_place(sp.text) for sp in spans if sp.label_ in LABELS}
     # (start, end) of the names: a list joins names of one kind
     names = {(sp.start, sp.end): sp for sp in spans if sp.label_ in LABELS}
-    person_words: dict[str, set[str]] = {}  # a word -> the people's full names it is in
-    for sp in people:
-        for tok in sp:
-            person_words.setdefault(tok.text, set()).add(sp.text)
     out = list(spans)
     for idxs in mentions.values():
         votes: dict[str, int] = {}

@@ -73,3 +73,11 @@ def is_placed(text: str, places: set[str]) -> bool:
     """``text`` is a place: one of ``places`` (:func:`place_names`), or a name of two words or more
     the gazetteer knows (one word alone may be a town and a common word: "Best")."""
     return text in places or (" " in text and is_place(text))
+
+
+def title_with_article(doc: Doc, start: int, end: int, reason: str) -> Span:
+    """The title [start, end) as a WORK_OF_ART (``reason`` in its ``id_``), with a capitalised
+    article right before it ("The Office" where the model found "Office")."""
+    if start > 0 and doc[start - 1].text in ARTICLES and doc[start - 1].whitespace_:
+        start -= 1
+    return Span(doc, start, end, label="WORK_OF_ART", span_id=reason)

@@ -36,11 +36,12 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from ...resources import ListOf, Record, bad, load
+from ...resources import ListOf, Record, load
 from ..gazetteer import is_country, is_first_name, is_place
-from ..rules import LABELS, EntityRules
+from ..names import full_name_words
+from ..rules import LABELS, EntityRules, check_cases
 from ..spans import title_run
-from ..tokens import POSSESSIVE, capitalised, replace_spans, sentence_start
+from ..tokens import POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 from .common import APPOSED, CODED, CREDIT, CUE, KNOWN, MENTION, MODEL, PRODUCT_WORD, VERSION
 from .titles import _cue_at as cue_at, title_mentions
 
@@ -75,10 +76,7 @@ class ListWords:
 def validate_list_words(data: object = None, name: str = LISTS_FILE) -> ListWords:
     """The lists of ``name`` (or ``data`` given in its place), each entry checked for its case."""
     data = load(name, Record({key: ListOf(str, nonempty=True) for key in LIST_KEYS}), data)
-    for key, lower in LIST_KEYS.items():
-        for i, entry in enumerate(data[key]):
-            if not entry.strip() or (lower and entry != entry.lower()) or (not lower and not entry[:1].isupper()):
-                raise bad(name, f"{key}[{i}]", f"{entry!r} must be {'lower-case words' if lower else 'a capitalised name'}")
+    check_cases(name, data, LIST_KEYS)
     return ListWords(rival_words=frozenset(tuple(e.split()) for e in data["rival_words"]),
                      kind_words=frozenset(data["kind_words"]), not_members=frozenset(data["not_members"]))
 
@@ -171,16 +169,6 @@ def list_around(doc: Doc, sp: Span, by_start: dict[int, Span], by_end: dict[int,
     return members, joined
 
 
-def _person_words(spans: list[Span]) -> dict[str, set[str]]:
-    """Words of the people's names of two words or more in the article -> those names."""
-    out: dict[str, set[str]] = {}
-    for sp in spans:
-        if sp.label_ == "PERSON" and len(sp) >= 2:
-            for t in sp:
-                out.setdefault(t.text, set()).add(sp.text)
-    return out
-
-
 def _member_ok(doc: Doc, s: int, e: int, sp: Span | None, label: str, people: dict[str, set[str]], rules: EntityRules) -> bool:
     """Members [s, e) of a list of ``label`` may take it: no person's name (a first name at its front,
     a title before it, a word of a person's full name), no place, broadcaster, maker or listed
@@ -233,8 +221,8 @@ def listed_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     an owner), nor one after a word for its kind ("actors such as"); a title's other mentions follow."""
     by_start = {sp.start: sp for sp in spans if sp.label_ in LABELS}
     by_end = {sp.end: sp for sp in spans if sp.label_ in LABELS}
-    taken = {i for sp in spans for i in range(sp.start, sp.end)}
-    people = _person_words(spans)
+    taken = taken_tokens(spans)
+    people = full_name_words(spans)
     kinds = list_words().kind_words
     new: dict[tuple[int, int], Span] = {}
     for sp in spans:
@@ -289,8 +277,8 @@ def rival_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     rivals = list_words().rival_words
     by_start = {sp.start: sp for sp in spans if sp.label_ in LABELS}
     by_end = {sp.end: sp for sp in spans if sp.label_ in LABELS}
-    taken = {i for sp in spans for i in range(sp.start, sp.end)}
-    people = _person_words(spans)
+    taken = taken_tokens(spans)
+    people = full_name_words(spans)
     new: dict[tuple[int, int], Span] = {}
     for sp in spans:
         if _seed(doc, sp, rules) != "WORK_OF_ART":

@@ -37,7 +37,7 @@ from ..gazetteer import is_first_name
 from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
 from ..tokens import POSSESSIVE, attached, capitalised, replace_spans, sentence_start
-from .common import ARTICLES, CREDIT, CUE, spans_over
+from .common import CREDIT, CUE, spans_over, title_with_article
 from .titles import _cut_at_names
 
 #: labels a title may have been given by the model where these cues overrule it
@@ -153,14 +153,6 @@ def _phrase_start(doc: Doc, i: int, phrases: list[tuple[str, ...]]) -> int | Non
     return None
 
 
-def _title_span(doc: Doc, start: int, end: int, reason: str = CUE) -> Span:
-    """The title [start, end) as a WORK_OF_ART, with a capitalised article right before it ("The
-    Office" where the model found "Office")."""
-    if start > 0 and doc[start - 1].text in ARTICLES and doc[start - 1].whitespace_:
-        start -= 1
-    return Span(doc, start, end, label="WORK_OF_ART", span_id=reason)
-
-
 def _name_before(doc: Doc, end: int, spans_by_end: dict[int, Span], rules: EntityRules) -> int | None:
     """Start of the name ending right before token ``end``: the model's span there, else a run of
     capitalised words (small words inside)."""
@@ -200,7 +192,7 @@ def bracketed_programmes(doc: Doc, spans: list[Span], rules: EntityRules) -> lis
             continue
         if doc[k - 1].text in surnames or not _takes(doc, start, k, spans, by_token, rules, full_names=True):
             continue
-        new.append(_title_span(doc, start, k))
+        new.append(title_with_article(doc, start, k, CUE))
     return replace_spans(spans, new)
 
 
@@ -249,7 +241,7 @@ def broadcaster_lists(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
         plural = doc[i].lower_.endswith("s") and doc[i].lower_ != "series"
         for start, end in _list_items(doc, i + 1, names, spans, rules):
             if _takes(doc, start, end, spans, by_token, rules, full_names=not plural):
-                new.append(_title_span(doc, start, end))
+                new.append(title_with_article(doc, start, end, CUE))
     return replace_spans(spans, new)
 
 
@@ -271,7 +263,7 @@ def credit_of_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
         end = with_subtitle(doc, max(end, first.end if first is not None else end), rules)
         if _owner_or_author(doc, end, rules) or not _takes(doc, i, end, spans, by_token, rules):
             continue
-        new.append(_title_span(doc, i, end))
+        new.append(title_with_article(doc, i, end, CUE))
     return replace_spans(spans, new)
 
 
@@ -307,7 +299,7 @@ def strong_credit_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> lis
         if any(t.text in {"TV", "Radio", "Television"} for t in doc[start:k]):
             continue
         if _takes(doc, start, k, spans, by_token, rules):
-            new.append(_title_span(doc, start, k, CREDIT))
+            new.append(title_with_article(doc, start, k, CREDIT))
     return replace_spans(spans, new)
 
 
@@ -375,7 +367,7 @@ def best_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         start = _name_before(doc, s, by_end, rules)
         if start is not None and _takes(doc, start, s, spans, by_token, rules):
-            new.append(_title_span(doc, start, s))
+            new.append(title_with_article(doc, start, s, CUE))
     return replace_spans(spans, new)
 
 
@@ -400,7 +392,7 @@ def predicate_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
         start = _name_before(doc, s, by_end, rules)
         if start is not None and not (s - start == 1 and doc[start].is_upper) and _takes(
                 doc, start, s, spans, by_token, rules):
-            new.append(_title_span(doc, start, s))  # an acronym ("CES") names a body or a fair
+            new.append(title_with_article(doc, start, s, CUE))  # an acronym ("CES") names a body or a fair
     return replace_spans(spans, new)
 
 
@@ -452,7 +444,7 @@ def called_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
         end = max([end] + [sp.end for sp in spans_over(by_token, i + 1, end)])  # the model's span, whole
         end = _cut_at_names(doc, i + 1, with_subtitle(doc, end, rules), spans, rules)
         if _takes(doc, i + 1, end, spans, by_token, rules, labels=_MISREAD | {"PRODUCT"}, keep=_KEEP - {"PRODUCT"}):
-            new.append(_title_span(doc, i + 1, end))
+            new.append(title_with_article(doc, i + 1, end, CUE))
     return replace_spans(spans, new)
 
 
@@ -473,5 +465,5 @@ def owned_programmes(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
                 or (sp.end < len(doc) and doc[sp.end].is_lower and doc[sp.end].is_alpha and not doc[sp.end].is_stop)):
             continue  # "the BBC's World Service"; "ITV's Tarn programme" is left to broadcast_titles
         if _takes(doc, sp.start, sp.end, spans, by_token, rules):
-            new.append(_title_span(doc, sp.start, sp.end))
+            new.append(title_with_article(doc, sp.start, sp.end, CUE))
     return replace_spans(spans, new)

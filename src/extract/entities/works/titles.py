@@ -6,12 +6,13 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import is_first_name, is_place
+from ..names import full_name_words
 from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
 from ..tokens import OPENERS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start, taken_tokens
 from .awards import award_event_words
 from .common import (APPOSED, ARTICLES, CREDIT, CUE, MENTION, PLATFORM, capitalised_run_start, phrase_before,
-                     span_words, spans_over)
+                     span_words, spans_over, title_with_article)
 
 #: labels a weak cue (a role phrase, a credit word, an award category) leaves alone at a title's start
 _FIRM = {"GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "LANGUAGE", "ORG"}
@@ -179,7 +180,7 @@ def _is_title(doc: Doc, start: int, end: int, old: list[Span], strength: str, ru
         return False  # "the cast of Channel 4's X": the channel, whose programme boundaries.py finds
     if any(sp.label_ == "PERSON" and len(sp) >= 2 and is_first_name(sp[0].text) for sp in old):
         return False  # "a best director nomination for Martin Scorsese"
-    if strength not in {"strong", "named"} and end - start == 1 and doc[start].text in _people_words(doc_spans):
+    if strength not in {"strong", "named"} and end - start == 1 and doc[start].text in full_name_words(doc_spans):
         return False  # "best actor for Gervais" after "Ricky Gervais"
     return strength == "strong" or end - start > 1 or not is_place(text)
 
@@ -320,11 +321,6 @@ def credited_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
     return replace_spans(spans, new)
 
 
-def _people_words(spans: list[Span]) -> set[str]:
-    """Words of the persons' names of two words or more ("Ray" of "Ray Charles")."""
-    return {t.text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 2 for t in sp}
-
-
 def title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """A title a cue marked is a WORK_OF_ART at its other mentions: spans with its words (or
     its words without the leading article, which then comes in where the text has it), and
@@ -337,7 +333,7 @@ def title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
             titles.add(words[1:] if words[0] in ARTICLES and len(words) > 1 else words)
             if len(words) > 1:
                 written.add(words)
-    people = _people_words(spans)
+    people = full_name_words(spans)  # "Ray" of "Ray Charles"
     titles = {t for t in titles if len(t) > 1 or (t[0] not in people and t[0] not in rules.award_names)}
     if not titles:
         return spans
@@ -349,13 +345,13 @@ def title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         misread = _MISREAD if len(core) > 1 else _MISREAD_ONE_WORD
         if (core in titles and (sp.label_ in misread or (sp.label_ not in LABELS and len(core) > 1))
                 and not _names_author(doc, sp.end, rules)):  # "Million Dollar Baby" read as a sum too
-            new.append(_with_article(doc, sp.start, sp.end))
+            new.append(title_with_article(doc, sp.start, sp.end, MENTION))
     for tok in doc:
         for words in written | {t for t in titles if len(t) > 1}:
             end = tok.i + len(words)
             if (tok.text == words[0] and span_words(doc[tok.i:end]) == words
                     and not any(k in taken for k in range(tok.i, end)) and _stands_alone(doc, tok.i, end)):
-                new.append(_with_article(doc, tok.i, end))
+                new.append(title_with_article(doc, tok.i, end, MENTION))
     return replace_spans(spans, new)
 
 
@@ -365,13 +361,6 @@ def _names_author(doc: Doc, end: int, rules: EntityRules) -> bool:
     nxt = doc[end] if end < len(doc) else None
     return nxt is not None and (nxt.text in POSSESSIVE or (nxt.is_lower and (
         nxt.lower_ in rules.spans.work_words or nxt.lower_ in rules.spans.work_plurals)))
-
-
-def _with_article(doc: Doc, start: int, end: int) -> Span:
-    """The title [start, end) as a WORK_OF_ART, with a capitalised article right before it."""
-    if start > 0 and doc[start - 1].text in ARTICLES and doc[start - 1].whitespace_:
-        start -= 1
-    return Span(doc, start, end, label="WORK_OF_ART", span_id=MENTION)
 
 
 def _stands_alone(doc: Doc, start: int, end: int) -> bool:
