@@ -9,7 +9,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .. import schema
-from .lexicon import Lexicon, census_genders
+from .lexicon import Lexicon
+from .names import first_name_gender
 
 SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _NP_POS = {"PROPN", "NOUN", "ADJ", "DET", "NUM", "PRON"}
@@ -204,7 +205,7 @@ def _first_and_surname(doc: Doc, k: int, hi: int, lex: Lexicon) -> bool:
         return False
     first, last = doc[k], doc[k + 1]
     after = doc[k + 2] if k + 2 < len(doc) else None
-    return (first.lower_ in lex.first_names or first.lower_ in census_genders()) \
+    return first_name_gender(first.text, lex) is not None \
         and first.is_title and last.is_title \
         and first.pos_ == last.pos_ == "PROPN" \
         and not first.ent_type_ and not last.ent_type_ \
