@@ -51,9 +51,10 @@ from spacy.tokens import Doc, Span
 from ..resources import ListOf, Record, bad, load
 from .gazetteer import is_country, is_first_name, is_place
 from .initials import initials_length, person_with_initials
+from .names import split_lines
 from .articles import is_sport
 from .rules import LABELS, EntityRules, check_cases
-from .tokens import capitalised, is_break, is_space, replace_spans
+from .tokens import capitalised, is_space, replace_spans
 
 LINEUPS_FILE = "entity_lineups.json"
 LINEUP_LISTS = ("people_headings", "role_words", "not_names", "placeholders", "regions", "distance_units", "months",
@@ -133,16 +134,9 @@ class ListLine:
 
 
 def _lines(doc: Doc) -> list[tuple[int, int]]:
-    """Token ranges of the text's lines, without spaces at either end."""
-    out, s = [], 0
-    for i, tok in enumerate(doc):
-        if is_break(tok) or tok.text_with_ws.endswith("\n"):
-            e = i if is_break(tok) else i + 1
-            out.append((s, e))
-            s = i + 1
-    out.append((s, len(doc)))
+    """Token ranges of the text's lines (:func:`.names.split_lines`), without spaces at either end."""
     lines = []
-    for s, e in out:
+    for s, e in split_lines(doc, 0, len(doc)):
         while s < e and is_space(doc[s]):
             s += 1
         while e > s and is_space(doc[e - 1]):
