@@ -43,7 +43,7 @@ from ..rules import LABELS, EntityRules, check_cases
 from ..spans import title_run
 from ..tokens import POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 from .common import APPOSED, CODED, CREDIT, CUE, KNOWN, MENTION, MODEL, PRODUCT_WORD, VERSION
-from .titles import _cue_at as cue_at, title_mentions
+from .titles import cue_at, title_mentions
 
 LISTS_FILE = "entity_work_lists.json"
 #: key of entity_work_lists.json -> whether its entries are lower-case words (else capitalised)

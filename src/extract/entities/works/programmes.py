@@ -38,7 +38,7 @@ from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
 from ..tokens import POSSESSIVE, attached, capitalised, replace_spans, sentence_start
 from .common import CREDIT, CUE, spans_over, title_with_article
-from .titles import _cut_at_names
+from .titles import cut_at_names
 
 #: labels a title may have been given by the model where these cues overrule it
 _MISREAD = {"PERSON", "ORG"}
@@ -210,7 +210,7 @@ def _list_items(doc: Doc, k: int, names: list[tuple[str, ...]], spans: list[Span
         end = title_run(doc, k, rules, rules.spans.title_breakers) if k < len(doc) else None
         if end is None:
             break
-        end = _cut_at_names(doc, k, with_subtitle(doc, end, rules), spans, rules)
+        end = cut_at_names(doc, k, with_subtitle(doc, end, rules), spans, rules)
         nxt = doc[end] if end < len(doc) else None
         if nxt is not None and not (nxt.is_punct and nxt.text not in POSSESSIVE or nxt.is_space or nxt.is_lower):
             break  # "Doc Martin's star": an owner, no title on its own
@@ -442,7 +442,7 @@ def called_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
         if end is None:
             continue
         end = max([end] + [sp.end for sp in spans_over(by_token, i + 1, end)])  # the model's span, whole
-        end = _cut_at_names(doc, i + 1, with_subtitle(doc, end, rules), spans, rules)
+        end = cut_at_names(doc, i + 1, with_subtitle(doc, end, rules), spans, rules)
         if _takes(doc, i + 1, end, spans, by_token, rules, labels=_MISREAD | {"PRODUCT"}, keep=_KEEP - {"PRODUCT"}):
             new.append(title_with_article(doc, i + 1, end, CUE))
     return replace_spans(spans, new)

@@ -84,7 +84,7 @@ def _word_before(doc: Doc, i: int) -> str:
     return doc[k:i].text
 
 
-def _cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
+def cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
     """"strong", "weak" or "comma" (a word for a work and a comma: an apposition) when a cue for
     a title ends right before token i, else None."""
     prev = _word_before(doc, i)
@@ -221,7 +221,7 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for i in range(1, len(doc)):
         if not (capitalised(doc[i]) or doc[i].is_upper) or not doc[i].is_alpha:
             continue
-        strength = _cue_at(doc, i, rules)
+        strength = cue_at(doc, i, rules)
         if strength is not None and (_real_start(doc, i) or (sentence_start(doc, i) and not doc[i - 1].is_lower)
                                      or (sentence_start(doc, i) and doc[i].text in rules.titles)):
             continue  # a sentence's first word; the parser's guess alone after a lower-case cue is none,
@@ -233,7 +233,7 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         if first is not None and first.start < i:
             continue  # the cue's word is inside a name ("Best Film Award for ...")
         end = max(run or i, first.end if first is not None else i)
-        end = _cut_at_names(doc, i, with_subtitle(doc, end, rules), spans, rules)
+        end = cut_at_names(doc, i, with_subtitle(doc, end, rules), spans, rules)
         old = list({(sp.start, sp.end): sp for k in range(i, end) if (sp := by_token.get(k))}.values())
         if end == i or any(sp.end > end for sp in old) or not _is_title(doc, i, end, old, strength, rules, spans,
                                                                         over_org=True):
@@ -254,7 +254,7 @@ def _whole_words(doc: Doc, end: int | None, rules: EntityRules) -> int | None:
     return end
 
 
-def _cut_at_names(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRules) -> int:
+def cut_at_names(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRules) -> int:
     """``end`` of the title from token i cut before "at", "in" or "on" (and "the") and a name or
     date the model found ("X at [Grauman]'s Chinese Theatre", "X at the [Brit Awards]", "X in
     [London] on [Friday]"), on a capitalised word."""
