@@ -370,16 +370,17 @@ def set_evaluation(gold_set: GoldSet) -> tuple[list[dict], str]:
 
 # ---------------------------------------------------------------- entities: the model alone and with rules
 
-def _entity_pipeline(rules: bool):
+def _entity_pipeline(rules: bool, model: str | None = None):
     """The model with our entity component, or (``rules=False``) with a pass-through in its
-    place that writes the model's own entity spans as records."""
+    place that writes the model's own entity spans as records. ``model``: any installed English
+    spaCy pipeline or its folder (default: the pipeline's default model)."""
     from spacy.language import Language
 
     from extract import schema
     from extract.entities import find_entities
     from extract.pipeline import build_pipeline
 
-    nlp = build_pipeline(extractors=["entities"])
+    nlp = build_pipeline(model, extractors=["entities"])
     if rules:
         return nlp
     if not Language.has_factory("bench_model_entities"):
@@ -395,7 +396,7 @@ ENTITY_COLUMNS = ["set", "system", "label", "scheme", "n_gold", "n_pred", "tp", 
 SYSTEMS = (("model alone", False), ("with rules", True))
 
 
-def entity_comparison() -> tuple[list[dict], list[str]]:
+def entity_comparison(model: str | None = None) -> tuple[list[dict], list[str]]:
     """Entity P/R/F1 per label and scheme on every gold set, the model alone and with rules."""
     from extract.evaluate import ALL, evaluate
     from extract.runner import run
@@ -403,7 +404,7 @@ def entity_comparison() -> tuple[list[dict], list[str]]:
     rows, notes = [], []
     from extract.pipeline import model_name
 
-    pipelines = {system: _entity_pipeline(rules) for system, rules in SYSTEMS}
+    pipelines = {system: _entity_pipeline(rules, model) for system, rules in SYSTEMS}
     notes.append(f"entities: model {model_name(pipelines['with rules'])}")
     for gold_set in GOLD_SETS:
         try:
@@ -646,9 +647,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--entities", action="store_true",
                     help="only the entity comparison (model alone / with rules on every gold set); "
                          "prints it and writes nothing")
+    ap.add_argument("--model", default=None,
+                    help="with --entities: the spaCy pipeline to compare (an installed package's name "
+                         "or a model folder; default: the pipeline's default model)")
     args = ap.parse_args(argv)
+    if args.model and not args.entities:
+        ap.error("--model goes with --entities (the figures in the README are the default model's)")
     if args.entities:
-        rows, notes = entity_comparison()
+        rows, notes = entity_comparison(args.model)
         print(entities_markdown(rows, notes))
         return 0
     out = run(cached=args.cached, seed=not args.no_seed)

@@ -67,9 +67,9 @@ def doc_half(doc_id: str) -> str:
     return HALVES[hashlib.sha1(doc_id.encode("utf-8")).digest()[0] % 2]
 
 
-def _pipeline():
+def _pipeline(model: str | None = None):
     """The project's pipeline with every extractor (quotes run last, on the corrected entities)."""
-    return build_pipeline(), list(EXTRACTORS)
+    return build_pipeline(model), list(EXTRACTORS)
 
 
 def _same_person(speaker: str | None, source: str | None) -> bool:
@@ -80,10 +80,10 @@ def _same_person(speaker: str | None, source: str | None) -> bool:
 
 
 def run(split: str = "dev", polnear: str | Path = DEFAULT_POLNEAR, *, errors: bool = False,
-        half: str | None = None) -> dict:
+        half: str | None = None, model: str | None = None) -> dict:
     if half is not None and half not in HALVES:
         raise ValueError(f"half must be one of {HALVES} or None, got {half!r}")
-    nlp, names = _pipeline()
+    nlp, names = _pipeline(model)
     docs = read_split(polnear, split)
     if half is not None:
         docs = [d for d in docs if doc_half(d.doc_id) == half]
@@ -199,11 +199,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--errors", help="write every miss, false hit and wrong speaker to this JSONL file")
     ap.add_argument("--docs-hash-half", choices=HALVES, default=None,
                     help="score only the articles of this fixed half (see doc_half); never writes bench/results")
+    ap.add_argument("--model", default=None,
+                    help="the spaCy pipeline to run (an installed package's name or a model folder; default: "
+                         "the pipeline's default model); never writes bench/results")
     args = ap.parse_args(argv)
     if not Path(args.polnear).is_dir():
         print(f"PolNeAR not found at {args.polnear}", file=sys.stderr)
         return 2
-    out = run(args.split, args.polnear, errors=bool(args.errors), half=args.docs_hash_half)
+    out = run(args.split, args.polnear, errors=bool(args.errors), half=args.docs_hash_half, model=args.model)
     if args.errors:
         with open(args.errors, "w", encoding="utf-8") as fh:
             for row in out.pop("errors"):
@@ -225,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{out['rows_by_speaker_kind']}; speakers not person/org/group/role: "
           f"{out['share_speaker_not_person_org_group_role']:.3f}")
     print("published: Gender Gap Tracker P/R/F 0.846/0.827/0.837, speaker accuracy 0.865 (Canadian news)")
-    if args.split == "dev" and out["half"] is None:
+    if args.split == "dev" and out["half"] is None and args.model is None:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(out, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
