@@ -1,0 +1,73 @@
+"""Round 13: titles of works (:mod:`extract.entities.works`, word lists in
+``resources/entity_work_sequels.json``). Sentences written for these tests; the rules run on
+``spacy.blank("en")`` with hand-set entities (``labels_hold``)."""
+from __future__ import annotations
+
+import pytest
+
+from extract.entities.works.sequels import validate_sequel_words
+from extract.errors import ResourceError
+
+SEQUELS = [
+    # a name and a sequel's number in a sentence with a word for a game or a film: the title, at every mention
+    ("Tarnquest 2 sold a million copies, the game's maker said. Tarnquest 2 is out on the PC.", [],
+     [("Tarnquest 2", "WORK_OF_ART")], []),
+    ("Could Brenmoor-Rising 3 live up to the hype of the first game? Brenmoor-Rising 3 is out now.",
+     [("Could Brenmoor-Rising 3", "ORG"), ("Brenmoor-Rising 3", "ORG")],
+     [("Brenmoor-Rising 3", "WORK_OF_ART")], [("Brenmoor-Rising 3", "ORG"), ("Could Brenmoor-Rising 3", "ORG")]),
+    ("The cartoon movie has beaten Glumble 2 to the prizes. Glumble 2 took $80m.", [("Glumble", "PERSON")],
+     [("Glumble 2", "WORK_OF_ART")], [("Glumble", "PERSON")]),
+    ("He starred in films such as Night Kettle IV and a wartime drama.", [],
+     [("Night Kettle IV", "WORK_OF_ART")], []),
+    ("The sequel, Knights of the Tarn Republic II, is a game for the PC.", [],
+     [("Knights of the Tarn Republic II", "WORK_OF_ART")], []),
+    # no word for a game or a film in any sentence naming it: left alone
+    ("Tarnquest 2 sold well. Tarnquest 2 was launched in May.", [], [], [("Tarnquest 2", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", SEQUELS)
+def test_round13_sequel_titles(labels_hold, text, ents, expected, absent):
+    """"Halo 2", "Doom III": a name and a sequel's number, in a sentence with a word for a game or
+    a film, is a WORK_OF_ART where the model found nothing, an organisation or a one-word person,
+    and so are its other mentions."""
+    labels_hold(text, ents, expected, absent)
+
+
+NOT_SEQUELS = [
+    # a channel, a station, a products's version, an acronym, a regnal number, a count, a date, an owner
+    ("The film was shown on Channel 4 and Radio 2 discussed it.", [("Channel 4", "ORG"), ("Radio 2", "ORG")],
+     [("Channel 4", "ORG")], [("Channel 4", "WORK_OF_ART"), ("Radio 2", "WORK_OF_ART")]),
+    ("Games for the Quorbox 2 console sold well.", [("Quorbox 2", "PRODUCT")], [("Quorbox 2", "PRODUCT")],
+     [("Quorbox 2", "WORK_OF_ART")]),
+    ("Gamers can plug the game into a USB 2 port.", [], [], [("USB 2", "WORK_OF_ART")]),
+    ("The film shows Henry V at war.", [("Henry V", "PERSON")], [("Henry V", "PERSON")], [("Henry V", "WORK_OF_ART")]),
+    ("Only 7 games sold. Some 6 million films were rented.", [], [],
+     [("Only 7", "WORK_OF_ART"), ("Some 6", "WORK_OF_ART")]),
+    ("The film opens on Monday 6 December in cinemas.", [], [], [("Monday 6", "WORK_OF_ART")]),
+    ("The studio's 2 films and Tarnwick's 3 games did well.", [], [], [("Tarnwick's 3", "WORK_OF_ART")]),
+    ("The film is part of Volume 3 of the collection.", [], [], [("Volume 3", "WORK_OF_ART")]),
+    # a person's full name elsewhere: its word before a number is no title
+    ("Tom Brask said so. Brask 2 was the film's working title.", [("Tom Brask", "PERSON"), ("Brask", "PERSON")],
+     [("Brask", "PERSON")], [("Brask 2", "WORK_OF_ART")]),
+    # a sports report: a scorer and his goals
+    ("The coach saw the striker win the match this season. Varley 2, Dunne 1 was the score of the game.",
+     [("Varley", "PERSON"), ("Dunne", "PERSON")], [("Varley", "PERSON")], [("Varley 2", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", NOT_SEQUELS)
+def test_round13_no_sequel_titles(labels_hold, text, ents, expected, absent):
+    """A channel, a station, a product with a version, an acronym and a number, a king, a count, a
+    date, an owner's possessive, a blocking word, a person's surname and a sports report's scorer
+    are no sequel's title."""
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("key, entry", [("sequel_context", "Game"), ("sequel_blockers", "channel")])
+def test_round13_sequel_words_checked(key, entry):
+    """The word lists are checked: the context words lower case, the blockers capitalised."""
+    data = {"sequel_context": ["game"], "sequel_blockers": ["Channel"]}
+    data[key] = [entry]
+    with pytest.raises(ResourceError, match=rf"{key}\[0\]"):
+        validate_sequel_words(data)
