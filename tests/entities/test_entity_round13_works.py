@@ -71,3 +71,45 @@ def test_round13_sequel_words_checked(key, entry):
     data[key] = [entry]
     with pytest.raises(ResourceError, match=rf"{key}\[0\]"):
         validate_sequel_words(data)
+
+
+DATED = [
+    # titles listed with their years in brackets, after an actor and "in" too
+    ("His credits include Tarn Harbour (1994), The Glass Kettle (1997) and Anna Vosk's Night Orchard (2003).",
+     [("Tarn Harbour", "GPE"), ("Anna Vosk", "PERSON"), ("Night Orchard", "ORG")],
+     [("Tarn Harbour", "WORK_OF_ART"), ("The Glass Kettle", "WORK_OF_ART"), ("Night Orchard", "WORK_OF_ART"),
+      ("Anna Vosk", "PERSON")], [("Tarn Harbour", "GPE"), ("Night Orchard", "ORG")]),
+    ("Roles included Tom Vardy in the Kettle Singer (1927) and Ann Brisk in Dancing in the Snow (1952).",
+     [("Tom Vardy", "PERSON"), ("Ann Brisk", "PERSON")],
+     [("Kettle Singer", "WORK_OF_ART"), ("Dancing in the Snow", "WORK_OF_ART"), ("Tom Vardy", "PERSON")], []),
+    ("The film Marrowgate (2001) was a flop.", [("Marrowgate", "ORG")], [("Marrowgate", "WORK_OF_ART")], []),
+    ("She starred in films In The Shadow Of Tarn (1994), a war drama.", [("The Shadow Of Tarn", "WORK_OF_ART")],
+     [("In The Shadow Of Tarn", "WORK_OF_ART")], [("The Shadow Of Tarn", "WORK_OF_ART")]),
+]
+
+NOT_DATED = [
+    # a person and a year, a place with one year, a firm, no word for a work and no list
+    ("The film was made when Tom Vardy (1997) was in office.", [("Tom Vardy", "PERSON")], [("Tom Vardy", "PERSON")],
+     [("Tom Vardy", "WORK_OF_ART")]),
+    ("The film festival moved to Brenmouth (2004) last year.", [("Brenmouth", "GPE")], [("Brenmouth", "GPE")],
+     [("Brenmouth", "WORK_OF_ART")]),
+    ("The film was sold to Quellnet Holdings (1998) at a loss.", [("Quellnet Holdings", "ORG")],
+     [("Quellnet Holdings", "ORG")], [("Quellnet Holdings", "WORK_OF_ART")]),
+    ("Profits at Tarnby Mills (1999) rose.", [("Tarnby Mills", "ORG")], [("Tarnby Mills", "ORG")],
+     [("Tarnby Mills", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", DATED)
+def test_round13_dated_titles(labels_hold, text, ents, expected, absent):
+    """"The Crucible (1997)": capitalised words before a year in brackets are a WORK_OF_ART where
+    two dated titles are listed or a word for a work is in the sentence; an actor before "in" and a
+    lower-case "the" stay outside, a capitalised "In" stays inside."""
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", NOT_DATED)
+def test_round13_no_dated_titles(labels_hold, text, ents, expected, absent):
+    """A person with a year, a place with one year, a firm or a name with no word for a work near
+    it keeps its label."""
+    labels_hold(text, ents, expected, absent)

@@ -119,7 +119,7 @@ def _is_count(doc: Doc, j: int, words: SequelWords) -> bool:
     return nxt.is_lower and (nxt.lower_ in _COUNT_WORDS or plural)  # "the Half-Life 2 game" is no count
 
 
-def _in_context(doc: Doc, start: int, end: int, words: SequelWords) -> bool:
+def in_sentence(doc: Doc, start: int, end: int, words: SequelWords) -> bool:
     """A lower-case word of ``sequel_context`` is in the sentence around [start, end) (by full stops
     and line starts, up to 40 tokens each way)."""
     k = start
@@ -180,7 +180,7 @@ def sequel_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
     people = set(full_name_words(spans))
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     found = [(start, tok.i + 1) for tok in doc if (start := _candidate(doc, tok.i, by_token, people, rules, words)) is not None]
-    titles = {tuple(t.text for t in doc[s:e]) for s, e in found if _in_context(doc, s, e, words)}
+    titles = {tuple(t.text for t in doc[s:e]) for s, e in found if in_sentence(doc, s, e, words)}
     new = [Span(doc, s, e, label="WORK_OF_ART", span_id=CUE) for s, e in found
            if tuple(t.text for t in doc[s:e]) in titles]
     return replace_spans(spans, new)
