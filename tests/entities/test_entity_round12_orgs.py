@@ -96,7 +96,8 @@ def test_a_lower_case_party_name_is_an_error_naming_it():
     data = {key: [] for key in ("maker_blockers", "person_prefixes", "known_firms", "role_departments",
                                 "role_heads", "chamber_names", "common_acronyms", "broadcaster_heads",
                                 "club_place_heads", "club_plural_verbs", "band_member_nouns",
-                                "event_heads_org", "religion_names")}
+                                "event_heads_org", "religion_names", "name_heads_extra", "place_heads",
+                                "relabel_only_heads", "country_heads", "name_tail_openers", "name_small_words")}
     data["party_names"] = ["labour"]
     with pytest.raises(Exception, match="party_names"):
         validate_firm_words(data)

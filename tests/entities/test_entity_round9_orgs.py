@@ -206,7 +206,10 @@ def test_camel_case(word, expected):
 
 #: the lists round 12 added to entity_firms.json (tests/entities/test_entity_round12_orgs.py)
 _ROUND12 = {"common_acronyms": [], "party_names": [], "broadcaster_heads": [], "club_place_heads": [], "club_plural_verbs": [],
-            "band_member_nouns": [], "event_heads_org": [], "religion_names": []}
+            "band_member_nouns": [], "event_heads_org": [], "religion_names": [],
+            # round 13 (orgs.headed_orgs)
+            "name_heads_extra": [], "place_heads": [], "relabel_only_heads": [], "country_heads": [],
+            "name_tail_openers": [], "name_small_words": []}
 
 
 def test_firm_words_are_checked():

@@ -36,9 +36,9 @@ from spacy.tokens import Doc, Span
 
 from ..resources import ListOf, Record, load
 from .articles import is_sport
-from .gazetteer import is_country, is_first_name, is_place
-from .rules import EntityRules, check_cases
-from .tokens import POSSESSIVE, attached, capitalised, sentence_start, taken_tokens
+from .gazetteer import is_common_word, is_country, is_first_name, is_place
+from .rules import LABELS, EntityRules, check_cases
+from .tokens import POSSESSIVE, all_caps_line, attached, capitalised, replace_spans, sentence_start, taken_tokens
 
 FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
@@ -46,7 +46,9 @@ FIRMS_FILE = "entity_firms.json"
 FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": None, "role_departments": None,
               "role_heads": False, "chamber_names": False, "common_acronyms": None, "party_names": False,
               "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True,
-              "band_member_nouns": True, "event_heads_org": False, "religion_names": False}
+              "band_member_nouns": True, "event_heads_org": False, "religion_names": False,
+              "name_heads_extra": False, "place_heads": False, "relabel_only_heads": False, "country_heads": False, "name_tail_openers": True,
+              "name_small_words": True}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -69,6 +71,12 @@ class FirmWords:
     band_member_nouns: frozenset[str]  # round 12: "singer" of "Boyzone singer Ronan Keating": a band before it
     event_heads_org: frozenset[str]  # round 12: "Show", "Conference": a trade show or meeting, no organisation
     religion_names: frozenset[str]  # round 12: "Islam", "Christianity": a religion is NORP
+    name_heads_extra: frozenset[str]  # round 13: "Committee", "Party": an organisation's head word
+    place_heads: frozenset[str]  # round 13: "Museum": a building as often as a body (a FAC stays)
+    relabel_only_heads: frozenset[str]  # round 13: "Executive": relabels the model's span, adds none
+    country_heads: frozenset[str]  # round 13: "Union" of "Soviet Union": a place keeps its label
+    name_tail_openers: frozenset[str]  # round 13: "of", "for" after a head ("Office of Fair Trading")
+    name_small_words: frozenset[str]  # round 13: "and", "the" inside a tail ("for Work and Pensions")
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -451,3 +459,144 @@ def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     spans = chamber_orgs(doc, role_departments(doc, org_tails(doc, radio_stations(doc, spans))))
     spans = maker_orgs(doc, firm_word_orgs(doc, spans, rules), rules)
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
+
+
+#: labels a name ending in an organisation's head word overrules when the model's span is the whole name
+_HEADED_TARGETS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+
+
+def _name_word(tok) -> bool:
+    """A capitalised word or an all-capitals word of letters ("Anti", "UK", "JFE")."""
+    return (capitalised(tok) or (tok.is_upper and len(tok) > 1)) and tok.text[:1].isalpha()
+
+
+def _hyphen_between(doc: Doc, k: int) -> bool:
+    """Token k is a hyphen attached to a name word on each side ("Anti-Fraud")."""
+    return (doc[k].text in _HYPHENS and 0 < k < len(doc) - 1 and attached(doc[k - 1], doc[k])
+            and attached(doc[k], doc[k + 1]) and _name_word(doc[k - 1]) and _name_word(doc[k + 1]))
+
+
+def _opens_sentence(doc: Doc, k: int) -> bool:
+    """Token k starts a sentence, not merely a word after a joining hyphen ("Anti-Fraud")."""
+    return sentence_start(doc, k) and not (k > 1 and _hyphen_between(doc, k - 1))
+
+
+def _head_front(doc: Doc, h: int, edges: set[int]) -> int:
+    """Start of the capitalised words right before the head at token h (hyphenated ones whole), up
+    to a sentence's start or the end of another span (``edges``: tokens where a span ends)."""
+    start, k = h, h - 1
+    while k >= 0 and h - k <= 8 and not _opens_sentence(doc, start):
+        if _hyphen_between(doc, k):
+            k -= 1
+            continue
+        if (doc[k].is_space or not _name_word(doc[k]) or not doc[k].whitespace_ and k + 1 == start
+                or k in edges):
+            break
+        start = k
+        k -= 1
+    return start
+
+
+def _head_tail(doc: Doc, h: int, words: FirmWords, heads: frozenset[str]) -> int:
+    """End of a name's tail after its head at token h: "of"/"for" and capitalised words with small
+    words between, ending on a capitalised word ("Office of Fair Trading", "Department for Work and
+    Pensions"); not past "and the" or an "and" before another head ("the Department of Justice and
+    the SEC", "United Bank of Africa and Standard Trust Bank": two names); h + 1 for none."""
+    end = h + 1
+    if end + 1 >= len(doc) or doc[end].text not in words.name_tail_openers:
+        return end
+    j = end + 1
+    while j < len(doc) and j - h < 10 and not doc[j].is_space:
+        tok = doc[j]
+        if _name_word(tok) or _hyphen_between(doc, j):
+            end = j + 1
+        elif tok.text not in words.name_small_words:
+            break
+        elif tok.text == "and" and (j + 1 >= len(doc) or doc[j + 1].lower_ == "the"
+                                    or any(t.text in heads for t in _name_after(doc, j + 1))):
+            break
+        j += 1
+    return end
+
+
+def _name_after(doc: Doc, k: int) -> Span:
+    """The capitalised words from token k on (hyphenated ones whole), up to five."""
+    e = k
+    while e < len(doc) and e - k < 5 and (_name_word(doc[e]) or _hyphen_between(doc, e)):
+        e += 1
+    return doc[k:e]
+
+
+def _headed_span(doc: Doc, h: int, rules: EntityRules, words: FirmWords,
+                 edges: set[int]) -> tuple[int, int] | None:
+    """The name of an organisation whose head word is token h: capitalised words before it (not a
+    common word opening a sentence, not "The") and a tail after "of"/"for"; None where the name runs
+    on in capitals after the head ("Service Pack"), is one word, a hyphen joins it to a word before
+    ("Blu-ray Disc Association"), a capitalised small word stands before the head (a title: "In
+    Good Company") or it stands in a heading in capitals."""
+    heads = rules.org_heads | words.name_heads_extra
+    end = _head_tail(doc, h, words, heads | rules.company_heads) if doc[h].text in heads else h + 1
+    if end < len(doc) and _name_word(doc[end]) and doc[end - 1].whitespace_ and not doc[end - 1].is_space:
+        return None  # "Service Pack 2", "Party Conference": a longer name
+    start = _head_front(doc, h, edges)
+    while start < h and (doc[start].text == "The" or (_opens_sentence(doc, start) and doc[start].is_title
+                                                       and doc[start].tag_ not in {"NNP", "NNPS"}
+                                                       and doc[start].lower_ not in rules.demonyms
+                                                       and is_common_word(doc[start].text))):
+        start += 1  # "Former Commission", "The Office of ...": a sentence's first word
+    if start > 0 and doc[start - 1].text in _HYPHENS and attached(doc[start - 1], doc[start]):
+        return None
+    if start > 1 and doc[start - 2].text in _HYPHENS and attached(doc[start - 2], doc[start - 1]):
+        return None  # "Blu-ray Disc Association": the name starts in a hyphenated word
+    if any(t.lower_ in rules.title_small_words for t in doc[start:h]):
+        return None  # "In Good Company": a capitalised small word before the head reads as a title
+    if sum(1 for t in doc[start:end] if t.is_alpha) < 2 or all_caps_line(doc, start, end):
+        return None
+    return start, end
+
+
+def headed_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Capitalised words ending in an organisation's head word (``org_heads``, ``company_heads`` of
+    entity_words.json, ``name_heads_extra``), or a head and a tail after "of"/"for" ("the Commission
+    for Racial Equality", "JFE Holdings", "the Association of Chief Police Officers"), are an ORG
+    where the model missed them or labelled the whole name as something else ("Northern Ireland
+    Assembly" GPE, "Leadplex Inc" PERSON); a nationality's or a group's adjective right before (a
+    one-word NORP, not a plural) is inside ("European Anti-Fraud Office"), as in "the Scottish
+    Executive"; a country before it stays a GPE
+    of its own. Not a name that overlaps another span in part, holds a person's full name, a place
+    that ends in a country's head word ("Soviet Union"), a building the model labelled FAC
+    ("Museum", ``place_heads``)."""
+    words = firm_words()
+    heads = rules.org_heads | rules.company_heads | words.name_heads_extra
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    edges = {sp.end - 1 for sp in spans}
+    new = []
+    for h in range(1, len(doc)):
+        if doc[h].text not in heads or not _name_word(doc[h]) or doc[h].text in words.country_heads:
+            continue
+        bounds = _headed_span(doc, h, rules, words, edges)
+        if bounds is None:
+            continue
+        start, end = bounds
+        inside = list({(sp.start, sp.end): sp for k in range(start, end) if (sp := by_token.get(k))}.values())
+        if any(sp.start < start or sp.end > end for sp in inside):
+            continue  # the model's span runs past it: its own reading
+        if (any(sp.label_ == "PERSON" and len(sp) >= 2 and (sp.start, sp.end) != (start, end) for sp in inside)
+                or any(sp.label_ not in LABELS for sp in inside)):
+            continue  # "Robert Kilroy-Silk Party"; a date or a number inside
+        if (end > h + 2 and any(sp.label_ == "ORG" and sp.end == h + 1 for sp in inside)
+                and any(sp.label_ in {"GPE", "LOC"} and (sp.start, sp.end) == (h + 2, end) for sp in inside)):
+            continue  # the model's "[Liberal Democrat Party] of [Narnia]": a place after "of" stays apart
+        whole = next((sp for sp in inside if (sp.start, sp.end) == (start, end)), None)
+        if whole is None and doc[h].text in words.relabel_only_heads:
+            continue  # "the Sinclair Executive" (a calculator), "Chief Executive of X" (a role)
+        if whole is not None and (whole.label_ not in _HEADED_TARGETS
+                                  or (whole.label_ == "FAC" and doc[h].text in words.place_heads)
+                                  or (whole.label_ in {"GPE", "LOC"} and (is_place(whole.text) or is_country(whole.text)))):
+            continue
+        front = by_token.get(start - 1) if start > 0 else None
+        if (front is not None and front.end == start and front.label_ == "NORP" and len(front) == 1
+                and not front.text.endswith("s")):
+            start = front.start  # "European" + "Anti-Fraud Office"
+        new.append(Span(doc, start, end, label="ORG", span_id=REASON))
+    return replace_spans(spans, new)
