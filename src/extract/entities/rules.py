@@ -51,9 +51,11 @@ SPAN_LISTS = (
     "hyphen_prefixes", "event_adjectives", "name_piece_labels", "agency_fronts", "place_cue_before", "credit_words",
     "continental_adjectives", "not_name_starts",
     "not_places", "list_media", "law_heads_extra", "convention_bodies",
+    "language_nouns", "group_words_ambiguous", "not_group_words",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
-                      for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies"))
+                      for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies",
+                                                                 "language_nouns", "group_words_ambiguous", "not_group_words"))
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,12 @@ class SpanWords:
     list_media: frozenset[str]  # "TV shows X and Y": a medium before a plural word for works opens a list
     law_heads_extra: frozenset[str]  # round 7: heads of laws besides law_heads ("Convention", "Agreement")
     convention_bodies: frozenset[str]  # round 7: words of a convention that meets ("National", "Constitutional")
+    #: round 13: lower-case nouns after a language's name that keep it a LANGUAGE ("English lessons")
+    language_nouns: frozenset[str] = frozenset()
+    #: round 13: nationality or party words that are also common words at a sentence start ("Polish", "Conservative")
+    group_words_ambiguous: frozenset[str] = frozenset()
+    #: round 13: nationality words that mostly name something else ("Brits": the awards; "Kiwis": a team)
+    not_group_words: frozenset[str] = frozenset()
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:

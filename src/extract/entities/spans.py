@@ -17,7 +17,9 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
 * missed names: a capitalised word and an event head ("the FA Cup"), one word after
   in/near that the gazetteer knows as a place ("in Haining"), royal titles and a name or "of"
   and a place ("Crown Princess Mary", "Prince of Wales"; a bare "the Queen" is none),
-  "Olympic" before a lower-case word (an EVENT);
+  "Olympic" before a lower-case word (an EVENT); round 13: a nationality's or a party's word
+  ("four Britons", "Tories plan", "Welsh farmers", "Conservative health spokesman X") is a NORP
+  (``language_nouns``, ``group_words_ambiguous``, ``not_group_words``);
 * acronyms: one in brackets right after a name it abbreviates takes that name's label ("Court
   of Arbitration for Sport (CAS)"), and so do its later bare mentions; a name after a prefix
   ("non-Opec") takes the one label the document gives it;
@@ -40,11 +42,13 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_country, is_place
 from .rules import LABELS, EntityRules
-from .tokens import POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start, taken_tokens
+from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_start, replace_spans, sentence_start,
+                     taken_tokens)
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_HYPHENS = {"-", "‐", "–"}
 #: tokens that may follow the last item of a list of titles
 _ITEM_ENDS = {",", ".", ";", ")", "!", "?", "and", "or"}
 _SMALL = {"of", "for", "and", "the", "&", "de", "du", "des", "on", "in", "at", "to", "-"}
@@ -181,6 +185,76 @@ def _missed_places(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
                 or (nxt.is_title and not nxt.is_punct) or nxt.text in POSSESSIVE or nxt.text == "-" or not is_place(tok.text)):
             continue
         new.append(Span(doc, tok.i, tok.i + 1, label="GPE", span_id="fix:place"))
+    return replace_spans(spans, new)
+
+
+def _group_word(tok, rules: EntityRules) -> str | None:
+    """"plural" for a nationality's or a party's plural ("Britons", "Tories"), "word" for its
+    singular or adjective ("Welsh", "Scot", "Conservative"), else None."""
+    low, text = tok.lower_, tok.text
+    members = rules.labels.party_members
+    if low in rules.spans.not_group_words:
+        return None
+    if text in members or (low.endswith("s") and low[:-1] in rules.demonyms):
+        return "plural"
+    if (low in rules.demonyms or text + "s" in members
+            or (text.endswith("y") and text[:-1] + "ies" in members)):
+        return "word"
+    return None
+
+
+def _role_after(doc: Doc, i: int, rules: EntityRules, gap: int = 5) -> bool:
+    """A role word follows token i, after at most ``gap`` lower-case words ("Conservative local
+    government spokesman", "Tory MP")."""
+    for k in range(i + 1, min(i + 2 + gap, len(doc))):
+        tok = doc[k]
+        if tok.lower_ in rules.role_words:
+            return True
+        if not (tok.is_lower and (tok.is_alpha or tok.text in {"-", "‐"})):
+            return False
+    return False
+
+
+def _missed_groups(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 13: a nationality's or a party's word that the model missed is a NORP: a plural
+    ("four Britons", "Tories plan"), a singular or adjective in mid-sentence ("as a Scot"), and at
+    a sentence start an adjective before a lower-case word ("Welsh councils"); a word that is also
+    a common word there ("Polish", "Conservative") only before a role ("Conservative health
+    spokesman X"). Not a part of a longer name (a capitalised word before or after it, a possessive
+    before it, a hyphen joining it: "Royal Scots", "British Jews", "Anglo-Dutch"), nor a language
+    before a word for its use ("English lessons") or after "in" ("written in English."), nor in an
+    all-capitals line."""
+    taken = taken_tokens(spans)
+    new = []
+    for tok in doc:
+        i = tok.i
+        kind = _group_word(tok, rules) if tok.is_title and tok.is_alpha and i not in taken else None
+        if kind is None:
+            continue
+        prev = doc[i - 1] if i > 0 else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        role = _role_after(doc, i, rules)
+        if ((prev is not None and attached(prev, tok) and (prev.is_alpha or prev.text in _HYPHENS))
+                or (nxt is not None and attached(tok, nxt) and nxt.text in _HYPHENS)):
+            continue  # "Anglo-Dutch", "anti-Islamic", "English-speaking"
+        if nxt is not None and (capitalised(nxt) or (nxt.is_upper and nxt.is_alpha)) and not role:
+            continue  # "Welsh Health Minister", "Scots Guardsman": part of a longer name
+        start = sentence_start(doc, i)
+        if not start and prev is not None and (prev.text in POSSESSIVE
+                                               or (capitalised(prev) and not (sentence_start(doc, i - 1)
+                                                                              and (prev.is_stop or prev.like_num)))):
+            continue  # "Royal Scots", "Massenet's Thais" (not "Four Britons", "Most Britons", "The Scot")
+        if nxt is not None and nxt.is_lower and nxt.lower_ in rules.spans.language_nouns:
+            continue  # "English lessons": the language
+        if (kind == "word" and prev is not None and prev.lower_ in {"in", "into"} and not role
+                and not (nxt is not None and nxt.is_lower and nxt.is_alpha)):
+            continue  # "written in English.": the language
+        if start and not role and (tok.lower_ in rules.spans.group_words_ambiguous
+                                   or (kind == "word" and not (nxt is not None and nxt.is_lower and nxt.is_alpha))):
+            continue  # "Conservative estimates", "Polish the ...": a common word at a sentence start
+        if all_caps_line(doc, i, i + 1):
+            continue
+        new.append(Span(doc, i, i + 1, label="NORP", span_id="fix:norp"))
     return replace_spans(spans, new)
 
 
@@ -580,7 +654,7 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 
 #: the rules in the order they run (boundaries first, then missed names, then titles)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
-    _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _leading_year, _hyphen_tail,
+    _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _missed_groups, _leading_year, _hyphen_tail,
     _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _title_lists,
     _titles_before_credits, _subtitles, _name_mentions,
 )

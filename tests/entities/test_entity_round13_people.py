@@ -1,0 +1,47 @@
+"""Round 13 (people, places and groups): names of people and groups the model missed, cut or
+mislabelled. Sentences written for these tests, on ``spacy.blank("en")`` with hand-set entities where
+the rule needs no model, and with the installed model where it does.
+
+* :func:`extract.entities.spans._missed_groups`: a nationality's or a party's word no span holds is
+  a NORP ("four Britons", "Tories plan", "as a Scot", "Welsh farmers"); a word that is also a common
+  word at a sentence start only before a role ("Conservative health spokesman X"); not inside a
+  longer name ("Royal Scots"), after a possessive, joined by a hyphen, nor a language before a word
+  for its use ("English lessons");
+"""
+from __future__ import annotations
+
+import pytest
+
+GROUPS = [
+    # (text, hand-set entities, expected, absent)
+    ("Four Britons were freed on Tuesday.", [], [("Britons", "NORP")], []),
+    ("The survey says most Britons own a car.", [], [("Britons", "NORP")], []),
+    ("Tories plan new checks\n\nThe party said it would act.", [], [("Tories", "NORP")], []),
+    ("Welsh farmers say the scheme is unfair.", [], [("Welsh", "NORP")], []),
+    ("As a Scot living in Perth, Ann Varley knows the town.", [("Perth", "GPE"), ("Ann Varley", "PERSON")],
+     [("Scot", "NORP"), ("Perth", "GPE")], []),
+    ("Conservative transport spokesman Tom Vardy said it was late.", [("Tom Vardy", "PERSON")],
+     [("Conservative", "NORP"), ("Tom Vardy", "PERSON")], []),
+    ("The plan was backed by Conservative leader Tom Vardy.", [("Tom Vardy", "PERSON")],
+     [("Conservative", "NORP")], []),
+    # a common word at a sentence start, with no role after it
+    ("Conservative estimates put the cost higher.", [], [], [("Conservative", "NORP")]),
+    ("Polish the glass before use.", [], [], [("Polish", "NORP")]),
+    # inside a longer name, after a possessive, in a hyphenated word, the language, the awards
+    ("The Royal Scots will merge with two regiments.", [], [], [("Scots", "NORP")]),
+    ("He sang in Massenet's Thais last year.", [], [], [("Thais", "NORP")]),
+    ("An Anglo-Dutch group bought the site.", [], [], [("Dutch", "NORP")]),
+    ("Pupils take English lessons every day.", [], [], [("English", "NORP")]),
+    ("The letter was written in Welsh.", [], [], [("Welsh", "NORP")]),
+    ("Most people there voted Conservative.", [], [("Conservative", "NORP")], []),
+    ("She won two prizes at the Brits on Tuesday.", [], [], [("Brits", "NORP")]),
+    ("The Welsh Health Minister spoke first.", [], [], [("Welsh", "NORP")]),
+    # a word a span already holds keeps its label
+    ("Tom Welsh said the plan would work.", [("Tom Welsh", "PERSON")], [("Tom Welsh", "PERSON")],
+     [("Welsh", "NORP")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", GROUPS)
+def test_missed_nationality_and_party_words(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
