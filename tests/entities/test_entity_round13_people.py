@@ -7,6 +7,9 @@ the rule needs no model, and with the installed model where it does.
   word at a sentence start only before a role ("Conservative health spokesman X"); not inside a
   longer name ("Royal Scots"), after a possessive, joined by a hyphen, nor a language before a word
   for its use ("English lessons");
+* :func:`extract.entities.cues._people_not_language`: a nationality's word the model read as a
+  LANGUAGE before a lower-case noun that is no word for the language's use, or after "the" with no
+  noun after it, is a NORP ("English towns", "than the English.");
 """
 from __future__ import annotations
 
@@ -45,3 +48,37 @@ GROUPS = [
 @pytest.mark.parametrize("text, ents, expected, absent", GROUPS)
 def test_missed_nationality_and_party_words(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
+
+
+LANGUAGES = [
+    ("He grew up in a northern English town.", [("English", "LANGUAGE")], [("English", "NORP")],
+     [("English", "LANGUAGE")]),
+    ("The visitors played better than the English.", [("English", "LANGUAGE")], [("English", "NORP")],
+     [("English", "LANGUAGE")]),
+    ("There was real English banter in the stands.", [("English", "LANGUAGE")], [("English", "NORP")], []),
+    # the language itself
+    ("The songs were recorded in English.", [("English", "LANGUAGE")], [("English", "LANGUAGE")],
+     [("English", "NORP")]),
+    ("She was studying English at college.", [("English", "LANGUAGE")], [("English", "LANGUAGE")], []),
+    ("Most pupils take French lessons.", [("French", "LANGUAGE")], [("French", "LANGUAGE")], []),
+    ("The English-language site was closed.", [("English", "LANGUAGE")], [("English", "LANGUAGE")], []),
+    # not a nationality's word
+    ("They learn Latin verbs at school.", [("Latin", "LANGUAGE")], [("Latin", "LANGUAGE")], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", LANGUAGES)
+def test_a_nationality_read_as_a_language(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+def test_with_the_model():
+    from extract.pipeline import build_pipeline
+
+    nlp = build_pipeline(extractors=["entities"])
+    doc = nlp("Conservative education spokesman Tim Harlow said four Britons had been held. "
+              "He grew up in a small northern English town.")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert ("Conservative", "NORP") in found, found
+    assert ("Britons", "NORP") in found, found
+    assert ("English", "LANGUAGE") not in found, found

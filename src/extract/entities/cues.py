@@ -13,7 +13,9 @@ case of words; it runs after :mod:`.boundaries` and before the document-level vo
 * two countries joined by a hyphen are two GPEs ("the Wales-Ireland match"), and so is a
   country's name run into a region's ("homeless in Peru Cusco's region");
 * a nationality alone is a NORP, whatever label the model gave it ("Peruvian farmers"), but
-  not before a word for an award ("the Brit awards");
+  not before a word for an award ("the Brit awards"); round 13: also one the model read as a
+  LANGUAGE, before a lower-case noun that is no word for the language's use ("English towns";
+  not "English lessons", ``language_nouns``) or after "the" with no noun after it;
 * a lower-case role word right before a name makes a PERSON of an ORG/GPE/FAC/LOC label
   ("supermodel Anna Berg", "champion Okafor"), unless the name has a head word or is a place,
   or is a one-word ORG ("steel producer Ferrostal");
@@ -174,6 +176,8 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
     if (label in _NOT_NORP and len(sp) == 1 and is_demonym(sp.text.lower(), rules) and sp[0].is_title
             and not (nxt is not None and nxt.text.title() in rules.award_heads)):  # "the Brit awards"
         return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
+    if label == "LANGUAGE" and _people_not_language(doc, sp, rules):  # round 13: "English towns", "the English"
+        return Span(doc, sp.start, sp.end, label="NORP", span_id="fix:relabel")
     if label in ROLE_TARGETS and role_before(doc, sp, rules):  # "steel producer Ferrostal": a one-word ORG stays
         return Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
     if (label in {"ORG", "FAC", "WORK_OF_ART"} and nxt is not None and nxt.is_lower
@@ -184,6 +188,22 @@ def _relabelled(doc: Doc, sp: Span, rules: EntityRules) -> Span:
             and nxt.lower_ in rules.fac_cue_after):
         return Span(doc, sp.start, sp.end, label="FAC", span_id="fix:relabel")  # "Parkhead stadium"
     return sp
+
+
+def _people_not_language(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """Round 13: a nationality's word the model read as a language names the people or their
+    country's things: before a lower-case noun or adjective that is no word for the language's use
+    ("northern English towns", "the English game"; not "English lessons", "studying English at"),
+    or after "the" with no noun after it ("better than the English.")."""
+    if not (len(sp) == 1 and sp[0].is_title and sp[0].lower_ in rules.demonyms):
+        return False
+    nxt = doc[sp.end] if sp.end < len(doc) else None
+    if nxt is not None and nxt.is_lower and nxt.is_alpha and sp[0].whitespace_:
+        if nxt.lower_ in rules.spans.language_nouns:
+            return False
+        return nxt.tag_[:2] in {"NN", "JJ"} if nxt.tag_ else not nxt.is_stop
+    before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
+    return before == "the" and (nxt is None or (nxt.is_punct and nxt.text not in {"-", "‐", "–"}))
 
 
 def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:
