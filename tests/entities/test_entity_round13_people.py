@@ -10,6 +10,9 @@ the rule needs no model, and with the installed model where it does.
 * :func:`extract.entities.cues._people_not_language`: a nationality's word the model read as a
   LANGUAGE before a lower-case noun that is no word for the language's use, or after "the" with no
   noun after it, is a NORP ("English towns", "than the English.");
+* the ``title`` pattern (``entity_patterns.jsonl``): a capitalised office right after a title is no
+  name ("the Lord Chancellor, Lord X", "Lord Chief Justice"), and ``title_justice`` keeps a judge's
+  name after "Lord Justice" / "Mr Justice";
 """
 from __future__ import annotations
 
@@ -82,3 +85,28 @@ def test_with_the_model():
     assert ("Conservative", "NORP") in found, found
     assert ("Britons", "NORP") in found, found
     assert ("English", "LANGUAGE") not in found, found
+
+
+OFFICES = [
+    # (text, expected PERSON spans, absent spans): an office after a peer's or courtesy title is no name
+    ("Paying tribute, the Lord Chancellor Lord Penrith said the law was clear.", ["Penrith"],
+     ["Chancellor Lord Penrith", "Chancellor"]),
+    ("The Lord Chief Justice, Lord Hallam, opened the hearing.", ["Hallam"], ["Chief Justice"]),
+    ("She told MPs the Lord Chancellor, Lord Penrith, had agreed.", ["Penrith"], ["Chancellor"]),
+    ("The appeal by Lord Justice Varley and Mr Justice Corran was upheld.", ["Varley", "Corran"],
+     ["Justice Varley", "Justice Corran"]),
+    # titles before names keep working
+    ("Mr Tarrow met Dr Anna Pell and Sir Tom Vardy on Monday.", ["Tarrow", "Anna Pell", "Tom Vardy"], []),
+]
+
+
+@pytest.mark.parametrize("text, expected, absent", OFFICES)
+def test_an_office_after_a_title_is_no_name(text, expected, absent):
+    from extract.pipeline import build_pipeline
+
+    doc = build_pipeline(extractors=["entities"])(text)
+    people = [e.text for e in doc.ents if e.label_ == "PERSON"]
+    for name in expected:
+        assert name in people, people
+    for name in absent:
+        assert name not in people, people
