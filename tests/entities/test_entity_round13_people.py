@@ -1,6 +1,6 @@
-"""Round 13 (people, places and groups): names of people and groups the model missed, cut or
-mislabelled. Sentences written for these tests, on ``spacy.blank("en")`` with hand-set entities where
-the rule needs no model, and with the installed model where it does.
+"""Round 13 (people, places and groups): nationality and party words the model missed or read as a
+language. Sentences written for these tests, on ``spacy.blank("en")`` with hand-set entities (the
+rules need no model), and a few with the installed model.
 
 * :func:`extract.entities.spans._missed_groups`: a nationality's or a party's word no span holds is
   a NORP ("four Britons", "Tories plan", "as a Scot", "Welsh farmers"); a word that is also a common
@@ -9,10 +9,7 @@ the rule needs no model, and with the installed model where it does.
   for its use ("English lessons");
 * :func:`extract.entities.cues._people_not_language`: a nationality's word the model read as a
   LANGUAGE before a lower-case noun that is no word for the language's use, or after "the" with no
-  noun after it, is a NORP ("English towns", "than the English.");
-* the ``title`` pattern (``entity_patterns.jsonl``): a capitalised office right after a title is no
-  name ("the Lord Chancellor, Lord X", "Lord Chief Justice"), and ``title_justice`` keeps a judge's
-  name after "Lord Justice" / "Mr Justice";
+  noun after it, is a NORP ("English towns", "than the English.").
 """
 from __future__ import annotations
 
@@ -110,3 +107,36 @@ def test_an_office_after_a_title_is_no_name(text, expected, absent):
         assert name in people, people
     for name in absent:
         assert name not in people, people
+
+
+FIRST_NAMES = [
+    # (text, hand-set entities, expected, absent): a first name alone after the person's full name
+    ('Coach Tom Vale praised Jonatan Korrby. "I have faith in Jonatan," he said.',
+     [("Tom Vale", "PERSON"), ("Jonatan Korrby", "PERSON"), ("Jonatan", "LOC")], [("Jonatan", "PERSON")],
+     [("Jonatan", "LOC")]),
+    ('Freddie Tarvo is injured. "Freddie is an option," said Vale.',
+     [("Freddie Tarvo", "PERSON"), ("Freddie", "ORG"), ("Vale", "PERSON")], [("Freddie", "PERSON")],
+     [("Freddie", "ORG")]),
+    ('Greta Brisk spoke first. Her mother said Greta would stay.',
+     [("Greta Brisk", "PERSON"), ("Greta", "GPE")], [("Greta", "PERSON")], []),
+    # the full name goes on after the word; a place's name; no full name of a person
+    ("Charity Christian Aid said so. Christian Aid has called on firms to act.",
+     [("Christian Aid", "PERSON"), ("Christian", "NORP")], [], [("Christian", "PERSON")]),
+    ("Paris Hilton flew to Paris on Monday.", [("Paris Hilton", "PERSON"), ("Paris", "GPE")],
+     [("Paris", "GPE")], [("Paris", "PERSON")]),
+    ("Shares in Jordan rose. Jordan said sales were up.", [("Jordan", "ORG"), ("Jordan", "ORG")],
+     [("Jordan", "ORG")], [("Jordan", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", FIRST_NAMES)
+def test_a_first_name_alone_is_the_person(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+def test_a_first_name_written_alone_often_is_no_persons(labels_hold):
+    # "Sun" beside a full name the model read as a person's: a firm named alone three times
+    text = "Milo Grid is new. Milo said so. Milo sells it. Analysts like Milo."
+    ents = [("Milo Grid", "PERSON"), ("Milo", "ORG"), ("Milo", "ORG"), ("Milo", "ORG")]
+    found = labels_hold(text, ents, [("Milo", "ORG")], [("Milo", "PERSON")])
+    assert found.count(("Milo", "ORG")) == 3, found

@@ -22,6 +22,9 @@ are ORG cues, a list joined to a firm its own words mark makes its one-word memb
 firm's front word alone ("Pew" after "Pew Research Center") is the firm. A known town after a place
 preposition that the model missed or called a NORP is a GPE (:mod:`.places`: "to Carlisle").
 
+Round 13: a person's first name alone after the full name is that PERSON ("faith in Jonatan"
+beside "Jonatan Johansson"), where the model read it as an organisation, a place or a group.
+
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
 (a firm named after its founder).
@@ -30,7 +33,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .names import extend_person, full_name_words
+from .gazetteer import is_country, is_place
+from .names import extend_person, full_name_words, persons_full_name
 from .rules import LABELS, EntityRules
 from .firms import listed_firms, short_forms
 from .initials import initial_names
@@ -139,15 +143,49 @@ def _people_and_regions(doc: Doc, spans: list[Span], surnames: set[str], rules: 
     after "Simon Le Bon", "Parker Bowles"), is that PERSON; "East Africa" is a LOC."""
     tails = {sp[1:].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 3
              and sp[-1].text in surnames and " " in sp[1:].text}
+    firsts = _first_names(spans, rules)
+    alone: dict[str, int] = {}
+    for sp in spans:
+        if len(sp) == 1:
+            alone[sp.text] = alone.get(sp.text, 0) + 1
     out = []
     for sp in spans:
         if ((len(sp) == 1 and sp.text in surnames or sp.text in tails)
                 and sp.label_ in {"ORG", "PRODUCT", "WORK_OF_ART", "FAC", "EVENT", "NORP", "GPE", "LOC"}):
             sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+        elif (len(sp) == 1 and sp.label_ in {"ORG", "GPE", "LOC", "NORP", "FAC"} and sp.text in firsts
+              and alone[sp.text] <= FIRST_NAME_MENTIONS
+              and not (sp.end < len(doc) and doc[sp.end].text in firsts[sp.text])
+              and not (is_place(sp.text) or is_country(sp.text))):
+            sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")  # "faith in Jonatan"
         elif (sp.label_ == "GPE" and len(sp) == 2 and sp[0].text in rules.directions
               and sp[1].text in rules.continents and sp.text not in rules.region_countries):
             sp = Span(doc, sp.start, sp.end, label="LOC", span_id="fix:relabel")
         out.append(sp)
+    return out
+
+
+#: a first name written alone more often than this is no person's on the full name's evidence: a firm, a
+#: product or a group named like a person ("Sun" beside "Sun Microsystems", "Mac" beside "Mac Mini")
+FIRST_NAME_MENTIONS = 2
+
+
+def _first_names(spans: list[Span], rules: EntityRules) -> dict[str, set[str]]:
+    """Round 13: the first name of each person's full name in the document (a first name at its
+    front, :func:`.names.persons_full_name`; every mention of the full name a PERSON) -> the words
+    after it in those names. Such a word alone, written alone at most ``FIRST_NAME_MENTIONS`` times,
+    is that person ("I have faith in Jonatan" beside "Jonatan Johansson"), unless the next word goes
+    on as the full name ("Christian Aid")."""
+    labels: dict[str, set[str]] = {}
+    for sp in spans:
+        labels.setdefault(sp.text, set()).add(sp.label_)
+    out: dict[str, set[str]] = {}
+    for sp in spans:
+        first = sp[0].text
+        if (sp.label_ == "PERSON" and labels[sp.text] == {"PERSON"} and persons_full_name(sp, rules)
+                and all(capitalised(t) for t in sp) and not is_demonym(first.lower(), rules)
+                and not party_word(first, rules)):
+            out.setdefault(first, set()).add(sp[1].text)
     return out
 
 
