@@ -208,6 +208,51 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     _cue_previous_sentence(doc, q, qs, qe, b_start, lex, quoted)
 
 
+#: words that may join a partial quote to the one before it in the same clause ("called for a
+#: “cultural war” against “liberals”", "“a disaster” and “a sham”"): no verb among them
+_CLAUSE_JOINERS = {"and", "or", "but", "nor", "than", "as", "like", "of", "to", "for", "against",
+                   "with", "from", "in", "on", "at", "by", "about", "into", "over", "the", "a", "an"}
+
+
+def share_sentence_cues(doc: Doc, quotes: list[Quote], lex: Lexicon, quoted: list[bool]) -> None:
+    """A partial quote after another in its sentence, whose cue before it it does not reach
+    (the search stops at the earlier quote), goes on in the earlier quote's voice when nothing
+    between the two says otherwise: only joining words (no verb: "called for a “cultural
+    war” against “liberals”") or a reported clause opened by "that" ("said it was “clear”
+    ... and that Clinton faced a “slam-dunk” indictment": Clinton said nothing). It applies
+    when the later quote found no cue nearer than the earlier quote's (only the subject of
+    its own clause, or a reporting verb further back); a cue of its own wins, and a quote
+    with no attribution at all is left alone (it may be a scare quote)."""
+    for prev, q in zip(quotes, quotes[1:]):
+        if prev.method != "before" or prev.cue is None or prev.mention is None \
+                or q.method not in {"subject", "before"}:
+            continue
+        ps, pe = tok_range(doc, prev.start, prev.end)
+        qs, qe = tok_range(doc, q.start, q.end)
+        lo = sent_start(doc[qs])   # bounded walks: a sentence of thousands of quotes stays linear
+        if not (prev.cue[0] < ps < pe <= qs < qe) or lo > prev.cue[0]:
+            continue
+        if q.method == "before" and q.cue is not None and q.cue[0] >= prev.cue[0]:
+            continue   # its own cue, at least as near
+        between = [t for t in doc[pe:qs] if not quoted[t.i] and not t.is_punct and not t.is_space]
+        if any("\n" in t.text for t in doc[pe:qs]) or any(t.is_quote for t in doc[pe:qs]):
+            continue
+        joined = all(t.lower_ in _CLAUSE_JOINERS or t.pos_ in {"ADJ", "DET", "ADV", "CCONJ", "ADP"}
+                     for t in between) and len(between) <= 4
+        if not joined and not _reported_that_clause(between, lex):
+            continue
+        q.cue, q.mention, q.method, q.adjacent, q.governed = prev.cue, prev.mention, "before", False, False
+
+
+def _reported_that_clause(between: list[Token], lex: Lexicon) -> bool:
+    """The words between two quotes hold a coordinator and "that" opening a reported clause
+    ("..., and that X faced"), and no reporting verb of their own."""
+    for n in range(len(between) - 1):
+        if between[n].lower_ in {"and", "but", "or"} and between[n + 1].lower_ == "that":
+            return n + 2 < len(between) and not any(is_cue_verb(t, lex) for t in between)
+    return False
+
+
 #: a verb after a quote with one of these after it says something of its own, not the quote
 #: ("“...,” the club charged members a fee"; a pronoun object is the quote: "“...,” he called them")
 _OWN_OBJECT_DEPS = {"dobj", "ccomp", "xcomp"}

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import schema
-from .attribution import attribute, passive_listener as _passive_listener
+from .attribution import attribute, passive_listener as _passive_listener, share_sentence_cues
 from .classify import is_quotation, quote_type, title_like
 from .lexicon import Lexicon, load_lexicon
 from .marks import WORD_RE, Quote, paragraph_index, quote_spans
@@ -37,6 +37,7 @@ def find_quotes(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     quoted = _mark_quoted(doc, quotes, text)
     for q in quotes:
         attribute(doc, q, lex, quoted, text)
+    share_sentence_cues(doc, quotes, lex, quoted)
     _share_chain_cues(quotes)
     people = People(doc, lex, text)
     for q in quotes:

@@ -1,0 +1,40 @@
+"""Round 13 (speaker accuracy, PolNeAR train half A): speaker rules written from half A's errors."""
+from __future__ import annotations
+
+import pytest
+
+
+# --- a partial quote after another in its sentence goes on in the earlier quote's voice ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # only joining words between the two quotes: one clause, one cue
+    ('Union leaders said they were worried after Maria Ortiz, who had lost the vote, called for '
+     '"a general strike" against "the bosses and their banks."', "the bosses and their banks", "Maria Ortiz"),
+    ('Several aides said they expected trouble when Tom Hale, who chairs the panel, warned of '
+     '"a long winter" for "every family in the valley."', "every family in the valley", "Tom Hale"),
+    # "and that" opens another clause of the same report: its subject said nothing
+    ('Ortiz said it was “simply true” that the firm’s new, untested software was open to criminal gangs '
+     'abroad, and that Tom Vardy faced a “serious” loss of trust – whatever his aides claim.', "serious", "Ortiz"),
+    ('Gorka said it was “absolutely clear” that the minister’s private, insecure phone was open to foreign '
+     'spies, and that Vardy faced a “slam-dunk” inquiry on at least twenty “serious charges” – absent a deal, '
+     'of course.', "slam-dunk", "Gorka"),
+])
+def test_partial_quote_goes_on_in_the_voice_before_it(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a cue of its own, nearer than the earlier quote's, wins
+    ('Ann Lee called the plan “a sham,” but Tom Hale called it “a fine piece of work.”',
+     "a fine piece of work", "Tom Hale"),
+    ('Residents said the road was “a disgrace” and the mayor promised “a quick repair.”',
+     "a quick repair", "the mayor"),
+])
+def test_a_nearer_cue_keeps_its_quote(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+def test_the_earlier_quote_keeps_its_own_speaker(quote_speakers):
+    found = quote_speakers('Union leaders said they were worried after Maria Ortiz, who had lost the vote, '
+                           'called for "a general strike" against "the bosses and their banks."')
+    assert found["a general strike"] == "Maria Ortiz"
