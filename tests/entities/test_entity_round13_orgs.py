@@ -3,7 +3,9 @@
 
 * capitalised words ending in an organisation's head word ("Commission", "Holdings", "Party"), or a
   head and a tail after "of"/"for", are an ORG where the model missed them or read the whole name
-  as something else (:func:`extract.entities.orgs.headed_orgs`).
+  as something else (:func:`extract.entities.orgs.headed_orgs`);
+* an acronym in brackets right after an organisation's name is an ORG, and so are its later
+  mentions (:func:`extract.entities.orgs.bracket_acronyms`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 one end to end with the installed model.
@@ -74,6 +76,37 @@ def test_a_name_ending_in_a_body_s_head_word_is_an_org(labels_hold, text, ents, 
     labels_hold(text, ents, expected, absent)
 
 
+ACRONYMS = [
+    # an acronym whose letters are not the name's initials, missed by the model, and its later mention
+    ("Tarvel signed a deal with Brenmoor Aeronautics (BAL) on Monday. Quell plans a venture with BAL.",
+     [("Tarvel", "ORG"), ("Brenmoor Aeronautics", "ORG"), ("Quell", "ORG")],
+     [("BAL", "ORG"), ("Brenmoor Aeronautics", "ORG")], []),
+    # mixed case, after a one-word firm
+    ("Advisers QuarrowbyTensing (QwT) said profits rose. QwT expects more.", [("QuarrowbyTensing", "ORG")],
+     [("QwT", "ORG")], []),
+    # the model's PERSON or GPE on the acronym
+    ("Anil Vardi, vice-chairman of Tarn Petrochemicals Limited (TPCL), said so.",
+     [("Anil Vardi", "PERSON"), ("Tarn Petrochemicals Limited", "ORG"), ("TPCL", "GPE")], [("TPCL", "ORG")],
+     [("TPCL", "GPE")]),
+    ("The Brenmoor Rowing Board (BRB) met. Mr Dale said BRB would rule.",
+     [("Brenmoor Rowing Board", "ORG"), ("Dale", "PERSON"), ("BRB", "PERSON")], [("BRB", "ORG")],
+     [("BRB", "PERSON")]),
+]
+
+NOT_ACRONYMS = [
+    # a country, a common abbreviation, a letter that opens no word of the name, no ORG before it
+    ("Tarvel Motors (US) said so.", [("Tarvel Motors", "ORG"), ("US", "GPE")], [("US", "GPE")], [("US", "ORG")]),
+    ("Quellnet Mobile (SMS) said so.", [("Quellnet Mobile", "ORG")], [], [("SMS", "ORG")]),
+    ("Tarvel Motors (QZX) said so.", [("Tarvel Motors", "ORG")], [], [("QZX", "ORG")]),
+    ("Anna Vardy (AV) said so.", [("Anna Vardy", "PERSON")], [], [("AV", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", ACRONYMS + NOT_ACRONYMS)
+def test_an_acronym_in_brackets_after_an_org_is_an_org(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
 def test_the_round13_lists_are_package_data():
     words = firm_words()
     assert "Committee" in words.name_heads_extra and "Union" in words.country_heads
@@ -98,8 +131,10 @@ def ent_nlp():
 
 def test_with_the_model(ent_nlp):
     doc = ent_nlp("A spokeswoman for the Department for Rural Roads and Bridges said the Commission for "
-                  "Tarnby Housing would report. Shares in Marrowfield Holdings fell 4%.")
+                  "Tarnby Housing would report. Shares in Marrowfield Holdings fell 4%. Quellor signed a deal "
+                  "with Brenmoor Aeronautics (BAL).")
     found = [(e.text, e.label_) for e in doc.ents]
     assert ("Department for Rural Roads and Bridges", "ORG") in found, found
     assert ("Commission for Tarnby Housing", "ORG") in found, found
     assert ("Marrowfield Holdings", "ORG") in found, found
+    assert ("BAL", "ORG") in found, found

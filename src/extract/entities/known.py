@@ -22,7 +22,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from .gazetteer import is_country
-from .orgs import headed_orgs
+from .orgs import bracket_acronyms, headed_orgs
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 
@@ -42,7 +42,7 @@ def known_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     added = [Span(doc, t.i, t.i + 1, label=fixed[t.text], span_id="fix:propagate")
              for t in doc if t.i not in taken and t.text in fixed]
     out = sorted(out + added, key=lambda sp: sp.start) if added else out
-    return headed_orgs(doc, laws(doc, same_titles(doc, out), rules), rules)
+    return bracket_acronyms(doc, headed_orgs(doc, laws(doc, same_titles(doc, out), rules), rules), rules)
 
 
 def same_titles(doc: Doc, spans: list[Span]) -> list[Span]:

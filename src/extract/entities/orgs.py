@@ -25,6 +25,14 @@ Rules read on unseen BBC articles (numbers >= 100), each a cue before the docume
 * an ORG ends before "on"/"in" and a day or a known place ("the Commons on Monday") (:func:`org_tails`);
 * "BBC Radio" and a station's name the model labelled apart are one ORG, "BBC Radio Five Live", and
   the station's name alone is an ORG too (:func:`radio_stations`).
+
+Round 13, after the vote (called from :mod:`.known`):
+
+* capitalised words ending in an organisation's head word, or a body's head and a tail after
+  "of"/"for" ("the Commission for Racial Equality", "JFE Holdings"), are one ORG where the model
+  missed them, cut them short or read them as something else (:func:`headed_orgs`);
+* an acronym in brackets right after an organisation's name ("Hindustan Aeronautics (HAL)") is an
+  ORG, and so are its later mentions (:func:`bracket_acronyms`).
 """
 from __future__ import annotations
 
@@ -600,3 +608,39 @@ def headed_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             start = front.start  # "European" + "Anti-Fraud Office"
         new.append(Span(doc, start, end, label="ORG", span_id=REASON))
     return replace_spans(spans, new)
+
+
+#: labels an organisation's acronym given in brackets after its name overrules at its mentions
+_ACRONYM_OF_ORG_TARGETS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+#: an acronym's shape: a capital first, two capitals or more, letters and "&" only, up to eight characters
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
+
+
+def _org_acronym(doc: Doc, sp: Span, rules: EntityRules) -> str | None:
+    """The acronym in brackets right after the ORG ``sp`` ("Hindustan Aeronautics (HAL)",
+    "PricewaterhouseCoopers (PwC)"): one token of two capitals or more whose first letter opens one
+    of the name's capitalised words; not a common abbreviation, a place's or country's name or
+    abbreviation; None if there is none."""
+    e = sp.end
+    if e + 2 >= len(doc) or doc[e].text != "(" or doc[e + 2].text != ")":
+        return None
+    acr = doc[e + 1].text
+    if (not _ACRONYM.match(acr) or sum(c.isupper() for c in acr) < 2 or acr in firm_words().common_acronyms
+            or acr in rules.gpe_abbreviations or is_place(acr) or is_country(acr)):
+        return None
+    if not any(t.text[:1] == acr[0] for t in sp if t.text[:1].isupper()):
+        return None
+    return acr
+
+
+def bracket_acronyms(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """An acronym in brackets right after an organisation's name (:func:`_org_acronym`) is an ORG
+    on its own, and so are its later mentions, where the model missed them or read them as a
+    person, a place or a thing (GUIDELINES section 2: "the Board of Arbitration for Rowing (BAR)
+    ... BAR will rule"); a mention inside a longer span stays with it."""
+    acronyms = {acr for sp in spans if sp.label_ == "ORG" and (acr := _org_acronym(doc, sp, rules))}
+    if not acronyms:
+        return spans
+    out = [_as_org(doc, sp) if sp.text in acronyms and sp.label_ in _ACRONYM_OF_ORG_TARGETS else sp
+           for sp in spans]
+    return _add_mentions(doc, out, acronyms)
