@@ -38,3 +38,37 @@ def test_the_earlier_quote_keeps_its_own_speaker(quote_speakers):
     found = quote_speakers('Union leaders said they were worried after Maria Ortiz, who had lost the vote, '
                            'called for "a general strike" against "the bosses and their banks."')
     assert found["a general strike"] == "Maria Ortiz"
+
+
+# --- an attribution that closes the sentence ("..., she said.") covers its earlier partial quotes ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Ann Lee coaches the team. Hale was "flat for most of the spring" while fans waited for a '
+     '"clear signal" on the new coach, she said.', "flat for most of the spring", "Ann Lee"),
+    ('Ann Lee coaches the team. Hale was "flat for most of the spring" while fans waited for a '
+     '"clear signal" on the new coach, she said on Monday.', "flat for most of the spring", "Ann Lee"),
+    ('Tom Hale runs the depot. Those who spend an hour "listening to certain radio shows" and reading the '
+     'theories found on "certain fringes of the internet," he said, end up in a debate that is '
+     '"divorced from reality."', "listening to certain radio shows", "Tom Hale"),
+])
+def test_closing_attribution_covers_the_sentence(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the attribution runs on into a clause of its own: it is not set off
+    ('Ann Lee coaches the team. Hale was "flat for most of the spring" while fans waited for a '
+     '"clear signal" on the new coach, she said in a letter that praised the staff.',
+     "flat for most of the spring", "Hale"),
+    # another sentence
+    ('Ann Lee coaches the team. Hale was "flat for most of the spring and most of the summer." '
+     'The "clear signal" came late, she said.', "flat for most of the spring and most of the summer", "Hale"),
+])
+def test_closing_attribution_stays_in_its_clause(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+def test_a_cue_before_the_quote_keeps_it(quote_speakers):
+    found = quote_speakers('Ann Lee called the plan "a sham" while the ferry waited for a "fresh start," '
+                           'the paper reported.')
+    assert found["a sham"] == "Ann Lee"

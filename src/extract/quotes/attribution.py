@@ -253,6 +253,55 @@ def _reported_that_clause(between: list[Token], lex: Lexicon) -> bool:
     return False
 
 
+def share_closing_cues(doc: Doc, quotes: list[Quote], lex: Lexicon, quoted: list[bool]) -> None:
+    """A quote with no cue of its own, only the subject of its clause as a guess ("Hale was
+    “flat” while fans waited for a “clear signal,” she said."), takes the attribution of the next
+    quote in its sentence when that attribution closes the sentence or stands between commas:
+    the whole sentence is the speaker's, reported. No reporting verb may stand anywhere in the
+    sentence before that attribution, outside quotations. A quote with no attribution at all
+    is left alone (it may be a scare quote)."""
+    for q, nxt in zip(quotes, quotes[1:]):
+        if q.method != "subject" or nxt.method != "after" \
+                or nxt.cue is None or nxt.mention is None:
+            continue
+        qs, _ = tok_range(doc, q.start, q.end)
+        _, ne = tok_range(doc, nxt.start, nxt.end)
+        a = min(nxt.cue[0], nxt.mention[0])
+        b = max(nxt.cue[1], nxt.mention[1])
+        if a < ne or qs >= len(doc) or b > len(doc) or sent_start(doc[a]) > qs:
+            continue   # another sentence (or one too long to tell: bounded walks stay linear)
+        if not _set_off(doc, a, b):
+            continue
+        sent_lo = sent_start(doc[qs])
+        if any("\n" in t.text for t in doc[qs:b]) \
+                or any(not quoted[t.i] and is_cue_verb(t, lex) for t in doc[sent_lo:a]):
+            continue
+        q.cue, q.mention, q.method, q.adjacent, q.governed = nxt.cue, nxt.mention, "after", False, False
+
+
+#: how many words without a verb may follow a cue and its speaker before the end of the
+#: sentence ("..., he said on Monday.", "..., she said in an interview.")
+SET_OFF_TAIL = 6
+
+
+def _set_off(doc: Doc, a: int, b: int) -> bool:
+    """The tokens a..b (a cue and its speaker) stand after a comma and before the end of the
+    sentence or another comma, with at most ``SET_OFF_TAIL`` words and no verb between: ", he
+    said." / ", said the chief executive," / ", Lee said on Monday." (the comma may
+    stand inside a quote's closing mark: "... “fringes of the internet,” he said, wind up")."""
+    k = a - 1
+    if k >= 1 and doc[k].is_quote:
+        k -= 1
+    if k < 0 or doc[k].text != ",":
+        return False
+    for t in doc[b:b + SET_OFF_TAIL + 1]:   # over "on Monday", "in an interview"
+        if t.text in {".", ",", "!", "?", ";"} or t.is_sent_start:
+            return True
+        if t.pos_ in {"VERB", "AUX"} or t.is_quote or "\n" in t.text:
+            return False
+    return b + SET_OFF_TAIL + 1 > len(doc) and all(t.pos_ not in {"VERB", "AUX"} for t in doc[b:])
+
+
 #: a verb after a quote with one of these after it says something of its own, not the quote
 #: ("“...,” the club charged members a fee"; a pronoun object is the quote: "“...,” he called them")
 _OWN_OBJECT_DEPS = {"dobj", "ccomp", "xcomp"}

@@ -16,7 +16,8 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .. import schema
-from .attribution import attribute, passive_listener as _passive_listener, share_sentence_cues
+from .attribution import (attribute, passive_listener as _passive_listener, share_closing_cues,
+                          share_sentence_cues)
 from .classify import is_quotation, quote_type, title_like
 from .lexicon import Lexicon, load_lexicon
 from .marks import WORD_RE, Quote, paragraph_index, quote_spans
@@ -38,6 +39,7 @@ def find_quotes(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     for q in quotes:
         attribute(doc, q, lex, quoted, text)
     share_sentence_cues(doc, quotes, lex, quoted)
+    share_closing_cues(doc, quotes, lex, quoted)
     _share_chain_cues(quotes)
     people = People(doc, lex, text)
     for q in quotes:
