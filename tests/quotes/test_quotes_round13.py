@@ -72,3 +72,25 @@ def test_a_cue_before_the_quote_keeps_it(quote_speakers):
     found = quote_speakers('Ann Lee called the plan "a sham" while the ferry waited for a "fresh start," '
                            'the paper reported.')
     assert found["a sham"] == "Ann Lee"
+
+
+# --- “...,” said Skelly: a surname of a person named before, whatever its tag ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('But Bill Skelly, a longtime party data operative, vouched for both men.\n\n“Having access to the file '
+     'and two people who understand it is valuable,” said Skelly, explaining he worked more closely with one.',
+     "Having access to the file and two people who understand it is valuable", "Bill Skelly"),
+    ('Ray Skelly runs the depot in the town.\n\n“We have never seen a winter like this one,” said Skelly, '
+     'shaking his head.', "We have never seen a winter like this one", "Ray Skelly"),
+    ('Sam Brantly runs the depot in the town.\n\n“We have never seen a winter like this one,” said Brantly, '
+     'shaking his head.', "We have never seen a winter like this one", "Sam Brantly"),
+])
+def test_known_surname_after_the_cue(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+def test_unknown_adverb_after_the_cue_is_no_speaker(quote_speakers):
+    # "Early" names nobody in the text: the apposition's role speaks
+    found = quote_speakers('The storm passed quickly.\n\n“It was a very long night for all of us,” said Early, '
+                           'the harbour master.')
+    assert found["It was a very long night for all of us"] == "the harbour master"

@@ -49,6 +49,10 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
         if np_ is not None and not (np_[1] < len(doc) and doc[np_[1]].tag_ in _CLAUSE_VERB_TAGS
                                     and _subject_before_quote(verb, qs)):
             return np_   # not "X, citing “...” said the candidate could win": a reported clause
+        if np_ is None and verb.i + 1 < hi and surname_word(doc, verb.i + 1) \
+                and (verb.i + 2 >= len(doc) or doc[verb.i + 2].is_punct):
+            return verb.i + 1, verb.i + 2   # “...,” said Skelly: a known surname the tagger
+                                            # took for an adverb
     v = _speaking_verb(doc, verb, lo_subj, hi, lex)
     if not _says_the_quote(doc, v, qs, qe):
         v = _reported_by(doc, v, lo_subj, lex)
