@@ -94,3 +94,25 @@ def test_unknown_adverb_after_the_cue_is_no_speaker(quote_speakers):
     found = quote_speakers('The storm passed quickly.\n\n“It was a very long night for all of us,” said Early, '
                            'the harbour master.')
     assert found["It was a very long night for all of us"] == "the harbour master"
+
+
+# --- a document's owner that the tagger read as a plural noun ("Sanders’ email") ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Bernie Sanders backed eight candidates on Tuesday. Sanders’ email to his supporters notes that Jane Kim '
+     '“is a civil rights attorney who has fought for fair wages.”',
+     "is a civil rights attorney who has fought for fair wages", "Bernie Sanders"),
+    ('Ann Hughes backed the strike on Friday. Hughes’ letter to the members says the offer is '
+     '“an insult to every nurse in the country.”', "an insult to every nurse in the country", "Ann Hughes"),
+    ('Tom Rivers spoke at the rally. Rivers’ statement to the press argues that the plan '
+     '“will cost every family a fortune.”', "will cost every family a fortune", "Tom Rivers"),
+])
+def test_known_surname_owns_the_document(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+def test_owner_word_that_names_nobody_is_no_author(quote_speakers):
+    # "Rivers" ends no person's name in the text: the letter names no author
+    found = quote_speakers('Ann Hughes spoke on Friday. Rivers’ letter to the members says the offer is '
+                           '“an insult to every nurse in the country.”')
+    assert found["an insult to every nurse in the country"] is None

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 from .lexicon import Lexicon
 from .marks import Quote
 from .names import PeopleView
-from .phrases import ancestors, ent_of, np_around
+from .phrases import ancestors, ent_of, np_around, surname_word
 from .roles import speaker_noun_kind
 
 
@@ -268,11 +268,14 @@ def _is_document(tok, lex: Lexicon) -> bool:
 def _author_phrase(doc: Doc, tok, lex: Lexicon, lo: int, hi: int) -> tuple[int, int] | None:
     """The mention of the author that ``tok`` heads: a person's or organisation's name (or one
     in apposition: "the consulting firm Oxford Economics"), or a noun naming a speaker ("the
-    campaign", "economists"); None for a place or a thing."""
+    campaign", "economists"), or the surname of a person named elsewhere in the article, which
+    the tagger may read as a common noun ("Sanders’ email"); None for a place or a thing."""
     for cand in [*(c for c in tok.children if c.dep_ == "appos"), tok]:
         ent = ent_of(cand)
         if ent is not None and ent.label_ in {"PERSON", "ORG"}:
             return ent.start, ent.end
+    if not tok.ent_type_ and surname_word(doc, tok.i):
+        return tok.i, tok.i + 1   # "Sanders’ email" with "Sanders" read as a plural noun
     if tok.ent_type_ or tok.pos_ != "NOUN" or speaker_noun_kind(tok.text, lex) is None:
         return None
     return np_around(doc, tok, lex, lo, hi)

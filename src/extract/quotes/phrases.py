@@ -161,6 +161,17 @@ def np_right(doc: Doc, i: int, hi: int, lex: Lexicon) -> tuple[int, int] | None:
     return i, j
 
 
+
+def surname_word(doc: Doc, j: int) -> bool:
+    """Token j is a capitalised word that ends a person's name of two or more words elsewhere
+    in the article ("Will" after "George Will", "May" after "Theresa May")."""
+    tok = doc[j]
+    if not tok.is_title or not tok.is_alpha:
+        return False
+    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= j < e.end
+               for e in doc.ents)
+
+
 #: parts of speech of capitalised words that are no part of a name ("And", "Of", "When" opening
 #: a sentence)
 _FUNCTION_POS = frozenset({"CCONJ", "SCONJ", "ADP", "ADV", "AUX", "PART", "VERB", "INTJ"})
@@ -249,4 +260,5 @@ def tok_range(doc: Doc, start_char: int, end_char: int) -> tuple[int, int]:
 
 
 __all__ = ["SUBJ_DEPS", "NOT_SPEAKERS", "RELATIVES", "SPEAKER_LABELS", "not_speaker", "is_cue_verb", "in_name",
-           "ent_of", "sent_start", "ancestors", "MAX_WALK", "MAX_DEPTH", "is_pronoun", "np_around", "np_right", "np_left", "tok_range"]
+           "ent_of", "sent_start", "ancestors", "MAX_WALK", "MAX_DEPTH", "is_pronoun", "np_around", "np_right", "np_left", "tok_range",
+           "surname_word"]

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Token
 
 from .lexicon import Lexicon
 from .phrases import (NOT_SPEAKERS, RELATIVES, SPEAKER_LABELS, SUBJ_DEPS, ent_of, is_cue_verb, is_pronoun,
-                      not_speaker, np_around, np_left, np_right, sent_start, share_of_people)
+                      not_speaker, np_around, np_left, np_right, sent_start, share_of_people, surname_word)
 from .speakers import speaker_noun_kind
 
 _AUX_WORDS = {"has", "have", "had", "would", "will", "did", "does", "do", "was", "is", "later", "also",
@@ -395,16 +395,6 @@ def skip_left_aux(doc: Doc, j: int, lo: int) -> int:
             and not surname_word(doc, j):
         j -= 1
     return j
-
-
-def surname_word(doc: Doc, j: int) -> bool:
-    """Token j is a capitalised word that ends a person's name of two or more words elsewhere
-    in the article ("Will" after "George Will", "May" after "Theresa May")."""
-    tok = doc[j]
-    if not tok.is_title or not tok.is_alpha:
-        return False
-    return any(e.label_ == "PERSON" and len(e) > 1 and e[-1].text == tok.text and not e.start <= j < e.end
-               for e in doc.ents)
 
 
 
