@@ -116,3 +116,18 @@ def test_owner_word_that_names_nobody_is_no_author(quote_speakers):
     found = quote_speakers('Ann Hughes spoke on Friday. Rivers’ letter to the members says the offer is '
                            '“an insult to every nurse in the country.”')
     assert found["an insult to every nurse in the country"] is None
+
+
+# --- "in the words of X," right before the quote names its source ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('Word emerged that he would build his library in Chicago, and that Ann Lee was, in the words of a '
+     'senior adviser, "the torchbearer" of his legacy.', "the torchbearer", "a senior adviser"),
+    ('The plan was, in the words of the mayor, "a waste of everyone\'s time and money."',
+     "a waste of everyone's time and money", "the mayor"),
+    # a cue of its own, after the inset, wins
+    ('The night was, in the words of the old song, long, and Tom Hale called it "a disaster."',
+     "a disaster", "Tom Hale"),
+])
+def test_words_of_inset_before_the_quote(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

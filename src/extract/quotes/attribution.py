@@ -457,7 +457,9 @@ def _owning_noun(doc: Doc, qs: int, qe: int, lo: int, lex: Lexicon, quoted: list
 def _according_to_opening(doc: Doc, qs: int, lex: Lexicon,
                           quoted: list[bool]) -> tuple[int, Mention] | None:
     """The source named by "According to X," or "In the words of X," opening the quote's
-    sentence (over other quotes in between), for a quote with no cue of its own."""
+    sentence (over other quotes in between), or by "in the words of X," right before the quote
+    ("Lee was, in the words of a senior adviser, “the torchbearer”"), for a quote with no cue
+    of its own."""
     s0 = sent_start(doc[qs])
     words = [t.lower_ for t in doc[s0:min(s0 + 4, qs)]]
     if words[:2] == ["according", "to"]:
@@ -465,11 +467,34 @@ def _according_to_opening(doc: Doc, qs: int, lex: Lexicon,
     elif words[:4] == ["in", "the", "words", "of"]:
         cue, at = s0 + 2, s0 + 4
     else:
-        return None
+        inset = _words_of_inset(doc, s0, qs, quoted)
+        if inset is None:
+            return None
+        cue, at = inset
     if at >= qs or quoted[at]:
         return None
     mention = np_right(doc, at, qs, lex)
     return (cue, mention) if mention is not None else None
+
+
+#: how many tokens the name in "in the words of X," may take before the quote
+WORDS_OF_TOKENS = 12
+
+
+def _words_of_inset(doc: Doc, s0: int, qs: int, quoted: list[bool]) -> tuple[int, int] | None:
+    """(cue token "words", first token of the name) of an inset "in the words of X," that ends
+    with a comma right before the quote, no quotation between; None when there is none."""
+    k = qs - 1
+    while k >= s0 and doc[k].is_quote:
+        k -= 1
+    if k < s0 + 4 or doc[k].text != ",":
+        return None
+    for i in range(k - 1, max(s0, k - WORDS_OF_TOKENS - 4) - 1, -1):
+        if quoted[i] or doc[i].is_punct:
+            return None
+        if i + 4 < k and [t.lower_ for t in doc[i:i + 4]] == ["in", "the", "words", "of"]:
+            return i + 2, i + 4
+    return None
 
 
 def _in_other_clause(doc: Doc, first: int, k: int) -> bool:
