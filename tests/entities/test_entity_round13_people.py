@@ -140,3 +140,19 @@ def test_a_first_name_written_alone_often_is_no_persons(labels_hold):
     ents = [("Milo Grid", "PERSON"), ("Milo", "ORG"), ("Milo", "ORG"), ("Milo", "ORG")]
     found = labels_hold(text, ents, [("Milo", "ORG")], [("Milo", "PERSON")])
     assert found.count(("Milo", "ORG")) == 3, found
+
+
+NATIONALITY_NOUNS = [
+    # round 13: nouns for a nationality's people ("Dutchman", "Spaniard", "Frenchmen") are demonyms
+    ("The Dutchman scored twice on Sunday.", [("Dutchman", "ORG")], [("Dutchman", "NORP")], [("Dutchman", "ORG")]),
+    ("Spaniard Rafael Vardo won in three sets.", [("Spaniard Rafael Vardo", "PERSON")],
+     [("Rafael Vardo", "PERSON"), ("Spaniard", "NORP")], [("Spaniard Rafael Vardo", "PERSON")]),
+    ("Three Spaniards reached the final.", [], [("Spaniards", "NORP")], []),
+    ("Two Frenchmen led the race.", [], [("Frenchmen", "NORP")], []),
+    ("He grew a swede in the garden.", [], [], [("swede", "NORP")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", NATIONALITY_NOUNS)
+def test_nouns_for_a_nationalitys_people(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
