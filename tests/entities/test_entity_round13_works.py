@@ -113,3 +113,57 @@ def test_round13_no_dated_titles(labels_hold, text, ents, expected, absent):
     """A person with a year, a place with one year, a firm or a name with no word for a work near
     it keeps its label."""
     labels_hold(text, ents, expected, absent)
+
+
+JOINED = [
+    # after a singular word for a work, "and" and capitalised words are the rest of the title
+    ("Their award-winning album Tarnhopes and Fears went back to number one.", [("Tarnhopes", "WORK_OF_ART")],
+     [("Tarnhopes and Fears", "WORK_OF_ART")], [("Tarnhopes", "WORK_OF_ART")]),
+    ("He starred in the comedy Brask and Tilley as a lawyer.", [("Brask", "WORK_OF_ART"), ("Tilley", "PERSON")],
+     [("Brask and Tilley", "WORK_OF_ART")], [("Tilley", "PERSON")]),
+    ("The album follows single Glass and Copper, which reached number six.",
+     [("Glass", "WORK_OF_ART"), ("Copper", "GPE")], [], [("Glass and Copper", "WORK_OF_ART")]),
+    ("He found fame in the comedy Wil and Tod's Tarnby Adventure in 1989.", [("Wil", "WORK_OF_ART"), ("Tod", "PERSON")],
+     [("Wil and Tod's Tarnby Adventure", "WORK_OF_ART")], []),
+]
+
+NOT_JOINED = [
+    # a plural word, a second title with "The", a person's full name, a broadcaster's possessive, a place
+    ("The comedy series Kettle Doors and The Tarn Diaries will compete.",
+     [("Kettle Doors", "WORK_OF_ART"), ("The Tarn Diaries", "WORK_OF_ART")],
+     [("Kettle Doors", "WORK_OF_ART")], [("Kettle Doors and The Tarn Diaries", "WORK_OF_ART")]),
+    ("It praised the film Marrowgate and Anna Vosk for her role.", [("Marrowgate", "WORK_OF_ART"), ("Anna Vosk", "PERSON")],
+     [("Anna Vosk", "PERSON")], [("Marrowgate and Anna Vosk", "WORK_OF_ART")]),
+    ("The soap beat the show Glass Hour and Channel 4's Tarnmoor to the prize.",
+     [("Glass Hour", "WORK_OF_ART"), ("Channel 4", "ORG"), ("Tarnmoor", "WORK_OF_ART")],
+     [("Glass Hour", "WORK_OF_ART")], [("Glass Hour and Channel 4", "WORK_OF_ART")]),
+    ("They shot the film Marrowgate and France was the setting.", [("Marrowgate", "WORK_OF_ART"), ("France", "GPE")],
+     [("France", "GPE")], [("Marrowgate and France", "WORK_OF_ART")]),
+    ("Huw Tarley hosts the show Bethan and Huw on Thursdays.",
+     [("Huw Tarley", "PERSON"), ("Bethan", "WORK_OF_ART"), ("Huw", "PERSON")],
+     [("Huw Tarley", "PERSON")], [("Bethan and Huw", "WORK_OF_ART")]),
+    # two words or more on either side: a list of two titles (lists.py)
+    ("Her new album Quiet Hours and Brenmoor topped the charts.", [("Quiet Hours", "WORK_OF_ART"), ("Brenmoor", "PERSON")],
+     [("Brenmoor", "WORK_OF_ART")], [("Quiet Hours and Brenmoor", "WORK_OF_ART")]),
+    ("Children loved the drama Thornfield and Glass Harbour.", [("Thornfield", "WORK_OF_ART"), ("Glass Harbour", "ORG")],
+     [("Glass Harbour", "WORK_OF_ART")], [("Thornfield and Glass Harbour", "WORK_OF_ART")]),
+    ("He starred in the drama Marrowgate and Corrwick. Corrwick was filmed in May.",
+     [("Marrowgate", "WORK_OF_ART"), ("Corrwick", "ORG"), ("Corrwick", "ORG")],
+     [("Marrowgate", "WORK_OF_ART")], [("Marrowgate and Corrwick", "WORK_OF_ART")]),
+    ("The films Marrowgate and Tarnfield were hits.", [("Marrowgate", "WORK_OF_ART"), ("Tarnfield", "WORK_OF_ART")],
+     [("Marrowgate", "WORK_OF_ART"), ("Tarnfield", "WORK_OF_ART")], [("Marrowgate and Tarnfield", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", JOINED)
+def test_round13_joined_titles(labels_hold, text, ents, expected, absent):
+    """"the album Hopes and Fears": after a singular word for a work, "and" and the capitalised
+    words after the marked title are the rest of one WORK_OF_ART, with an owner's "'s" inside."""
+    labels_hold(text, ents, expected, absent)
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", NOT_JOINED)
+def test_round13_not_joined_titles(labels_hold, text, ents, expected, absent):
+    """No title is joined after a plural word, to a second title with "The", a person's full name
+    or a word of one, a broadcaster's possessive or a place."""
+    labels_hold(text, ents, expected, absent)

@@ -83,11 +83,13 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   name and a sequel's number ("Halo 2", "Doom III") in a sentence with a word for a game or a film is a
   title where the model found nothing, an organisation or a one-word person ("Shrek" of "Shrek 2");
   (:mod:`.dated`) capitalised words right before a year in brackets ("The Crucible (1997)") are a title
-  where two dated titles are listed or a word for a screen work is in the sentence.
+  where two dated titles are listed or a word for a screen work is in the sentence; (:mod:`.joined`) after a
+  singular word for a work, "and" and capitalised words after the marked title are the rest of it ("the
+  album Hopes and Fears", "the comedy Will and Grace").
 
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
 makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
-(round 9), :mod:`.programmes` (round 12), :mod:`.sequels` and :mod:`.dated` (round 13), :mod:`.common` (what they share); :data:`STEPS` orders them.
+(round 9), :mod:`.programmes` (round 12), :mod:`.sequels`, :mod:`.dated` and :mod:`.joined` (round 13), :mod:`.common` (what they share); :data:`STEPS` orders them.
 """
 from __future__ import annotations
 
@@ -104,6 +106,7 @@ from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, c
                          owned_programmes, predicate_titles, strong_credit_titles)
 from .sequels import sequel_titles  # round 13: "Halo 2", "Shrek 2"
 from .dated import dated_titles  # round 13: "The Crucible (1997)"
+from .joined import joined_titles  # round 13: "the album Hopes and Fears"
 from .lists import listed_works, rival_works, split_joined_names  # round 12: relations (lists, rivals)
 from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
@@ -123,7 +126,7 @@ STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     split_joined_names, misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
     cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles,
     owned_programmes, bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
-    called_titles, sequel_titles, dated_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
+    called_titles, sequel_titles, dated_titles, joined_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
     listed_works, rival_works,  # round 12: lists.py
 )
