@@ -15,12 +15,15 @@
   refugees" without its lower-case tail); not a generic "an Act of Parliament", not a convention
   that is a meeting or a body ("the Democratic National Convention", "Constitutional Convention";
   ``convention_bodies``), not a head alone or a lone first name ("Bill").
+* Round 13, last (:mod:`.falsehits`): "X and Y" joining two people is two PERSONs; "the
+  Government" alone and a day or holiday ("by Easter") read as a name are no entity.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .falsehits import generic_words, split_people
 from .gazetteer import is_country
 from .orgs import bracket_acronyms, headed_orgs
 from .rules import LABELS, EntityRules
@@ -42,7 +45,8 @@ def known_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     added = [Span(doc, t.i, t.i + 1, label=fixed[t.text], span_id="fix:propagate")
              for t in doc if t.i not in taken and t.text in fixed]
     out = sorted(out + added, key=lambda sp: sp.start) if added else out
-    return bracket_acronyms(doc, headed_orgs(doc, laws(doc, same_titles(doc, out), rules), rules), rules)
+    out = bracket_acronyms(doc, headed_orgs(doc, laws(doc, same_titles(doc, out), rules), rules), rules)
+    return generic_words(doc, split_people(doc, out))  # round 13, last: false hits
 
 
 def same_titles(doc: Doc, spans: list[Span]) -> list[Span]:
