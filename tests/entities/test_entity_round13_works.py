@@ -35,6 +35,8 @@ def test_round13_sequel_titles(labels_hold, text, ents, expected, absent):
 
 
 NOT_SEQUELS = [
+    # an abbreviation with its full stop is no word of a title: a date (US style), not a sequel
+    ("The game comes out on Oct. 4 and the film on Nov. 8.", [], [], [("Oct. 4", "WORK_OF_ART"), ("Nov. 8", "WORK_OF_ART")]),
     # a channel, a station, a products's version, an acronym, a regnal number, a count, a date, an owner
     ("The film was shown on Channel 4 and Radio 2 discussed it.", [("Channel 4", "ORG"), ("Radio 2", "ORG")],
      [("Channel 4", "ORG")], [("Channel 4", "WORK_OF_ART"), ("Radio 2", "WORK_OF_ART")]),

@@ -136,6 +136,8 @@ def _no_title(doc: Doc, start: int, j: int, rules: EntityRules, words: SequelWor
     person's regnal name or holds a blocking word (``sequel_blockers``)."""
     name = doc[start:j]
     texts = [t.text for t in name if t.is_alpha]
+    if not texts:
+        return True  # no word, only abbreviations or signs: "Oct. 4", "U.S. 2"
     if any(w in words.sequel_blockers for w in texts) or name.text in rules.broadcasters:
         return True
     if any(w in rules.broadcasters or w in rules.works.makers or w in rules.works.platforms for w in texts):
