@@ -28,7 +28,7 @@ whose ``speaker_kind`` is none of person, org, group, role (the target is 0).
 fixed, so that rules can be written from one half's errors and checked on the other. A run on a
 half never writes bench/results.
 
-    python bench/quotes.py [--split dev] [--polnear PATH] [--docs-hash-half A|B] [--errors FILE]
+    python bench/quotes.py [--split dev] [--polnear PATH] [--docs-hash-half A|B] [--errors FILE] [--model M]
 """
 from __future__ import annotations
 
