@@ -31,6 +31,8 @@ The vote runs before the surname rule, so a full name the vote makes a PERSON gi
 """
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from .gazetteer import is_country, is_place
@@ -144,10 +146,7 @@ def _people_and_regions(doc: Doc, spans: list[Span], surnames: set[str], rules: 
     tails = {sp[1:].text for sp in spans if sp.label_ == "PERSON" and len(sp) >= 3
              and sp[-1].text in surnames and " " in sp[1:].text}
     firsts = _first_names(spans, rules)
-    alone: dict[str, int] = {}
-    for sp in spans:
-        if len(sp) == 1:
-            alone[sp.text] = alone.get(sp.text, 0) + 1
+    alone = Counter(sp.text for sp in spans if len(sp) == 1)
     out = []
     for sp in spans:
         if ((len(sp) == 1 and sp.text in surnames or sp.text in tails)

@@ -469,8 +469,9 @@ def firm_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return known_firm_orgs(doc, camel_case_orgs(doc, spans, rules), rules)
 
 
-#: labels a name ending in an organisation's head word overrules when the model's span is the whole name
-_HEADED_TARGETS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+#: labels an organisation's own evidence overrules: a name ending in its head word where the model's
+#: span is the whole name, and an acronym given in brackets after its name at its mentions
+_ORG_OVERRULES = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
 
 
 def _name_word(tok) -> bool:
@@ -598,7 +599,7 @@ def headed_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         whole = next((sp for sp in inside if (sp.start, sp.end) == (start, end)), None)
         if whole is None and doc[h].text in words.relabel_only_heads:
             continue  # "the Sinclair Executive" (a calculator), "Chief Executive of X" (a role)
-        if whole is not None and (whole.label_ not in _HEADED_TARGETS
+        if whole is not None and (whole.label_ not in _ORG_OVERRULES
                                   or (whole.label_ == "FAC" and doc[h].text in words.place_heads)
                                   or (whole.label_ in {"GPE", "LOC"} and (is_place(whole.text) or is_country(whole.text)))):
             continue
@@ -610,8 +611,6 @@ def headed_orgs(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return replace_spans(spans, new)
 
 
-#: labels an organisation's acronym given in brackets after its name overrules at its mentions
-_ACRONYM_OF_ORG_TARGETS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
 #: an acronym's shape: a capital first, two capitals or more, letters and "&" only, up to eight characters
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,7}$")
 
@@ -641,6 +640,6 @@ def bracket_acronyms(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     acronyms = {acr for sp in spans if sp.label_ == "ORG" and (acr := _org_acronym(doc, sp, rules))}
     if not acronyms:
         return spans
-    out = [_as_org(doc, sp) if sp.text in acronyms and sp.label_ in _ACRONYM_OF_ORG_TARGETS else sp
+    out = [_as_org(doc, sp) if sp.text in acronyms and sp.label_ in _ORG_OVERRULES else sp
            for sp in spans]
     return _add_mentions(doc, out, acronyms)
