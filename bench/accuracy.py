@@ -11,8 +11,8 @@ on the hand-annotated seed gold (``gold/``), then writes
   ``fresh2-evaluation/`` to ``fresh14-evaluation/`` - metrics.csv and errors.csv of the gold
   evaluations (the held-out BBC articles need ../shared/data/bbc-news; ``gold/heldout-fresh`` to
   ``heldout-fresh14`` annotate entities only, so only entities are scored on them;
-  ``heldout-fresh`` to ``heldout-fresh8`` became development sets when their errors were read for
-  the entity rules; the ninth to fourteenth are held out),
+  ``heldout-fresh`` to ``heldout-fresh10`` became development sets when their errors were read for
+  the entity rules (the ninth and tenth for round 14); the eleventh to fifteenth are held out),
 * ``bench/results/entities.md`` / ``entities.csv`` - entity P/R/F1 per label, strict and
   overlap, on each gold set, the spaCy model alone beside the model with our entity rules, and
   the held-out sets pooled (counts summed, so the larger sets weigh more),
@@ -303,9 +303,9 @@ class GoldSet:
 
 #: the entity gold sets that are held out now (no rule was written from their errors); the figures
 #: block shows them pooled (their tp, gold and predicted counts summed) as HELD_OUT_FRESH
-HELD_OUT_SETS = ("ninth fresh held-out gold", "tenth fresh held-out gold", "eleventh fresh held-out gold",
-                 "twelfth fresh held-out gold", "thirteenth fresh held-out gold", "fourteenth fresh held-out gold")
-HELD_OUT_FRESH = "fresh held-out gold, ninth to fourteenth pooled"
+HELD_OUT_SETS = ("eleventh fresh held-out gold", "twelfth fresh held-out gold", "thirteenth fresh held-out gold",
+                 "fourteenth fresh held-out gold", "fifteenth fresh held-out gold")
+HELD_OUT_FRESH = "fresh held-out gold, eleventh to fifteenth pooled"
 
 
 def _development(ordinal: str, n: str) -> GoldSet:
@@ -321,15 +321,11 @@ GOLD_SETS = (
     # each fresh set was scored once, then its errors (or error classes) were read for the next
     # round of entity rules: fresh for round 2, fresh2 (commit 7f1996c), fresh3, fresh4 (first
     # scored 0.789) for round 3, fresh5 (0.753) for round 4, fresh6 (0.789; its peers' titles then
-    # corrected to the guideline) for round 5, fresh7 (0.825) for round 6, fresh8 (0.857) for round 7
+    # corrected to the guideline) for round 5, fresh7 (0.825) for round 6, fresh8 (0.857) for round 7;
+    # the ninth (0.804) and tenth (0.863), held out through rounds 8 to 13, for round 14
     _development("", ""),
     *(_development(ordinal, str(n)) for n, ordinal in
-      enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"), start=2)),
-    GoldSet("ninth fresh held-out gold", GOLD / "heldout-fresh9",
-            "ninth fresh held-out gold (BBC News, entities only)", "fresh9-evaluation", kinds=("entity",)),
-    # annotated at the same time as the ninth by another annotator, scored once with it
-    GoldSet("tenth fresh held-out gold", GOLD / "heldout-fresh10",
-            "tenth fresh held-out gold (BBC News, entities only)", "fresh10-evaluation", kinds=("entity",)),
+      enumerate(("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"), start=2)),
     # annotated by two annotators on 1-2 December 2026 before any run on it; scored once
     GoldSet("eleventh fresh held-out gold", GOLD / "heldout-fresh11",
             "eleventh fresh held-out gold (BBC News, entities only)", "fresh11-evaluation", kinds=("entity",)),
@@ -341,6 +337,9 @@ GOLD_SETS = (
     # annotated by two annotators on 2 December 2026 before any run on it; scored before round 13
     GoldSet("fourteenth fresh held-out gold", GOLD / "heldout-fresh14",
             "fourteenth fresh held-out gold (BBC News, entities only)", "fresh14-evaluation", kinds=("entity",)),
+    # annotated by two annotators on 2 December 2026 before any run on it, for round 14
+    GoldSet("fifteenth fresh held-out gold", GOLD / "heldout-fresh15",
+            "fifteenth fresh held-out gold (BBC News, entities only)", "fresh15-evaluation", kinds=("entity",)),
     GoldSet("seed gold", GOLD, "seed gold (developed on it)", "seed-evaluation", bbc=False,
             files="zhejiang-open-for-science-business.jsonl"),
 )
