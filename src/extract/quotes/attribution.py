@@ -208,12 +208,6 @@ def attribute(doc: Doc, q: Quote, lex: Lexicon, quoted: list[bool], text: str) -
     _cue_previous_sentence(doc, q, qs, qe, b_start, lex, quoted)
 
 
-#: words that may join a partial quote to the one before it in the same clause ("called for a
-#: “cultural war” against “liberals”", "“a disaster” and “a sham”"): no verb among them
-_CLAUSE_JOINERS = {"and", "or", "but", "nor", "than", "as", "like", "of", "to", "for", "against",
-                   "with", "from", "in", "on", "at", "by", "about", "into", "over", "the", "a", "an"}
-
-
 def share_sentence_cues(doc: Doc, quotes: list[Quote], lex: Lexicon, quoted: list[bool]) -> None:
     """A partial quote after another in its sentence, whose cue before it it does not reach
     (the search stops at the earlier quote), goes on in the earlier quote's voice when nothing
@@ -237,11 +231,17 @@ def share_sentence_cues(doc: Doc, quotes: list[Quote], lex: Lexicon, quoted: lis
         between = [t for t in doc[pe:qs] if not quoted[t.i] and not t.is_punct and not t.is_space]
         if any("\n" in t.text for t in doc[pe:qs]) or any(t.is_quote for t in doc[pe:qs]):
             continue
-        joined = all(t.lower_ in _CLAUSE_JOINERS or t.pos_ in {"ADJ", "DET", "ADV", "CCONJ", "ADP"}
+        joined = all(t.lower_ in lex.clause_joiners or t.pos_ in {"ADJ", "DET", "ADV", "CCONJ", "ADP"}
                      for t in between) and len(between) <= 4
         if not joined and not _reported_that_clause(between, lex):
             continue
-        q.cue, q.mention, q.method, q.adjacent, q.governed = prev.cue, prev.mention, "before", False, False
+        _share_attribution(q, prev)
+
+
+def _share_attribution(q: Quote, other: Quote) -> None:
+    """``q`` takes ``other``'s cue, speaker mention and method (a quote in the same sentence
+    whose attribution goes on over it); the cue is neither adjacent to ``q`` nor above it."""
+    q.cue, q.mention, q.method, q.adjacent, q.governed = other.cue, other.mention, other.method, False, False
 
 
 def _reported_that_clause(between: list[Token], lex: Lexicon) -> bool:
@@ -276,7 +276,7 @@ def share_closing_cues(doc: Doc, quotes: list[Quote], lex: Lexicon, quoted: list
         if any("\n" in t.text for t in doc[qs:b]) \
                 or any(not quoted[t.i] and is_cue_verb(t, lex) for t in doc[sent_lo:a]):
             continue
-        q.cue, q.mention, q.method, q.adjacent, q.governed = nxt.cue, nxt.mention, "after", False, False
+        _share_attribution(q, nxt)
 
 
 #: how many words without a verb may follow a cue and its speaker before the end of the

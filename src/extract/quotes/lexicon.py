@@ -53,6 +53,8 @@ SHAPE = Record({
     "announced_nouns": ListOf(str),
     # document noun -> forms of a verb whose subject makes it ("sued" -> "the lawsuit")
     "making_verbs": MapOf(ListOf(str, nonempty=True)),
+    # words that may join a partial quote to the quote before it in its clause (no verb)
+    "clause_joiners": ListOf(str),
 }, optional=("quoting_verbs", "issuing_verbs", "announced_nouns", "making_verbs"))
 
 
@@ -76,6 +78,7 @@ class Lexicon:
     issuing_forms: frozenset[str] = frozenset()
     announced_nouns: frozenset[str] = frozenset()
     making_forms: dict = field(default_factory=dict)   # "lawsuit" -> {"sue", "sued", ...}
+    clause_joiners: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=4)
@@ -121,6 +124,7 @@ def build_lexicon(data: Any, name: str = RESOURCE) -> Lexicon:
         document_nouns=frozenset(w.lower() for w in data["document_nouns"]),
         announced_nouns=frozenset(w.lower() for w in data.get("announced_nouns", ())),
         making_forms={n.lower(): frozenset(f.lower() for f in fs) for n, fs in data.get("making_verbs", {}).items()},
+        clause_joiners=frozenset(w.lower() for w in data["clause_joiners"]),
         honorifics={k.lower(): v for k, v in data["honorifics"].items()},
         titles=frozenset(t.lower() for t in data["name_titles"]),
         first_names=first,

@@ -1,0 +1,50 @@
+"""Round 14 (speaker accuracy, PolNeAR train half A): speaker rules written from half A's errors,
+and the joining words of shared attributions moved to the package data."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.errors import ResourceError
+from extract.quotes import RESOURCE, build_lexicon, load_lexicon
+from extract.resources import read_text
+
+
+# --- clause_joiners: package data, checked by the loader ---
+
+def test_clause_joiners_are_package_data():
+    joiners = load_lexicon().clause_joiners
+    assert {"and", "against", "the"} <= joiners
+    assert "said" not in joiners
+
+
+def test_clause_joiners_are_required_and_checked():
+    data = json.loads(read_text(RESOURCE))
+    data["clause_joiners"] = ["And", "Against"]
+    assert build_lexicon(data).clause_joiners == frozenset({"and", "against"})   # read in lower case
+    data["clause_joiners"] = "and"
+    with pytest.raises(ResourceError, match="clause_joiners"):
+        build_lexicon(data)
+    del data["clause_joiners"]
+    with pytest.raises(ResourceError, match="clause_joiners"):
+        build_lexicon(data)
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # joining words only (from the data file): the earlier quote's voice goes on
+    ('Several aides said they expected trouble when Tom Hale, who chairs the panel, warned of '
+     '"a long winter" for "every family in the valley."', "every family in the valley", "Tom Hale"),
+    ('Ann Lee, who runs the depot, called the plan "a disaster" and "a sham."', "a sham", "Ann Lee"),
+])
+def test_joined_partial_quote_shares_the_attribution(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # a verb between the two quotes: not joined, its own cue
+    ('Ann Lee called the plan “a sham,” but Tom Hale called it “a fine piece of work.”',
+     "a fine piece of work", "Tom Hale"),
+])
+def test_a_verb_between_keeps_its_own_cue(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
