@@ -56,7 +56,7 @@ FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": N
               "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True,
               "band_member_nouns": True, "event_heads_org": False, "religion_names": False,
               "name_heads_extra": False, "place_heads": False, "relabel_only_heads": False, "country_heads": False, "name_tail_openers": True,
-              "name_small_words": True}
+              "name_small_words": True, "bracket_heads": False}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -85,6 +85,7 @@ class FirmWords:
     country_heads: frozenset[str]  # round 13: "Union" of "Soviet Union": a place keeps its label
     name_tail_openers: frozenset[str]  # round 13: "of", "for" after a head ("Office of Fair Trading")
     name_small_words: frozenset[str]  # round 13: "and", "the" inside a tail ("for Work and Pensions")
+    bracket_heads: frozenset[str]  # round 14: "Centre", "Cooperative": a body's head beside its short form in brackets
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -636,10 +637,113 @@ def bracket_acronyms(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Sp
     """An acronym in brackets right after an organisation's name (:func:`_org_acronym`) is an ORG
     on its own, and so are its later mentions, where the model missed them or read them as a
     person, a place or a thing (GUIDELINES section 2: "the Board of Arbitration for Rowing (BAR)
-    ... BAR will rule"); a mention inside a longer span stays with it."""
-    acronyms = {acr for sp in spans if sp.label_ == "ORG" and (acr := _org_acronym(doc, sp, rules))}
+    ... BAR will rule"); a mention inside a longer span stays with it. Round 14: a body's name the
+    model read as a place or a person is that name first (:func:`bracket_names`), and a country
+    the model cut off the front of a name its acronym spells is taken in (:func:`country_fronts`)."""
+    spans, shorts = bracket_names(doc, spans, rules)
+    spans = country_fronts(doc, spans, rules)
+    acronyms = {acr for sp in spans if sp.label_ == "ORG" and (acr := _org_acronym(doc, sp, rules))} | shorts
     if not acronyms:
         return spans
     out = [_as_org(doc, sp) if sp.text in acronyms and sp.label_ in _ORG_OVERRULES else sp
            for sp in spans]
     return _add_mentions(doc, out, acronyms)
+
+
+def _body_name(doc: Doc, s: int, e: int, rules: EntityRules) -> bool:
+    """Tokens [s, e) are a body's name: two capitalised words or more (small words between them)
+    ending in an organisation's head word (``org_heads``, ``company_heads``, ``name_heads_extra``,
+    ``bracket_heads``: "Bay Area Laboratory Cooperative"), or a body's head and a tail after
+    "of"/"for" ("Peruvian Centre for Social Studies"); not a place or a country."""
+    words = firm_words()
+    heads = rules.org_heads | rules.company_heads | words.name_heads_extra | words.bracket_heads
+    name = doc[s:e]
+    if (e - s < 2 or not _name_word(doc[s]) or not _name_word(doc[e - 1]) or doc[s].text == "The"
+            or is_place(name.text) or is_country(name.text) or doc[e - 1].text in words.country_heads):
+        return False
+    if not all(_name_word(t) or t.text in words.name_small_words or _hyphen_between(doc, t.i) for t in name):
+        return False
+    if doc[e - 1].text in heads:
+        return True
+    return any(doc[h].text in heads and _head_tail(doc, h, words, heads) == e for h in range(s + 1, e - 2))
+
+
+#: labels a body's name with its short form in brackets overrules (an ORG already is one)
+_BRACKET_NAME_TARGETS = {"PERSON", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "WORK_OF_ART"}
+#: a short form's shape: a capital first, letters only, up to ten characters ("Balco", "Cepes", "USADA")
+_SHORT_FORM = re.compile(r"^[A-Z][A-Za-z]{1,9}$")
+
+
+def _short_form(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """Token i may be a body's short form: a capitalised word of letters that is no common
+    abbreviation, place, country or first name."""
+    text = doc[i].text
+    return (bool(_SHORT_FORM.match(text)) and text not in firm_words().common_acronyms
+            and text not in rules.gpe_abbreviations and not is_place(text) and not is_country(text)
+            and not is_first_name(text))
+
+
+def bracket_names(doc: Doc, spans: list[Span], rules: EntityRules) -> tuple[list[Span], set[str]]:
+    """Round 14: a body's name (:func:`_body_name`) and its short form in brackets, in either
+    order, are both ORG where the model read the name as a place, a person or a thing, or missed
+    the name inside the brackets: "the Bay Area Laboratory Cooperative (Balco)" LOC, "Cepes
+    (Peruvian Centre for Social Studies)". The short form's first letter opens one of the name's
+    capitalised words; it is no common abbreviation, place or first name, and one written first
+    stands alone (no capitalised word or title right before it, not in a person's name). Returns
+    the spans and the short forms, whose other mentions follow (:func:`bracket_acronyms`)."""
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new, shorts = [], set()
+    for sp in spans:  # the name first: "Bay Area Laboratory Cooperative (Balco)"
+        e = sp.end
+        if (sp.label_ in _BRACKET_NAME_TARGETS and e + 2 < len(doc) and doc[e].text == "("
+                and doc[e + 2].text == ")" and _short_form(doc, e + 1, rules)
+                and _body_name(doc, sp.start, e, rules)
+                and any(t.text[:1] == doc[e + 1].text[0] for t in sp if _name_word(t))):
+            new.append(_as_org(doc, sp))
+            shorts.add(doc[e + 1].text)
+    for t in doc:  # the short form first: "Cepes (Peruvian Centre for Social Studies)"
+        i = t.i
+        if i + 4 >= len(doc) or doc[i + 1].text != "(" or not _short_form(doc, i, rules):
+            continue
+        j = next((k for k in range(i + 3, min(i + 14, len(doc))) if doc[k].text in {")", "("}), None)
+        if j is None or doc[j].text != ")" or not _body_name(doc, i + 2, j, rules):
+            continue
+        if not any(u.text[:1] == t.text[0] for u in doc[i + 2:j] if _name_word(u)):
+            continue
+        own = by_token.get(i)
+        if own is not None and (len(own) > 1 or own.label_ not in _BRACKET_NAME_TARGETS | {"ORG"}):
+            continue  # "Jane Cepes (...)": a person's name; a date or a number
+        if i > 0 and (capitalised(doc[i - 1]) and not sentence_start(doc, i - 1) or doc[i - 1].text in rules.titles):
+            continue
+        inside = {by_token[k] for k in range(i + 2, j) if k in by_token}
+        if any(sp.start < i + 2 or sp.end > j or sp.label_ not in _BRACKET_NAME_TARGETS | {"ORG"} for sp in inside):
+            continue
+        new.append(Span(doc, i, i + 1, label="ORG", span_id=REASON))
+        new.append(Span(doc, i + 2, j, label="ORG", span_id=REASON))
+        shorts.add(t.text)
+    return replace_spans(spans, new), shorts
+
+
+def _initials(sp: Span) -> str:
+    """A country's initials: its abbreviation as written ("US"), or the first letters of its words
+    ("United States" -> "US")."""
+    return sp.text if len(sp) == 1 and sp.text.isupper() else "".join(t.text[0] for t in sp if _name_word(t))
+
+
+def country_fronts(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a country the model labelled GPE right before an ORG whose acronym in brackets
+    starts with the country's initials and goes on ("the [United States] [Anti-Doping Agency]
+    (USADA)") is part of the body's own name: one ORG. GUIDELINES section 2 keeps a country before
+    an agency's own name apart ("the US Federal Bureau of Investigation", "the UK Patent Office"):
+    without such an acronym nothing changes."""
+    new = []
+    for a, b in zip(spans, spans[1:]):
+        if not (a.label_ == "GPE" and b.label_ == "ORG" and a.end == b.start
+                and (is_country(a.text) or a.text in rules.gpe_abbreviations)):
+            continue
+        whole = Span(doc, a.start, b.end, label="ORG", span_id=REASON)
+        acr = _org_acronym(doc, whole, rules)
+        front = _initials(a)
+        if acr and acr.upper().startswith(front) and len(acr) > len(front):
+            new.append(whole)
+    return replace_spans(spans, new)
