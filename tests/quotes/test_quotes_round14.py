@@ -48,3 +48,19 @@ def test_joined_partial_quote_shares_the_attribution(quote_speakers, text, quote
 ])
 def test_a_verb_between_keeps_its_own_cue(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
+
+
+# --- a speaker mention stays in its cue's paragraph ---
+
+def test_mention_does_not_run_over_a_paragraph_break(quote_records):
+    text = ('Ann Lee tweeted about it.\n\n<tweet tweet-id="677669901075656708"><tweet/>.\n\n'
+            'D’Souza told Beck that he is making a movie that chronicles the “secret history” of the party.')
+    rec = next(r for r in quote_records(text) if "secret history" in r["text"])
+    assert rec["speaker_mention"] == "D’Souza"
+    assert rec["speaker"] == "D’Souza"
+
+
+def test_mention_in_one_paragraph_unchanged(quote_records):
+    text = 'Ann Lee, the mayor of Springfield, called the plan “a disgrace” on Monday.'
+    rec = next(r for r in quote_records(text) if "disgrace" in r["text"])
+    assert rec["speaker"] == "Ann Lee"

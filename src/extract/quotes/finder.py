@@ -44,12 +44,27 @@ def find_quotes(doc: Doc, lex: Lexicon | None = None) -> list[dict]:
     people = People(doc, lex, text)
     for q in quotes:
         if q.mention is not None:
+            q.mention = _in_cue_paragraph(doc, q.mention, q.cue)
             name_speaker(doc, q, people, lex)
     records = _records(doc, quotes, quoted, people, lex)
     ordinal: dict[int, int] = {}
     for rec in records:   # chain ids as 0, 1, 2 ... in order (not offsets, which tables remap)
         rec["chain"] = ordinal.setdefault(rec["chain"], len(ordinal))
     return records
+
+
+def _in_cue_paragraph(doc: Doc, mention: tuple[int, int], cue: tuple[int, int] | None) -> tuple[int, int]:
+    """The part of a speaker mention in the paragraph of its cue (else in the last paragraph it
+    spans): a noun phrase found over a paragraph break ("<tweet .../>.¶¶D’Souza told Beck")
+    ends, or starts, at the break. A mention within one paragraph, or whose part there has no
+    word, is left as it is."""
+    s, e = mention
+    breaks = [k for k in range(s, e) if "\n" in doc[k].text]
+    if not breaks:
+        return mention
+    at = cue[0] if cue is not None else e - 1
+    part = (breaks[-1] + 1, e) if at > breaks[-1] else (s, breaks[0]) if at < breaks[0] else mention
+    return part if any(not t.is_punct and not t.is_space for t in doc[part[0]:part[1]]) else mention
 
 
 def _mark_quoted(doc: Doc, quotes: list[Quote], text: str) -> list[bool]:
