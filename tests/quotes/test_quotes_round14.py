@@ -64,3 +64,25 @@ def test_mention_in_one_paragraph_unchanged(quote_records):
     text = 'Ann Lee, the mayor of Springfield, called the plan “a disgrace” on Monday.'
     rec = next(r for r in quote_records(text) if "disgrace" in r["text"])
     assert rec["speaker"] == "Ann Lee"
+
+
+# --- a listener verb right after the quote, before its subject (inverted): who asks speaks ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('The last question came from the floor. “How big is that wall?” asked the boy, who was wearing a '
+     'red hat, as the audience laughed.', "How big is that wall", "the boy"),
+    ('“Why now?” asked a reporter at the back of the room.', "Why now", "a reporter"),
+    ('“Stop right there,” warned the officer.', "Stop right there", "the officer"),
+])
+def test_inverted_listener_verb_names_who_asks(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    # the phrase after the verb is whom it urged ("to ..."), not who spoke
+    ('Ann Lee called the plan “a disgrace,” urged voters to reject it and left.', "a disgrace", "Ann Lee"),
+    # a subject of its own before the quote
+    ('“Why now?” Tom Hale asked the mayor.', "Why now", "Tom Hale"),
+])
+def test_listener_verb_keeps_its_listener(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

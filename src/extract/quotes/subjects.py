@@ -53,6 +53,9 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
                 and (verb.i + 2 >= len(doc) or doc[verb.i + 2].is_punct):
             return verb.i + 1, verb.i + 2   # “...,” said Skelly: a known surname the tagger
                                             # took for an adverb
+    inverted = _inverted_listener(doc, verb, first, hi, lex)
+    if inverted is not None:
+        return inverted   # “Why now?” asked a reporter: who asks, not who is asked
     v = _speaking_verb(doc, verb, lo_subj, hi, lex)
     if not _says_the_quote(doc, v, qs, qe):
         v = _reported_by(doc, v, lo_subj, lex)
@@ -102,6 +105,36 @@ def _opening_subject(doc: Doc, verb: Token, lo: int, lex: Lexicon, outside) -> M
     if ent is None and surname_word(doc, s0):
         return s0, s0 + 1   # a surname the parse took for a verb ("Trump defended")
     return None
+
+
+#: how many words may follow the noun phrase after an inverted listener verb before the end of
+#: the sentence or a comma ("asked a reporter at the back of the room.")
+INVERTED_TAIL = 6
+
+
+def _inverted_listener(doc: Doc, verb: Token, first: int, hi: int, lex: Lexicon) -> Mention | None:
+    """“Why now?” asked a reporter. / “Stop,” warned the officer, ... : a verb whose object
+    usually listens (listener_verbs), right after the quote, in the past or present tense, with
+    no subject of its own in the parse, before a noun phrase (no object pronoun: "asked him")
+    that ends the sentence or meets a comma over at most ``INVERTED_TAIL`` words with no verb,
+    "to" or "that" among them ("urged voters to ..." is whom it urged): the phrase speaks."""
+    if verb.lower_ not in lex.listener_forms or verb.tag_ not in {"VBD", "VBZ"} \
+            or not (verb.i == first or _after_closing_mark(doc, verb)) \
+            or any(c.dep_ in SUBJ_DEPS for c in verb.children):
+        return None
+    np_ = np_right(doc, verb.i + 1, hi, lex)
+    if np_ is None or doc[np_[0]].lower_ in _OBJECT_PRONOUNS or not can_speak(doc, np_, lex):
+        return None
+    for t in doc[np_[1]:np_[1] + INVERTED_TAIL + 1]:
+        if t.text in {".", ",", "!", "?", ";"}:
+            return np_
+        if t.pos_ in {"VERB", "AUX"} or t.lower_ in {"to", "that"} or t.is_quote or "\n" in t.text:
+            return None
+    return np_ if np_[1] >= len(doc) else None
+
+
+#: pronouns that are only objects: "“...,” asked him" names whom it asked
+_OBJECT_PRONOUNS = {"him", "her", "them", "me", "us"}
 
 
 #: tags of a verb right after the noun phrase that follows a cue whose subject stands before the
