@@ -86,3 +86,29 @@ def test_inverted_listener_verb_names_who_asks(quote_speakers, text, quote, spea
 ])
 def test_listener_verb_keeps_its_listener(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
+
+
+# --- "put it", "shot back": the second word of a two-word cue is no speaker ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("As Akhil Amar, professor of constitutional law at Yale and author of ''America's Unwritten "
+     "Constitution,'' put it, ''Senate Republicans should remember that a compromise candidate today may "
+     "be far better for them.''", "Senate Republicans should remember that a compromise candidate today may "
+     "be far better for them", "Akhil Amar"),
+    ('"We will win this," shot back Ann Lee, the mayor.', "We will win this", "Ann Lee"),
+    # the parse took "As" for a preposition and the name for its object
+    ('As Akhil Amar, professor of constitutional law at Yale, put it, "Senate Republicans should remember '
+     'that a compromise candidate today may be far better for them."', "Senate Republicans should remember "
+     "that a compromise candidate today may be far better for them", "Akhil Amar"),
+])
+def test_two_word_cue_and_as_clause_subject(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('"We will win this," Ann Lee shot back.', "We will win this", "Ann Lee"),
+    ('"We will win this," said Ann Lee, the mayor.', "We will win this", "Ann Lee"),
+    ('As a senator, Ann Lee said, "We will win this."', "We will win this", "Ann Lee"),
+])
+def test_ordinary_cues_unchanged(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker

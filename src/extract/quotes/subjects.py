@@ -45,7 +45,11 @@ def speaker_of_verb(doc: Doc, verb: Token, lo: int, hi: int, lex: Lexicon,
         first += 1
     if (verb.i == first or _after_closing_mark(doc, verb)) and verb.tag_ != "VBG" \
             and verb.lower_ not in lex.listener_forms:
-        np_ = np_right(doc, verb.i + 1, hi, lex)   # “...,” says X  (right after a quote only)
+        # “...,” says X  (right after a quote only); over the second word of a two-word cue
+        # ("put it", "shot back"), which is no speaker
+        after = verb.i + 2 if verb.i + 1 < len(doc) and f"{verb.lower_} {doc[verb.i + 1].lower_}" in lex.phrasal \
+            else verb.i + 1
+        np_ = np_right(doc, after, hi, lex)
         if np_ is not None and not (np_[1] < len(doc) and doc[np_[1]].tag_ in _CLAUSE_VERB_TAGS
                                     and _subject_before_quote(verb, qs)):
             return np_   # not "X, citing “...” said the candidate could win": a reported clause
@@ -254,6 +258,9 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
                     if inset is not None:
                         return np_around(doc, inset, lex, lo_subj, hi)
                     return np_around(doc, child, lex, lo_subj, hi)
+        as_obj = _object_of_as(v)
+        if as_obj is not None and lo_subj <= as_obj.i < hi and outside(as_obj.i):
+            return np_around(doc, as_obj, lex, lo_subj, hi)
         # "..., adding/calling/saying", "issued a statement calling": the subject is the one
         # of the verb it hangs from
         if (v.dep_ in _CLIMB_DEPS or (v.dep_ == "ccomp" and any(dummy_it(c) for c in v.children))) \
@@ -261,6 +268,21 @@ def _subject_in_parse(doc: Doc, v: Token, lo_subj: int, hi: int, lex: Lexicon,
             v = v.head
         else:
             return None
+    return None
+
+
+def _object_of_as(v: Token) -> Token | None:
+    """"As Akhil Amar, a professor at Yale, put it, “...”": a verb with no subject in the parse
+    whose clause opens with "as", the parse having taken "as" for a preposition and the name
+    after it for its object; that name (a person's, a pronoun or a proper noun) is the
+    subject. None otherwise."""
+    for mark in v.children:
+        if mark.lower_ != "as" or mark.i > v.i or mark.dep_ not in {"mark", "prep"}:
+            continue
+        for obj in mark.children:
+            if obj.dep_ == "pobj" and obj.i < v.i \
+                    and (obj.ent_type_ in {"PERSON", "ORG"} or obj.pos_ in {"PROPN", "PRON"}):
+                return obj
     return None
 
 
