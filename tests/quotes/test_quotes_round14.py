@@ -112,3 +112,26 @@ def test_two_word_cue_and_as_clause_subject(quote_speakers, text, quote, speaker
 ])
 def test_ordinary_cues_unchanged(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
+
+
+# --- "it" inside a relative clause on an organisation ("a company ..., which ... what it calls") ---
+
+@pytest.mark.parametrize("text, quote, speaker", [
+    ('They spent $332,000 on payments to a company called Cambridge Analytica, which specializes in '
+     'building what it calls “psychographic” profiles of voters.', "psychographic", "a company"),
+    ('Landlords bought locks from Brightlock Inc., which sells what it calls "smart locks" to landlords.',
+     "smart locks", "Brightlock Inc."),
+    ('The money went to a firm in Ohio that builds what it calls "voter profiles" for campaigns.',
+     "voter profiles", "a firm"),
+])
+def test_it_in_relative_clause_names_the_organisation(quote_speakers, text, quote, speaker):
+    assert quote_speakers(text)[quote] == speaker
+
+
+@pytest.mark.parametrize("text, quote", [
+    # plural antecedent, or a thing: "it" stays unnamed
+    ('Ann Lee defended the measures, which it says are "a fair deal."', "a fair deal"),
+    ('The law, which took effect in May, is what it calls "a fair deal."', "a fair deal"),
+])
+def test_it_in_relative_clause_on_a_thing_names_nobody(quote_speakers, text, quote):
+    assert quote_speakers(text)[quote] is None

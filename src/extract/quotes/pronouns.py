@@ -47,7 +47,42 @@ def resolve_pronoun_at(people: PeopleView, want: str | None, tok, at: int) -> tu
         return found if found is not None else people.nearest(want, at)
     if not parsed:   # no parse (a blank pipeline): the nearest organisation or group
         return people.nearest(want, at, {"ORG"} if want == "neuter" else {"ORG", "NORP"})
+    if want == "neuter":
+        found = _relative_antecedent(people, tok)
+        if found is not None:
+            return found
     return _main_subject(people, want, tok)
+
+
+#: how many heads above "it" the relative clause that holds it may lie
+RELATIVE_STEPS = 6
+
+
+def _relative_antecedent(people: PeopleView, tok) -> tuple[str, str] | None:
+    """"a company called Cambridge Analytica, which specializes in building what it calls
+    “psychographic” profiles": "it" inside a relative clause whose subject is the relative
+    pronoun ("which", "that") refers to the noun the clause hangs from, when that noun is one
+    organisation (an ORG entity, or a singular noun naming an organisation: "the company",
+    "the firm"); else None. Not "the plan, which it released" (the relative pronoun is no
+    subject there), nor a clause on a thing ("the law, which it says ...")."""
+    v = tok.head
+    for _ in range(RELATIVE_STEPS):
+        if v.dep_ == "relcl":
+            rel = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.lower_ in {"which", "that"}]
+            ant = v.head
+            if not rel or ant.i > tok.i or ant.tag_ not in {"NN", "NNP"} \
+                    or "\n" in people.text[ant.idx:tok.idx] or _inside_quotes(ant, people.text) != _inside_quotes(tok, people.text):
+                return None
+            ent = ent_of(ant)
+            if ent is not None and ent.label_ == "ORG":
+                return ent.text, "org"
+            if ent is None and speaker_noun_kind(ant.text, people.lex) == "org":
+                return _np_text(ant), "org"
+            return None
+        if v.head.i == v.i:
+            return None
+        v = v.head
+    return None
 
 
 def _clause_subject(people: PeopleView, want: str, tok) -> tuple[str, str] | None:
