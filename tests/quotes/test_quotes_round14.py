@@ -114,7 +114,8 @@ def test_ordinary_cues_unchanged(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
 
 
-# --- "it" inside a relative clause on an organisation ("a company ..., which ... what it calls") ---
+# --- "it"/"they" inside a clause on an organisation or group ("a company ..., which ... what it
+# calls", "supporters planning protests against what they call") ---
 
 @pytest.mark.parametrize("text, quote, speaker", [
     ('They spent $332,000 on payments to a company called Cambridge Analytica, which specializes in '
@@ -123,6 +124,10 @@ def test_ordinary_cues_unchanged(quote_speakers, text, quote, speaker):
      "smart locks", "Brightlock Inc."),
     ('The money went to a firm in Ohio that builds what it calls "voter profiles" for campaigns.',
      "voter profiles", "a firm"),
+    ("A week later, so will an army of Bernie Sanders supporters planning protests against what they call "
+     "''fraudulent'' rules.", "fraudulent", "Bernie Sanders supporters"),
+    ('Thousands of nurses marched through the city, joined by farmers demanding what they call "a fair '
+     'price."', "a fair price", "farmers"),
 ])
 def test_it_in_relative_clause_names_the_organisation(quote_speakers, text, quote, speaker):
     assert quote_speakers(text)[quote] == speaker
@@ -132,6 +137,7 @@ def test_it_in_relative_clause_names_the_organisation(quote_speakers, text, quot
     # plural antecedent, or a thing: "it" stays unnamed
     ('Ann Lee defended the measures, which it says are "a fair deal."', "a fair deal"),
     ('The law, which took effect in May, is what it calls "a fair deal."', "a fair deal"),
+    ('Ann Lee defended the measures, which they say are "a fair deal."', "a fair deal"),
 ])
 def test_it_in_relative_clause_on_a_thing_names_nobody(quote_speakers, text, quote):
     assert quote_speakers(text)[quote] is None

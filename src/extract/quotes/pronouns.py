@@ -47,41 +47,63 @@ def resolve_pronoun_at(people: PeopleView, want: str | None, tok, at: int) -> tu
         return found if found is not None else people.nearest(want, at)
     if not parsed:   # no parse (a blank pipeline): the nearest organisation or group
         return people.nearest(want, at, {"ORG"} if want == "neuter" else {"ORG", "NORP"})
-    if want == "neuter":
-        found = _relative_antecedent(people, tok)
-        if found is not None:
-            return found
+    found = _relative_antecedent(people, want, tok)
+    if found is not None:
+        return found
     return _main_subject(people, want, tok)
 
 
-#: how many heads above "it" the relative clause that holds it may lie
+#: how many heads above "it"/"they" the clause on a noun that holds it may lie
 RELATIVE_STEPS = 6
 
 
-def _relative_antecedent(people: PeopleView, tok) -> tuple[str, str] | None:
+def _relative_antecedent(people: PeopleView, want: str, tok) -> tuple[str, str] | None:
     """"a company called Cambridge Analytica, which specializes in building what it calls
-    “psychographic” profiles": "it" inside a relative clause whose subject is the relative
-    pronoun ("which", "that") refers to the noun the clause hangs from, when that noun is one
-    organisation (an ORG entity, or a singular noun naming an organisation: "the company",
-    "the firm"); else None. Not "the plan, which it released" (the relative pronoun is no
-    subject there), nor a clause on a thing ("the law, which it says ...")."""
+    “psychographic” profiles", "Sanders supporters planning protests against what they call
+    the “fraudulent” nomination": a pronoun inside a clause on a noun (a relative clause whose
+    subject is the relative pronoun, or a participle with no subject of its own) refers to that
+    noun when it can be the pronoun: for "it" one organisation (an ORG entity, or a singular
+    noun naming an organisation: "a company", "the firm"), for "they" a plural noun naming a
+    group or an organisation ("supporters", "the unions"); same paragraph, same side of any
+    quotation mark. Else None: not "the plan, which it released" (the relative pronoun is no
+    subject), nor a clause on a thing ("the law, which ... is what it calls")."""
     v = tok.head
     for _ in range(RELATIVE_STEPS):
-        if v.dep_ == "relcl":
-            rel = [c for c in v.children if c.dep_ in SUBJ_DEPS and c.lower_ in {"which", "that"}]
+        on_noun = (v.dep_ == "relcl" and any(c.dep_ in SUBJ_DEPS and c.lower_ in RELATIVES for c in v.children)) \
+            or (v.dep_ == "acl" and v.tag_ in {"VBG", "VBN"} and not any(c.dep_ in SUBJ_DEPS for c in v.children))
+        if on_noun:
             ant = v.head
-            if not rel or ant.i > tok.i or ant.tag_ not in {"NN", "NNP"} \
-                    or "\n" in people.text[ant.idx:tok.idx] or _inside_quotes(ant, people.text) != _inside_quotes(tok, people.text):
+            if ant.i > tok.i or "\n" in people.text[ant.idx:tok.idx] \
+                    or _inside_quotes(ant, people.text) != _inside_quotes(tok, people.text):
                 return None
-            ent = ent_of(ant)
-            if ent is not None and ent.label_ == "ORG":
-                return ent.text, "org"
-            if ent is None and speaker_noun_kind(ant.text, people.lex) == "org":
-                return _np_text(ant), "org"
-            return None
+            return _antecedent_of(people, want, ant)
         if v.head.i == v.i:
             return None
         v = v.head
+    return None
+
+
+def _antecedent_of(people: PeopleView, want: str, ant) -> tuple[str, str] | None:
+    """What the noun a clause hangs from names as "it" (one organisation) or "they" (a group
+    or organisation named by a plural noun), else None."""
+    ent = ent_of(ant)
+    kind = speaker_noun_kind(ant.text, people.lex) if ent is None else None
+    if want == "neuter" and ant.tag_ in {"NN", "NNP"}:
+        if ent is not None and ent.label_ == "ORG":
+            return ent.text, "org"
+        return (_np_text(ant), "org") if kind == "org" else None
+    if want == "plural" and ant.tag_ in {"NNS", "NNPS"}:
+        if ent is not None and ent.label_ in {"ORG", "NORP"}:
+            return ent.text, _LABEL_KINDS[ent.label_]
+        if kind in {"group", "org"}:
+            return _np_text(ant), "group"
+    if want == "plural" and not ent:
+        # "an army of Sanders supporters planning ...", "hundreds of farmers demanding ...":
+        # the clause hangs from the amount; the people are the plural noun after "of"
+        of = [o for p in ant.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" and o.tag_ in {"NNS", "NNPS"}]
+        if of:
+            return _antecedent_of(people, want, of[0])
     return None
 
 
