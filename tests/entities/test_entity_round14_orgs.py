@@ -4,7 +4,9 @@ ninth and tenth development sets, checked on BBC articles numbered 300 and up
 
 * a body's name and its short form in brackets, in either order, are both ORG where the model read
   the name as a place or a person (:func:`extract.entities.orgs.bracket_names`); a country at the
-  front of a name whose acronym spells it is part of the name (:func:`extract.entities.orgs.country_fronts`).
+  front of a name whose acronym spells it is part of the name (:func:`extract.entities.orgs.country_fronts`);
+* an all-capitals word the model missed is an ORG at its mentions when one reads as a body ("suspended by
+  the IAAF", "The IAAF will decide") (:func:`extract.entities.orgs.acronym_bodies`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 some end to end with the installed model.
@@ -76,9 +78,37 @@ def test_a_country_the_acronym_spells_is_part_of_the_name(labels_hold, text, ent
     labels_hold(text, ents, expected, absent)
 
 
+ACRONYM_BODIES = [
+    # "by the X", an owner's 's: the body at every mention standing alone
+    ("She was suspended by the QRAF in May. QRAF officials met on Monday.", [],
+     [("QRAF", "ORG")], []),
+    ("The QRAF's ruling came late. Later the QRAF met again.", [], [("QRAF", "ORG")], []),
+]
+
+NOT_ACRONYM_BODIES = [
+    # a role or a common abbreviation, a country's short name
+    ("He was named by the PM in May.", [], [], [("PM", "ORG")]),
+    ("It was shown by the TV in May.", [], [], [("TV", "ORG")]),
+    ("He was praised by the UK in May.", [], [], [("UK", "ORG")]),
+    # a word after a maker's name or a number at another mention: a model's code
+    ("Tarvo QX is out. It was made by the QX team.", [], [], [("QX", "ORG")]),
+    ("It was beaten by the QX. Tarvo's QX sold well.", [], [], [("QX", "ORG")]),
+    # a word the model labelled otherwise
+    ("The QRF's ruling came late. QRF sold well.", [("QRF", "PRODUCT")], [], [("QRF", "ORG")]),
+    # no mention reads as a body
+    ("A QRAF hearing was held. QRAF rules apply.", [], [], [("QRAF", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", ACRONYM_BODIES + NOT_ACRONYM_BODIES)
+def test_a_missed_acronym_read_as_a_body_is_an_org(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
 def test_the_round14_lists_are_package_data():
     words = firm_words()
     assert "Cooperative" in words.bracket_heads and "Centre" in words.bracket_heads
+    assert "PM" in words.not_body_acronyms
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +125,11 @@ def test_with_the_model(ent_nlp):
     assert ("Tarn Valley Laboratory Cooperative", "ORG") in found, found
     assert ("Tarvlac", "ORG") in found, found
     assert ("United States Rowing Agency", "ORG") in found, found
+
+
+def test_acronym_bodies_with_the_model(ent_nlp):
+    doc = ent_nlp('"The QRAF will decide if we can compete again," Vardou told reporters. '
+                  "The QRAF - which said it was surprised - is deciding whether to appeal. The PM said nothing.")
+    found = [(e.text, e.label_) for e in doc.ents]
+    assert found.count(("QRAF", "ORG")) == 2, found
+    assert ("PM", "ORG") not in found, found

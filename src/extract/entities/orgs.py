@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span
 
 from ..resources import ListOf, Record, load
 from .articles import is_sport
-from .gazetteer import is_common_word, is_country, is_first_name, is_place
+from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
 from .rules import LABELS, EntityRules, check_cases
 from .tokens import POSSESSIVE, all_caps_line, attached, capitalised, replace_spans, sentence_start, taken_tokens
 
@@ -56,7 +56,8 @@ FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": N
               "broadcaster_heads": False, "club_place_heads": False, "club_plural_verbs": True,
               "band_member_nouns": True, "event_heads_org": False, "religion_names": False,
               "name_heads_extra": False, "place_heads": False, "relabel_only_heads": False, "country_heads": False, "name_tail_openers": True,
-              "name_small_words": True, "bracket_heads": False}
+              "name_small_words": True, "bracket_heads": False,
+              "not_body_acronyms": None}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -86,6 +87,7 @@ class FirmWords:
     name_tail_openers: frozenset[str]  # round 13: "of", "for" after a head ("Office of Fair Trading")
     name_small_words: frozenset[str]  # round 13: "and", "the" inside a tail ("for Work and Pensions")
     bracket_heads: frozenset[str]  # round 14: "Centre", "Cooperative": a body's head beside its short form in brackets
+    not_body_acronyms: frozenset[str]  # round 14: "PM", "TV": capitals that name no body after "the"
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -747,3 +749,72 @@ def country_fronts(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         if acr and acr.upper().startswith(front) and len(acr) > len(front):
             new.append(whole)
     return replace_spans(spans, new)
+
+
+#: tags of a verb that has the name before it as its subject ("The IAAF will decide", "the FA said")
+_SUBJECT_VERB_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+#: an acronym's shape here: capitals only, two to seven letters
+_CAPITALS = re.compile(r"^[A-Z]{2,7}$")
+
+
+def _body_cue(doc: Doc, i: int) -> bool:
+    """Token i reads as a body: "the" before it and a verb after it ("The IAAF will decide", "the
+    FA said"), an owner's 's after it ("the IAAF's ruling"), or "by the" before it ("suspended by
+    the IAAF")."""
+    if i < 1 or doc[i - 1].lower_ != "the":
+        return False
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is not None and (nxt.tag_ in _SUBJECT_VERB_TAGS or (nxt.text in POSSESSIVE and attached(doc[i], nxt))):
+        return True
+    return i >= 2 and doc[i - 2].lower_ == "by"
+
+
+def _alone(doc: Doc, i: int) -> bool:
+    """Token i stands alone: no capitalised word runs into it (only "The" or a sentence's first word
+    before it), nothing attached to it but punctuation."""
+    left = doc[i - 1] if i > 0 else None
+    right = doc[i + 1] if i + 1 < len(doc) else None
+    if left is not None and not left.is_space and (
+            (attached(left, doc[i]) and left.text not in _OPENERS)
+            or ((left.is_title or left.is_upper) and left.is_alpha and left.lower_ != "the" and not sentence_start(doc, left.i))):
+        return False
+    return not (right is not None and not right.is_space and (
+        (attached(doc[i], right) and right.text not in _CLOSERS) or (right.is_alpha and (right.is_title or right.is_upper))))
+
+
+def _name_before(doc: Doc, i: int) -> bool:
+    """A maker's or a longer name's word right before token i: a capitalised word but "The",
+    a number or an owner's 's ("Nintendo DS", "Super Mario 64 DS", "Nintendo's DS")."""
+    if i < 1:
+        return False
+    left = doc[i - 1]
+    return (left.text in POSSESSIVE or left.like_num
+            or ((left.is_title or left.is_upper) and left.is_alpha and left.lower_ != "the"))
+
+
+def acronym_bodies(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: an all-capitals word the model missed (or labelled ORG alone at some mentions) is
+    an organisation's acronym, ORG at each missed mention that stands alone, when one mention reads
+    as a body
+    (:func:`_body_cue`: "The IAAF will decide", "suspended by the IAAF"). Not a common abbreviation
+    or a role (``common_acronyms``, ``not_names`` of entity_orgs.json, ``not_body_acronyms``: "the
+    PM said", "the DJ admitted"), a country's or a place's name, a word after a maker's name or a
+    number at any mention ("Nintendo DS" ... "the DS will appeal"), a word the model labelled otherwise, nor in a heading in capitals."""
+    words = firm_words()
+    taken = taken_tokens(spans)
+    labelled = {t.text for sp in spans for t in sp if len(sp) > 1 or sp.label_ != "ORG"}
+    blocked = words.common_acronyms | words.not_body_acronyms | org_words().not_names | rules.gpe_abbreviations \
+        | rules.home_nations
+    mentions: dict[str, list[int]] = {}  # every mention, also one the model labelled ORG alone
+    for t in doc:
+        if _CAPITALS.match(t.text):
+            mentions.setdefault(t.text, []).append(t.i)
+    added = []
+    for text, idxs in mentions.items():
+        if (text in blocked or text in labelled or is_place(text) or is_country(text)
+                or not any(_body_cue(doc, i) and not all_caps_line(doc, i, i + 1) for i in idxs)
+                or any(_name_before(doc, i) for i in idxs)):
+            continue
+        added += [Span(doc, i, i + 1, label="ORG", span_id=REASON) for i in idxs
+                  if i not in taken and _alone(doc, i) and not all_caps_line(doc, i, i + 1)]
+    return sorted(spans + added, key=lambda sp: sp.start) if added else spans
