@@ -52,10 +52,12 @@ SPAN_LISTS = (
     "continental_adjectives", "not_name_starts",
     "not_places", "list_media", "law_heads_extra", "convention_bodies",
     "language_nouns", "group_words_ambiguous", "not_group_words",
+    "distance_units", "distance_events", "event_results",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
                       for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies",
-                                                                 "language_nouns", "group_words_ambiguous", "not_group_words"))
+                                                                 "language_nouns", "group_words_ambiguous", "not_group_words",
+                                                                 "distance_units", "distance_events", "event_results"))
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,11 @@ class SpanWords:
     group_words_ambiguous: frozenset[str] = frozenset()
     #: round 13: nationality words that mostly name something else ("Brits": the awards; "Kiwis": a team)
     not_group_words: frozenset[str] = frozenset()
+    #: round 14: units of a race's distance ("m" of "100m"), games named before one ("Commonwealth 100m
+    #: champion"), lower-case words for a result after a games' name ("Sydney Olympic champion")
+    distance_units: frozenset[str] = frozenset()
+    distance_events: frozenset[str] = frozenset()
+    event_results: frozenset[str] = frozenset()
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:

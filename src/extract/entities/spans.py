@@ -28,6 +28,9 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
   and a last title before a tagged verb, "... and Top Gear will make"), a title right before a credit ("X, starring
   Y"), a title's subtitle after a colon in a sentence about works ("Robin Hood: Prince of
   Thieves");
+* round 14: "Olympic 10,000m champion", "World and Commonwealth 100m champion", "Sydney Olympic
+  100m champion": the games (with a host city) are an EVENT, a race's distance is in no span, and a
+  span that is only a distance is dropped ("the 60m");
 * mentions: a name of two or more words keeps its label where it is written again and the
   model missed it or found only a part of it ("Duchy of Cornwall", a title found above; not
   a PERSON, whose mentions :mod:`.cues` and :mod:`.consistency` handle, nor a part of a longer
@@ -48,6 +51,8 @@ from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_star
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_DISTANCE_NUMBER = re.compile(r"^\d{1,2}(,\d{3}|\d{2,3})?$|^\d{2,4}$")
+_DISTANCE_WORD = re.compile(r"^(?:\d{1,2},\d{3}|\d{2,5})([a-z]{1,2})$")
 _HYPHENS = {"-", "‐", "–"}
 #: tokens that may follow the last item of a list of titles
 _ITEM_ENDS = {",", ".", ";", ")", "!", "?", "and", "or"}
@@ -443,16 +448,62 @@ def _prefixed_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
     return replace_spans(spans, new)
 
 
+def distance_end(doc: Doc, i: int, rules: EntityRules) -> int | None:
+    """End of a race's distance written from token i ("100m", "10,000m", "3000 m", "5km"): a
+    number and a unit of ``distance_units``, or None."""
+    if i + 1 < len(doc) and _DISTANCE_NUMBER.match(doc[i].text) and doc[i + 1].lower_ in rules.spans.distance_units:
+        return i + 2
+    if i < len(doc) and (m := _DISTANCE_WORD.match(doc[i].text)) and m.group(1).lower() in rules.spans.distance_units:
+        return i + 1
+    return None
+
+
 def _event_adjectives(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
-    """"Olympic champion": the adjective of a named event, before a lower-case word, is an EVENT."""
+    """"Olympic champion": the adjective of a named event, before a lower-case word, is an EVENT.
+    Round 14: also before a race's distance and a lower-case word ("Olympic 10,000m champion"), and
+    so is a games' name of ``distance_events`` there ("World and Commonwealth 100m champion"); the
+    distance is in no span (the model's "Commonwealth 100m" PRODUCT or "Olympic 10,000" DATE goes).
+    A host city the gazetteer knows right before the adjective, with a distance or a word for a
+    result after it, is inside the EVENT ("Sydney Olympic 100m champion", GUIDELINES: "Athens
+    Olympics" one EVENT); a nationality is not ("British Olympic relay")."""
     longer = {i for sp in spans if len(sp) > 1 for i in range(sp.start, sp.end)}
     new = []
+    for sp in spans:  # "British Olympic relay": a nationality and the games, read as one name
+        if (len(sp) == 2 and sp[0].lower_ in rules.demonyms and sp[0].is_title
+                and sp[1].text in rules.spans.event_adjectives
+                and sp.end < len(doc) and doc[sp.end].is_alpha and doc[sp.end].is_lower):
+            longer -= {sp.start, sp.start + 1}
+            new.append(Span(doc, sp.start, sp.start + 1, label="NORP", span_id="fix:split"))
+    adjectives, games = rules.spans.event_adjectives, rules.spans.event_adjectives | rules.spans.distance_events
     for tok in doc[:-1]:
         nxt = doc[tok.i + 1]
-        if (tok.text in rules.spans.event_adjectives and tok.i not in longer and tok.whitespace_
-                and nxt.is_alpha and nxt.is_lower):
-            new.append(Span(doc, tok.i, tok.i + 1, label="EVENT", span_id="fix:event"))
-    return replace_spans(spans, new)
+        if tok.text in adjectives and tok.i not in longer and tok.whitespace_ and nxt.is_alpha and nxt.is_lower:
+            city = nxt.lower_ in rules.spans.event_results and _host_city(doc, tok.i - 1, rules)
+            new.append(Span(doc, tok.i - 1 if city else tok.i, tok.i + 1, label="EVENT", span_id="fix:event"))
+            continue
+        if tok.text not in games or not tok.whitespace_:
+            continue
+        end = distance_end(doc, tok.i + 1, rules)
+        if end is None or end >= len(doc) or not (doc[end].is_alpha and doc[end].is_lower):
+            continue
+        start = tok.i - 1 if _host_city(doc, tok.i - 1, rules) else tok.i
+        new.append(Span(doc, start, tok.i + 1, label="EVENT", span_id="fix:event"))
+        new.append(Span(doc, tok.i + 1, end, label="", span_id="fix:distance"))  # clears the model's span
+    return [sp for sp in replace_spans(spans, new) if sp.id_ != "fix:distance"]
+
+
+def _host_city(doc: Doc, i: int, rules: EntityRules) -> bool:
+    """Token i is a city's one-word name the gazetteer knows, not a country nor a nationality."""
+    if i < 0:
+        return False
+    tok = doc[i]
+    return (tok.is_title and tok.is_alpha and is_place(tok.text) and not is_country(tok.text)
+            and tok.lower_ not in rules.demonyms and not (i > 0 and doc[i - 1].is_title and not sentence_start(doc, i)))
+
+
+def _distances(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a span that is only a race's distance ("the 60m" read as a PRODUCT) names nothing."""
+    return [sp for sp in spans if not (sp.label_ in LABELS and distance_end(doc, sp.start, rules) == sp.end)]
 
 
 def title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
@@ -655,6 +706,7 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: the rules in the order they run (boundaries first, then missed names, then titles)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _missed_groups, _leading_year, _hyphen_tail,
-    _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _title_lists,
+    _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances,
+    _title_lists,
     _titles_before_credits, _subtitles, _name_mentions,
 )

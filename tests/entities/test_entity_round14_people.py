@@ -1,0 +1,38 @@
+"""Round 14 (people, places, events): sentences written for these tests, on ``spacy.blank("en")``
+with hand-set entities (the rules need no model).
+
+* :func:`extract.entities.spans._event_adjectives`, ``_distances``: "Olympic 10,000m champion",
+  "World and Commonwealth 100m champion", "Sydney Olympic 100m champion": the games (with a host
+  city) are the EVENT, the distance is in no span; "British Olympic relay" is NORP + EVENT.
+
+"""
+from __future__ import annotations
+
+import pytest
+
+EVENTS = [
+    # (text, hand-set entities, expected, absent)
+    ("Olympic 10,000m champion Ken Bekele won easily.", [("Ken Bekele", "PERSON")],
+     [("Olympic", "EVENT"), ("Ken Bekele", "PERSON")], []),
+    ("World and Commonwealth 100m champion Kim Collins will run.", [("Commonwealth 100m", "PRODUCT"),
+                                                                  ("Kim Collins", "PERSON")],
+     [("Commonwealth", "EVENT")], [("Commonwealth 100m", "PRODUCT")]),
+    ("Sydney Olympic 100m champion Tom Greene and Athens Olympic 100m silver medallist Ann Obi ran.",
+     [("Sydney", "PERSON"), ("Tom Greene", "PERSON"), ("Athens Olympic 100m", "PRODUCT"), ("Ann Obi", "PERSON")],
+     [("Sydney Olympic", "EVENT"), ("Athens Olympic", "EVENT")], [("Sydney", "PERSON")]),
+    ("He joins British Olympic relay gold medallists Jason Gard and Mark Lew.",
+     [("British Olympic", "ORG"), ("Jason Gard", "PERSON"), ("Mark Lew", "PERSON")],
+     [("British", "NORP"), ("Olympic", "EVENT")], [("British Olympic", "ORG")]),
+    ("Collins will compete in the 60m at the indoor meeting.", [("60m", "PRODUCT")], [], [("60m", "PRODUCT")]),
+    # not a distance after it, no result word after a city: left alone
+    ("The Commonwealth Secretariat met in London.", [("Commonwealth Secretariat", "ORG"), ("London", "GPE")],
+     [("Commonwealth Secretariat", "ORG")], [("Commonwealth", "EVENT")]),
+    ("The London Olympic bid was backed by the mayor.", [("London", "GPE")],
+     [("London", "GPE"), ("Olympic", "EVENT")], [("London Olympic", "EVENT")]),
+    ("Our Commonwealth 2 hotels are full.", [], [], [("Commonwealth", "EVENT")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", EVENTS)
+def test_games_before_a_distance(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
