@@ -3,7 +3,8 @@ with hand-set entities (the rules need no model).
 
 * :func:`extract.entities.spans._event_adjectives`, ``_distances``: "Olympic 10,000m champion",
   "World and Commonwealth 100m champion", "Sydney Olympic 100m champion": the games (with a host
-  city) are the EVENT, the distance is in no span; "British Olympic relay" is NORP + EVENT.
+  city) are the EVENT, the distance is in no span; "British Olympic relay" is NORP + EVENT;
+* :func:`extract.entities.places.joined_countries`: "Trinidad and Tobago", "St Kitts and Nevis".
 
 """
 from __future__ import annotations
@@ -35,4 +36,23 @@ EVENTS = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", EVENTS)
 def test_games_before_a_distance(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+COUNTRIES = [
+    ("The St Kitts and Nevis star joins the team.", [("St Kitts", "PERSON")], [("St Kitts and Nevis", "GPE")],
+     [("St Kitts", "PERSON")]),
+    ("Trinidad and Tobago beat Bosnia and Herzegovina.", [("Trinidad", "GPE"), ("Tobago", "GPE")],
+     [("Trinidad and Tobago", "GPE"), ("Bosnia and Herzegovina", "GPE")], []),
+    ("Antigua and Barbuda lost to São Tomé and Príncipe.", [("Antigua", "PERSON"), ("Barbuda", "PERSON")],
+     [("Antigua and Barbuda", "GPE"), ("São Tomé and Príncipe", "GPE")], []),
+    # a longer name the model found keeps it; two countries that are no one name stay two
+    ("The Trinidad and Tobago Football Federation said no.", [("Trinidad and Tobago Football Federation", "ORG")],
+     [("Trinidad and Tobago Football Federation", "ORG")], []),
+    ("France and Germany agreed.", [("France", "GPE"), ("Germany", "GPE")], [("France", "GPE"), ("Germany", "GPE")], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", COUNTRIES)
+def test_countries_with_and(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)

@@ -8,6 +8,9 @@ is a GPE when it is no common English word, no first name, no word of a
 person's name in the article, no nationality and no party, and the words before give no club or
 firm reading (``gazetteer_cue_blockers``: "lost 2-1 to X", "a move to X"). Not in a sports report,
 where a town's name after "to" or "from" is often its club.
+
+Round 14: a country's name with "and" inside is one GPE ("Trinidad and Tobago", "St Kitts and Nevis",
+:func:`joined_countries`).
 """
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place
 from .rules import EntityRules
-from .tokens import all_caps_line, capitalised, sentence_start, taken_tokens
+from .tokens import all_caps_line, capitalised, replace_spans, sentence_start, taken_tokens
 
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 #: a name at least this common (wordfreq Zipf) is an English word ("Reading", "Bath", "Sale"); "Carlisle"
@@ -64,3 +67,52 @@ def towns_after_prepositions(doc: Doc, spans: list[Span], rules: EntityRules, sp
         else:
             added.append(place)
     return sorted(out + added, key=lambda sp: sp.start) if added else out
+
+
+#: "St Kitts", "St. Lucia": the short form of "Saint" at the front of a country's name
+_SAINT = re.compile(r"^St\.? ")
+
+
+def _fold(text: str) -> str:
+    """``text`` without accents ("São Tomé" -> "Sao Tome"), as the gazetteer writes country names."""
+    import unicodedata
+
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def joined_country_at(doc: Doc, i: int, longest: int = 3) -> tuple[int, int] | None:
+    """Bounds of a country's name with "and" inside around the "and" at token i ("Trinidad and
+    Tobago", "St Kitts and Nevis", "Sao Tome and Principe" written with or without accents), the
+    longest the gazetteer knows, or None. Only capitalised words on either side."""
+    if not (doc[i].text == "and" and 0 < i < len(doc) - 1):
+        return None
+    best = None
+    for left in range(1, longest + 1):
+        s = i - left
+        if s < 0 or not all(capitalised(t) or t.text == "." for t in doc[s:i]):
+            break
+        for right in range(1, longest + 1):
+            e = i + 1 + right
+            if e > len(doc) or not all(capitalised(t) for t in doc[i + 1:e]):
+                break
+            text = _fold(_SAINT.sub("Saint ", doc[s:e].text))
+            if is_country(text) and (best is None or e - s > best[1] - best[0]):
+                best = (s, e)
+    return best
+
+
+def joined_countries(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Round 14: a country's name with "and" inside ("Trinidad and Tobago", "The St Kitts and Nevis
+    star") is one GPE where the model split it or read a part of it as a person; not where a span
+    runs on past it ("Trinidad and Tobago Football Federation")."""
+    new = []
+    for tok in doc:
+        bounds = joined_country_at(doc, tok.i) if tok.text == "and" else None
+        if bounds is None:
+            continue
+        s, e = bounds
+        inside = [sp for sp in spans if sp.start < e and sp.end > s]
+        if any(sp.start < s or sp.end > e or (sp.start, sp.end, sp.label_) == (s, e, "GPE") for sp in inside):
+            continue
+        new.append(Span(doc, s, e, label="GPE", span_id="fix:place"))
+    return replace_spans(spans, new)

@@ -30,7 +30,8 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
   Thieves");
 * round 14: "Olympic 10,000m champion", "World and Commonwealth 100m champion", "Sydney Olympic
   100m champion": the games (with a host city) are an EVENT, a race's distance is in no span, and a
-  span that is only a distance is dropped ("the 60m");
+  span that is only a distance is dropped ("the 60m"); "Trinidad and Tobago", "St Kitts and Nevis"
+  are one GPE (:func:`.places.joined_countries`);
 * mentions: a name of two or more words keeps its label where it is written again and the
   model missed it or found only a part of it ("Duchy of Cornwall", a title found above; not
   a PERSON, whose mentions :mod:`.cues` and :mod:`.consistency` handle, nor a part of a longer
@@ -44,6 +45,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from .gazetteer import is_country, is_place
+from .places import joined_countries
 from .rules import LABELS, EntityRules
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_start, replace_spans, sentence_start,
                      taken_tokens)
@@ -506,6 +508,11 @@ def _distances(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     return [sp for sp in spans if not (sp.label_ in LABELS and distance_end(doc, sp.start, rules) == sp.end)]
 
 
+def _joined_countries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: "Trinidad and Tobago", "St Kitts and Nevis": one GPE (:func:`.places.joined_countries`)."""
+    return joined_countries(doc, spans)
+
+
 def title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
     """End of a title from token i: capitalised words with small words inside ("Flight of the
     Phoenix"), ending on a capitalised word or a number ("Spider-Man 2"); a word of
@@ -706,7 +713,7 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: the rules in the order they run (boundaries first, then missed names, then titles)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _missed_groups, _leading_year, _hyphen_tail,
-    _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances,
+    _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances, _joined_countries,
     _title_lists,
     _titles_before_credits, _subtitles, _name_mentions,
 )
