@@ -4,7 +4,8 @@ with hand-set entities (the rules need no model).
 * :func:`extract.entities.spans._event_adjectives`, ``_distances``: "Olympic 10,000m champion",
   "World and Commonwealth 100m champion", "Sydney Olympic 100m champion": the games (with a host
   city) are the EVENT, the distance is in no span; "British Olympic relay" is NORP + EVENT;
-* :func:`extract.entities.places.joined_countries`: "Trinidad and Tobago", "St Kitts and Nevis".
+* :func:`extract.entities.places.joined_countries`: "Trinidad and Tobago", "St Kitts and Nevis";
+* :func:`extract.entities.spans._entity_words`: "Jos&#233; Manuel Barroso" one PERSON.
 
 """
 from __future__ import annotations
@@ -55,4 +56,19 @@ COUNTRIES = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", COUNTRIES)
 def test_countries_with_and(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+CHAR_REFS = [
+    ("EC President Jos&#233; Manuel Barroso wrote to him.", [("Manuel Barroso", "PERSON")],
+     [("Jos&#233; Manuel Barroso", "PERSON")], []),
+    ("He met Fran&#231;ois Hollande in Paris.", [("Hollande", "PERSON"), ("Paris", "GPE")],
+     [("Fran&#231;ois Hollande", "PERSON")], []),
+    # a reference that is no word of the name (quotation marks) stays out
+    ("It was &#8220; good &#8221; said Anna Berg.", [("Anna Berg", "PERSON")], [("Anna Berg", "PERSON")], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", CHAR_REFS)
+def test_character_references_in_names(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)

@@ -31,7 +31,8 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
 * round 14: "Olympic 10,000m champion", "World and Commonwealth 100m champion", "Sydney Olympic
   100m champion": the games (with a host city) are an EVENT, a race's distance is in no span, and a
   span that is only a distance is dropped ("the 60m"); "Trinidad and Tobago", "St Kitts and Nevis"
-  are one GPE (:func:`.places.joined_countries`);
+  are one GPE (:func:`.places.joined_countries`); a name's word written with an HTML character
+  reference is inside the name ("Jos&#233; Manuel Barroso");
 * mentions: a name of two or more words keeps its label where it is written again and the
   model missed it or found only a part of it ("Duchy of Cornwall", a title found above; not
   a PERSON, whose mentions :mod:`.cues` and :mod:`.consistency` handle, nor a part of a longer
@@ -53,6 +54,7 @@ from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_star
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_CHAR_REF = re.compile(r"&(#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 _DISTANCE_NUMBER = re.compile(r"^\d{1,2}(,\d{3}|\d{2,3})?$|^\d{2,4}$")
 _DISTANCE_WORD = re.compile(r"^(?:\d{1,2},\d{3}|\d{2,5})([a-z]{1,2})$")
 _HYPHENS = {"-", "‐", "–"}
@@ -513,6 +515,46 @@ def _joined_countries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
     return joined_countries(doc, spans)
 
 
+def _word_left(doc: Doc, i: int) -> int:
+    """Start of the word that ends at token i: tokens written together, no space between."""
+    while i > 0 and not doc[i - 1].whitespace_ and not doc[i - 1].is_space:
+        i -= 1
+    return i
+
+
+def _word_right(doc: Doc, i: int) -> int:
+    """End of the word that starts at token i (see :func:`_word_left`)."""
+    while i < len(doc) - 1 and not doc[i].whitespace_ and not doc[i + 1].is_space:
+        i += 1
+    return i + 1
+
+
+def _entity_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a name's word written with an HTML character reference ("Jos&#233; Manuel
+    Barroso", "Andr&eacute;") that the tokenizer cut at the ";" is inside the name: the text keeps
+    the reference as written (offsets into the raw text), so the span takes in the whole word
+    before or after it, capitalised, one space apart."""
+    taken = taken_tokens(spans)
+    new = []
+    for sp in spans:
+        if sp.label_ not in LABELS:
+            continue
+        s, e = sp.start, sp.end
+        if s > 0 and doc[s - 1].whitespace_ == " ":
+            w = _word_left(doc, s - 1)
+            text = doc[w:s].text
+            if _CHAR_REF.search(text) and text[:1].isupper() and not any(i in taken for i in range(w, s)):
+                s = w
+        if e < len(doc) and doc[e - 1].whitespace_ == " ":
+            w = _word_right(doc, e)
+            text = doc[e:w].text
+            if _CHAR_REF.search(text) and text[:1].isupper() and not any(i in taken for i in range(e, w)):
+                e = w
+        if (s, e) != (sp.start, sp.end):
+            new.append(Span(doc, s, e, label=sp.label_, span_id="fix:extend"))
+    return replace_spans(spans, new)
+
+
 def title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
     """End of a title from token i: capitalised words with small words inside ("Flight of the
     Phoenix"), ending on a capitalised word or a number ("Spider-Man 2"); a word of
@@ -714,6 +756,6 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _missed_groups, _leading_year, _hyphen_tail,
     _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances, _joined_countries,
-    _title_lists,
+    _entity_words, _title_lists,
     _titles_before_credits, _subtitles, _name_mentions,
 )
