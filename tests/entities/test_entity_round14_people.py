@@ -5,7 +5,9 @@ with hand-set entities (the rules need no model).
   "World and Commonwealth 100m champion", "Sydney Olympic 100m champion": the games (with a host
   city) are the EVENT, the distance is in no span; "British Olympic relay" is NORP + EVENT;
 * :func:`extract.entities.places.joined_countries`: "Trinidad and Tobago", "St Kitts and Nevis";
-* :func:`extract.entities.spans._entity_words`: "Jos&#233; Manuel Barroso" one PERSON.
+* :func:`extract.entities.spans._entity_words`: "Jos&#233; Manuel Barroso" one PERSON;
+* :func:`extract.entities.voting.people_by_context`: two-word names read as ORG in a list of
+  people, before ", who" or before a verb of speech and a colon are PERSON.
 
 """
 from __future__ import annotations
@@ -71,4 +73,42 @@ CHAR_REFS = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", CHAR_REFS)
 def test_character_references_in_names(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+PEOPLE = [
+    ("A host of Hollywood stars, including Cate Blanchet, Leon DiCapra, Keanu Reevo and Richard Gero, will come. "
+     "She is up against Blanchet this year.",
+     [("Cate Blanchet", "ORG"), ("Leon DiCapra", "PERSON"), ("Keanu Reevo", "ORG"), ("Richard Gero", "PERSON"),
+      ("Blanchet", "ORG")],
+     [("Cate Blanchet", "PERSON"), ("Keanu Reevo", "PERSON"), ("Blanchet", "PERSON")], []),
+    ("Compatriots Mulu Wondo, Abiyo Abato and Marko Genet will also run.",
+     [("Mulu Wondo", "PERSON"), ("Abiyo Abato", "ORG"), ("Marko Genet", "PERSON")],
+     [("Abiyo Abato", "PERSON")], []),
+    ("Other winners included Paddy Consido, who was crowned best actor.", [("Paddy Consido", "ORG")],
+     [("Paddy Consido", "PERSON")], []),
+    ('However, Linford Christo countered: "It is easy to criticise."', [("Linford Christo", "ORG")],
+     [("Linford Christo", "PERSON")], []),
+    # firms in a list, a club before "who", a body's head word, "said:" stay the model's
+    ("Shares in Tarvo Holdings, Quell Mining and Brask Steel rose.",
+     [("Tarvo Holdings", "ORG"), ("Quell Mining", "ORG"), ("Brask Steel", "ORG")],
+     [("Quell Mining", "ORG")], []),
+    ("Kelby Albion, who lost on Saturday, face Tarn Rovers.", [("Kelby Albion", "ORG"), ("Tarn Rovers", "ORG")],
+     [("Kelby Albion", "ORG")], []),
+    ("Talks with the Tamil Tigers, who want a state, failed.", [("Tamil Tigers", "ORG")], [("Tamil Tigers", "ORG")], []),
+    ("It starts with Virgin Radio, who are keen on it.", [("Virgin Radio", "ORG")], [("Virgin Radio", "ORG")], []),
+    ('Quellnet Digital said: "We will appeal."', [("Quellnet Digital", "ORG")], [("Quellnet Digital", "ORG")], []),
+    ("Tarvo Brask, Anna Vale and Quell Mining signed.", [("Tarvo Brask", "ORG"), ("Anna Vale", "PERSON"),
+                                                         ("Quell Mining", "ORG")],
+     [("Tarvo Brask", "ORG")], []),
+    # a first name alone in a list of people; a one-word firm's name in one is left alone
+    ("Den died after being confronted by Zoe, Chrissie and Sam in the pub.",
+     [("Zoe", "ORG"), ("Chrissie", "PERSON"), ("Sam", "PERSON")], [("Zoe", "PERSON")], []),
+    ("He thanked Quellnet, Anna Vale and Tom Brisk.", [("Quellnet", "ORG"), ("Anna Vale", "PERSON"),
+                                                       ("Tom Brisk", "PERSON")], [("Quellnet", "ORG")], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", PEOPLE)
+def test_people_by_context(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)

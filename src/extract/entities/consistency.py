@@ -25,6 +25,10 @@ preposition that the model missed or called a NORP is a GPE (:mod:`.places`: "to
 Round 13: a person's first name alone after the full name is that PERSON ("faith in Jonatan"
 beside "Jonatan Johansson"), where the model read it as an organisation, a place or a group.
 
+Round 14: people the model read as organisations in a list of people, before ", who" or a verb of
+speech and a colon are PERSONs (:func:`.voting.people_by_context`), before the surnames are read, so
+the surname alone follows ("Blanchett").
+
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
 (a firm named after its founder).
@@ -48,7 +52,7 @@ from .places import towns_after_prepositions
 from .standards import standard_acronyms
 from .teams import teams
 from .tokens import all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
-from .voting import first_name_evidence, vote
+from .voting import first_name_evidence, people_by_context, vote
 
 __all__ = ["relabel", "acronyms", "plural_products", "vote", "first_name_evidence", "ROLE_TARGETS", "is_demonym",
            "is_sport", "name_heads", "party_word", "role_before"]
@@ -62,6 +66,8 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     * A one-word name the model labelled (always with the same label) elsewhere in the
       document gets that label where the model missed it ("Zhejiang’s" at a sentence start).
     """
+    # round 14: people the model read as organisations in a list of people or before "who"
+    spans = people_by_context(doc, spans, rules)
     # full names the model also labelled otherwise ("Manchester United" PERSON and GPE) give no surname
     label_sets: dict[str, set[str]] = {}
     for sp in spans:

@@ -53,11 +53,13 @@ SPAN_LISTS = (
     "not_places", "list_media", "law_heads_extra", "convention_bodies",
     "language_nouns", "group_words_ambiguous", "not_group_words",
     "distance_units", "distance_events", "event_results",
+    "people_list_nouns", "person_speech_verbs",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
                       for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies",
                                                                  "language_nouns", "group_words_ambiguous", "not_group_words",
-                                                                 "distance_units", "distance_events", "event_results"))
+                                                                 "distance_units", "distance_events", "event_results",
+                                                                 "people_list_nouns", "person_speech_verbs"))
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,10 @@ class SpanWords:
     distance_units: frozenset[str] = frozenset()
     distance_events: frozenset[str] = frozenset()
     event_results: frozenset[str] = frozenset()
+    #: round 14: plural words for people before a list ("stars, including X, Y and Z") and verbs of
+    #: speech before a colon that only a person takes ("X countered: ...")
+    people_list_nouns: frozenset[str] = frozenset()
+    person_speech_verbs: frozenset[str] = frozenset()
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:

@@ -4,6 +4,10 @@ A model label counts 1; a known place after a place preposition or a country's n
 paired with the name ("from X to Edinburgh"), a first name at a name's front (or initials), a list
 whose other members are all organisations ("Ryanair and Aston Martin", round 9) 2; a context cue
 (:mod:`.labelcues`) 3. A tie changes nothing.
+
+Round 14 (:func:`people_by_context`, run before the vote and the surname rule): a name shaped like a
+person's that the model read as an ORG is a PERSON in a list of people ("Hollywood stars, including
+X, Y and Z"), before ", who" or before a verb of speech and a colon ("X countered: ...").
 """
 from __future__ import annotations
 
@@ -12,12 +16,12 @@ import re
 from spacy.tokens import Doc, Span
 
 from .rules import LABELS, EntityRules, LabelCues
-from .gazetteer import available, is_british_town, is_country, is_first_name, is_place
+from .gazetteer import available, is_british_town, is_common_word, is_country, is_first_name, is_place
 from .initials import initials_evidence
 from .names import full_name_words
 from .articles import is_sport
 from .labelcues import cue_label, name_heads
-from .tokens import POSSESSIVE, capitalised
+from .tokens import POSSESSIVE, all_caps_line, capitalised
 from .works import coded_name
 from .works.lists import list_around
 
@@ -270,3 +274,71 @@ def _list_members(doc: Doc, sp: Span, named: dict[tuple[int, int], Span]) -> tup
     by_start = {s: span for (s, e), span in named.items()}
     members, joined = list_around(doc, sp, by_start, by_end, joiners=_LIST_JOINERS, comma_and=False)
     return [m for _, _, m in members], joined
+
+
+#: a word at least this common (wordfreq Zipf) is an English word, no surname: "Virgin Radio, who ...",
+#: "the Tamil Tigers, who ..." are bodies; "Christie" (3.7), "Reeves" (3.5) are below it
+_WORD_ZIPF = 4.0
+
+
+def _person_shaped(doc: Doc, sp: Span, rules: EntityRules, alone: bool = False) -> bool:
+    """Two or three capitalised words of letters (a hyphen or an apostrophe inside), none a head
+    word of an organisation, place, event or award, a nationality, a title, a place's name or a
+    common English word (a first name excepted), and the whole no place: a name shaped like a
+    person's ("Cate Blanchett", "Abiyote Abate"; not "Virgin Radio", "Tamil Tigers"); with
+    ``alone``, also a known first name alone ("Zoe")."""
+    if not 1 <= len(sp) <= 3 or any(t.is_upper for t in sp):
+        return False
+    if len(sp) == 1 and not (alone and is_first_name(sp.text)):
+        return False
+    heads = name_heads(rules)
+    for t in sp:
+        word = t.text.replace("-", "").replace("'", "").replace("’", "")
+        if (not (t.text[:1].isupper() and word.isalpha()) or t.text in heads or t.lower_ in rules.demonyms
+                or t.text in rules.titles or t.lower_ in rules.role_words or is_place(t.text) or is_country(t.text)
+                or (is_common_word(t.text, _WORD_ZIPF) and not is_first_name(t.text))):
+            return False
+    return not (is_place(sp.text) or is_country(sp.text) or all_caps_line(doc, sp.start, sp.end))
+
+
+def _people_list(doc: Doc, sp: Span, named: dict[tuple[int, int], Span], rules: EntityRules) -> bool:
+    """``sp`` stands in a list joined by "and"/"or" whose other members are mostly people (two or
+    more PERSONs, more than half of them), or whose PERSON members follow a plural word for people
+    (``people_list_nouns``: "Hollywood stars, including X, Y and Z", "Compatriots X, Y and Z")."""
+    members, joined = _list_members(doc, sp, named)
+    if not members or not joined & {"and", "or"}:
+        return False
+    people = sum(m.label_ == "PERSON" for m in members)
+    if people >= 2 and people * 2 > len(members):
+        return True
+    first = min(m.start for m in members + [sp])
+    before = doc[max(0, first - 4):first]
+    return people >= 1 and any(t.lower_ in rules.spans.people_list_nouns for t in before)
+
+
+def _person_after(doc: Doc, sp: Span, rules: EntityRules) -> bool:
+    """Words after ``sp`` that only a person takes: a relative "who" after a comma ("Paddy
+    Considine, who was crowned best actor"), or a verb of speech of ``person_speech_verbs`` and a
+    colon ("Linford Christie countered: ...")."""
+    e = sp.end
+    if e + 1 < len(doc) and doc[e].text == "," and doc[e + 1].lower_ == "who":
+        return True
+    return e + 1 < len(doc) and doc[e].lower_ in rules.spans.person_speech_verbs and doc[e + 1].text == ":"
+
+
+def people_by_context(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a name shaped like a person's (:func:`_person_shaped`) that the model read as an
+    ORG is a PERSON in a list of people (:func:`_people_list`; a first name alone too: "confronted by
+    Zoe, Chrissie and Sam") or before words only a person takes
+    (:func:`_person_after`); not in a sports report's list of clubs (a club's head word or a
+    place's name blocks it) nor where the document names it as a body elsewhere (an ORG mention
+    with a cue of its own is left to the vote). Runs before the surname rule, so the surname alone
+    follows ("Blanchett")."""
+    named = {(sp.start, sp.end): sp for sp in spans if sp.label_ in LABELS}
+    out = []
+    for sp in spans:
+        if sp.label_ == "ORG" and ((_person_shaped(doc, sp, rules) and _person_after(doc, sp, rules)) or (
+                _person_shaped(doc, sp, rules, alone=True) and _people_list(doc, sp, named, rules))):
+            sp = Span(doc, sp.start, sp.end, label="PERSON", span_id="fix:relabel")
+        out.append(sp)
+    return out
