@@ -7,8 +7,10 @@ with hand-set entities (the rules need no model).
 * :func:`extract.entities.places.joined_countries`: "Trinidad and Tobago", "St Kitts and Nevis";
 * :func:`extract.entities.spans._entity_words`: "Jos&#233; Manuel Barroso" one PERSON;
 * :func:`extract.entities.voting.people_by_context`: two-word names read as ORG in a list of
-  people, before ", who" or before a verb of speech and a colon are PERSON.
-
+  people, before ", who" or before a verb of speech and a colon are PERSON;
+* :func:`extract.entities.cues.national_parties`: "Scottish Conservative" NORP, "Scottish Labour
+  Party" ORG, "Scottish National Party Holyrood leader" cut after "Party";
+* :func:`extract.entities.places.parliament_seats`: "Holyrood officials" GPE.
 """
 from __future__ import annotations
 
@@ -112,3 +114,41 @@ PEOPLE = [
 @pytest.mark.parametrize("text, ents, expected, absent", PEOPLE)
 def test_people_by_context(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
+
+
+PARTIES = [
+    ("The Scottish Conservative leader had insisted on it.", [("Scottish", "NORP")], [("Scottish Conservative", "NORP")],
+     [("Scottish", "NORP")]),
+    ("The Welsh Tories voted against it.", [("Welsh", "NORP")], [("Welsh Tories", "NORP")], []),
+    ("A Scottish Labour Party spokesman said no.", [("Scottish", "NORP"), ("Labour Party", "ORG")],
+     [("Scottish Labour Party", "ORG")], [("Scottish", "NORP")]),
+    ("Scottish National Party Holyrood leader Ann Brisk spoke.",
+     [("Scottish National Party Holyrood", "ORG"), ("Ann Brisk", "PERSON")],
+     [("Scottish National Party", "ORG"), ("Holyrood", "GPE")], []),
+    # a longer name, a nationality before a firm, a party's own name go on as the model had them
+    ("The Scottish Conservative Party met.", [("Scottish Conservative Party", "ORG")],
+     [("Scottish Conservative Party", "ORG")], []),
+    ("The Scottish Power board met.", [("Scottish Power", "ORG")], [("Scottish Power", "ORG")], []),
+    ("The Labour Party Conference opens today.", [("Labour Party Conference", "ORG")],
+     [], [("Labour Party", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", PARTIES)
+def test_national_parties(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+PLACES = [
+    ("He took advice from Holyrood officials.", [("Holyrood", "ORG")], [("Holyrood", "GPE")], []),
+    ("A letter from Holyrood's Chamber Office came.", [("Holyrood", "ORG"), ("Chamber Office", "ORG")],
+     [("Holyrood", "GPE"), ("Chamber Office", "ORG")], []),
+    ("The Westminster City Council met.", [("Westminster City Council", "ORG")],
+     [("Westminster City Council", "ORG")], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", PLACES)
+def test_places(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+

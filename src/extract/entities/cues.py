@@ -31,13 +31,17 @@ case of words; it runs after :mod:`.boundaries` and before the document-level vo
   capitalised role right before a person's name ("Refugee Council Chief Executive X");
 * after the vote, a two- or three-word place or facility name ending in a surname the document
   gives to a PERSON is that PERSON ("Sara Okafor" taken for a place beside "champion Okafor");
-  an ORG is left alone (firms named after people).
+  an ORG is left alone (firms named after people);
+* round 14: a nation's branch of a party is one name with its nationality: "The Scottish
+  Conservative leader" one NORP, "a Scottish Labour Party spokesman" one ORG, and "Scottish National
+  Party Holyrood leader" ends at "Party" (:func:`national_parties`).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from .consistency import ROLE_TARGETS, is_demonym, is_sport, name_heads, role_before
+from .consistency import ROLE_TARGETS, is_demonym, is_sport, name_heads, party_word, role_before
 from .gazetteer import is_country, is_first_name, is_place, org_words
 from .orgs import firm_labels
 from .rules import LABELS, EntityRules, LabelCues
@@ -49,7 +53,8 @@ _NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EV
 
 def apply_cues(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """The spans with the round-2 cue rules applied (before the document-level vote)."""
-    spans = org_role_tails(doc, party_names(doc, no_names(doc, spans, rules), rules), rules)
+    spans = party_names(doc, no_names(doc, spans, rules), rules)
+    spans = org_role_tails(doc, national_parties(doc, spans, rules), rules)  # round 14: "Scottish Conservative"
     spans = article_titles(doc, spans, rules)
     spans = firm_labels(doc, hyphened_countries(doc, spans, rules), rules)  # round 9: orgs.py
     cues = rules.labels
@@ -328,6 +333,43 @@ def party_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             new.append(Span(doc, i, e, label="NORP", span_id="fix:party"))
         i = e
     return replace_spans(spans, new)
+
+
+def national_parties(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a nation's branch of a party is one name with its nationality adjective:
+    a nationality before a party named by its members' word is one NORP ("The Scottish Conservative
+    leader", "the Welsh Tories"), before a party's name ending in "Party" one ORG ("a Scottish Labour
+    Party spokesman"); and a party's name the model ran on over one more capitalised word before a
+    lower-case one ends at "Party" when that word is a parliament's seat or a place, a GPE of its own
+    ("Scottish National Party Holyrood leader"; ``parliament_seats``, the gazetteer). Not where the
+    nationality or the party word is inside a longer span, nor before a capitalised word
+    ("Scottish Conservative Party" is the model's)."""
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for tok in doc[:-1]:
+        i = tok.i
+        if not (tok.is_title and tok.lower_ in rules.demonyms) or all_caps_line(doc, i, i + 2):
+            continue
+        own = by_token.get(i)
+        if own is not None and (own.start, own.end) != (i, i + 1):
+            continue
+        nxt = doc[i + 1]
+        after = doc[i + 2] if i + 2 < len(doc) else None
+        if (nxt.is_title and party_word(nxt.text, rules) and (after is None or not after.text[:1].isupper())
+                and (by_token.get(i + 1) is None or (by_token[i + 1].start, by_token[i + 1].end) == (i + 1, i + 2))):
+            new.append(Span(doc, i, i + 2, label="NORP", span_id="fix:party"))
+            continue
+        org = by_token.get(i + 1)
+        if org is not None and org.label_ == "ORG" and org.start == i + 1 and org[-1].text == "Party" and len(org) <= 3:
+            new.append(Span(doc, i, org.end, label="ORG", span_id="fix:party"))
+    for sp in spans:
+        tail = sp[-1].text
+        if (sp.label_ == "ORG" and len(sp) >= 3 and sp[-2].text == "Party" and sp[-1].is_title and sp[-1].is_alpha
+                and (tail in rules.spans.parliament_seats or is_place(tail) or is_country(tail))
+                and sp.end < len(doc) and doc[sp.end].is_lower and doc[sp.end].is_alpha):
+            new.append(Span(doc, sp.start, sp.end - 1, label="ORG", span_id="fix:trim"))
+            new.append(Span(doc, sp.end - 1, sp.end, label="GPE", span_id="fix:place"))
+    return replace_spans(spans, filter_spans(new))
 
 
 def org_role_tails(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:

@@ -54,12 +54,14 @@ SPAN_LISTS = (
     "language_nouns", "group_words_ambiguous", "not_group_words",
     "distance_units", "distance_events", "event_results",
     "people_list_nouns", "person_speech_verbs",
+    "parliament_seats",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
                       for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies",
                                                                  "language_nouns", "group_words_ambiguous", "not_group_words",
                                                                  "distance_units", "distance_events", "event_results",
-                                                                 "people_list_nouns", "person_speech_verbs"))
+                                                                 "people_list_nouns", "person_speech_verbs",
+                                                                 "parliament_seats"))
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,8 @@ class SpanWords:
     #: speech before a colon that only a person takes ("X countered: ...")
     people_list_nouns: frozenset[str] = frozenset()
     person_speech_verbs: frozenset[str] = frozenset()
+    #: round 14: places that stand for a parliament, GPE (gold: "Holyrood officials", fresh7's "Westminster")
+    parliament_seats: frozenset[str] = frozenset()
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:

@@ -32,7 +32,8 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
   100m champion": the games (with a host city) are an EVENT, a race's distance is in no span, and a
   span that is only a distance is dropped ("the 60m"); "Trinidad and Tobago", "St Kitts and Nevis"
   are one GPE (:func:`.places.joined_countries`); a name's word written with an HTML character
-  reference is inside the name ("Jos&#233; Manuel Barroso");
+  reference is inside the name ("Jos&#233; Manuel Barroso"); a parliament's seat read as an
+  organisation is a GPE ("Holyrood officials", :func:`.places.parliament_seats`);
 * mentions: a name of two or more words keeps its label where it is written again and the
   model missed it or found only a part of it ("Duchy of Cornwall", a title found above; not
   a PERSON, whose mentions :mod:`.cues` and :mod:`.consistency` handle, nor a part of a longer
@@ -46,7 +47,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from .gazetteer import is_country, is_place
-from .places import joined_countries
+from .places import joined_countries, parliament_seats
 from .rules import LABELS, EntityRules
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_start, replace_spans, sentence_start,
                      taken_tokens)
@@ -555,6 +556,11 @@ def _entity_words(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
     return replace_spans(spans, new)
 
 
+def _parliament_seats(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: "Holyrood officials": a parliament's seat is a GPE (:func:`.places.parliament_seats`)."""
+    return parliament_seats(doc, spans, rules.spans.parliament_seats)
+
+
 def title_run(doc: Doc, i: int, rules: EntityRules, breakers: frozenset[str] = frozenset()) -> int | None:
     """End of a title from token i: capitalised words with small words inside ("Flight of the
     Phoenix"), ending on a capitalised word or a number ("Spider-Man 2"); a word of
@@ -756,6 +762,6 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _missed_groups, _leading_year, _hyphen_tail,
     _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances, _joined_countries,
-    _entity_words, _title_lists,
+    _entity_words, _parliament_seats, _title_lists,
     _titles_before_credits, _subtitles, _name_mentions,
 )
