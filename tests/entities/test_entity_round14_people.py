@@ -10,7 +10,8 @@ with hand-set entities (the rules need no model).
   people, before ", who" or before a verb of speech and a colon are PERSON;
 * :func:`extract.entities.cues.national_parties`: "Scottish Conservative" NORP, "Scottish Labour
   Party" ORG, "Scottish National Party Holyrood leader" cut after "Party";
-* :func:`extract.entities.places.parliament_seats`: "Holyrood officials" GPE.
+* :func:`extract.entities.places.parliament_seats`, ``settlements``: "Holyrood officials" GPE;
+  "Cuyo, a 50-family community" GPE at every mention.
 """
 from __future__ import annotations
 
@@ -145,6 +146,12 @@ PLACES = [
      [("Holyrood", "GPE"), ("Chamber Office", "ORG")], []),
     ("The Westminster City Council met.", [("Westminster City Council", "ORG")],
      [("Westminster City Council", "ORG")], []),
+    ("It happened in Cuyo, a 50-family community with no power. Now Cuyo is no longer isolated.",
+     [("Cuyo", "GPE"), ("Cuyo", "ORG")], [("Cuyo", "GPE")], [("Cuyo", "ORG")]),
+    ("Tarnvik, a small fishing village, voted no. Tarnvik said so.", [("Tarnvik", "ORG"), ("Tarnvik", "ORG")],
+     [("Tarnvik", "GPE")], [("Tarnvik", "ORG")]),
+    # a community that is no place
+    ("Quellnet, a community website, grew fast.", [("Quellnet", "ORG")], [("Quellnet", "ORG")], []),
 ]
 
 

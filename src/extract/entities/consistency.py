@@ -27,7 +27,8 @@ beside "Jonatan Johansson"), where the model read it as an organisation, a place
 
 Round 14: people the model read as organisations in a list of people, before ", who" or a verb of
 speech and a colon are PERSONs (:func:`.voting.people_by_context`), before the surnames are read, so
-the surname alone follows ("Blanchett").
+the surname alone follows ("Blanchett"); a name with an apposition headed by a word for a settlement
+("Cuyo, a 50-family community") is a GPE at every mention (:func:`.places.settlements`).
 
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
@@ -48,7 +49,7 @@ from .articles import is_sport
 from .labelcues import (CUE_TARGETS, HYPHENS, ROLE_TARGETS, cue_label, is_demonym, name_heads,
                         party_word, role_before)
 from .missed import common_words, coordinated_orgs, cued_names
-from .places import towns_after_prepositions
+from .places import settlements, towns_after_prepositions
 from .standards import standard_acronyms
 from .teams import teams
 from .tokens import all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
@@ -68,6 +69,8 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """
     # round 14: people the model read as organisations in a list of people or before "who"
     spans = people_by_context(doc, spans, rules)
+    # round 14: "Cuyo, a 50-family community": a place at every mention
+    spans = settlements(doc, spans, rules.spans.settlement_nouns)
     # full names the model also labelled otherwise ("Manchester United" PERSON and GPE) give no surname
     label_sets: dict[str, set[str]] = {}
     for sp in spans:

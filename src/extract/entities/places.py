@@ -11,7 +11,8 @@ where a town's name after "to" or "from" is often its club.
 
 Round 14: a country's name with "and" inside is one GPE ("Trinidad and Tobago", "St Kitts and Nevis",
 :func:`joined_countries`); a parliament's seat read as an organisation is a GPE ("Holyrood officials",
-:func:`parliament_seats`).
+:func:`parliament_seats`); a name with an apposition headed by a word for a settlement ("Cuyo, a
+50-family community") is a GPE at every mention (:func:`settlements`).
 """
 from __future__ import annotations
 
@@ -127,3 +128,37 @@ def parliament_seats(doc: Doc, spans: list[Span], seats: frozenset[str]) -> list
     return [Span(doc, sp.start, sp.end, label="GPE", span_id="fix:place")
             if len(sp) == 1 and sp.label_ in {"ORG", "PERSON", "FAC", "NORP"} and sp.text in seats else sp
             for sp in spans]
+
+
+#: words after which a description has ended ("a village with no road", "a town of 5,000 people")
+_APPOSITION_ENDS = {"with", "of", "in", "near", "on", "that", "which", "where", "whose", "about", "outside"}
+
+
+def _settlement_apposition(doc: Doc, e: int, nouns: frozenset[str], longest: int = 4) -> bool:
+    """After token e-1 comes a comma and a description headed by a word for a settlement ("Cuyo, a
+    50-family community with no electricity", "X, a small fishing village"): an article, up to
+    ``longest`` lower-case words or numbers, the noun, then punctuation or a word that is no noun."""
+    if e + 2 >= len(doc) or doc[e].text != "," or doc[e + 1].lower_ not in {"a", "an"}:
+        return False
+    for j in range(e + 2, min(e + 3 + longest, len(doc))):
+        tok = doc[j]
+        if not (tok.is_lower or tok.like_num or tok.text in {"-", "‐"}):
+            return False
+        if tok.lower_ in nouns:
+            after = doc[j + 1] if j + 1 < len(doc) else None
+            return (after is None or after.is_punct or after.is_space or after.lower_ in _APPOSITION_ENDS
+                    or (bool(after.tag_) and not after.tag_.startswith("NN") and after.tag_ != "POS"))
+    return False
+
+
+def settlements(doc: Doc, spans: list[Span], nouns: frozenset[str]) -> list[Span]:
+    """Round 14: a name followed by an apposition headed by a word for a settlement ("Cuyo, a
+    50-family community", ``settlement_nouns``) is a GPE at every mention, as a name the article
+    calls a town (GUIDELINES section 2: "X is a wonderful town"). One- or two-word names of
+    capitalised words only."""
+    names = {sp.text for sp in spans if sp.label_ in {"ORG", "GPE", "PERSON", "NORP", "LOC", "FAC"}
+             and len(sp) <= 2 and all(capitalised(t) for t in sp) and _settlement_apposition(doc, sp.end, nouns)}
+    if not names:
+        return spans
+    return [Span(doc, sp.start, sp.end, label="GPE", span_id="fix:place")
+            if sp.text in names and sp.label_ in {"ORG", "PERSON", "NORP", "LOC", "FAC"} else sp for sp in spans]

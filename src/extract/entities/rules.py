@@ -55,13 +55,15 @@ SPAN_LISTS = (
     "distance_units", "distance_events", "event_results",
     "people_list_nouns", "person_speech_verbs",
     "parliament_seats",
+    "settlement_nouns",
 )
 SPANS_SHAPE = Record({key: ListOf(Choice(*ENTITY_LABELS)) if key == "name_piece_labels" else ListOf(str)
                       for key in SPAN_LISTS}, optional=("list_media", "law_heads_extra", "convention_bodies",
                                                                  "language_nouns", "group_words_ambiguous", "not_group_words",
                                                                  "distance_units", "distance_events", "event_results",
                                                                  "people_list_nouns", "person_speech_verbs",
-                                                                 "parliament_seats"))
+                                                                 "parliament_seats",
+                                                                 "settlement_nouns"))
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,8 @@ class SpanWords:
     person_speech_verbs: frozenset[str] = frozenset()
     #: round 14: places that stand for a parliament, GPE (gold: "Holyrood officials", fresh7's "Westminster")
     parliament_seats: frozenset[str] = frozenset()
+    #: round 14: nouns for a settlement heading an apposition ("X, a 50-family community"): X is a GPE
+    settlement_nouns: frozenset[str] = frozenset()
 
 
 def validate_span_words(data: object = None, name: str = SPANS_FILE) -> SpanWords:
