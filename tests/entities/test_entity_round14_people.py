@@ -11,7 +11,9 @@ with hand-set entities (the rules need no model).
 * :func:`extract.entities.cues.national_parties`: "Scottish Conservative" NORP, "Scottish Labour
   Party" ORG, "Scottish National Party Holyrood leader" cut after "Party";
 * :func:`extract.entities.places.parliament_seats`, ``settlements``: "Holyrood officials" GPE;
-  "Cuyo, a 50-family community" GPE at every mention.
+  "Cuyo, a 50-family community" GPE at every mention;
+* :func:`extract.entities.spans._missed_first_names`: "include Charlize Theron" where the model found
+  "Theron" is one PERSON.
 """
 from __future__ import annotations
 
@@ -159,3 +161,21 @@ PLACES = [
 def test_places(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
 
+
+FIRST_NAMES = [
+    ("Nominees include Charlize Theron for Monster.", [("Theron", "PERSON"), ("Monster", "WORK_OF_ART")],
+     [("Charlize Theron", "PERSON")], []),
+    ("The award went to Kate Winslow on Sunday.", [("Winslow", "PERSON")], [("Kate Winslow", "PERSON")], []),
+    # a common word, a title, a place or a run of capitalised words before the name stays out
+    ("He said Sunday Brisk was late.", [("Brisk", "PERSON")], [("Brisk", "PERSON")], [("Sunday Brisk", "PERSON")]),
+    ("They met President Vardy in Rome.", [("Vardy", "PERSON"), ("Rome", "GPE")], [("Vardy", "PERSON")],
+     [("President Vardy", "PERSON")]),
+    ("The London Vardy case ended.", [("Vardy", "PERSON")], [], [("London Vardy", "PERSON")]),
+    ("The Tarnby Qxelo Vardy row grew.", [("Vardy", "PERSON")], [], [("Qxelo Vardy", "PERSON")]),
+    ("It opens at Theatre Royal, Drury Lane next week.", [("Lane", "PERSON")], [], [("Drury Lane", "PERSON")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", FIRST_NAMES)
+def test_missed_first_names(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)

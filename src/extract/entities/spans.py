@@ -33,7 +33,9 @@ with any English tokenizer and on ``spacy.blank("en")`` with hand-set entities:
   span that is only a distance is dropped ("the 60m"); "Trinidad and Tobago", "St Kitts and Nevis"
   are one GPE (:func:`.places.joined_countries`); a name's word written with an HTML character
   reference is inside the name ("Jos&#233; Manuel Barroso"); a parliament's seat read as an
-  organisation is a GPE ("Holyrood officials", :func:`.places.parliament_seats`);
+  organisation is a GPE ("Holyrood officials", :func:`.places.parliament_seats`); a capitalised
+  word right before a one-word PERSON that is a first name or no English word is its first name
+  ("include Charlize Theron" where the model found "Theron");
 * mentions: a name of two or more words keeps its label where it is written again and the
   model missed it or found only a part of it ("Duchy of Cornwall", a title found above; not
   a PERSON, whose mentions :mod:`.cues` and :mod:`.consistency` handle, nor a part of a longer
@@ -46,7 +48,8 @@ from typing import Callable
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import is_country, is_place
+from .falsehits import falsehit_words
+from .gazetteer import is_common_word, is_country, is_first_name, is_place
 from .places import joined_countries, parliament_seats
 from .rules import LABELS, EntityRules
 from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_start, replace_spans, sentence_start,
@@ -319,6 +322,37 @@ def _name_pieces(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         out.append(sp)
     return out
+
+
+#: a word less common than this (wordfreq Zipf) is no English word: a name's ("Charlize" 2.6; "Sunday" 5.2)
+_RARE_ZIPF = 3.0
+
+
+def _missed_first_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: the capitalised word right before a one-word PERSON that no span holds is its
+    first name when it is a known first name or no English word ("include Charlize Theron" where the
+    model found "Theron"): one space apart, not after another capitalised word, not a title, role,
+    nationality, party, place or day ("Sunday"), nor a sentence's first word unless a known first name;
+    not before a facility's head word ("Drury Lane")."""
+    taken = taken_tokens(spans)
+    new = []
+    for sp in spans:
+        j = sp.start - 1
+        if (sp.label_ != "PERSON" or len(sp) != 1 or j < 0 or j in taken or not sp[0].is_title
+                or sp[0].text in rules.fac_heads):  # "Theatre Royal, Drury Lane": a street
+            continue
+        tok = doc[j]
+        if (not (tok.is_title and tok.is_alpha) or tok.whitespace_ != " " or all_caps_line(doc, j, sp.end)
+                or (j > 0 and (doc[j - 1].is_title or doc[j - 1].is_upper) and not sentence_start(doc, j))
+                or tok.text in rules.titles or tok.text in rules.courtesy_titles or tok.lower_ in rules.role_words
+                or tok.lower_ in rules.demonyms or tok.text in rules.royal_titles or is_place(tok.text)
+                or is_country(tok.text) or tok.text in rules.labels.party_members
+                or tok.text in falsehit_words().time_names):
+            continue
+        first = is_first_name(tok.text)
+        if first or (not sentence_start(doc, j) and not is_common_word(tok.text, _RARE_ZIPF)):
+            new.append(Span(doc, j, sp.end, label="PERSON", span_id="fix:extend"))
+    return replace_spans(spans, new)
 
 
 def _royal_name_end(doc: Doc, j: int, rules: EntityRules, labels: dict[int, str], after_the: bool) -> int | None:
@@ -761,7 +795,7 @@ def _subtitles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: the rules in the order they run (boundaries first, then missed names, then titles)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     _split_coordinated, _nationality_after, _country_front, _extend_left, _missed_events, _missed_places, _missed_groups, _leading_year, _hyphen_tail,
-    _name_pieces, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances, _joined_countries,
-    _entity_words, _parliament_seats, _title_lists,
+    _name_pieces, _missed_first_names, _royal_names, _acronyms, _prefixed_mentions, _event_adjectives, _distances,
+    _joined_countries, _entity_words, _parliament_seats, _title_lists,
     _titles_before_credits, _subtitles, _name_mentions,
 )
