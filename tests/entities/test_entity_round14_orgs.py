@@ -6,7 +6,10 @@ ninth and tenth development sets, checked on BBC articles numbered 300 and up
   the name as a place or a person (:func:`extract.entities.orgs.bracket_names`); a country at the
   front of a name whose acronym spells it is part of the name (:func:`extract.entities.orgs.country_fronts`);
 * an all-capitals word the model missed is an ORG at its mentions when one reads as a body ("suspended by
-  the IAAF", "The IAAF will decide") (:func:`extract.entities.orgs.acronym_bodies`).
+  the IAAF", "The IAAF will decide") (:func:`extract.entities.orgs.acronym_bodies`);
+* words that treat a name the model read as a person as a body are ORG cues in the vote ("Tods Murray
+  which has a client", "Highfield said that it intends", "Balco founder X", "a part of X")
+  (:func:`extract.entities.firms.body_cue`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 some end to end with the installed model.
@@ -105,10 +108,50 @@ def test_a_missed_acronym_read_as_a_body_is_an_org(labels_hold, text, ents, expe
     labels_hold(text, ents, expected, absent)
 
 
+BODY_CUES = [
+    # "which" right after the name, "a part of X": every mention follows in the vote
+    ("The MSP had been a partner for Tarvell Quint which has a client. He left Tarvell Quint in May.",
+     [("Tarvell Quint", "PERSON"), ("Tarvell Quint", "PERSON")], [("Tarvell Quint", "ORG")], [("Tarvell Quint", "PERSON")]),
+    ("I am proud to have been a part of Tarvell Quint for 29 years.", [("Tarvell Quint", "PERSON")],
+     [("Tarvell Quint", "ORG")], []),
+    # "X said that it" and a body's intent
+    ("Brasko said that it intends to take the firm private. The offer from Brasko was rejected.",
+     [("Brasko", "PERSON"), ("Brasko", "PERSON")], [("Brasko", "ORG")], [("Brasko", "PERSON")]),
+    # a founder after the name, offices after its 's
+    ("Brasko founder Tom Vale was charged. Police raided Brasko's offices.",
+     [("Brasko", "PERSON"), ("Tom Vale", "PERSON"), ("Brasko", "PERSON")], [("Brasko", "ORG"), ("Tom Vale", "PERSON")],
+     [("Brasko", "PERSON")]),
+    # ", which" after a preposition that makes the name no owner
+    ("It is a chance for Brasko Vell, which had faced competition.", [("Brasko Vell", "PERSON")],
+     [("Brasko Vell", "ORG")], []),
+]
+
+NOT_BODY_CUES = [
+    # "it" and a verb a person's words take: a thing, not the name
+    ("Smithers said that it was a good day.", [("Smithers", "PERSON")], [("Smithers", "PERSON")], [("Smithers", "ORG")]),
+    # a title before a mention, a first name at the front: the article marks a person
+    ("Brasko said that it intends to appeal. Mr Brasko left.", [("Brasko", "PERSON"), ("Brasko", "PERSON")],
+     [("Brasko", "PERSON")], [("Brasko", "ORG")]),
+    ("She had been a partner of Anna Vell for years.", [("Anna Vell", "PERSON")], [("Anna Vell", "PERSON")],
+     [("Anna Vell", "ORG")]),
+    # ", which" after "to" or in a list: the relative refers to the thing before
+    ("It used a trumpet which belonged to Dizzo Gillam, which is expected to fetch $500,000.",
+     [("Dizzo Gillam", "PERSON")], [("Dizzo Gillam", "PERSON")], [("Dizzo Gillam", "ORG")]),
+    ("A gig starring Tarn Vell and Jools Hallam, which raised £1m.", [("Tarn Vell", "PERSON"), ("Jools Hallam", "PERSON")],
+     [("Jools Hallam", "PERSON")], [("Jools Hallam", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", BODY_CUES + NOT_BODY_CUES)
+def test_words_that_treat_a_name_as_a_body_make_it_an_org(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
 def test_the_round14_lists_are_package_data():
     words = firm_words()
     assert "Cooperative" in words.bracket_heads and "Centre" in words.bracket_heads
     assert "PM" in words.not_body_acronyms
+    assert "intends" in words.body_verbs and "part of" in words.body_phrases_before
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,12 @@
   verb whose object is a model's code, or right before a code the article marks as a model, is the
   maker (:func:`maker_cue`), unless it reads as a person's ("Steve Jobs", "Mr Jobs");
 * round 9: "car maker Aston Martin", "handset maker Ericsson": a name after "maker" and a noun for
-  things a firm makes (:func:`.orgs.maker_before`) is a maker too, with the same exceptions.
+  things a firm makes (:func:`.orgs.maker_before`) is a maker too, with the same exceptions;
+* round 14: a name the model took for a person that the words around it treat as a body (:func:`body_cue`):
+  "which" referring back to it ("Tods Murray which has a client"), "X said (that) it intends",
+  "X founder Victor Conte", "X's offices", "a partner of X", "a part of X", "the good name of X";
+  only where the article marks no person by the name (a title before a mention, a first name at
+  its front, a word of another person's full name).
 
 These are cues for the vote of :mod:`.consistency`; none runs on a name that is a known place.
 """
@@ -25,9 +30,9 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
 from .names import full_name_words
-from .orgs import maker_before
+from .orgs import firm_words, maker_before
 from .rules import EntityRules
-from .tokens import POSSESSIVE
+from .tokens import POSSESSIVE, sentence_start
 from .works import coded_name, cued_codes, launched_code
 
 #: words joining the members of a list
@@ -200,3 +205,60 @@ def short_forms(doc: Doc, spans: list[Span], rules: EntityRules) -> dict[str, st
             continue
         out[front] = "ORG"
     return out
+
+
+def _reads_as_person(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
+    """The article marks a person by the name ``sp``: a title before one of its mentions ("Mr
+    Highfield"), a first name in it but at its end ("Anna Murray", "Deborah", "Beach Boy Bruce Johnston"; not "Tods Murray"), or one of
+    its words in another person's full name ("Jane Highfield" beside "Highfield")."""
+    if any(is_first_name(t.text) and t.text not in rules.labels.first_name_blockers
+           and (k == 0 or k + 1 < len(sp)) for k, t in enumerate(sp)):
+        return True  # "Anna Murray", "Deborah", "Beach Boy Bruce Johnston"; not the last word ("Tods Murray")
+    titles = rules.titles | rules.courtesy_titles
+    if any(t.text == sp[0].text and t.i > 0 and doc[t.i - 1].text in titles for t in doc):
+        return True
+    words = {t.text for t in sp}
+    return any(other.label_ == "PERSON" and len(other) >= 2 and other.text != sp.text
+               and words & {t.text for t in other} for other in spans)
+
+
+def body_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
+    """Round 14: words around a name the model took for a person that treat it as a body: "which"
+    right after it ("Tods Murray which has a client"), or after a comma where the name follows a
+    comma or a preposition that makes it no owner or list member (``_WHICH_OPENERS``: "a growth
+    opportunity for Biogen Idec, which had faced"; not "belonged to X, which", "A, B and X, which",
+    "leader X, which": the relative may refer to the noun before); "X said (that) it" and a verb of a body's intent
+    (``body_verbs``: "Highfield said that it intends"); a lower-case word for a body's founder
+    right after it (``body_nouns_after``: "Balco founder Victor Conte") or after its 's
+    (``body_nouns_possessed``: "Balco's offices"); a phrase before it (``body_phrases_before``: "a
+    partner of X", "a part of X", "the good name of X"; no 's after the name). Never where the
+    article marks a person by the name (:func:`_reads_as_person`)."""
+    if sp.label_ != "PERSON":
+        return False
+    words = firm_words()
+    s, e = sp.start, sp.end
+    nxt = doc[e] if e < len(doc) else None
+    found = False
+    if nxt is not None:
+        k = e + 1 if nxt.text == "," else e
+        if (k < len(doc) and doc[k].lower_ == "which" and doc[k].is_lower
+                and (k == e or (s > 0 and doc[s - 1].lower_ in _WHICH_OPENERS))):
+            found = True  # "Tods Murray which has a client", "for Biogen Idec, which had faced"
+        elif nxt.is_lower and nxt.lower_ in words.body_nouns_after:
+            found = True  # "Balco founder Victor Conte"
+        elif nxt.text in POSSESSIVE and e + 1 < len(doc) and doc[e + 1].lower_ in words.body_nouns_possessed:
+            found = True  # "Balco's offices"
+        elif nxt.lower_ in _REPORTING and nxt.is_lower:
+            k = e + 2 if e + 1 < len(doc) and doc[e + 1].lower_ == "that" else e + 1
+            found = (k + 1 < len(doc) and doc[k].lower_ == "it" and doc[k + 1].lower_ in words.body_verbs)
+    if not found and not (nxt is not None and nxt.text in POSSESSIVE):
+        before = {" ".join(t.lower_ for t in doc[k:s]) for k in range(max(0, s - 3), s)
+                  if all(t.is_lower and t.is_alpha for t in doc[k:s])}
+        found = bool(before & words.body_phrases_before)
+    return found and not _reads_as_person(doc, sp, spans, rules)
+
+
+#: words before a name after which ", which" refers to the name itself
+_WHICH_OPENERS = {"for", "through", "from", "at", "against", ","}
+#: verbs of saying after a body's name ("Highfield said that it intends")
+_REPORTING = {"said", "says", "added", "announced", "stated", "confirmed", "insisted", "claimed"}

@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Span
 from .names import persons_full_name
 from .rules import EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_place, org_words
-from .firms import brand_cue, maker_cue, role_at_cue
+from .firms import body_cue, brand_cue, maker_cue, role_at_cue
 from .works import no_model
 from .tokens import POSSESSIVE, all_caps_line, attached, capitalised, sentence_start
 
@@ -124,6 +124,8 @@ def cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) ->
             return "ORG"  # "X's chief executive", "the X brand", "portal director at X"
         if maker_cue(doc, sp, list(spans), rules):
             return "ORG"  # round 8: "X unveiled the DB9", "the X DB9"
+        if body_cue(doc, sp, list(spans), rules):
+            return "ORG"  # round 14: "Tods Murray which has a client", "Balco founder Victor Conte"
     if label in {"ORG", "PERSON", "GPE"} and _org_list_cue(doc, sp, cues):
         return "ORG"
     # a name the model took for a nationality or a party: "X's customers", "X, the internet supplier"

@@ -57,7 +57,8 @@ FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": N
               "band_member_nouns": True, "event_heads_org": False, "religion_names": False,
               "name_heads_extra": False, "place_heads": False, "relabel_only_heads": False, "country_heads": False, "name_tail_openers": True,
               "name_small_words": True, "bracket_heads": False,
-              "not_body_acronyms": None}
+              "not_body_acronyms": None, "body_verbs": True, "body_nouns_after": True,
+              "body_nouns_possessed": True, "body_phrases_before": True}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -88,6 +89,10 @@ class FirmWords:
     name_small_words: frozenset[str]  # round 13: "and", "the" inside a tail ("for Work and Pensions")
     bracket_heads: frozenset[str]  # round 14: "Centre", "Cooperative": a body's head beside its short form in brackets
     not_body_acronyms: frozenset[str]  # round 14: "PM", "TV": capitals that name no body after "the"
+    body_verbs: frozenset[str]  # round 14: "intends" of "X said that it intends": a body's intent
+    body_nouns_after: frozenset[str]  # round 14: "founder" of "Balco founder Victor Conte"
+    body_nouns_possessed: frozenset[str]  # round 14: "offices" of "Balco's offices"
+    body_phrases_before: frozenset[str]  # round 14: "partner of", "part of": a body after them
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
