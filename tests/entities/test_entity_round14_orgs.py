@@ -9,7 +9,9 @@ ninth and tenth development sets, checked on BBC articles numbered 300 and up
   the IAAF", "The IAAF will decide") (:func:`extract.entities.orgs.acronym_bodies`);
 * words that treat a name the model read as a person as a body are ORG cues in the vote ("Tods Murray
   which has a client", "Highfield said that it intends", "Balco founder X", "a part of X")
-  (:func:`extract.entities.firms.body_cue`).
+  (:func:`extract.entities.firms.body_cue`);
+* a broadcaster's channel named by a number is one ORG ("BBC One", "Channel 4", "Five Live")
+  (:func:`extract.entities.orgs.channel_names`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 some end to end with the installed model.
@@ -147,11 +149,34 @@ def test_words_that_treat_a_name_as_a_body_make_it_an_org(labels_hold, text, ent
     labels_hold(text, ents, expected, absent)
 
 
+CHANNELS = [
+    # the model's ORG cut before the number, a front and number it missed, a station's name alone
+    ("The ceremony will be broadcast on BBC One at 2010 GMT.", [("BBC", "ORG")], [("BBC One", "ORG")], [("BBC", "ORG")]),
+    ("Stallone joined the Channel 4 show on Monday.", [], [("Channel 4", "ORG")], []),
+    ("He is one half of the Radio 1 Thursday night show.", [], [("Radio 1", "ORG")], []),
+    ('"It is easy," the record holder told Five Live.', [], [("Five Live", "ORG")], []),
+]
+
+NOT_CHANNELS = [
+    # a longer name holds the channel; a number of things after a broadcaster
+    ("Tarn won a BBC Radio 3 World Music Award.", [("BBC Radio 3 World Music Award", "WORK_OF_ART")],
+     [("BBC Radio 3 World Music Award", "WORK_OF_ART")], [("BBC Radio 3", "ORG")]),
+    ("The BBC 3 million viewers watched it.", [("BBC", "ORG")], [("BBC", "ORG")], [("BBC 3", "ORG")]),
+    ("The BBC said Five people were hurt.", [("BBC", "ORG")], [("BBC", "ORG")], [("BBC said Five", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", CHANNELS + NOT_CHANNELS)
+def test_a_channel_named_by_a_number_is_one_org(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
 def test_the_round14_lists_are_package_data():
     words = firm_words()
     assert "Cooperative" in words.bracket_heads and "Centre" in words.bracket_heads
     assert "PM" in words.not_body_acronyms
     assert "intends" in words.body_verbs and "part of" in words.body_phrases_before
+    assert "Channel" in words.channel_fronts and "One" in words.channel_numbers
 
 
 @pytest.fixture(scope="module")

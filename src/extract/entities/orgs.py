@@ -58,7 +58,8 @@ FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": N
               "name_heads_extra": False, "place_heads": False, "relabel_only_heads": False, "country_heads": False, "name_tail_openers": True,
               "name_small_words": True, "bracket_heads": False,
               "not_body_acronyms": None, "body_verbs": True, "body_nouns_after": True,
-              "body_nouns_possessed": True, "body_phrases_before": True}
+              "body_nouns_possessed": True, "body_phrases_before": True, "channel_fronts": None,
+              "channel_numbers": None}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -93,6 +94,8 @@ class FirmWords:
     body_nouns_after: frozenset[str]  # round 14: "founder" of "Balco founder Victor Conte"
     body_nouns_possessed: frozenset[str]  # round 14: "offices" of "Balco's offices"
     body_phrases_before: frozenset[str]  # round 14: "partner of", "part of": a body after them
+    channel_fronts: frozenset[str]  # round 14: "BBC", "Channel", "Radio": a channel's number follows
+    channel_numbers: frozenset[str]  # round 14: "One", "4": a channel's number ("BBC One", "Channel 4")
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:
@@ -823,3 +826,60 @@ def acronym_bodies(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         added += [Span(doc, i, i + 1, label="ORG", span_id=REASON) for i in idxs
                   if i not in taken and _alone(doc, i) and not all_caps_line(doc, i, i + 1)]
     return sorted(spans + added, key=lambda sp: sp.start) if added else spans
+
+
+#: the word after a channel's number word that is part of a radio station's name ("Five Live")
+_STATION_TAIL = "Live"
+
+
+def _channel_end(doc: Doc, k: int) -> int:
+    """End of a channel's number at token k ("One", "4"; "Five Live" with its "Live"); k if none. Not
+    a number running on into another number or a unit ("Radio 4 5pm"), nor one joined to the next
+    word by a hyphen."""
+    numbers = firm_words().channel_numbers
+    if k >= len(doc) or doc[k].text not in numbers or not doc[k - 1].whitespace_:
+        return k
+    end = k + 1
+    if end < len(doc) and doc[end].text == _STATION_TAIL and doc[k].whitespace_:
+        end += 1
+    if end < len(doc) and not doc[end - 1].whitespace_ and doc[end].text not in _CLOSERS:
+        return k  # "BBC One-style", "Radio 4's" keeps its 's outside
+    if end < len(doc) and doc[end].like_num and doc[end - 1].whitespace_:
+        return k
+    return end
+
+
+def channel_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Round 14: a broadcaster's channel named by a number ("BBC One", "BBC Two", "Channel 4",
+    "Radio 1", "Five Live") is one ORG, as "BBC Radio 4" is (GUIDELINES section 2: broadcasters are
+    ORG; "broadcast on BBC One"): an ORG ending in a channel's front word (``channel_fronts``: "BBC",
+    "ITV", "Channel", "Radio") that the model cut before the number (``channel_numbers``: "One",
+    "Four", "4") takes it in; a front and its number the model missed, or a number word and "Live"
+    ("told Five Live"), are an ORG. Not where a longer span holds the words ("the BBC Radio 3 World
+    Music Award"), nor a front at a sentence's start that is a common word before a number ("Channel"
+    is kept, "Radio 4" too)."""
+    words = firm_words()
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for t in doc:
+        i = t.i
+        if t.text == _STATION_TAIL and i > 0 and doc[i - 1].text in words.channel_numbers and doc[i - 1].is_alpha:
+            s = i - 1  # "Five Live" alone
+            if s - 1 >= 0 and doc[s - 1].text in words.channel_fronts:
+                continue  # "Radio Five Live": its front decides below
+            e = i + 1
+        elif t.text in words.channel_fronts:
+            e = _channel_end(doc, i + 1)
+            if e == i + 1:
+                continue
+            own = by_token.get(i)
+            s = own.start if own is not None and own.label_ == "ORG" and own.end == i + 1 else i
+        else:
+            continue
+        inside = {by_token[k] for k in range(s, e) if k in by_token}
+        if any(sp.start < s or sp.end > e for sp in inside):
+            continue  # a longer name holds it: "BBC Radio 3 World Music Award", "BBC Five Live's Sportsweek"
+        if any(sp.label_ == "ORG" and (sp.start, sp.end) == (s, e) for sp in inside):
+            continue
+        new.append(Span(doc, s, e, label="ORG", span_id=REASON))
+    return replace_spans(spans, new)
