@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import is_place
-from ..tokens import capitalised, sentence_start
+from ..tokens import capitalised, line_start, sentence_start
 
 #: the reason each rule writes in ``span.id_`` (the ``source`` column)
 CUE, CREDIT, MENTION = "fix:work_cue", "fix:work_credit", "fix:work_mention"
@@ -16,6 +16,8 @@ PLATFORM, MODEL, APPOSED = "fix:work_platform", "fix:product_model", "fix:work_a
 CODED, ROAD = "fix:product_code", "fix:road"
 #: a title's leading article ("The Aviator")
 ARTICLES = {"The", "A", "An"}
+#: words that end a sentence for :func:`sentence_window`
+SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 
 def phrase_before(doc: Doc, i: int, phrases) -> bool:
@@ -81,3 +83,18 @@ def title_with_article(doc: Doc, start: int, end: int, reason: str) -> Span:
     if start > 0 and doc[start - 1].text in ARTICLES and doc[start - 1].whitespace_:
         start -= 1
     return Span(doc, start, end, label="WORK_OF_ART", span_id=reason)
+
+
+def sentence_window(doc: Doc, start: int, end: int, reach: int, line_starts: bool = True) -> tuple[int, int]:
+    """(k, e): the tokens around [start, end) up to the nearest full stop, question or exclamation
+    mark each way (the marks outside), at most ``reach`` tokens each way; with ``line_starts`` a
+    line's start also bounds it. One window for the rules that look for a word in a title's sentence
+    (:mod:`.sequels`, :mod:`.dated`, :mod:`.awarded`)."""
+    k = start
+    while k > 0 and start - k < reach and doc[k - 1].text not in SENTENCE_ENDS and not (line_starts and line_start(doc, k)):
+        k -= 1
+    e = end
+    while (e < len(doc) and e - end < reach and doc[e].text not in SENTENCE_ENDS
+           and not (line_starts and e > end and line_start(doc, e))):
+        e += 1
+    return k, e

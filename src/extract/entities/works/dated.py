@@ -20,7 +20,7 @@ from ..gazetteer import is_first_name
 from ..rules import LABELS, EntityRules
 from ..spans import title_before
 from ..tokens import capitalised, replace_spans
-from .common import CUE
+from .common import CUE, sentence_window
 from .sequels import in_sentence, sequel_words
 
 #: labels a dated title may not be named by alone where only a context word marks it
@@ -58,8 +58,9 @@ def _start(doc: Doc, end: int, spans: list[Span], rules: EntityRules) -> int | N
 
 
 def _same_sentence(doc: Doc, start: int, end: int) -> bool:
-    """No full stop, question or exclamation mark between tokens ``start`` and ``end``."""
-    return end - start < 80 and not any(t.text in {".", "!", "?"} for t in doc[start:end])
+    """No full stop, question or exclamation mark between tokens ``start`` and ``end``, fewer than 80
+    tokens apart (line starts do not count: a filmography may list its titles one a line)."""
+    return end <= sentence_window(doc, start, start, 79, line_starts=False)[1]
 
 
 def dated_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:

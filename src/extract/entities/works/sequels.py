@@ -25,15 +25,13 @@ from ..gazetteer import is_first_name
 from ..names import full_name_words
 from ..rules import LABELS, EntityRules
 from ..tokens import POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start
-from .common import CUE
+from .common import CUE, sentence_window
 
 SEQUELS_FILE = "entity_work_sequels.json"
 #: key of entity_work_sequels.json -> whether its entries are lower-case words
 SEQUEL_LISTS = {"sequel_context": True, "sequel_blockers": False}
 #: a sequel's number: 2 to 9 or a roman numeral II to IX
 _NUMBER = re.compile(r"^(?:[2-9]|II|III|IV|V|VI|VII|VIII|IX)$")
-#: words that end the sentence window the context word is looked for in
-_SENTENCE_ENDS = {".", "!", "?"}
 #: tags of a sentence's first word that make it no title's word ("Only 7 games", "Barely 5 films")
 _FUNCTION_TAGS = {"RB", "DT", "IN", "CD", "PRP", "PRP$", "MD", "CC", "WRB", "WDT", "WP", "EX", "PDT", "JJ", "JJR", "JJS"}
 #: lower-case words after the number that make it a count ("Some 6 million")
@@ -122,12 +120,7 @@ def _is_count(doc: Doc, j: int, words: SequelWords) -> bool:
 def in_sentence(doc: Doc, start: int, end: int, words: SequelWords) -> bool:
     """A lower-case word of ``sequel_context`` is in the sentence around [start, end) (by full stops
     and line starts, up to 40 tokens each way)."""
-    k = start
-    while k > 0 and start - k < 40 and doc[k - 1].text not in _SENTENCE_ENDS and not line_start(doc, k):
-        k -= 1
-    e = end
-    while e < len(doc) and e - end < 40 and doc[e].text not in _SENTENCE_ENDS and not (e > end and line_start(doc, e)):
-        e += 1
+    k, e = sentence_window(doc, start, end, 40)
     return any(t.is_lower and t.lower_ in words.sequel_context for t in doc[k:e])
 
 
