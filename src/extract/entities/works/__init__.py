@@ -87,6 +87,16 @@ optional gazetteer), so it works on ``spacy.blank("en")`` with hand-set entities
   singular word for a work, "and" and capitalised words after the marked title are the rest of it ("the
   album Hopes and Fears", "the comedy Will and Grace").
 
+* round 14 (:mod:`.awarded`; lists ``award_sentence_words``, ``title_cue_verbs``, ``title_front_words``
+  of ``resources/entity_works.json``, ``award_title_joiners`` of ``resources/entity_awards_events.json``):
+  capitalised words ending in "Award(s)"/"Prize(s)" the model missed are an award ("six Independent Spirit
+  Awards", "the Peter Sellers Award For Comedy"); a title after a person and "for" in a sentence about
+  awards ("Charlize Theron for Monster"), and a place-labelled name after an award category that the
+  gazetteer does not know ("award for Closer"); a title the model missed before an apposition headed by
+  a word for a work ("Sideways, a wine-tasting comedy"); a list after a plural word for works takes
+  members with a first name ("films such as Billy Elliot"); "co-wrote", "directed", "tuned into" before a
+  title; a capitalised "My"/"The" right before a title is its first word ("for My Summer of Love").
+
 The steps live by concern: :mod:`.titles` (WORK_OF_ART), :mod:`.products` (known names, versions,
 makers and model numbers), :mod:`.codes` (models named by a code, roads), :mod:`.events` and :mod:`.awards`
 (round 9), :mod:`.programmes` (round 12), :mod:`.sequels`, :mod:`.dated` and :mod:`.joined` (round 13), :mod:`.common` (what they share); :data:`STEPS` orders them.
@@ -98,7 +108,7 @@ from typing import Callable
 from spacy.tokens import Doc, Span
 
 from ..rules import EntityRules
-from .awards import award_names, awards_before_nouns
+from .awards import award_names, awards_before_nouns, headed_awards
 from .codes import coded_models, coded_name, cued_codes, launch_before, launched_code, no_model, roads
 from .events import bare_event_heads, event_name_mentions, misread_laws
 from .products import after_product_words, known_products, maker_numbers, models, versions
@@ -123,7 +133,7 @@ def fix_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
 #: the rules in the order they run (round 9: laws the model misread, events and awards; then titles,
 #: their mentions, then products)
 STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
-    split_joined_names, misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names,
+    split_joined_names, misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names, headed_awards,
     cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles,
     owned_programmes, bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
     called_titles, sequel_titles, dated_titles, joined_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,

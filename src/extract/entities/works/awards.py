@@ -29,9 +29,9 @@ AWARDS_EVENTS_FILE = "entity_awards_events.json"
 AWARDS_EVENTS_LISTS = {"award_nouns": True, "award_front_blockers": False, "award_front_strip": False,
                        "award_body_heads": False, "event_heads_bare": False, "legal_fronts": False,
                        "title_cue_nouns": True, "title_cue_weak_of": True,
-                       "title_heads_after": True}
+                       "title_heads_after": True, "award_title_joiners": False}
 #: lists a word file may leave out (round 10; empty when absent)
-AWARDS_EVENTS_OPTIONAL = ("title_cue_weak_of", "title_heads_after")
+AWARDS_EVENTS_OPTIONAL = ("title_cue_weak_of", "title_heads_after", "award_title_joiners")
 #: the reasons these rules write in ``span.id_``
 AWARD_NOUN, AWARD_NAME = "fix:award_noun", "fix:award_name"
 #: labels an award's name before its noun may not have: a place, a work already, an event
@@ -51,6 +51,7 @@ class AwardEventWords:
     title_cue_nouns: frozenset[str]
     title_cue_weak_of: frozenset[str]  # round 10: "a version of X", "an episode of X" (a weak title cue)
     title_heads_after: frozenset[str]  # round 10: "the Matrix trilogy", "the Evil Dead movies"
+    award_title_joiners: frozenset[str]  # round 14: "Award For Comedy": a joiner inside an award's name
 
 
 def validate_award_event_words(data: object = None, name: str = AWARDS_EVENTS_FILE) -> AwardEventWords:
@@ -149,5 +150,52 @@ def award_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         if any(sp.label_ == "PERSON" and len(sp) >= 2 for sp in old):
             continue
+        new.append(Span(doc, start, end, label="WORK_OF_ART", span_id=AWARD_NAME))
+    return replace_spans(spans, new)
+
+
+def _award_tail(doc: Doc, end: int, words: AwardEventWords, rules: EntityRules) -> int:
+    """``end`` moved over a capitalised joiner (``award_title_joiners``: "For") and the capitalised
+    words after it ("Peter Sellers Award For Comedy"); ``end`` where none follows."""
+    if end + 1 < len(doc) and doc[end].text in words.award_title_joiners and doc[end - 1].whitespace_:
+        k = end + 1
+        while k < len(doc) and capitalised(doc[k]) and doc[k - 1].whitespace_ and doc[k].text not in rules.award_heads:
+            k += 1
+        if k > end + 1:
+            return k
+    return end
+
+
+def headed_awards(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: capitalised words ending in a capitalised award head (``award_heads``: "Award",
+    "Awards", "Prize") are an award's name, a WORK_OF_ART, where the model found nothing there or
+    only pieces inside it ("six Independent Spirit Awards", "the 2004 Evening Standard British Film
+    Awards", "the Peter Sellers Award For Comedy"); a determiner, an owner or a year in front is
+    outside, and so is a place or a nationality before the award the model found ("the US [MTV
+    Awards]"). Not a head alone, a grade or a medium first ("Best Film Award"), a name the model ran
+    on past the head, nor one it already read as one work."""
+    words = award_event_words()
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for k in range(1, len(doc)):
+        if doc[k].text not in rules.award_heads or not doc[k - 1].whitespace_:
+            continue
+        if k + 1 < len(doc) and doc[k].whitespace_ and capitalised(doc[k + 1]) and doc[k + 1].text not in words.award_title_joiners:
+            continue  # "the Nobel Prize Committee": the head inside a longer name
+        start = capitalised_run_start(doc, k, 6, stop_at_sentence_start=True)
+        while start < k and (doc[start].text in words.award_front_strip or doc[start].text in POSSESSIVE):
+            start += 1
+        if start == k or doc[start].text in words.award_front_blockers:
+            continue
+        end = _award_tail(doc, k + 1, words, rules)
+        old = spans_over(by_token, start, end)
+        if any(sp.start < start or sp.end > end for sp in old):
+            continue  # a longer name the model found
+        if any(sp.label_ == "WORK_OF_ART" and (sp.start, sp.end) == (start, end) for sp in old):
+            continue
+        found = [sp for sp in old if sp.label_ == "WORK_OF_ART" and sp.end == end]
+        if found and all(t.text.lower() in rules.demonyms or is_placed(t.text, place_names(spans, rules))
+                         for t in doc[start:found[0].start]):
+            continue  # "the US MTV Awards": a place in front is a GPE of its own
         new.append(Span(doc, start, end, label="WORK_OF_ART", span_id=AWARD_NAME))
     return replace_spans(spans, new)
