@@ -404,7 +404,30 @@ def apposed_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         if start > 1 and doc[start - 1].lower_ in rules.title_small_words:
             start = min(start, title_before(doc, sp.end, rules) or start)  # "The Squid and the [Whale]"
         new.append(Span(doc, start, sp.end, label="WORK_OF_ART", span_id=APPOSED))
-    return replace_spans(spans, new)
+    return replace_spans(spans, new + _missed_apposed(doc, spans, rules))
+
+
+def _missed_apposed(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: "Sideways, a wine-tasting comedy starring ...", "were Brother to Brother, a drama
+    about ...": a title the model missed (capitalised words, small words inside, no span on them)
+    before the same description; it starts a sentence or follows a lower-case word or a comma; not a
+    first name and a word (a person), a place, nor a word for works or a courtesy title."""
+    taken = {i for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for e in range(1, len(doc) - 2):
+        if doc[e].text != "," or e - 1 in taken or not _apposition_head(doc, e, rules):
+            continue
+        start = title_before(doc, e, rules)
+        if start is None or any(j in taken for j in range(start, e)):
+            continue
+        if not (sentence_start(doc, start) or (start > 0 and (doc[start - 1].is_lower or doc[start - 1].text == ","))):
+            continue  # the end of a longer name
+        text = doc[start:e].text
+        if (doc[start].text in rules.titles or (e - start >= 2 and is_first_name(doc[start].text))
+                or text in rules.works.not_titles or is_place(text) or text in rules.broadcasters):
+            continue
+        new.append(Span(doc, start, e, label="WORK_OF_ART", span_id=APPOSED))
+    return new
 
 
 def coordinated_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
