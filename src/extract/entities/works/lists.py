@@ -59,6 +59,9 @@ _TAKEN = {"WORK_OF_ART": {"PERSON", "ORG", "EVENT", "PRODUCT"},
           "PRODUCT": {"PERSON", "ORG", "GPE"}}
 #: reasons a member's label may come from: the model's, trimmed or split (a rule's label stands)
 _MODEL_REASONS = {"", "fix:trim", "fix:split"}
+#: reasons a member's label may come from in a list after a plural word for works (round 14): the
+#: document's vote too ("films such as Billy Elliot", voted a person)
+_VOTED = {"fix:vote"}
 #: words joining a list's members; those that make it a list (commas alone may be an apposition)
 JOINERS = frozenset({",", "and", "or", "&", "/", "nor"})
 _AND = {"and", "or", "&", "/", "nor"}
@@ -169,10 +172,13 @@ def list_around(doc: Doc, sp: Span, by_start: dict[int, Span], by_end: dict[int,
     return members, joined
 
 
-def _member_ok(doc: Doc, s: int, e: int, sp: Span | None, label: str, people: dict[str, set[str]], rules: EntityRules) -> bool:
+def _member_ok(doc: Doc, s: int, e: int, sp: Span | None, label: str, people: dict[str, set[str]], rules: EntityRules,
+               named_kind: bool = False) -> bool:
     """Members [s, e) of a list of ``label`` may take it: no person's name (a first name at its front,
     a title before it, a word of a person's full name), no place, broadcaster, maker or listed
-    non-member, no owner before a possessive."""
+    non-member, no owner before a possessive. With ``named_kind`` (round 14: the list follows a plural
+    word for works, "films such as X, Y and Z") a first name at a member's front is the title's
+    ("Billy Elliot"); a word of another person's full name still is not."""
     text = doc[s:e].text
     words = [t.text for t in doc[s:e]]
     if sp is not None and (sp.label_ not in LABELS or (sp.label_ != label and sp.label_ not in _TAKEN[label])):
@@ -183,12 +189,12 @@ def _member_ok(doc: Doc, s: int, e: int, sp: Span | None, label: str, people: di
         # (a product modifies its noun: "a Hotmail or MSN Messenger account")
     if s >= 1 and doc[s - 1].text in rules.titles:
         return False
-    if (is_first_name(words[0]) and len(words) >= 2) or any(people.get(w, set()) - {text} for w in words):
+    if (is_first_name(words[0]) and len(words) >= 2 and not named_kind) or any(people.get(w, set()) - {text} for w in words):
         return False  # "Franz Ferdinand", "Keys" after "Alicia Keys"
     if (text in rules.broadcasters or text in rules.works.makers or text in list_words().not_members
             or is_place(text) or is_country(text) or text.lower() in rules.demonyms):
         return False
-    if len(words) == 1 and is_first_name(words[0]):
+    if len(words) == 1 and is_first_name(words[0]) and not named_kind:
         return False  # "Elvis", "Maya": a singer
     if e < len(doc) and (doc[e].text in {"And", "Of", "&"} or (capitalised(doc[e]) and not sentence_start(doc, e))):
         return False  # "Butterflies And Hurricanes", "Harold and [Kumar Get] The Munchies": the title goes on
@@ -206,6 +212,15 @@ def _kind_before(doc: Doc, first: int, kinds: frozenset[str]) -> bool:
     while k >= 0 and first - k <= 4 and doc[k].lower_ in _KIND_OPENERS:
         k -= 1
     return k >= 0 and doc[k].is_lower and doc[k].lower_ in kinds
+
+
+def _works_before(doc: Doc, first: int, rules: EntityRules) -> bool:
+    """Round 14: a lower-case plural word for works ends right before the list starting at token
+    ``first``, followed by "such as", "like" or "including" ("films such as X", "hits including X")."""
+    k = first - 1
+    while k >= 0 and first - k <= 3 and doc[k].lower_ in _KIND_OPENERS - {","}:
+        k -= 1
+    return k < first - 1 and k >= 0 and doc[k].is_lower and doc[k].lower_ in rules.spans.work_plurals
 
 
 def _bare_and(doc: Doc, sp: Span, s: int, e: int) -> bool:
@@ -237,10 +252,11 @@ def listed_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         if _kind_before(doc, min([m[0] for m in members] + [sp.start]), kinds):
             continue  # "stars such as X and Y": the list names its kind
-        if not all(_member_ok(doc, s, e, m, label, people, rules) for s, e, m in members):
+        named_kind = label == "WORK_OF_ART" and _works_before(doc, min([m[0] for m in members] + [sp.start]), rules)
+        if not all(_member_ok(doc, s, e, m, label, people, rules, named_kind) for s, e, m in members):
             continue  # a list of mixed kinds
         for s, e, m in members:
-            if m is not None and (m.label_ == label or m.id_ not in _MODEL_REASONS):
+            if m is not None and (m.label_ == label or m.id_ not in (_MODEL_REASONS | _VOTED if named_kind else _MODEL_REASONS)):
                 continue
             if m is None and (label == "PRODUCT" or e - s == 1):
                 continue  # a name the model missed: not in a list of products, not one word
