@@ -94,6 +94,8 @@ def cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
         return "strong"
     if phrase_before(doc, i, rules.works.title_cue_in) or _role_as(doc, i, rules) or _award_before(doc, i, rules):
         return "weak"
+    if _cue_verb(doc, i, prev, rules):
+        return "weak"  # round 14: "stars in and co-wrote X", "directed X", "tuned into X"
     if _weak_of(doc, i, rules):
         return "weak"  # round 10: "a new version of X", "an episode of X", "a production of X"
     if _cue_noun(doc, i, rules):
@@ -105,6 +107,15 @@ def cue_at(doc: Doc, i: int, rules: EntityRules) -> str | None:
             rules.work_cue_before | rules.spans.work_cue_extra | rules.works.title_cue_comma):
         return "comma"  # "their new album, Quiet Hours."
     return None
+
+
+def _cue_verb(doc: Doc, i: int, prev: str, rules: EntityRules) -> bool:
+    """Round 14: a verb of ``title_cue_verbs`` ("co-wrote", "directed", "tuned into") ends right before
+    token i (a hyphenated word whole), and token i is no courtesy title ("directed Mr Vosk to ...")."""
+    verbs = rules.works.title_cue_verbs
+    if not verbs or doc[i].text in rules.titles:
+        return False
+    return prev.lower() in verbs or phrase_before(doc, i, [tuple(v.split()) for v in verbs if " " in v])
 
 
 def _weak_of(doc: Doc, i: int, rules: EntityRules) -> bool:
@@ -262,11 +273,15 @@ def cut_at_names(doc: Doc, i: int, end: int, spans: list[Span], rules: EntityRul
     for sp in spans:
         if i + 1 < sp.start < end:
             k = sp.start - 1 if doc[sp.start - 1].lower_ != "the" else sp.start - 2
-            if k > i and doc[k].lower_ in _PLACE_WORDS:
-                cut = min(cut, k)
+            if k > i and (doc[k].lower_ in _PLACE_WORDS or (doc[k].lower_ == "with" and sp.label_ == "PERSON")):
+                cut = min(cut, k)  # round 14: "co-wrote X with [Ann Vosk]": the co-writer
     for k in range(i + 1, cut - 1):
         if doc[k].lower_ in _PLACE_WORDS and doc[k].is_lower and doc[k + 1].like_num:
             cut = min(cut, k)  # round 9: "Harbour Lane in 1999": a year after the title
+            break
+        if (doc[k].lower_ == "with" and doc[k].is_lower and k + 2 < cut and is_first_name(doc[k + 1].text)
+                and capitalised(doc[k + 2])):
+            cut = min(cut, k)  # round 14: "co-wrote X with June Carter Cash": a person's full name after "with"
             break
     while cut > i + 1 and not (doc[cut - 1].is_title or doc[cut - 1].is_upper or doc[cut - 1].like_num):
         cut -= 1
