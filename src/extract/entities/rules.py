@@ -135,14 +135,14 @@ WORK_LISTS = {"title_cue_in": True, "title_cue_of": True, "award_roles": False, 
               "programme_nouns": False, "title_cue_credit_of": True, "credit_words_strong": False,
               "best_named_verbs": True, "best_won_verbs": True, "best_work_nouns": False, "best_screen_nouns": False,
               "predicate_verbs": True, "predicate_work_nouns": False, "title_naming_verbs": False,
-              "award_sentence_words": False, "title_cue_verbs": False}
+              "award_sentence_words": False, "title_front_words": False, "title_cue_verbs": False}
 #: lists a word file may leave out (round 5: platforms, makers and model words; empty when absent)
 WORK_LISTS_OPTIONAL = ("platforms", "makers", "model_words", "model_trims", "apposition_heads", "apposition_next",
                        "model_nouns", "vehicle_nouns", "not_model_codes", "road_words", "role_openers",
                        "launch_verbs", "programme_nouns", "title_cue_credit_of", "credit_words_strong",
                        "best_named_verbs", "best_won_verbs", "best_work_nouns", "best_screen_nouns",
                        "predicate_verbs", "predicate_work_nouns", "title_naming_verbs",
-                       "award_sentence_words", "title_cue_verbs")
+                       "award_sentence_words", "title_front_words", "title_cue_verbs")
 
 
 @dataclass(frozen=True)
@@ -185,6 +185,7 @@ class WorkWords:
     predicate_work_nouns: frozenset[str]  # the noun of that predicate
     title_naming_verbs: frozenset[str]  # "a track called X" (a word for a work before the verb)
     award_sentence_words: frozenset[str]  # round 14 (works/awarded.py): a sentence about awards ("nominees", "category")
+    title_front_words: frozenset[str]  # round 14: a capitalised word before a title that is its first ("My Summer of Love")
     title_cue_verbs: frozenset[str]  # round 14: a verb before a title ("co-wrote X", "directed X", "tuned into X")
 
 

@@ -119,7 +119,7 @@ from .dated import dated_titles  # round 13: "The Crucible (1997)"
 from .joined import joined_titles  # round 13: "the album Hopes and Fears"
 from .awarded import awarded_titles  # round 14: "Charlize Theron for Monster"
 from .lists import listed_works, rival_works, split_joined_names  # round 12: relations (lists, rivals)
-from .titles import apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
+from .titles import title_fronts, apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
 __all__ = ["fix_works", "STEPS", "no_model", "coded_name", "cued_codes", "launch_before", "launched_code"]
 
@@ -140,4 +140,5 @@ STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     called_titles, sequel_titles, dated_titles, joined_titles, awarded_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
     listed_works, rival_works,  # round 12: lists.py
+    title_fronts,  # round 14: "for My Summer of Love"
 )

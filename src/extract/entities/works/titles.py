@@ -573,3 +573,23 @@ def headed_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]
         # name elsewhere ("the Wonder Woman movie" ... "the character of Wonder Woman")
         new.append(Span(doc, sp.start, sp.end, label="WORK_OF_ART", span_id=CUE if sp.label_ == "ORG" else HEADED))
     return replace_spans(spans, new)
+
+
+def title_fronts(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a capitalised word of ``title_front_words`` ("My", "The", "Your") right before a
+    WORK_OF_ART, after a lower-case word inside a sentence, is the title's first word ("for My Summer
+    of Love" where the model found "Summer of Love", "forthcoming venture The Rising"); not after "and"
+    or "or" (a list's member: "Iggy Pop and The B-52s"), nor where another span ends there."""
+    fronts = rules.works.title_front_words
+    if not fronts:
+        return spans
+    ends = {sp.end for sp in spans}
+    new = []
+    for sp in spans:
+        k = sp.start - 1
+        if (sp.label_ == "WORK_OF_ART" and k >= 1 and doc[k].text in fronts and doc[k].whitespace_
+                and not sentence_start(doc, k) and not line_start(doc, k) and doc[k - 1].is_lower
+                and doc[k - 1].lower_ not in {"and", "or", "nor"}
+                and k not in ends and not any(o.start <= k < o.end for o in spans)):
+            new.append(Span(doc, k, sp.end, label="WORK_OF_ART", span_id=sp.id_))
+    return replace_spans(spans, new)
