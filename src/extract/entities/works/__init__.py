@@ -117,7 +117,7 @@ from .programmes import (best_titles, bracketed_programmes, broadcaster_lists, c
 from .sequels import sequel_titles  # round 13: "Halo 2", "Shrek 2"
 from .dated import dated_titles  # round 13: "The Crucible (1997)"
 from .joined import joined_titles  # round 13: "the album Hopes and Fears"
-from .awarded import awarded_titles  # round 14: "Charlize Theron for Monster"
+from .awarded import awarded_titles, category_places  # round 14: "Charlize Theron for Monster", "award for Closer"
 from .lists import listed_works, rival_works, split_joined_names  # round 12: relations (lists, rivals)
 from .titles import title_fronts, apposed_titles, broadcast_titles, coordinated_titles, credited_titles, cued_titles, headed_titles, platform_titles, title_mentions
 
@@ -137,7 +137,7 @@ STEPS: tuple[Callable[[Doc, list[Span], EntityRules], list[Span]], ...] = (
     split_joined_names, misread_laws, event_name_mentions, bare_event_heads, awards_before_nouns, award_names, headed_awards,
     cued_titles, broadcast_titles, headed_titles, credited_titles, apposed_titles,
     owned_programmes, bracketed_programmes, broadcaster_lists, credit_of_titles, strong_credit_titles, best_titles, predicate_titles,
-    called_titles, sequel_titles, dated_titles, joined_titles, awarded_titles, title_mentions, coordinated_titles, known_products, after_product_words, versions,
+    called_titles, sequel_titles, dated_titles, joined_titles, awarded_titles, category_places, title_mentions, coordinated_titles, known_products, after_product_words, versions,
     platform_titles, models, maker_numbers, coded_models, roads,
     listed_works, rival_works,  # round 12: lists.py
     title_fronts,  # round 14: "for My Summer of Love"

@@ -9,6 +9,10 @@ report, not a grade or a medium first ("for Best Actress"), a place, a nationali
 broadcaster, nor a name before a possessive or a lower-case word for works; a subtitle after a
 colon keeps its "and" ("Door in the Mountain: New and Collected Poems").
 
+:func:`category_places`: a name the model read as a place right after an award category and "for"
+("a best supporting actor award for Closer") is the title where the gazetteer knows no such place
+and the article names it as a place nowhere else.
+
 Reads only words and their case, so it works on ``spacy.blank("en")`` with hand-set entities.
 """
 from __future__ import annotations
@@ -18,10 +22,10 @@ from spacy.tokens import Doc, Span
 from ..articles import is_sport
 from ..gazetteer import is_place
 from ..spans import title_run, with_subtitle
-from ..tokens import capitalised, replace_spans
+from ..tokens import POSSESSIVE, capitalised, replace_spans
 from .awards import award_event_words
 from .common import CUE, place_names, sentence_window, spans_over
-from .titles import _names_author as names_author, cut_at_names, org_as_title
+from .titles import _award_before as award_category_before, _names_author as names_author, cut_at_names, org_as_title
 
 #: labels of the model's that keep a name after "for" from being a title
 _NOT_TITLE = {"NORP", "LAW", "LANGUAGE", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -86,3 +90,24 @@ def awarded_titles(doc: Doc, spans: list[Span], rules) -> list[Span]:
         new.append(Span(doc, i, end, label="WORK_OF_ART", span_id=CUE))
     return replace_spans(spans, new)
 
+
+def category_places(doc: Doc, spans: list[Span], rules) -> list[Span]:
+    """Round 14: "a best supporting actor award for Closer", "best actress for Glassmoor": a name the
+    model read as a place (GPE, LOC) right after an award category and "for" is the title where the
+    gazetteer knows no such place and the article names it nowhere else as one (not "best
+    film for Britain"); a place of two words or more the gazetteer knows stays."""
+    if is_sport(doc, rules):
+        return spans
+    new = []
+    for sp in spans:
+        if sp.label_ not in _PLACES - {"FAC"} or sp.start < 3 or not award_category_before(doc, sp.start, rules):
+            continue
+        if is_place(sp.text) or sp.text in set(rules.home_nations) | set(rules.gpe_abbreviations):
+            continue
+        if sum(1 for o in spans if o.text == sp.text and o.label_ in _PLACES) != sum(
+                1 for o in spans if o.text == sp.text and o.label_ in _PLACES and award_category_before(doc, o.start, rules)):
+            continue  # a place elsewhere in the article, not after a category
+        if sp.end < len(doc) and (doc[sp.end].text in POSSESSIVE or capitalised(doc[sp.end])):
+            continue
+        new.append(Span(doc, sp.start, sp.end, label="WORK_OF_ART", span_id=CUE))
+    return replace_spans(spans, new)
