@@ -179,3 +179,44 @@ FIRST_NAMES = [
 @pytest.mark.parametrize("text, ents, expected, absent", FIRST_NAMES)
 def test_missed_first_names(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
+
+
+def _tagged(blank, text, ents, tags):
+    """A blank Doc with hand-set entities (surface, label) and tags ({word: tag}; others NNP/VBD/DT...)."""
+    doc = blank.make_doc(text)
+    for tok in doc:
+        tok.tag_ = tags.get(tok.text, "NNP" if tok.text[:1].isupper() else ("." if tok.is_punct else "NN"))
+    spans, pos = [], 0
+    for surface, label in ents:
+        start = text.index(surface, pos)
+        spans.append(doc.char_span(start, start + len(surface), label=label))
+        pos = start + len(surface)
+    doc.ents = spans
+    return doc
+
+
+SURNAMES_AS_PLURALS = [
+    # (text, hand-set entities, tags, expected count of PERSON "Cates")
+    ("Producer Gil Cates told reporters. Cates said the covers would go.", [("Gil Cates", "PERSON")],
+     {"Cates": "NNS", "said": "VBD", "told": "VBD", "would": "MD", "go": "VB"}, 1),
+    # no verb after the plural: a common noun, not the person
+    ("Producer Gil Cates told reporters. Cates of the old kind are rare.", [("Gil Cates", "PERSON")],
+     {"Cates": "NNS", "of": "IN", "told": "VBD", "are": "VBP"}, 0),
+]
+
+
+@pytest.mark.parametrize("text, ents, tags, count", SURNAMES_AS_PLURALS)
+def test_surname_tagged_as_plural(blank, text, ents, tags, count):
+    from extract.entities import ENTITY_LABELS, fix_entities
+
+    found = [(s.text, s.label_) for s in fix_entities(_tagged(blank, text, ents, tags)) if s.label_ in ENTITY_LABELS]
+    assert found.count(("Cates", "PERSON")) == count, found
+
+
+def test_a_common_plural_is_no_surname(blank):
+    from extract.entities import ENTITY_LABELS, fix_entities
+
+    text = "The director Tom Party People spoke. People have ideas about it."
+    doc = _tagged(blank, text, [("Tom Party People", "PERSON")], {"People": "NNS", "have": "VBP", "spoke": "VBD"})
+    found = [(s.text, s.label_) for s in fix_entities(doc) if s.label_ in ENTITY_LABELS]
+    assert ("People", "PERSON") not in found, found

@@ -28,7 +28,9 @@ beside "Jonatan Johansson"), where the model read it as an organisation, a place
 Round 14: people the model read as organisations in a list of people, before ", who" or a verb of
 speech and a colon are PERSONs (:func:`.voting.people_by_context`), before the surnames are read, so
 the surname alone follows ("Blanchett"); a name with an apposition headed by a word for a settlement
-("Cuyo, a 50-family community") is a GPE at every mention (:func:`.places.settlements`).
+("Cuyo, a 50-family community") is a GPE at every mention (:func:`.places.settlements`); a surname
+alone that the tagger read as a plural noun ("Cates said", NNS) is still spread as the PERSON where
+a verb follows it.
 
 The vote runs before the surname rule, so a full name the vote makes a PERSON gives its surname
 (and the words after its first name: "Le Bon"); a one-word name an ORG cue marks is no surname
@@ -40,7 +42,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import is_country, is_place
+from .gazetteer import is_common_word, is_country, is_place
 from .names import extend_person, full_name_words, persons_full_name
 from .rules import LABELS, EntityRules
 from .firms import listed_firms, short_forms
@@ -137,7 +139,8 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         label = known.get(t.text)
         if (label and t.i not in taken and (capitalised(t) or t.is_upper)
                 and not _in_name_run(doc, t.i, taken, label)
-                and (t.tag_ in {"NNP", "NNPS"} or (label == "NORP" and t.tag_ == "JJ"))
+                and (t.tag_ in {"NNP", "NNPS"} or (label == "NORP" and t.tag_ == "JJ")
+                     or (t.text in surnames and t.tag_ == "NNS" and _verb_after(doc, t.i)))
                 and not all_caps_line(doc, t.i, t.i + 1)):
             s, e = t.i, t.i + 1
             if label == "PERSON":  # "A Jones", "R de Marigny"
@@ -147,6 +150,17 @@ def relabel(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     if added:
         out = sorted(out + added, key=lambda sp: sp.start)
     return out
+
+
+#: a plural this common (wordfreq Zipf) is the English word, not a surname ("People" of "24 Hour Party
+#: People"; "Jones" is 4.7, "Davies" 3.9)
+_PLURAL_ZIPF = 5.0
+
+
+def _verb_after(doc: Doc, i: int) -> bool:
+    """Round 14: a verb right after token i, which is no common English word: a person's surname the
+    tagger read as a plural noun ("Cates said", tagged NNS) is still the person's there."""
+    return i + 1 < len(doc) and doc[i + 1].tag_.startswith("VB") and not is_common_word(doc[i].text, _PLURAL_ZIPF)
 
 
 def _people_and_regions(doc: Doc, spans: list[Span], surnames: set[str], rules: EntityRules) -> list[Span]:
