@@ -11,7 +11,9 @@ ninth and tenth development sets, checked on BBC articles numbered 300 and up
   which has a client", "Highfield said that it intends", "Balco founder X", "a part of X")
   (:func:`extract.entities.firms.body_cue`);
 * a broadcaster's channel named by a number is one ORG ("BBC One", "Channel 4", "Five Live")
-  (:func:`extract.entities.orgs.channel_names`).
+  (:func:`extract.entities.orgs.channel_names`);
+* the capitalised words before "newspaper" or "magazine" are the paper's whole name ("told To Vima
+  newspaper") (:func:`extract.entities.orgs.paper_names`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 some end to end with the installed model.
@@ -171,12 +173,38 @@ def test_a_channel_named_by_a_number_is_one_org(labels_hold, text, ents, expecte
     labels_hold(text, ents, expected, absent)
 
 
+PAPERS = [
+    # the model's span cut short or read as a product, a name it missed
+    ('"We will compete again," Vardou told To Brasko newspaper.', [("Vardou", "PERSON"), ("Brasko", "PRODUCT")],
+     [("To Brasko", "ORG")], [("Brasko", "PRODUCT")]),
+    ("They came second in the Q magazine poll.", [], [("Q", "ORG")], []),
+    ("In 1970, Tarvo weekly magazine gave him an award.", [], [("Tarvo", "ORG")], []),
+]
+
+NOT_PAPERS = [
+    # a nationality or a place before the word (the name follows it), an owner's 's, "The", a common abbreviation
+    ("He told Dutch newspaper Tarvo Dagblad.", [("Dutch", "NORP")], [("Dutch", "NORP")], [("Dutch", "ORG")]),
+    ("It topped Brasko's weekly charts.", [("Brasko", "ORG")], [("Brasko", "ORG")], []),
+    ("The paper said so. The magazine agreed.", [], [], [("The", "ORG")]),
+    ("They are useful, not just for PC magazine editors.", [], [], [("PC", "ORG")]),
+    # a longer name runs past the words
+    ("A poll for the News of the Tarn newspaper says so.", [("News of the Tarn", "ORG")],
+     [("News of the Tarn", "ORG")], [("Tarn", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", PAPERS + NOT_PAPERS)
+def test_the_words_before_newspaper_are_the_paper_s_name(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
 def test_the_round14_lists_are_package_data():
     words = firm_words()
     assert "Cooperative" in words.bracket_heads and "Centre" in words.bracket_heads
     assert "PM" in words.not_body_acronyms
     assert "intends" in words.body_verbs and "part of" in words.body_phrases_before
     assert "Channel" in words.channel_fronts and "One" in words.channel_numbers
+    assert "newspaper" in words.paper_nouns
 
 
 @pytest.fixture(scope="module")
