@@ -244,3 +244,33 @@ def test_round14_category_places(labels_hold, text, ents, expected, absent):
     """"a best supporting actor award for Closer" (GPE): after an award category, a name the gazetteer
     knows as no place and the article names as none elsewhere is a WORK_OF_ART."""
     labels_hold(text, ents, expected, absent)
+
+
+SECOND_TITLES = [
+    # one cue, two titles the model read as one span over "and"
+    ("She has two nods for her roles in Night of the Glass Kettle and Tarn Lights this year.",
+     [("Night", "ORG"), ("Glass Kettle and Tarn Lights", "FAC")],
+     [("Night of the Glass Kettle", "WORK_OF_ART"), ("Tarn Lights", "WORK_OF_ART")],
+     [("Glass Kettle and Tarn Lights", "FAC")]),
+    # a span that starts with the title and runs on is left alone; a place is no second title
+    ("He had a role in Tarn Lights and Glassmoor Council plans.", [("Tarn Lights and Glassmoor Council", "ORG")],
+     [], [("Glassmoor Council", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", SECOND_TITLES)
+def test_round14_second_title_after_one_cue(labels_hold, text, ents, expected, absent):
+    """"her roles in A of the [B and C]": the model's span over "and" holds the cued title's end and a
+    second title; both are WORK_OF_ART."""
+    labels_hold(text, ents, expected, absent)
+
+
+def test_round14_title_front_after_parser_sentence_start():
+    """"for My Summer of Love": a lower-case word before the front, so a parser's guess of a sentence
+    start there does not keep it out."""
+    from extract.entities.rules import load_rules
+    from extract.entities.works.titles import title_fronts
+    doc = _doc("They were named best newcomer for My Glass Summer at the gala.", [("Glass Summer", "WORK_OF_ART")])
+    doc[6].is_sent_start = True
+    found = [(sp.text, sp.label_) for sp in title_fronts(doc, list(doc.ents), load_rules())]
+    assert ("My Glass Summer", "WORK_OF_ART") in found

@@ -246,13 +246,32 @@ def cued_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
         end = max(run or i, first.end if first is not None else i)
         end = cut_at_names(doc, i, with_subtitle(doc, end, rules), spans, rules)
         old = list({(sp.start, sp.end): sp for k in range(i, end) if (sp := by_token.get(k))}.values())
+        second = _second_title(doc, i, end, old, rules)
+        if second is not None:
+            old = [sp for sp in old if sp.end <= end] + [Span(doc, sp.start, end, label=sp.label_) for sp in old
+                                                          if sp.end > end]
         if end == i or any(sp.end > end for sp in old) or not _is_title(doc, i, end, old, strength, rules, spans,
                                                                         over_org=True):
             continue
         if all(sp.label_ == "WORK_OF_ART" and (sp.start, sp.end) == (i, end) for sp in old) and old:
             continue
         new.append(Span(doc, i, end, label="WORK_OF_ART", span_id=CUE))
+        if second is not None:
+            new.append(second)
     return replace_spans(spans, new)
+
+
+def _second_title(doc: Doc, i: int, end: int, old: list[Span], rules: EntityRules) -> Span | None:
+    """Round 14: "her roles in Eternal Sunshine of the [Spotless Mind and Finding Neverland]": a span
+    of the model's that starts inside the cued title and runs on over "and" and a second capitalised
+    title to its own end holds two titles after one cue; the second, a WORK_OF_ART, or None."""
+    over = [sp for sp in old if sp.end > end]
+    if len(over) != 1 or over[0].start <= i or end + 1 >= len(doc) or doc[end].lower_ not in {"and", "&"}:
+        return None
+    sp = over[0]
+    if sp.label_ not in _MISREAD or title_run(doc, end + 1, rules, rules.spans.title_breakers) != sp.end:
+        return None
+    return Span(doc, end + 1, sp.end, label="WORK_OF_ART", span_id=CUE)
 
 
 def _whole_words(doc: Doc, end: int | None, rules: EntityRules) -> int | None:
@@ -588,7 +607,7 @@ def title_fronts(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     for sp in spans:
         k = sp.start - 1
         if (sp.label_ == "WORK_OF_ART" and k >= 1 and doc[k].text in fronts and doc[k].whitespace_
-                and not sentence_start(doc, k) and not line_start(doc, k) and doc[k - 1].is_lower
+                and not line_start(doc, k) and doc[k - 1].is_lower
                 and doc[k - 1].lower_ not in {"and", "or", "nor"}
                 and k not in ends and not any(o.start <= k < o.end for o in spans)):
             new.append(Span(doc, k, sp.end, label="WORK_OF_ART", span_id=sp.id_))
