@@ -97,7 +97,10 @@ def test_a_lower_case_party_name_is_an_error_naming_it():
                                 "role_heads", "chamber_names", "common_acronyms", "broadcaster_heads",
                                 "club_place_heads", "club_plural_verbs", "band_member_nouns",
                                 "event_heads_org", "religion_names", "name_heads_extra", "place_heads",
-                                "relabel_only_heads", "country_heads", "name_tail_openers", "name_small_words")}
+                                "relabel_only_heads", "country_heads", "name_tail_openers", "name_small_words",
+                                "bracket_heads", "not_body_acronyms", "body_verbs", "body_nouns_after",
+                                "body_nouns_possessed", "body_phrases_before", "channel_fronts", "channel_numbers",
+                                "paper_nouns")}
     data["party_names"] = ["labour"]
     with pytest.raises(Exception, match="party_names"):
         validate_firm_words(data)

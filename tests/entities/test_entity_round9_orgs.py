@@ -209,7 +209,11 @@ _ROUND12 = {"common_acronyms": [], "party_names": [], "broadcaster_heads": [], "
             "band_member_nouns": [], "event_heads_org": [], "religion_names": [],
             # round 13 (orgs.headed_orgs)
             "name_heads_extra": [], "place_heads": [], "relabel_only_heads": [], "country_heads": [],
-            "name_tail_openers": [], "name_small_words": []}
+            "name_tail_openers": [], "name_small_words": [],
+            # round 14 (orgs.bracket_names, acronym_bodies, channel_names, paper_names; firms.body_cue)
+            "bracket_heads": [], "not_body_acronyms": [], "body_verbs": [], "body_nouns_after": [],
+            "body_nouns_possessed": [], "body_phrases_before": [], "channel_fronts": [], "channel_numbers": [],
+            "paper_nouns": []}
 
 
 def test_firm_words_are_checked():

@@ -32,7 +32,7 @@ from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_
 from .names import full_name_words
 from .orgs import firm_words, maker_before
 from .rules import EntityRules
-from .tokens import POSSESSIVE, sentence_start
+from .tokens import POSSESSIVE
 from .works import coded_name, cued_codes, launched_code
 
 #: words joining the members of a list
