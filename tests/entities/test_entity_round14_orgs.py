@@ -13,7 +13,8 @@ ninth and tenth development sets, checked on BBC articles numbered 300 and up
 * a broadcaster's channel named by a number is one ORG ("BBC One", "Channel 4", "Five Live")
   (:func:`extract.entities.orgs.channel_names`);
 * the capitalised words before "newspaper" or "magazine" are the paper's whole name ("told To Vima
-  newspaper") (:func:`extract.entities.orgs.paper_names`).
+  newspaper") (:func:`extract.entities.orgs.paper_names`); "Daily", "Evening" or "Sunday" and a
+  capitalised word is a newspaper's name ("the Evening Standard") (:func:`extract.entities.orgs.front_papers`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 some end to end with the installed model.
@@ -195,6 +196,27 @@ NOT_PAPERS = [
 
 @pytest.mark.parametrize("text, ents, expected, absent", PAPERS + NOT_PAPERS)
 def test_the_words_before_newspaper_are_the_paper_s_name(labels_hold, text, ents, expected, absent):
+    labels_hold(text, ents, expected, absent)
+
+
+FRONT_PAPERS = [
+    # missed, read apart, read as a work; a place before it is inside
+    ("Pires told the Evening Tarnbury: he will stay.", [("Pires", "PERSON")], [("Evening Tarnbury", "ORG")], []),
+    ("The Sunday Brasket says the board met.", [("Brasket", "PERSON")], [("Sunday Brasket", "ORG")], [("Brasket", "PERSON")]),
+    ("He told the Daily Vellum: no.", [("Daily Vellum", "WORK_OF_ART")], [("Daily Vellum", "ORG")], []),
+    ("It was reported in the East Tarnish Daily Times last month.", [], [("East Tarnish Daily Times", "ORG")], []),
+]
+
+NOT_FRONT_PAPERS = [
+    # a programme, a name running on in capitals, a day's name after the front
+    ("He spoke on the Sunday Vellum programme.", [], [], [("Sunday Vellum", "ORG")]),
+    ("They watched Sunday Night Football together.", [], [], [("Sunday Night", "ORG")]),
+    ("He works Sunday Monday and Tuesday.", [], [], [("Sunday Monday", "ORG")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", FRONT_PAPERS + NOT_FRONT_PAPERS)
+def test_daily_evening_or_sunday_and_a_name_is_a_newspaper(labels_hold, text, ents, expected, absent):
     labels_hold(text, ents, expected, absent)
 
 

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 
 from .falsehits import generic_words, split_people
 from .gazetteer import is_country
-from .orgs import acronym_bodies, bracket_acronyms, channel_names, headed_orgs, paper_names
+from .orgs import acronym_bodies, bracket_acronyms, channel_names, front_papers, headed_orgs, paper_names
 from .rules import LABELS, EntityRules
 from .tokens import POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 
@@ -48,7 +48,7 @@ def known_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     out = bracket_acronyms(doc, headed_orgs(doc, laws(doc, same_titles(doc, out), rules), rules), rules)
     out = acronym_bodies(doc, out, rules)  # round 14: "The IAAF will decide"
     out = channel_names(doc, out)  # round 14: "broadcast on BBC One", "told Five Live"
-    out = paper_names(doc, out, rules)  # round 14: "told To Vima newspaper"
+    out = front_papers(doc, paper_names(doc, out, rules), rules)  # round 14: "told To Vima newspaper", "the Evening Standard"
     return generic_words(doc, split_people(doc, out))  # round 13, last: false hits
 
 

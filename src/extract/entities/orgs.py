@@ -936,3 +936,47 @@ def paper_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue  # "PC magazine editors": a common abbreviation, no name
         new.append(Span(doc, s, k, label="ORG", span_id=REASON))
     return replace_spans(spans, new)
+
+
+#: labels a newspaper's name overrules where the model read its words apart ("Sunday [Telegraph]" PERSON)
+_PAPER_PARTS = {"PERSON", "WORK_OF_ART", "FAC", "EVENT", "GPE", "NORP", "PRODUCT", "ORG"}
+
+
+def front_papers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
+    """Round 14: a newspaper named by "Daily", "Evening" or "Sunday" and one capitalised word,
+    or a newspaper's head word after it (``newspaper_fronts``, ``newspaper_heads`` of
+    entity_orgs.json: "the Evening Standard", "the Sunday Telegraph", "the Daily Record", "the
+    Newcastle Evening Chronicle") is an ORG where the model missed it or read its words apart
+    (GUIDELINES section 2: a name starting with Daily, Sunday or Evening is a newspaper's, a place
+    before the head included); the capitalised words right before it are inside ("East Anglian Daily
+    Times"; not "The", an owner's 's). Not a programme ("Sunday Live programme", "the Daily Show"),
+    a name running on in capitals ("Sunday Night Football"), nor where a span runs past the words."""
+    words = org_words()
+    by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
+    new = []
+    for t in doc:
+        i = t.i
+        if t.text not in words.newspaper_fronts or i + 1 >= len(doc) or not t.whitespace_:
+            continue
+        e = i + 2
+        if not (doc[i + 1].is_title and doc[i + 1].is_alpha) or doc[i + 1].text in _DAYS:
+            continue
+        if e < len(doc) and doc[e].text in words.newspaper_heads and doc[i + 1].whitespace_:
+            e += 1  # "Sunday Morning Post"
+        if e < len(doc) and doc[e - 1].whitespace_ and (doc[e].is_title or doc[e].is_upper) and doc[e].is_alpha:
+            continue  # "Sunday Night Football": a longer name
+        if e < len(doc) and (doc[e].lower_ in rules.show_words or doc[e - 1].lower_ in rules.show_words):
+            continue  # "Sunday Live programme", "the Daily Show"
+        s = i
+        while (s > 0 and doc[s - 1].whitespace_ and doc[s - 1].is_title and doc[s - 1].is_alpha
+               and doc[s - 1].text != "The" and not (sentence_start(doc, s - 1) and is_common_word(doc[s - 1].text))):
+            s -= 1  # "East Anglian", "Newcastle"
+            if sentence_start(doc, s):
+                break
+        inside = {by_token[k] for k in range(s, e) if k in by_token}
+        if any(sp.start < s or sp.end > e or sp.label_ not in _PAPER_PARTS for sp in inside):
+            continue
+        if any(sp.label_ == "ORG" and (sp.start, sp.end) == (s, e) for sp in inside):
+            continue
+        new.append(Span(doc, s, e, label="ORG", span_id=REASON))
+    return replace_spans(spans, new)
