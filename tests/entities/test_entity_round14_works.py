@@ -274,3 +274,27 @@ def test_round14_title_front_after_parser_sentence_start():
     doc[6].is_sent_start = True
     found = [(sp.text, sp.label_) for sp in title_fronts(doc, list(doc.ents), load_rules())]
     assert ("My Glass Summer", "WORK_OF_ART") in found
+
+
+ONE_WORD_MENTIONS = [
+    # a one-word title a cue marked, missed by the model inside a later sentence
+    ("Glassmoor, a wine-tasting comedy, is up for six awards. It was said by Glassmoor producer Ann Vosk.",
+     [("Ann Vosk", "PERSON")], [("Glassmoor", "WORK_OF_ART")], []),
+    # not at a sentence's start, not after a capitalised word, not before a word for works
+    ("Glassmoor, a wine-tasting comedy, is up for six awards. Glassmoor is long.", [], [], []),
+    ("Glassmoor, a wine-tasting comedy, won. She met Dr Glassmoor there.", [], [], []),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", ONE_WORD_MENTIONS)
+def test_round14_one_word_title_missed_mentions(labels_hold, text, ents, expected, absent):
+    """A one-word title's mention the model missed is a WORK_OF_ART inside a sentence after a lower-case word."""
+    found = labels_hold(text, ents, expected, absent)
+    assert sum(1 for t, label in found if t == "Glassmoor" and label == "WORK_OF_ART") == (2 if expected else 1)
+
+
+
+def test_round14_one_word_mention_not_a_pronoun_or_acronym(labels_hold):
+    """A one-word title's missed mentions: not "I", not a word in capitals."""
+    found = labels_hold("The game I, a thriller about QXT, sold well. Fans said I liked it and QXT rose.", [], [], [])
+    assert ("I", "WORK_OF_ART") not in found and ("QXT", "WORK_OF_ART") not in found

@@ -358,7 +358,8 @@ def credited_titles(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
 def title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     """A title a cue marked is a WORK_OF_ART at its other mentions: spans with its words (or
     its words without the leading article, which then comes in where the text has it), and
-    for a title of two words or more also mentions the model missed."""
+    for a title of two words or more also mentions the model missed (round 14: a one-word title's
+    too, after a lower-case word inside a sentence)."""
     titles: set[tuple[str, ...]] = set()
     written: set[tuple[str, ...]] = set()  # as written, with a leading article ("The Aviator")
     for sp in spans:
@@ -386,6 +387,13 @@ def title_mentions(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
             if (tok.text == words[0] and span_words(doc[tok.i:end]) == words
                     and not any(k in taken for k in range(tok.i, end)) and _stands_alone(doc, tok.i, end)):
                 new.append(title_with_article(doc, tok.i, end, MENTION))
+        if ((tok.text,) in titles and tok.i not in taken and tok.i > 0 and doc[tok.i - 1].is_lower
+                and len(tok.text) > 1 and tok.is_alpha and not tok.is_upper  # not "I", "HSDPA", "CD"
+                and not sentence_start(doc, tok.i) and _stands_alone(doc, tok.i, tok.i + 1)
+                and not _names_author(doc, tok.i + 1, rules)):
+            new.append(Span(doc, tok.i, tok.i + 1, label="WORK_OF_ART", span_id=MENTION))
+            # round 14: a one-word title the model missed, inside a sentence after a lower-case word
+            # ("said Sideways producer Michael London")
     return replace_spans(spans, new)
 
 
@@ -458,7 +466,7 @@ def _missed_apposed(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Spa
             continue  # the end of a longer name
         text = doc[start:e].text
         if (doc[start].text in rules.titles or (e - start >= 2 and is_first_name(doc[start].text))
-                or text in rules.works.not_titles or is_place(text) or text in rules.broadcasters):
+                or text in rules.works.not_titles or is_place(text) or text in rules.broadcasters or text == "I"):
             continue
         new.append(Span(doc, start, e, label="WORK_OF_ART", span_id=APPOSED))
     return new
