@@ -293,6 +293,31 @@ def test_round14_one_word_title_missed_mentions(labels_hold, text, ents, expecte
     assert sum(1 for t, label in found if t == "Glassmoor" and label == "WORK_OF_ART") == (2 if expected else 1)
 
 
+PLACE_MEMBERS = [
+    # a member the model read as a place the gazetteer does not know, in a list with a marked title
+    ("Also nominated are the comedy Tarn Lights, Night Orchard and Kettle State.",
+     [("Tarn Lights", "ORG"), ("Night Orchard", "PERSON"), ("Kettle State", "GPE")],
+     [("Kettle State", "WORK_OF_ART"), ("Night Orchard", "WORK_OF_ART")], [("Kettle State", "GPE")]),
+    # a place the gazetteer knows keeps the list mixed: left alone
+    ("Also nominated are the comedy Tarn Lights, Night Orchard and Chicago.",
+     [("Tarn Lights", "ORG"), ("Night Orchard", "PERSON"), ("Chicago", "GPE")],
+     [("Chicago", "GPE")], [("Chicago", "WORK_OF_ART")]),
+]
+
+
+@pytest.mark.parametrize("text, ents, expected, absent", PLACE_MEMBERS)
+def test_round14_list_members_read_as_places(labels_hold, text, ents, expected, absent):
+    """"comedy Napoleon Dynamite, The Door in the Floor and Garden State" (GPE): a list member read as a
+    place the gazetteer does not know takes the list's WORK_OF_ART."""
+    labels_hold(text, ents, expected, absent)
+
+
+def test_round14_place_member_needs_a_list_with_commas(labels_hold):
+    """"single Black and White Town": a one-word title and a place-labelled name joined by "and" alone is
+    one title cut short, no list: the place label is not changed."""
+    labels_hold("The album follows single Kettle and White Tarn, which reached number six.",
+                [("Kettle", "WORK_OF_ART"), ("White Tarn", "LOC")], [], [("White Tarn", "WORK_OF_ART")])
+
 
 def test_round14_one_word_mention_not_a_pronoun_or_acronym(labels_hold):
     """A one-word title's missed mentions: not "I", not a word in capitals."""

@@ -55,7 +55,8 @@ WORK_SEEDS = {CUE, CREDIT, APPOSED, MENTION, "fix:work", "fix:mention", LISTED, 
 #: reasons of the spans whose PRODUCT label a cue or a word list gave
 PRODUCT_SEEDS = {KNOWN, VERSION, CODED, MODEL, PRODUCT_WORD, "fix:context", LISTED}
 #: labels a member may lose to the list's label (the model's reading)
-_TAKEN = {"WORK_OF_ART": {"PERSON", "ORG", "EVENT", "PRODUCT"},
+_TAKEN = {"WORK_OF_ART": {"PERSON", "ORG", "EVENT", "PRODUCT", "GPE", "LOC"},  # round 14: a place only
+          # where the gazetteer knows none (_member_ok): "comedy Napoleon Dynamite ... and Garden State"
           "PRODUCT": {"PERSON", "ORG", "GPE"}}
 #: reasons a member's label may come from: the model's, trimmed or split (a rule's label stands)
 _MODEL_REASONS = {"", "fix:trim", "fix:split"}
@@ -252,6 +253,8 @@ def listed_works(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         if _kind_before(doc, min([m[0] for m in members] + [sp.start]), kinds):
             continue  # "stars such as X and Y": the list names its kind
+        if any(m is not None and m.label_ in {"GPE", "LOC"} for _, _, m in members) and "," not in joined:
+            continue  # round 14: a place in a list only with commas ("Black and White Town": one title)
         named_kind = label == "WORK_OF_ART" and _works_before(doc, min([m[0] for m in members] + [sp.start]), rules)
         if not all(_member_ok(doc, s, e, m, label, people, rules, named_kind) for s, e, m in members):
             continue  # a list of mixed kinds
