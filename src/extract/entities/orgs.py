@@ -33,6 +33,19 @@ Round 13, after the vote (called from :mod:`.known`):
   missed them, cut them short or read them as something else (:func:`headed_orgs`);
 * an acronym in brackets right after an organisation's name ("Hindustan Aeronautics (HAL)") is an
   ORG, and so are its later mentions (:func:`bracket_acronyms`).
+
+Round 14, after the vote (called from :mod:`.known`):
+
+* a body's name and its short form in brackets, in either order, are both ORG ("the Bay Area
+  Laboratory Cooperative (Balco)", "Cepes (Peruvian Centre for Social Studies)"; :func:`bracket_names`),
+  and a country whose initials open the acronym is part of the name ("the United States Anti-Doping
+  Agency (USADA)"; :func:`country_fronts`);
+* an all-capitals word the model missed is an ORG when one mention reads as a body ("The IAAF will
+  decide", "suspended by the IAAF"; :func:`acronym_bodies`);
+* a channel named by a number is one ORG ("BBC One", "Channel 4", "Five Live"; :func:`channel_names`);
+* the capitalised words before "newspaper"/"magazine" are the paper's name ("told To Vima
+  newspaper"; :func:`paper_names`), and so are "Daily"/"Evening"/"Sunday" and a capitalised word
+  ("the Evening Standard"; :func:`front_papers`).
 """
 from __future__ import annotations
 
@@ -950,7 +963,9 @@ def front_papers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
     (GUIDELINES section 2: a name starting with Daily, Sunday or Evening is a newspaper's, a place
     before the head included); the capitalised words right before it are inside ("East Anglian Daily
     Times"; not "The", an owner's 's). Not a programme ("Sunday Live programme", "the Daily Show"),
-    a name running on in capitals ("Sunday Night Football"), nor where a span runs past the words."""
+    a name running on in capitals ("Sunday Night Football"), a person the model found after the
+    front word ("He said Sunday Brisk was late"; a newspaper's head word read as a person is no such:
+    "Sunday [Telegraph]"), nor where a span runs past the words."""
     words = org_words()
     by_token = {i: sp for sp in spans for i in range(sp.start, sp.end)}
     new = []
@@ -978,5 +993,7 @@ def front_papers(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
             continue
         if any(sp.label_ == "ORG" and (sp.start, sp.end) == (s, e) for sp in inside):
             continue
+        if any(sp.label_ == "PERSON" and sp[-1].text not in words.newspaper_heads for sp in inside):
+            continue  # "He said Sunday Brisk was late": a person after a day, not "Sunday [Telegraph]"
         new.append(Span(doc, s, e, label="ORG", span_id=REASON))
     return replace_spans(spans, new)
