@@ -48,13 +48,13 @@ from .rules import LABELS, EntityRules
 from .firms import listed_firms, short_forms
 from .initials import initial_names
 from .articles import is_sport
-from .labelcues import (CUE_TARGETS, HYPHENS, ROLE_TARGETS, cue_label, is_demonym, name_heads,
+from .labelcues import (CUE_TARGETS, ROLE_TARGETS, cue_label, is_demonym, name_heads,
                         party_word, role_before)
 from .missed import common_words, coordinated_orgs, cued_names
 from .places import settlements, towns_after_prepositions
 from .standards import standard_acronyms
 from .teams import teams
-from .tokens import all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
+from .tokens import HYPHENS, all_caps_line, attached, capitalised, proper, sentence_start, taken_tokens
 from .voting import first_name_evidence, people_by_context, vote
 
 __all__ = ["relabel", "acronyms", "plural_products", "vote", "first_name_evidence", "ROLE_TARGETS", "is_demonym",
@@ -290,7 +290,7 @@ def _in_name_run(doc: Doc, i: int, taken: set[int], label: str) -> bool:
             n = doc[j]
             if j in taken and not n.is_punct:
                 return True
-            if n.text in {"-", "‐"} and (attached(n, doc[i]) if j < i else attached(doc[i], n)):
+            if n.text in HYPHENS and (attached(n, doc[i]) if j < i else attached(doc[i], n)):
                 return True
             if j < i and label != "PERSON" and n.is_lower and n.lower_ in {"de", "du", "des", "of", "la", "le", "del"}:
                 return True

@@ -45,7 +45,7 @@ from .consistency import ROLE_TARGETS, is_demonym, is_sport, name_heads, party_w
 from .gazetteer import is_country, is_first_name, is_place, org_words
 from .orgs import firm_labels
 from .rules import LABELS, EntityRules, LabelCues
-from .tokens import POSSESSIVE, all_caps_line, proper, replace_spans, sentence_start, taken_tokens
+from .tokens import HYPHENS_AND_EN_DASH, POSSESSIVE, all_caps_line, proper, replace_spans, sentence_start, taken_tokens
 
 #: labels a nationality alone never has
 _NOT_NORP = {"ORG", "PERSON", "GPE", "FAC", "LOC", "PRODUCT", "WORK_OF_ART", "EVENT"}
@@ -166,7 +166,7 @@ def hyphened_countries(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
                 and not is_place(sp.text) and not is_country(sp.text)):
             new += [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
                     Span(doc, sp.end - 1, sp.end, label="GPE", span_id="fix:split")]
-        if (sp.label_ in LABELS and len(sp) == 3 and sp[1].text in {"-", "‐", "–"}
+        if (sp.label_ in LABELS and len(sp) == 3 and sp[1].text in HYPHENS_AND_EN_DASH
                 and _country(sp[0].text, rules) and _country(sp[2].text, rules)):
             new += [Span(doc, sp.start, sp.start + 1, label="GPE", span_id="fix:split"),
                     Span(doc, sp.end - 1, sp.end, label="GPE", span_id="fix:split")]
@@ -208,7 +208,7 @@ def _people_not_language(doc: Doc, sp: Span, rules: EntityRules) -> bool:
             return False
         return nxt.tag_[:2] in {"NN", "JJ"} if nxt.tag_ else not nxt.is_stop
     before = doc[sp.start - 1].lower_ if sp.start > 0 else ""
-    return before == "the" and (nxt is None or (nxt.is_punct and nxt.text not in {"-", "‐", "–"}))
+    return before == "the" and (nxt is None or (nxt.is_punct and nxt.text not in HYPHENS_AND_EN_DASH))
 
 
 def _own_words(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> Span:

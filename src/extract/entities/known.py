@@ -30,7 +30,7 @@ from .falsehits import generic_words, split_people
 from .gazetteer import is_country
 from .orgs import acronym_bodies, bracket_acronyms, channel_names, front_papers, headed_orgs, paper_names
 from .rules import LABELS, EntityRules
-from .tokens import POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
+from .tokens import HYPHENS, POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 
 
 def known_labels(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span]:
@@ -143,7 +143,7 @@ def _law_front(doc: Doc, h: int, rules: EntityRules) -> int:
 
 def _hyphen_joined(doc: Doc, k: int) -> bool:
     """Token k is a hyphen joining the words on its sides ("Anglo-Irish")."""
-    return (doc[k].text in {"-", "‐"} and 0 < k < len(doc) - 1 and not doc[k].whitespace_
+    return (doc[k].text in HYPHENS and 0 < k < len(doc) - 1 and not doc[k].whitespace_
             and not doc[k - 1].whitespace_)
 
 

@@ -52,7 +52,7 @@ from .rules import EntityRules, LabelCues
 from .gazetteer import available, is_british_town, is_country, is_place, org_words
 from .firms import body_cue, brand_cue, maker_cue, role_at_cue
 from .works import no_model
-from .tokens import POSSESSIVE, all_caps_line, attached, capitalised, sentence_start
+from .tokens import HYPHENS, POSSESSIVE, all_caps_line, attached, capitalised, sentence_start
 
 
 def name_heads(rules: EntityRules) -> frozenset[str]:
@@ -99,7 +99,7 @@ def cue_label(doc: Doc, sp: Span, rules: EntityRules, spans: list[Span] = ()) ->
             return "GPE"
         if phrase_before(doc, s) & rules.place_cue_before or _copula_place(doc, e, rules):
             return "GPE"
-        if (nxt is not None and nxt.text in {"-", "‐"} and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
+        if (nxt is not None and nxt.text in HYPHENS and e + 1 < len(doc) and doc[e + 1].lower_ == "based"
                 and attached(doc[e - 1], nxt)):
             return "GPE"
         if _site_place(doc, sp):
@@ -217,7 +217,7 @@ def _modifies_next(doc: Doc, e: int, rules: EntityRules) -> bool:
     if e >= len(doc):
         return False
     nxt = doc[e]
-    if nxt.text in {"-", "‐"}:
+    if nxt.text in HYPHENS:
         return True
     if not (nxt.is_lower and nxt.is_alpha):
         return False
@@ -253,7 +253,6 @@ def _person_cue(doc: Doc, sp: Span, rules: EntityRules, cues: LabelCues) -> bool
 
 #: labels a role word before the name overrules
 ROLE_TARGETS = {"ORG", "GPE", "FAC", "LOC"}
-HYPHENS = {"-", "‐"}
 
 
 def role_before(doc: Doc, sp: Span, rules: EntityRules, heading: bool = False) -> bool:
@@ -291,7 +290,7 @@ def _product_word_after(doc: Doc, e: int, rules: EntityRules) -> bool:
         tok = doc[k]
         if tok.text in rules.product_cue_after:
             return k > e + 1
-        if not (tok.is_lower or tok.text in {"-", "‐"}):
+        if not (tok.is_lower or tok.text in HYPHENS):
             return False
     return False
 
@@ -304,7 +303,7 @@ def org_cue(doc: Doc, sp: Span, cues: LabelCues) -> bool:
         after = {doc[e + 1].lower_, doc[e + 1:e + 3].text.lower()}  # "shares", "chief executive"
         if after & cues.org_cue_possessed:
             return True
-    if (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in {"-", "‐"}
+    if (s >= 2 and doc[s - 1].lower_ == "based" and doc[s - 2].text in HYPHENS
             and attached(doc[s - 2], doc[s - 1])):
         return True
     return apposition_head(doc, e) in org_words().org_apposition_nouns
@@ -326,7 +325,7 @@ def apposition_head(doc: Doc, e: int, longest: int = 7) -> str | None:
     ends = org_words().apposition_ends
     for j in range(e + 2, min(e + 2 + longest, len(doc) + 1)):
         tok = doc[j] if j < len(doc) else None
-        if tok is not None and (tok.text in POSSESSIVE or (tok.text in {"-", "‐"} and attached(doc[j - 1], tok))):
+        if tok is not None and (tok.text in POSSESSIVE or (tok.text in HYPHENS and attached(doc[j - 1], tok))):
             continue  # "the UK's", "second-largest"
         if tok is None or tok.is_punct or tok.is_space or (tok.is_lower and tok.lower_ in ends):
             if j == e + 3 and tok is not None and tok.lower_ in ends and tok.lower_ in _CLAUSE_VERBS:
@@ -334,7 +333,7 @@ def apposition_head(doc: Doc, e: int, longest: int = 7) -> str | None:
             return last
         if not (tok.is_alpha or tok.like_num):
             return None
-        if doc[j - 1].text in {"-", "‐"} and attached(doc[j - 1], tok) and last:
+        if doc[j - 1].text in HYPHENS and attached(doc[j - 1], tok) and last:
             last = f"{last}-{tok.lower_}"  # "film-maker": the compound is the head, not "maker"
         else:
             last = tok.lower_ if tok.is_lower else ""  # a capitalised head names something else ("the Russian Federation")

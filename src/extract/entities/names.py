@@ -12,7 +12,7 @@ from spacy.util import filter_spans
 
 from .gazetteer import is_common_word, is_first_name, org_words
 from .rules import LABELS, EntityRules
-from .tokens import (FUNCTION_TAGS, JOINERS, POSSESSIVE, apostrophe_name, attached, has_upper_after,
+from .tokens import (HYPHENS, FUNCTION_TAGS, JOINERS, POSSESSIVE, apostrophe_name, attached, has_upper_after,
                      is_break, is_space, sentence_start, taken_tokens)
 
 
@@ -103,7 +103,7 @@ def extend_person(doc: Doc, start: int, end: int, taken: set[int], rules: Entity
             end = j + 1
             continue
         # hyphen-joined part "Tan-" + "Mullins"
-        if (end + 1 < len(doc) and tok.text in {"-", "‐"} and attached(doc[end - 1], tok)
+        if (end + 1 < len(doc) and tok.text in HYPHENS and attached(doc[end - 1], tok)
                 and attached(tok, doc[end + 1]) and doc[end + 1].is_title and end + 1 not in taken):
             end += 2
             continue
@@ -124,7 +124,7 @@ def extend_person(doc: Doc, start: int, end: int, taken: set[int], rules: Entity
                 and (len(doc[j - 1].text.rstrip(".")) == 1 or not sentence_start(doc, j - 1))):
             start = j - 1
             continue
-        if (start > 1 and prev.text in {"-", "‐"} and attached(prev, doc[start])
+        if (start > 1 and prev.text in HYPHENS and attached(prev, doc[start])
                 and attached(doc[start - 2], prev) and doc[start - 2].is_title
                 and start - 2 not in taken):
             start -= 2

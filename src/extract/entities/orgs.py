@@ -59,7 +59,8 @@ from ..resources import ListOf, Record, load
 from .articles import is_sport
 from .gazetteer import is_common_word, is_country, is_first_name, is_place, org_words
 from .rules import LABELS, EntityRules, check_cases
-from .tokens import POSSESSIVE, all_caps_line, attached, capitalised, replace_spans, sentence_start, taken_tokens
+from .tokens import (HYPHENS, POSSESSIVE, all_caps_line, attached, capitalised, replace_spans, sentence_start,
+                     taken_tokens)
 
 FIRMS_FILE = "entity_firms.json"
 #: key of entity_firms.json -> whether its entries are lower-case words (False: capitalised; None: names
@@ -131,7 +132,6 @@ _FIRM_WORD_TARGETS = {"NORP", "PRODUCT"}
 #: labels "X maker" and a capital inside a word overrule
 _MAKER_TARGETS = {"PERSON", "NORP", "GPE", "PRODUCT", "FAC", "WORK_OF_ART", "LOC"}
 _CAMEL_TARGETS = {"PERSON", "NORP", "GPE"}
-_HYPHENS = {"-", "‐"}
 
 
 def _word_before(doc: Doc, s: int) -> str:
@@ -139,7 +139,7 @@ def _word_before(doc: Doc, s: int) -> str:
     if s < 1 or not doc[s - 1].is_lower:
         return ""
     k = s - 1
-    while (k >= 2 and doc[k - 1].text in _HYPHENS and doc[k - 2].is_lower
+    while (k >= 2 and doc[k - 1].text in HYPHENS and doc[k - 2].is_lower
            and attached(doc[k - 2], doc[k - 1]) and attached(doc[k - 1], doc[k])):
         k -= 2
     return doc[k:s].text
@@ -506,7 +506,7 @@ def _name_word(tok) -> bool:
 
 def _hyphen_between(doc: Doc, k: int) -> bool:
     """Token k is a hyphen attached to a name word on each side ("Anti-Fraud")."""
-    return (doc[k].text in _HYPHENS and 0 < k < len(doc) - 1 and attached(doc[k - 1], doc[k])
+    return (doc[k].text in HYPHENS and 0 < k < len(doc) - 1 and attached(doc[k - 1], doc[k])
             and attached(doc[k], doc[k + 1]) and _name_word(doc[k - 1]) and _name_word(doc[k + 1]))
 
 
@@ -578,9 +578,9 @@ def _headed_span(doc: Doc, h: int, rules: EntityRules, words: FirmWords,
                                                        and doc[start].lower_ not in rules.demonyms
                                                        and is_common_word(doc[start].text))):
         start += 1  # "Former Commission", "The Office of ...": a sentence's first word
-    if start > 0 and doc[start - 1].text in _HYPHENS and attached(doc[start - 1], doc[start]):
+    if start > 0 and doc[start - 1].text in HYPHENS and attached(doc[start - 1], doc[start]):
         return None
-    if start > 1 and doc[start - 2].text in _HYPHENS and attached(doc[start - 2], doc[start - 1]):
+    if start > 1 and doc[start - 2].text in HYPHENS and attached(doc[start - 2], doc[start - 1]):
         return None  # "Blu-ray Disc Association": the name starts in a hyphenated word
     if any(t.lower_ in rules.title_small_words for t in doc[start:h]):
         return None  # "In Good Company": a capitalised small word before the head reads as a title

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span
 
 from .gazetteer import is_common_word, is_country, is_first_name, is_place
 from .rules import EntityRules
-from .tokens import all_caps_line, capitalised, replace_spans, sentence_start, taken_tokens
+from .tokens import HYPHENS, all_caps_line, capitalised, replace_spans, sentence_start, taken_tokens
 
 _SCORE = re.compile(r"^\d{1,2}-\d{1,2}$")
 #: a name at least this common (wordfreq Zipf) is an English word ("Reading", "Bath", "Sale"); "Carlisle"
@@ -37,7 +37,7 @@ def _town_after_preposition(doc: Doc, i: int, rules: EntityRules, people_words: 
         return False
     if doc[i - 1].lower_ not in rules.gazetteer_cue_before or not doc[i - 1].is_lower:
         return False
-    if i + 1 < len(doc) and (capitalised(doc[i + 1]) or doc[i + 1].text in {"-", "‐"}):
+    if i + 1 < len(doc) and (capitalised(doc[i + 1]) or doc[i + 1].text in HYPHENS):
         return False  # part of a longer name ("to Carlisle United", "to Carlisle-based")
     if i + 1 < len(doc) and doc[i + 1].is_lower and doc[i + 1].tag_ in {"NN", "NNS"}:
         return False  # a modifier: "from Whitehall departments", "Hillsborough coma victim"
@@ -142,7 +142,7 @@ def _settlement_apposition(doc: Doc, e: int, nouns: frozenset[str], longest: int
         return False
     for j in range(e + 2, min(e + 3 + longest, len(doc))):
         tok = doc[j]
-        if not (tok.is_lower or tok.like_num or tok.text in {"-", "‐"}):
+        if not (tok.is_lower or tok.like_num or tok.text in HYPHENS):
             return False
         if tok.lower_ in nouns:
             after = doc[j + 1] if j + 1 < len(doc) else None

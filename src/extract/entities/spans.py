@@ -52,8 +52,8 @@ from .falsehits import falsehit_words
 from .gazetteer import is_common_word, is_country, is_first_name, is_place
 from .places import joined_countries, parliament_seats
 from .rules import LABELS, EntityRules
-from .tokens import (POSSESSIVE, all_caps_line, attached, capitalised, line_start, replace_spans, sentence_start,
-                     taken_tokens)
+from .tokens import (HYPHENS, HYPHENS_AND_EN_DASH, POSSESSIVE, all_caps_line, attached, capitalised, line_start,
+                     replace_spans, sentence_start, taken_tokens)
 
 _YEAR = re.compile(r"^(1[89]|20)\d\d$")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z&]{1,9}$")
@@ -61,7 +61,6 @@ _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _CHAR_REF = re.compile(r"&(#\d{2,5}|#x[0-9a-fA-F]{2,4}|[a-zA-Z]{2,8});")
 _DISTANCE_NUMBER = re.compile(r"^\d{1,2}(,\d{3}|\d{2,3})?$|^\d{2,4}$")
 _DISTANCE_WORD = re.compile(r"^(?:\d{1,2},\d{3}|\d{2,5})([a-z]{1,2})$")
-_HYPHENS = {"-", "‐", "–"}
 #: tokens that may follow the last item of a list of titles
 _ITEM_ENDS = {",", ".", ";", ")", "!", "?", "and", "or"}
 _SMALL = {"of", "for", "and", "the", "&", "de", "du", "des", "on", "in", "at", "to", "-"}
@@ -223,7 +222,7 @@ def _role_after(doc: Doc, i: int, rules: EntityRules, gap: int = 5) -> bool:
         tok = doc[k]
         if tok.lower_ in rules.role_words:
             return True
-        if not (tok.is_lower and (tok.is_alpha or tok.text in {"-", "‐"})):
+        if not (tok.is_lower and (tok.is_alpha or tok.text in HYPHENS)):
             return False
     return False
 
@@ -247,8 +246,8 @@ def _missed_groups(doc: Doc, spans: list[Span], rules: EntityRules) -> list[Span
         prev = doc[i - 1] if i > 0 else None
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         role = _role_after(doc, i, rules)
-        if ((prev is not None and attached(prev, tok) and (prev.is_alpha or prev.text in _HYPHENS))
-                or (nxt is not None and attached(tok, nxt) and nxt.text in _HYPHENS)):
+        if ((prev is not None and attached(prev, tok) and (prev.is_alpha or prev.text in HYPHENS_AND_EN_DASH))
+                or (nxt is not None and attached(tok, nxt) and nxt.text in HYPHENS_AND_EN_DASH)):
             continue  # "Anglo-Dutch", "anti-Islamic", "English-speaking"
         if nxt is not None and (capitalised(nxt) or (nxt.is_upper and nxt.is_alpha)) and not role:
             continue  # "Welsh Health Minister", "Scots Guardsman": part of a longer name

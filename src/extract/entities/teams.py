@@ -28,7 +28,7 @@ from .gazetteer import is_common_word, is_country, is_first_name, is_place
 from .labelcues import is_demonym, party_word
 from .orgs import firm_words
 from .rules import LABELS, EntityRules
-from .tokens import FUNCTION_TAGS, POSSESSIVE, all_caps_line, capitalised, sentence_start, taken_tokens
+from .tokens import HYPHENS, FUNCTION_TAGS, POSSESSIVE, all_caps_line, capitalised, sentence_start, taken_tokens
 
 #: labels a club's cue overrules on a longer name ending in its short form ("Bramley City" GPE)
 _CLUB_TARGETS = {"PERSON", "GPE", "LOC", "NORP", "FAC"}
@@ -234,7 +234,7 @@ def _short_forms(doc: Doc, spans: list[Span], rules: EntityRules, short: set[str
             continue
         if any(0 <= j < len(doc) and (j in taken and not doc[j].is_punct
                                       or (capitalised(doc[j]) and not (j < i and sentence_start(doc, i)))
-                                      or doc[j].text in {"-", "‐"})
+                                      or doc[j].text in HYPHENS)
                for j in (i - 1, i + 1)):
             continue  # part of a longer name ("Kelby Albion", "Albion Road") or a compound
         added.append(Span(doc, i, i + 1, label="ORG", span_id="fix:team"))

@@ -12,6 +12,11 @@ from spacy.tokens import Doc, Span
 #: possessive endings that are outside a name
 POSSESSIVE = {"'s", "’s", "'", "’", "'S", "’S"}
 
+#: the hyphen tokens inside a word ("Spider-Man"): hyphen-minus and the Unicode hyphen U+2010
+HYPHENS = frozenset({"-", "\u2010"})
+#: the same and the en dash U+2013, which some texts put inside a word or between names
+HYPHENS_AND_EN_DASH = HYPHENS | {"\u2013"}
+
 
 OPENERS = {'"', "“", "‘", "'", "(", "[", ":", "—", "–", "-", "«"}
 

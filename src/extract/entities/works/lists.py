@@ -41,7 +41,7 @@ from ..gazetteer import is_country, is_first_name, is_place
 from ..names import full_name_words
 from ..rules import LABELS, EntityRules, check_cases
 from ..spans import title_run
-from ..tokens import POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
+from ..tokens import HYPHENS, POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 from .common import APPOSED, CODED, CREDIT, CUE, KNOWN, MENTION, MODEL, PRODUCT_WORD, VERSION
 from .titles import cue_at, title_mentions
 
@@ -362,7 +362,7 @@ def split_joined_names(doc: Doc, spans: list[Span], rules: EntityRules) -> list[
         end = sp.end
         while end > k + 1 and doc[end - 1].is_lower:
             end -= 1  # "co-writer"
-            while end > k + 1 and doc[end - 1].text in {"-", "‐"}:
+            while end > k + 1 and doc[end - 1].text in HYPHENS:
                 end -= 1
                 if doc[end - 1].is_lower:
                     end -= 1

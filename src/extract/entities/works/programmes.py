@@ -36,7 +36,7 @@ from spacy.tokens import Doc, Span
 from ..gazetteer import is_first_name
 from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
-from ..tokens import POSSESSIVE, attached, capitalised, replace_spans, sentence_start
+from ..tokens import HYPHENS, POSSESSIVE, attached, capitalised, replace_spans, sentence_start
 from .common import CREDIT, CUE, spans_over, title_with_article
 from .titles import cut_at_names
 
@@ -131,7 +131,7 @@ def _takes(doc: Doc, start: int, end: int, spans: list[Span], by_token: dict[int
 def _word_start(doc: Doc, k: int) -> int:
     """Start of the word ending at token k, a hyphenated one whole ("co" "-" "writer")."""
     s = k
-    while s >= 2 and doc[s - 1].text in {"-", "‐"} and attached(doc[s - 2], doc[s - 1]) and attached(doc[s - 1], doc[s]):
+    while s >= 2 and doc[s - 1].text in HYPHENS and attached(doc[s - 2], doc[s - 1]) and attached(doc[s - 1], doc[s]):
         s -= 2
     return s
 
@@ -309,7 +309,7 @@ def _noun_ends_phrase(doc: Doc, j: int) -> bool:
     if j + 1 >= len(doc):
         return True
     nxt = doc[j + 1]
-    if nxt.is_space or (nxt.is_punct and nxt.text not in POSSESSIVE and nxt.text not in {"-", "‐"}):
+    if nxt.is_space or (nxt.is_punct and nxt.text not in POSSESSIVE and nxt.text not in HYPHENS):
         return True
     return nxt.is_lower and nxt.lower_ in _PHRASE_ENDS and nxt.lower_ not in _AWARD_AFTER
 
@@ -328,7 +328,7 @@ def _best_noun(doc: Doc, i: int, nouns: set[str]) -> bool:
         tok = doc[j]
         if tok.is_lower and tok.lower_ in nouns and _noun_ends_phrase(doc, j):
             return True
-        if not (tok.is_alpha or tok.text in {"-", "‐"}) or tok.lower_ in {"and", "or", "for", "of", "in"}:
+        if not (tok.is_alpha or tok.text in HYPHENS) or tok.lower_ in {"and", "or", "for", "of", "in"}:
             return False  # "best actor for X", "best male and best album"
     return False
 
@@ -417,7 +417,7 @@ def _predicate_noun(doc: Doc, i: int, nouns: set[str], media: frozenset[str]) ->
         tok = doc[j]
         if tok.is_lower and tok.lower_ in nouns and _noun_ends_phrase(doc, j):
             return tok.lower_ not in {"show", "shows"} or (j > k and (doc[j - 1].text in media))
-        if not (tok.is_alpha or tok.text in {"-", "‐"}) or tok.lower_ in {"and", "or", "of", "for", "in", "to"}:
+        if not (tok.is_alpha or tok.text in HYPHENS) or tok.lower_ in {"and", "or", "of", "for", "in", "to"}:
             return False
     return False
 

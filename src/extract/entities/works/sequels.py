@@ -24,7 +24,7 @@ from ..articles import is_sport
 from ..gazetteer import is_first_name
 from ..names import full_name_words
 from ..rules import LABELS, EntityRules
-from ..tokens import POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start
+from ..tokens import HYPHENS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start
 from .common import CUE, sentence_window
 
 SEQUELS_FILE = "entity_work_sequels.json"
@@ -75,7 +75,7 @@ def _run_start(doc: Doc, j: int) -> int | None:
     start = k
     while k > 0 and j - k < 8:
         prev = doc[k - 1]
-        if prev.text in {"-", "‐"} and k >= 2 and attached(doc[k - 2], prev) and attached(prev, doc[k]) and capitalised(doc[k - 2]):
+        if prev.text in HYPHENS and k >= 2 and attached(doc[k - 2], prev) and attached(prev, doc[k]) and capitalised(doc[k - 2]):
             start = k = k - 2  # "Half-Life", "Spider-Man" (a hyphen is no sentence's opener here)
             continue
         if sentence_start(doc, k):
@@ -96,7 +96,7 @@ def _run_start(doc: Doc, j: int) -> int | None:
 def _strip_front(doc: Doc, start: int, j: int) -> int:
     """``start`` moved past function words at the name's front ("Could Half-Life 2", "Only 7")."""
     while start < j and (doc[start].is_stop or (sentence_start(doc, start) and doc[start].tag_ in _FUNCTION_TAGS)
-                         or doc[start].text in {"-", "‐"}):
+                         or doc[start].text in HYPHENS):
         start += 1
     return start
 

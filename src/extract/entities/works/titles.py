@@ -9,7 +9,8 @@ from ..gazetteer import is_first_name, is_place
 from ..names import full_name_words
 from ..rules import LABELS, EntityRules
 from ..spans import title_before, title_run, with_subtitle
-from ..tokens import OPENERS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start, taken_tokens
+from ..tokens import (HYPHENS, OPENERS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start,
+                      taken_tokens)
 from .awards import award_event_words
 from .common import (APPOSED, ARTICLES, CREDIT, CUE, MENTION, PLATFORM, capitalised_run_start, phrase_before,
                      span_words, spans_over, title_with_article)
@@ -54,7 +55,7 @@ def _played_in(doc: Doc, i: int, rules: EntityRules) -> str | None:
         return None
     for j in range(i - 2, max(i - 9, 0), -1):
         tok = doc[j]
-        if not (tok.is_alpha or (tok.text in {"-", "‐"} and attached(doc[j - 1], tok) and attached(tok, doc[j + 1]))):
+        if not (tok.is_alpha or (tok.text in HYPHENS and attached(doc[j - 1], tok) and attached(tok, doc[j + 1]))):
             return None  # punctuation or a number ends the role
         if phrase_before(doc, j, rules.works.role_openers) and doc[j - 1].is_lower:
             if doc[j - 1].lower_ != "of" and not (tok.lower_ in _DETERMINERS or capitalised(tok)):
