@@ -11,10 +11,10 @@ ninth and tenth development sets, checked on BBC articles numbered 300 and up
   which has a client", "Highfield said that it intends", "Balco founder X", "a part of X")
   (:func:`extract.entities.firms.body_cue`);
 * a broadcaster's channel named by a number is one ORG ("BBC One", "Channel 4", "Five Live")
-  (:func:`extract.entities.orgs.channel_names`);
+  (:func:`extract.entities.media.channel_names`);
 * the capitalised words before "newspaper" or "magazine" are the paper's whole name ("told To Vima
-  newspaper") (:func:`extract.entities.orgs.paper_names`); "Daily", "Evening" or "Sunday" and a
-  capitalised word is a newspaper's name ("the Evening Standard") (:func:`extract.entities.orgs.front_papers`).
+  newspaper") (:func:`extract.entities.media.paper_names`); "Daily", "Evening" or "Sunday" and a
+  capitalised word is a newspaper's name ("the Evening Standard") (:func:`extract.entities.media.front_papers`).
 
 Sentences written for these tests; the rules on ``spacy.blank("en")`` with hand-set entities,
 some end to end with the installed model.

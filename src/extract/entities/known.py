@@ -28,7 +28,8 @@ from spacy.tokens import Doc, Span
 
 from .falsehits import generic_words, split_people
 from .gazetteer import is_country
-from .orgs import acronym_bodies, bracket_acronyms, channel_names, front_papers, headed_orgs, paper_names
+from .media import channel_names, front_papers, paper_names
+from .orgs import acronym_bodies, bracket_acronyms, headed_orgs
 from .rules import LABELS, EntityRules
 from .tokens import HYPHENS, POSSESSIVE, capitalised, replace_spans, sentence_start, taken_tokens
 

@@ -24,7 +24,7 @@ from ..articles import is_sport
 from ..gazetteer import is_first_name
 from ..names import full_name_words
 from ..rules import LABELS, EntityRules
-from ..tokens import HYPHENS, POSSESSIVE, attached, capitalised, line_start, replace_spans, sentence_start
+from ..tokens import HYPHENS, POSSESSIVE, attached, capitalised, replace_spans, sentence_start
 from .common import CUE, sentence_window
 
 SEQUELS_FILE = "entity_work_sequels.json"
