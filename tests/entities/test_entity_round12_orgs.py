@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.entities.orgs import firm_words, validate_firm_words
+from extract.entities.orgs import FIRM_LISTS, firm_words, validate_firm_words
 
 ACRONYMS = [
     # the model's ORG on a format, a time zone, an illness, a deal, a tax
@@ -93,14 +93,7 @@ def test_round12_lists_are_package_data():
 
 
 def test_a_lower_case_party_name_is_an_error_naming_it():
-    data = {key: [] for key in ("maker_blockers", "person_prefixes", "known_firms", "role_departments",
-                                "role_heads", "chamber_names", "common_acronyms", "broadcaster_heads",
-                                "club_place_heads", "club_plural_verbs", "band_member_nouns",
-                                "event_heads_org", "religion_names", "name_heads_extra", "place_heads",
-                                "relabel_only_heads", "country_heads", "name_tail_openers", "name_small_words",
-                                "bracket_heads", "not_body_acronyms", "body_verbs", "body_nouns_after",
-                                "body_nouns_possessed", "body_phrases_before", "channel_fronts", "channel_numbers",
-                                "paper_nouns")}
+    data = {key: [] for key in FIRM_LISTS}
     data["party_names"] = ["labour"]
     with pytest.raises(Exception, match="party_names"):
         validate_firm_words(data)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.entities.orgs import camel_case, firm_words, validate_firm_words
+from extract.entities.orgs import FIRM_LISTS, camel_case, firm_words, validate_firm_words
 from extract.errors import ResourceError
 
 FIRM_WORDS = [
@@ -204,24 +204,14 @@ def test_camel_case(word, expected):
     assert camel_case(word) is expected
 
 
-#: the lists round 12 added to entity_firms.json (tests/entities/test_entity_round12_orgs.py)
-_ROUND12 = {"common_acronyms": [], "party_names": [], "broadcaster_heads": [], "club_place_heads": [], "club_plural_verbs": [],
-            "band_member_nouns": [], "event_heads_org": [], "religion_names": [],
-            # round 13 (orgs.headed_orgs)
-            "name_heads_extra": [], "place_heads": [], "relabel_only_heads": [], "country_heads": [],
-            "name_tail_openers": [], "name_small_words": [],
-            # round 14 (orgs.bracket_names, acronym_bodies, channel_names, paper_names; firms.body_cue)
-            "bracket_heads": [], "not_body_acronyms": [], "body_verbs": [], "body_nouns_after": [],
-            "body_nouns_possessed": [], "body_phrases_before": [], "channel_fronts": [], "channel_numbers": [],
-            "paper_nouns": []}
+#: every list of entity_firms.json, empty
+_EMPTY = {key: [] for key in FIRM_LISTS}
 
 
 def test_firm_words_are_checked():
     assert "film" in firm_words().maker_blockers
     with pytest.raises(ResourceError, match="maker_blockers"):
-        validate_firm_words({"maker_blockers": ["Film"], "person_prefixes": [], "known_firms": [],
-                             "role_departments": [], "role_heads": [], "chamber_names": [], **_ROUND12})
+        validate_firm_words({**_EMPTY, "maker_blockers": ["Film"]})
     with pytest.raises(ResourceError, match="person_prefixes"):
-        validate_firm_words({"maker_blockers": [], "known_firms": [], "role_departments": [], "role_heads": [],
-                             "chamber_names": [], **_ROUND12})
+        validate_firm_words({key: words for key, words in _EMPTY.items() if key != "person_prefixes"})
     assert "eBay" in firm_words().known_firms  # names as written, no case check

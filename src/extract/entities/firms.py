@@ -227,9 +227,10 @@ def body_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
     right after it ("Tods Murray which has a client"), or after a comma where the name follows a
     comma or a preposition that makes it no owner or list member (``_WHICH_OPENERS``: "a growth
     opportunity for Biogen Idec, which had faced"; not "belonged to X, which", "A, B and X, which",
-    "leader X, which": the relative may refer to the noun before); "X said (that) it" and a verb of a body's intent
-    (``body_verbs``: "Highfield said that it intends"); a lower-case word for a body's founder
-    right after it (``body_nouns_after``: "Balco founder Victor Conte") or after its 's
+    "leader X, which": the relative may refer to the noun before); "X said (that) it" and a verb of
+    a body's intent (``body_reporting_verbs``, ``body_verbs``: "Highfield said that it intends"); a
+    lower-case word for a body's founder right after it (``body_nouns_after``: "Balco founder Victor
+    Conte") or after its 's
     (``body_nouns_possessed``: "Balco's offices"); a phrase before it (``body_phrases_before``: "a
     partner of X", "a part of X", "the good name of X"; no 's after the name). Never where the
     article marks a person by the name (:func:`_reads_as_person`)."""
@@ -248,7 +249,7 @@ def body_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
             found = True  # "Balco founder Victor Conte"
         elif nxt.text in POSSESSIVE and e + 1 < len(doc) and doc[e + 1].lower_ in words.body_nouns_possessed:
             found = True  # "Balco's offices"
-        elif nxt.lower_ in _REPORTING and nxt.is_lower:
+        elif nxt.lower_ in words.body_reporting_verbs and nxt.is_lower:
             k = e + 2 if e + 1 < len(doc) and doc[e + 1].lower_ == "that" else e + 1
             found = (k + 1 < len(doc) and doc[k].lower_ == "it" and doc[k + 1].lower_ in words.body_verbs)
     if not found and not (nxt is not None and nxt.text in POSSESSIVE):
@@ -260,5 +261,3 @@ def body_cue(doc: Doc, sp: Span, spans: list[Span], rules: EntityRules) -> bool:
 
 #: words before a name after which ", which" refers to the name itself
 _WHICH_OPENERS = {"for", "through", "from", "at", "against", ","}
-#: verbs of saying after a body's name ("Highfield said that it intends")
-_REPORTING = {"said", "says", "added", "announced", "stated", "confirmed", "insisted", "claimed"}

@@ -24,6 +24,7 @@ read here too, once per process.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -73,12 +74,15 @@ def is_place(name: str) -> bool:
     return name in _names()[0]
 
 
+def unaccented(text: str) -> str:
+    """``text`` without its accents ("São Tomé" -> "Sao Tome", "Zürich" -> "Zurich")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
 @lru_cache(maxsize=1)
 def _folded_places() -> frozenset[str]:
     """The place names written without accents ("Zurich" for "Zürich"), read once."""
-    import unicodedata
-
-    return frozenset(unicodedata.normalize("NFKD", n).encode("ascii", "ignore").decode() for n in _names()[0])
+    return frozenset(unaccented(n) for n in _names()[0])
 
 
 def is_place_unaccented(name: str) -> bool:

@@ -15,9 +15,9 @@
   refugees" without its lower-case tail); not a generic "an Act of Parliament", not a convention
   that is a meeting or a body ("the Democratic National Convention", "Constitutional Convention";
   ``convention_bodies``), not a head alone or a lone first name ("Bill").
-* Round 14 (:mod:`.orgs`): a body's name and its short form in brackets, all-capitals acronyms
-  read as bodies ("The IAAF will decide"), channels named by a number ("BBC One"), newspapers'
-  names before "newspaper" and after "Daily"/"Evening"/"Sunday".
+* Round 14: a body's name and its short form in brackets, all-capitals acronyms read as bodies
+  ("The IAAF will decide"; :mod:`.orgs`), channels named by a number ("BBC One"), newspapers'
+  names before "newspaper" and after "Daily"/"Evening"/"Sunday" (:mod:`.media`).
 * Round 13, last (:mod:`.falsehits`): "X and Y" joining two people is two PERSONs; "the
   Government" alone and a day or holiday ("by Easter") read as a name are no entity.
 """

@@ -71,7 +71,7 @@ FIRM_LISTS = {"maker_blockers": True, "person_prefixes": False, "known_firms": N
               "name_small_words": True, "bracket_heads": False,
               "not_body_acronyms": None, "body_verbs": True, "body_nouns_after": True,
               "body_nouns_possessed": True, "body_phrases_before": True, "channel_fronts": None,
-              "channel_numbers": None, "paper_nouns": True}
+              "channel_numbers": None, "paper_nouns": True, "body_reporting_verbs": True}
 #: span id of the spans these rules relabel
 REASON = "fix:firm"
 
@@ -109,6 +109,7 @@ class FirmWords:
     channel_fronts: frozenset[str]  # round 14: "BBC", "Channel", "Radio": a channel's number follows
     channel_numbers: frozenset[str]  # round 14: "One", "4": a channel's number ("BBC One", "Channel 4")
     paper_nouns: frozenset[str]  # round 14: "newspaper", "magazine": a paper's name before them
+    body_reporting_verbs: frozenset[str]  # round 14: "said" of "X said that it intends" (firms.body_cue)
 
 
 def validate_firm_words(data: object = None, name: str = FIRMS_FILE) -> FirmWords:

@@ -20,7 +20,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .gazetteer import is_common_word, is_country, is_first_name, is_place
+from .gazetteer import is_common_word, is_country, is_first_name, is_place, unaccented
 from .rules import EntityRules
 from .tokens import HYPHENS, all_caps_line, capitalised, replace_spans, sentence_start, taken_tokens
 
@@ -75,13 +75,6 @@ def towns_after_prepositions(doc: Doc, spans: list[Span], rules: EntityRules, sp
 _SAINT = re.compile(r"^St\.? ")
 
 
-def _fold(text: str) -> str:
-    """``text`` without accents ("São Tomé" -> "Sao Tome"), as the gazetteer writes country names."""
-    import unicodedata
-
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-
-
 def joined_country_at(doc: Doc, i: int, longest: int = 3) -> tuple[int, int] | None:
     """Bounds of a country's name with "and" inside around the "and" at token i ("Trinidad and
     Tobago", "St Kitts and Nevis", "Sao Tome and Principe" written with or without accents), the
@@ -97,7 +90,7 @@ def joined_country_at(doc: Doc, i: int, longest: int = 3) -> tuple[int, int] | N
             e = i + 1 + right
             if e > len(doc) or not all(capitalised(t) for t in doc[i + 1:e]):
                 break
-            text = _fold(_SAINT.sub("Saint ", doc[s:e].text))
+            text = unaccented(_SAINT.sub("Saint ", doc[s:e].text))
             if is_country(text) and (best is None or e - s > best[1] - best[0]):
                 best = (s, e)
     return best

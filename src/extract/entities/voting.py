@@ -330,10 +330,9 @@ def people_by_context(doc: Doc, spans: list[Span], rules: EntityRules) -> list[S
     """Round 14: a name shaped like a person's (:func:`_person_shaped`) that the model read as an
     ORG is a PERSON in a list of people (:func:`_people_list`; a first name alone too: "confronted by
     Zoe, Chrissie and Sam") or before words only a person takes
-    (:func:`_person_after`); not in a sports report's list of clubs (a club's head word or a
-    place's name blocks it) nor where the document names it as a body elsewhere (an ORG mention
-    with a cue of its own is left to the vote). Runs before the surname rule, so the surname alone
-    follows ("Blanchett")."""
+    (:func:`_person_after`); not a name with a club's or a body's head word or a place's name in
+    it (so not a sports report's list of clubs). Runs before the vote and the surname rule, so the
+    surname alone follows ("Blanchett")."""
     named = {(sp.start, sp.end): sp for sp in spans if sp.label_ in LABELS}
     out = []
     for sp in spans:
